@@ -1,0 +1,37 @@
+# Everything every JobDesk target shares: language level, Qt, warnings and the
+# QT_NO_* definitions. Targets link jobdesk_common instead of repeating flags.
+set(CMAKE_CXX_STANDARD 20)
+set(CMAKE_CXX_STANDARD_REQUIRED ON)
+set(CMAKE_CXX_EXTENSIONS OFF)
+set(CMAKE_AUTOMOC ON)
+set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
+
+find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network)
+find_package(nlohmann_json 3.10 REQUIRED)
+
+add_library(jobdesk_common INTERFACE)
+target_compile_definitions(jobdesk_common INTERFACE
+    QT_NO_CAST_FROM_ASCII
+    QT_NO_CAST_TO_ASCII
+    QT_NO_CAST_FROM_BYTEARRAY
+    QT_NO_NARROWING_CONVERSIONS_IN_CONNECT
+    QT_NO_URL_CAST_FROM_STRING
+    QT_USE_QSTRINGBUILDER
+    QT_NO_FOREACH
+    QT_DISABLE_DEPRECATED_BEFORE=0x060400
+    JOBDESK_VERSION="${PROJECT_VERSION}")
+target_compile_options(jobdesk_common INTERFACE
+    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+if(JOBDESK_WERROR)
+    target_compile_options(jobdesk_common INTERFACE -Werror)
+endif()
+if(JOBDESK_SANITIZE)
+    target_compile_options(jobdesk_common INTERFACE
+        -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
+    target_link_options(jobdesk_common INTERFACE -fsanitize=address,undefined)
+endif()
+
+# Where the official SigV4 vectors live; shared/ sits beside the checkout.
+set(JOBDESK_SIGV4_SUITE "${CMAKE_SOURCE_DIR}/../shared/sigv4-test-suite"
+    CACHE PATH "Folder of the official AWS SigV4 test suite")

@@ -1,0 +1,18 @@
+# jobdesk_add_test(NAME SOURCES ... LIBS ... [GUI])
+# One test executable per class, registered with CTest. Tests find their
+# fixtures and helpers through compile definitions rather than the working dir.
+function(jobdesk_add_test name)
+    cmake_parse_arguments(ARG "GUI;KEYCHAIN" "TIMEOUT" "SOURCES;LIBS" ${ARGN})
+    add_executable(${name} ${ARG_SOURCES})
+    target_link_libraries(${name} PRIVATE jobdesk_common jobdesk_testsupport Qt6::Test ${ARG_LIBS})
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT ARG_TIMEOUT)
+        set(ARG_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES
+        TIMEOUT ${ARG_TIMEOUT}
+        ENVIRONMENT "QT_QPA_PLATFORM=offscreen;JOBDESK_CLI=$<TARGET_FILE:jobdesk-cli>")
+    if(ARG_KEYCHAIN)
+        set_property(TEST ${name} APPEND PROPERTY LABELS keychain)
+    endif()
+endfunction()

@@ -1,0 +1,75 @@
+#include "testenv.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QProcess>
+#include <QStandardPaths>
+
+namespace jobdesk::test {
+
+QString dataDir() { return QStringLiteral(JOBDESK_TEST_DATA_DIR); }
+QString supportDir() { return QStringLiteral(JOBDESK_TEST_SUPPORT_DIR); }
+QString sigv4SuiteDir() { return QStringLiteral(JOBDESK_SIGV4_SUITE_DIR); }
+
+ProcessOutput runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,
+                         const QProcessEnvironment &env, int timeoutMs)
+{
+    ProcessOutput result;
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(program, args);
+    result.started = process.waitForStarted(30000);
+    if (!result.started)
+        return result;
+    if (!stdinData.isEmpty())
+        process.write(stdinData);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+    }
+    result.crashed = process.exitStatus() == QProcess::CrashExit;
+    result.exitCode = process.exitCode();
+    result.out = process.readAllStandardOutput();
+    result.err = process.readAllStandardError();
+    return result;
+}
+
+QStringList awsClis()
+{
+    QStringList found;
+    const QString onPath = QStandardPaths::findExecutable(QStringLiteral("aws"));
+    if (!onPath.isEmpty())
+        found << QFileInfo(onPath).canonicalFilePath();
+    const QString system = QStringLiteral("/usr/bin/aws");
+    if (QFileInfo::exists(system) && !found.contains(QFileInfo(system).canonicalFilePath()))
+        found << system;
+    return found;
+}
+
+QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QString &secretKey, const QString &region)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    const QStringList drop = {QStringLiteral("AWS_PROFILE"), QStringLiteral("AWS_SESSION_TOKEN"),
+                              QStringLiteral("AWS_ENDPOINT_URL"), QStringLiteral("AWS_ENDPOINT_URL_CODEPIPELINE"),
+                              QStringLiteral("AWS_REGION"), QStringLiteral("HTTPS_PROXY"), QStringLiteral("https_proxy"),
+                              QStringLiteral("HTTP_PROXY"), QStringLiteral("http_proxy"), QStringLiteral("AWS_CA_BUNDLE")};
+    for (const QString &name : drop)
+        env.remove(name);
+    env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), accessKeyId);
+    env.insert(QStringLiteral("AWS_SECRET_ACCESS_KEY"), secretKey);
+    env.insert(QStringLiteral("AWS_DEFAULT_REGION"), region);
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), QStringLiteral("/dev/null"));
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), QStringLiteral("/dev/null"));
+    env.insert(QStringLiteral("AWS_PAGER"), QString());
+    env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
+    env.insert(QStringLiteral("NO_PROXY"), QStringLiteral("127.0.0.1,localhost"));
+    return env;
+}
+
+QString jobdeskCli()
+{
+    return qEnvironmentVariable("JOBDESK_CLI");
+}
+
+} // namespace jobdesk::test

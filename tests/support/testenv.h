@@ -1,0 +1,42 @@
+#pragma once
+
+// Shared test plumbing: fixture paths, and running the reference tools
+// (python3 with botocore, the AWS CLI) that the tests compare against.
+
+#include <QByteArray>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QStringList>
+
+namespace jobdesk::test {
+
+QString dataDir();          // tests/data
+QString supportDir();       // tests/support
+QString sigv4SuiteDir();    // the official SigV4 vectors
+
+struct ProcessOutput
+{
+    int exitCode = -1;
+    bool started = false;
+    bool crashed = false;
+    QByteArray out;
+    QByteArray err;
+};
+
+// Runs a program to completion with the given stdin; timeoutMs bounds it.
+ProcessOutput runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData = {},
+                         const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                         int timeoutMs = 120000);
+
+// The AWS CLIs installed on this machine (the one on PATH, and /usr/bin/aws if different).
+QStringList awsClis();
+
+// The environment the AWS CLI and jobdesk-cli get in comparisons: fixed keys, no
+// config files from the real home, no pager, no metadata-service lookups.
+QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QString &secretKey,
+                                         const QString &region = QStringLiteral("us-east-1"));
+
+// Path of the jobdesk-cli binary under test (from the JOBDESK_CLI variable CTest sets).
+QString jobdeskCli();
+
+} // namespace jobdesk::test
