@@ -9,11 +9,13 @@
 
 #include <QByteArray>
 #include <QDate>
+#include <QDateTime>
 #include <QHash>
 #include <QList>
 #include <QMutex>
 #include <QString>
 
+#include <optional>
 #include <utility>
 
 namespace jobdesk::aws {
@@ -32,7 +34,9 @@ struct SignableRequest
 
 struct SigningOptions
 {
-    bool normalizePath = true;       // false only for S3-style services
+    // false only for S3-style services: the path is then signed as given (no dot-segment
+    // removal, no slash collapsing) and encoded once instead of twice.
+    bool normalizePath = true;
     bool signBody = false;           // also send X-Amz-Content-Sha256 with the body hash
     bool omitSessionToken = false;   // add X-Amz-Security-Token after signing, unsigned
     int expiresInSeconds = 900;      // pre-signed URLs only: X-Amz-Expires
@@ -46,13 +50,26 @@ struct SignatureParts
     QByteArray signature;  // lowercase hex
 };
 
+// The fields of an "AWS4-HMAC-SHA256 Credential=..., SignedHeaders=..., Signature=..." header.
+struct ParsedAuthorization
+{
+    QString accessKeyId;
+    QDate date;                        // the credential scope's day
+    QString region;
+    QString service;
+    QList<QByteArray> signedHeaders;   // lowercase names, in the order listed
+    QByteArray signature;              // lowercase hex
+};
+
 class SigV4Signer
 {
 public:
     explicit SigV4Signer(const Clock &clock = Clock::system());
 
-    // Adds X-Amz-Date, X-Amz-Security-Token when there is a session token,
-    // X-Amz-Content-Sha256 when asked, and Authorization to request.headers.
+    // Adds X-Amz-Security-Token when there is a session token, X-Amz-Date,
+    // X-Amz-Content-Sha256 when asked, and Authorization to request.headers
+    // (replacing earlier ones, so a retried request can be signed again).
+    // Every other header present is signed, except User-Agent, Expect and X-Amzn-Trace-Id.
     SignatureParts signHeaders(SignableRequest &request, const Credentials &credentials,
                                const QString &region, const QString &service,
                                const SigningOptions &options = {});
@@ -62,6 +79,15 @@ public:
                            const QString &region, const QString &service,
                            const SigningOptions &options = {});
 
+    // For verifiers: the signature of a received header-signed request over exactly the
+    // headers its Authorization lists (matched case-insensitively; a listed header missing
+    // from the request counts as empty), at the given time (its X-Amz-Date).
+    // The request is taken as received: X-Amz-Date, any token and the Authorization stay as they are.
+    SignatureParts computeSignature(const SignableRequest &request, const QList<QByteArray> &signedHeaders,
+                                    const Secret &secretAccessKey, const QDateTime &timestamp,
+                                    const QString &region, const QString &service,
+                                    const SigningOptions &options = {});
+
     // The derived key for a day, region and service. Cached: deriving it costs four HMACs.
     QByteArray signingKey(const Secret &secretAccessKey, const QDate &date,
                           const QString &region, const QString &service);
@@ -69,10 +95,27 @@ public:
     // RFC 3986 encoding as SigV4 wants it: unreserved characters stay, everything else is %XX (uppercase).
     static QByteArray uriEncode(const QByteArray &bytes, bool encodeSlash);
 
+    // Splits an Authorization header value; nullopt when it is not a well-formed SigV4 one.
+    static std::optional<ParsedAuthorization> parseAuthorization(const QByteArray &headerValue);
+
+    // "20150830T123600Z" <-> QDateTime (UTC). parseAmzDate returns nullopt on anything else.
+    static QByteArray formatAmzDate(const QDateTime &timestamp);
+    static std::optional<QDateTime> parseAmzDate(const QByteArray &value);
+
+    // Compares two signatures in time independent of where they first differ.
+    static bool signaturesEqual(const QByteArray &a, const QByteArray &b);
+
 private:
+    SignatureParts sign(const SignableRequest &request, const HeaderList &headersToSign,
+                        const QByteArray &canonicalQuery, const QByteArray &payloadHash,
+                        const Secret &secretAccessKey, const QDateTime &timestamp,
+                        const QString &region, const QString &service, const SigningOptions &options,
+                        QByteArray &signedHeaderNames);
+
     const Clock &m_clock;
     QMutex m_cacheMutex;
-    QHash<QByteArray, QByteArray> m_keyCache;  // hash(secret, date, region, service) -> key
+    QByteArray m_cacheSalt;                    // random per signer, so cache keys reveal nothing about secrets
+    QHash<QByteArray, QByteArray> m_keyCache;  // HMAC(salt; secret, date, region, service) -> key
 };
 
 } // namespace jobdesk::aws
