@@ -28,6 +28,8 @@ struct Error
     QString field;      // the input field a validation error is about
     QString hint;       // what to check or do next
     int httpStatus = 0;
+    int attempts = 0;               // how many times the request was sent
+    bool retriesExhausted = false;  // the error was retryable but the attempts ran out
 
     static Error validation(const QString &field, const QString &message)
     {

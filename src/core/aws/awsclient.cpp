@@ -1,0 +1,416 @@
+#include "awsclient.h"
+
+#include "core/aws/serviceerror.h"
+
+#include <QCoreApplication>
+#include <QLocale>
+#include <QNetworkAccessManager>
+#include <QNetworkRequest>
+#include <QRandomGenerator>
+#include <QSslConfiguration>
+
+#include <algorithm>
+#include <cmath>
+
+namespace jobdesk::aws {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("jobdesk::aws::AwsClient", text);
+}
+
+// Signs with the local clock moved by the offset learned from the service.
+class OffsetClock : public Clock
+{
+public:
+    OffsetClock(const Clock &base, qint64 offsetMs) : m_base(base), m_offsetMs(offsetMs) {}
+    QDateTime nowUtc() const override { return m_base.nowUtc().addMSecs(m_offsetMs); }
+
+private:
+    const Clock &m_base;
+    qint64 m_offsetMs;
+};
+
+QDateTime parseHttpDate(const QByteArray &value)
+{
+    // RFC 7231 IMF-fixdate, e.g. "Tue, 15 Nov 1994 08:12:31 GMT".
+    QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    if (!date.isValid())
+        return {};
+    return QDateTime(date.date(), date.time(), Qt::UTC);
+}
+
+QString describeSslErrors(const QList<QSslError> &errors)
+{
+    for (const QSslError &e : errors) {
+        switch (e.error()) {
+        case QSslError::SelfSignedCertificate:
+        case QSslError::SelfSignedCertificateInChain:
+            return tr("The server's certificate is self-signed and not trusted.");
+        case QSslError::CertificateExpired:
+            return tr("The server's certificate has expired.");
+        case QSslError::CertificateNotYetValid:
+            return tr("The server's certificate is not valid yet (check this computer's clock).");
+        case QSslError::HostNameMismatch:
+            return tr("The server's certificate is for a different host name than the endpoint.");
+        case QSslError::UnableToGetLocalIssuerCertificate:
+        case QSslError::UnableToGetIssuerCertificate:
+        case QSslError::UnableToVerifyFirstCertificate:
+            return tr("The server's certificate was issued by a certificate authority that is not trusted.");
+        default:
+            break;
+        }
+    }
+    return errors.isEmpty() ? tr("The TLS handshake failed.") : errors.first().errorString();
+}
+
+} // namespace
+
+QByteArray HttpResponse::header(const QByteArray &name) const
+{
+    for (const auto &[key, value] : headers) {
+        if (key.compare(name, Qt::CaseInsensitive) == 0)
+            return value;
+    }
+    return {};
+}
+
+AwsClient::AwsClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+
+AwsCall *AwsClient::post(const ClientConfig &config, const QByteArray &target, const QByteArray &contentType,
+                         const QByteArray &body)
+{
+    auto *call = new AwsCall(this, config, target, contentType, body);
+    // Start on the next turn of the event loop so callers can connect first.
+    QTimer::singleShot(0, call, &AwsCall::start);
+    return call;
+}
+
+AwsCall::AwsCall(AwsClient *client, ClientConfig config, QByteArray target, QByteArray contentType, QByteArray body)
+    : QObject(client)
+    , m_client(client)
+    , m_config(std::move(config))
+    , m_target(std::move(target))
+    , m_contentType(std::move(contentType))
+    , m_body(std::move(body))
+{
+    m_connectTimer.setSingleShot(true);
+    m_readTimer.setSingleShot(true);
+    m_backoffTimer.setSingleShot(true);
+    connect(&m_connectTimer, &QTimer::timeout, this, [this] { onTimeout(true); });
+    connect(&m_readTimer, &QTimer::timeout, this, [this] { onTimeout(false); });
+    connect(&m_backoffTimer, &QTimer::timeout, this, &AwsCall::sendAttempt);
+}
+
+AwsCall::~AwsCall()
+{
+    if (m_reply) {
+        m_reply->disconnect(this);
+        m_reply->abort();
+        m_reply->deleteLater();
+    }
+}
+
+void AwsCall::start()
+{
+    m_elapsed.start();
+    sendAttempt();
+}
+
+void AwsCall::cancel()
+{
+    if (isFinished())
+        return;
+    m_backoffTimer.stop();
+    Error e = Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"), tr("The request was cancelled."));
+    e.attempts = m_attempt;
+    if (m_reply) {
+        m_abortReason = e;
+        m_reply->abort();  // finishes through onReplyFinished with the reason set
+    } else {
+        finish(e);
+    }
+}
+
+void AwsCall::sendAttempt()
+{
+    ++m_attempt;
+    m_sslErrors.clear();
+    m_abortReason.reset();
+    m_tooLarge = false;
+
+    const QUrl url = m_config.endpoint.url;
+    QByteArray hostHeader = url.host(QUrl::FullyEncoded).toUtf8();
+    const int defaultPort = url.scheme() == QLatin1String("https") ? 443 : 80;
+    if (url.port(defaultPort) != defaultPort)
+        hostHeader += ':' + QByteArray::number(url.port());
+
+    SignableRequest signable;
+    signable.method = "POST";
+    signable.path = url.path(QUrl::FullyEncoded).toUtf8();
+    if (signable.path.isEmpty())
+        signable.path = "/";
+    signable.query = url.query(QUrl::FullyEncoded).toUtf8();
+    signable.headers = {{"Host", hostHeader}, {"Content-Type", m_contentType}};
+    if (!m_target.isEmpty())
+        signable.headers.append({"X-Amz-Target", m_target});
+    signable.body = m_body;
+
+    if (m_config.signRequests) {
+        const OffsetClock clock(m_config.clock ? *m_config.clock : Clock::system(), m_client->m_clockOffsetMs);
+        SigV4Signer signer(clock);
+        signer.signHeaders(signable, m_config.credentials, m_config.endpoint.signingRegion, m_config.service);
+    }
+
+    QNetworkRequest request(url);
+    for (const auto &[name, value] : std::as_const(signable.headers)) {
+        if (name.compare("Host", Qt::CaseInsensitive) != 0)
+            request.setRawHeader(name, value);
+    }
+    if (!m_config.userAgent.isEmpty())
+        request.setHeader(QNetworkRequest::UserAgentHeader, m_config.userAgent);
+    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
+    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
+    if (url.scheme() == QLatin1String("https")) {
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        if (!m_config.extraCaCertificates.isEmpty())
+            tls.addCaCertificates(m_config.extraCaCertificates);
+        if (!m_config.verifyTls)
+            tls.setPeerVerifyMode(QSslSocket::VerifyNone);
+        request.setSslConfiguration(tls);
+    }
+
+    WireEvent sent;
+    sent.kind = WireEvent::Kind::Request;
+    sent.time = QDateTime::currentDateTimeUtc();
+    sent.attempt = m_attempt;
+    sent.method = "POST";
+    sent.url = url;
+    sent.headers = signable.headers;
+    sent.body = m_body;
+    Q_EMIT wireEvent(sent);
+
+    QNetworkReply *reply = m_client->m_network->post(request, m_body);
+    reply->setParent(this);
+    m_reply = reply;
+
+    if (m_config.connectTimeoutMs > 0)
+        m_connectTimer.start(m_config.connectTimeoutMs);
+    auto connected = [this] {
+        m_connectTimer.stop();
+        if (m_config.readTimeoutMs > 0)
+            m_readTimer.start(m_config.readTimeoutMs);
+    };
+    connect(reply, &QNetworkReply::requestSent, this, connected);
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
+        m_connectTimer.stop();
+        if (m_config.readTimeoutMs > 0)
+            m_readTimer.start(m_config.readTimeoutMs);
+    });
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
+        m_connectTimer.stop();
+        if (m_config.readTimeoutMs > 0)
+            m_readTimer.start(m_config.readTimeoutMs);
+        if (reply->bytesAvailable() > m_config.maxResponseBytes && !m_tooLarge) {
+            m_tooLarge = true;
+            Error e = Error::make(Error::Kind::Protocol, QStringLiteral("ResponseTooLarge"),
+                                  tr("The answer is larger than %1 MiB and was not read.")
+                                      .arg(m_config.maxResponseBytes / (1024 * 1024)),
+                                  tr("A CodePipeline job is far smaller than this. Check the endpoint URL "
+                                     "and any proxy in between."));
+            m_abortReason = e;
+            reply->abort();
+        }
+    });
+    connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
+        m_sslErrors = errors;  // not ignored: verification failures end the request
+    });
+    connect(reply, &QNetworkReply::finished, this, &AwsCall::onReplyFinished);
+}
+
+void AwsCall::onTimeout(bool connectPhase)
+{
+    if (!m_reply)
+        return;
+    const QString url = m_config.endpoint.url.toString();
+    m_abortReason = Error::make(Error::Kind::Timeout,
+                                connectPhase ? QStringLiteral("ConnectTimeout") : QStringLiteral("ReadTimeout"),
+                                connectPhase ? tr("Connect timeout on endpoint URL: \"%1\"").arg(url)
+                                             : tr("Read timeout on endpoint URL: \"%1\"").arg(url),
+                                connectPhase ? tr("The endpoint did not accept a connection in time. Check the "
+                                                  "network, the proxy settings and the endpoint URL.")
+                                             : tr("The endpoint accepted the request but did not answer in time. "
+                                                  "Try again, or raise the read timeout."));
+    m_reply->abort();
+}
+
+Error AwsCall::networkError(QNetworkReply::NetworkError code, const QString &qtMessage) const
+{
+    const QString url = m_config.endpoint.url.toString();
+    const QString host = m_config.endpoint.url.host();
+    switch (code) {
+    case QNetworkReply::ConnectionRefusedError:
+        return Error::make(Error::Kind::Network, QStringLiteral("ConnectionRefused"),
+                           tr("Could not connect to the endpoint URL: \"%1\" (connection refused).").arg(url),
+                           tr("Nothing is listening there. Check the endpoint URL and port."));
+    case QNetworkReply::HostNotFoundError:
+        return Error::make(Error::Kind::Network, QStringLiteral("HostNotFound"),
+                           tr("Could not connect to the endpoint URL: \"%1\" (the host %2 was not found).")
+                               .arg(url, host),
+                           tr("Check the region and endpoint URL, and this computer's DNS and network."));
+    case QNetworkReply::RemoteHostClosedError:
+        return Error::make(Error::Kind::Network, QStringLiteral("ConnectionClosed"),
+                           tr("The connection to \"%1\" was closed before the answer was complete.").arg(url),
+                           tr("The server or a proxy dropped the connection. Try again."));
+    case QNetworkReply::SslHandshakeFailedError:
+        return Error::make(Error::Kind::Tls, QStringLiteral("TlsError"),
+                           tr("Secure connection to \"%1\" failed: %2").arg(url, describeSslErrors(m_sslErrors)),
+                           tr("If the endpoint uses a private certificate authority, add its CA bundle in the "
+                              "settings (or --ca-bundle)."));
+    case QNetworkReply::ProxyConnectionRefusedError:
+    case QNetworkReply::ProxyConnectionClosedError:
+    case QNetworkReply::ProxyNotFoundError:
+    case QNetworkReply::ProxyTimeoutError:
+    case QNetworkReply::ProxyAuthenticationRequiredError:
+        return Error::make(Error::Kind::Network, QStringLiteral("ProxyError"),
+                           tr("The proxy failed: %1").arg(qtMessage), tr("Check the proxy settings."));
+    case QNetworkReply::TimeoutError:
+    case QNetworkReply::OperationCanceledError:
+        return Error::make(Error::Kind::Timeout, QStringLiteral("ReadTimeout"),
+                           tr("Read timeout on endpoint URL: \"%1\"").arg(url),
+                           tr("The endpoint did not answer in time. Try again, or raise the timeout."));
+    default:
+        return Error::make(Error::Kind::Network, QStringLiteral("NetworkError"),
+                           tr("Could not reach \"%1\": %2").arg(url, qtMessage),
+                           tr("Check the network connection and the endpoint URL."));
+    }
+}
+
+void AwsCall::onReplyFinished()
+{
+    QNetworkReply *reply = m_reply;
+    if (!reply)
+        return;
+    m_reply = nullptr;
+    reply->deleteLater();
+    m_connectTimer.stop();
+    m_readTimer.stop();
+
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    const QNetworkReply::NetworkError netError = reply->error();
+
+    if (m_abortReason) {
+        Error e = *m_abortReason;
+        e.attempts = m_attempt;
+        if (e.kind == Error::Kind::Timeout)
+            retryOrFinish(e);
+        else
+            finish(e);
+        return;
+    }
+
+    if (status == 0) {
+        // A transport failure without any HTTP answer. A failed TLS handshake is not transient.
+        Error e = networkError(netError, reply->errorString());
+        e.attempts = m_attempt;
+        if (e.kind == Error::Kind::Tls)
+            finish(e);
+        else
+            retryOrFinish(e);
+        return;
+    }
+
+    HttpResponse response;
+    response.status = status;
+    for (const auto &pair : reply->rawHeaderPairs())
+        response.headers.append({pair.first, pair.second});
+    response.body = reply->readAll();
+    response.requestId = QString::fromUtf8(response.header("x-amzn-RequestId"));
+    response.serverDate = parseHttpDate(response.header("Date"));
+
+    WireEvent got;
+    got.kind = WireEvent::Kind::Response;
+    got.time = QDateTime::currentDateTimeUtc();
+    got.attempt = m_attempt;
+    got.status = status;
+    got.headers = response.headers;
+    got.body = response.body;
+    Q_EMIT wireEvent(got);
+
+    if (netError == QNetworkReply::RemoteHostClosedError && status >= 200 && status < 300) {
+        // The headers came but the body was cut short.
+        Error e = networkError(netError, reply->errorString());
+        e.attempts = m_attempt;
+        e.requestId = response.requestId;
+        retryOrFinish(e);
+        return;
+    }
+
+    if (status >= 200 && status < 300) {
+        finish(response);
+        return;
+    }
+
+    Error e = ServiceError::parse(status, response.headers, response.body);
+    e.attempts = m_attempt;
+
+    if (ServiceError::isClockSkew(e.code) && !m_skewRetried && response.serverDate.isValid()) {
+        const Clock &base = m_config.clock ? *m_config.clock : Clock::system();
+        const qint64 skew = base.nowUtc().msecsTo(response.serverDate);
+        if (std::llabs(skew) > 4 * 60 * 1000) {
+            m_skewRetried = true;
+            m_client->m_clockOffsetMs = skew;
+            WireEvent note;
+            note.kind = WireEvent::Kind::Note;
+            note.time = QDateTime::currentDateTimeUtc();
+            note.attempt = m_attempt;
+            note.text = tr("The local clock is %1 s off the service's; signing again with the service's time.")
+                            .arg(skew / 1000);
+            Q_EMIT wireEvent(note);
+            --m_attempt;  // the correction does not use up an attempt
+            sendAttempt();
+            return;
+        }
+    }
+    if (ServiceError::isThrottling(e.code) || ServiceError::isTransient(e.code, status))
+        retryOrFinish(e);
+    else
+        finish(e);
+}
+
+void AwsCall::retryOrFinish(const Error &error)
+{
+    if (m_attempt >= m_config.retry.maxAttempts) {
+        Error last = error;
+        if (m_config.retry.maxAttempts > 1)
+            last.retriesExhausted = true;
+        finish(last);
+        return;
+    }
+    const double factor = m_config.jitter ? m_config.jitter() : QRandomGenerator::global()->generateDouble();
+    // Standard: rand * min(2^n, 20 s). Legacy: rand * 2^n, uncapped but bounded by its 5 attempts.
+    const double base = std::pow(2.0, m_attempt - 1);
+    const double seconds = m_config.retry.mode == RetryMode::Standard ? factor * std::min(base, 20.0) : factor * base;
+    WireEvent note;
+    note.kind = WireEvent::Kind::Retry;
+    note.time = QDateTime::currentDateTimeUtc();
+    note.attempt = m_attempt;
+    note.text = tr("Retrying after %1 (%2 s)").arg(error.code).arg(seconds, 0, 'f', 3);
+    Q_EMIT wireEvent(note);
+    m_backoffTimer.start(static_cast<int>(seconds * 1000));
+}
+
+void AwsCall::finish(Result<HttpResponse> result)
+{
+    if (m_result)
+        return;
+    m_backoffTimer.stop();
+    m_result = std::move(result);
+    Q_EMIT finished();
+    deleteLater();
+}
+
+} // namespace jobdesk::aws

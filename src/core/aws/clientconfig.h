@@ -1,0 +1,46 @@
+#pragma once
+
+// How requests to one AWS endpoint are made: where, as whom, with which
+// timeouts, retries and TLS settings. Defaults follow the AWS CLI.
+
+#include "core/aws/credentials.h"
+#include "core/aws/endpointresolver.h"
+#include "core/clock.h"
+
+#include <QList>
+#include <QSslCertificate>
+#include <QString>
+
+#include <functional>
+
+namespace jobdesk::aws {
+
+enum class RetryMode { Standard, Legacy };
+
+struct RetryPolicy
+{
+    RetryMode mode = RetryMode::Standard;
+    int maxAttempts = 3;  // all attempts, the first included
+
+    static RetryPolicy standard() { return {RetryMode::Standard, 3}; }
+    static RetryPolicy legacy() { return {RetryMode::Legacy, 5}; }
+};
+
+struct ClientConfig
+{
+    Endpoint endpoint;
+    QString service = QStringLiteral("codepipeline");
+    Credentials credentials;
+    bool signRequests = true;             // false: --no-sign-request
+    int connectTimeoutMs = 60000;         // 0: no timeout
+    int readTimeoutMs = 60000;            // 0: no timeout
+    RetryPolicy retry;
+    qint64 maxResponseBytes = 32 * 1024 * 1024;
+    bool verifyTls = true;
+    QList<QSslCertificate> extraCaCertificates;  // a private CA bundle, added to the system's
+    QString userAgent;
+    const Clock *clock = nullptr;          // null: the system clock
+    std::function<double()> jitter;        // backoff factor in [0,1); null: random
+};
+
+} // namespace jobdesk::aws

@@ -1,0 +1,31 @@
+#pragma once
+
+// Checks an operation's parameters against the service model before anything
+// is sent: required members, types, lengths, ranges, enums and patterns, plus
+// control characters and stray whitespace around identifiers and tokens.
+
+#include "core/codepipeline/servicemodel.h"
+#include "core/result.h"
+
+#include <QStringList>
+#include <nlohmann/json.hpp>
+
+namespace jobdesk::codepipeline {
+
+class ParamValidator
+{
+public:
+    // Every problem found, one sentence each, naming the parameter by its
+    // path (e.g. "failureDetails.message"). Empty when the input is valid.
+    struct Problem
+    {
+        QString field;
+        QString message;
+    };
+    static QList<Problem> check(const Shape *inputShape, const nlohmann::ordered_json &params);
+
+    // The first problem as an Error of kind Validation (field set), or success.
+    static Status validate(const Shape *inputShape, const nlohmann::ordered_json &params);
+};
+
+} // namespace jobdesk::codepipeline

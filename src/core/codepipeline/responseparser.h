@@ -1,0 +1,34 @@
+#pragma once
+
+// Turns a JSON 1.1 response body into the shape the AWS CLI prints: structure
+// members in service-model order, map entries in wire order, nulls and
+// unknown members dropped. The body as received is kept too, for the raw view.
+
+#include "core/codepipeline/servicemodel.h"
+#include "core/result.h"
+
+#include <QByteArray>
+#include <nlohmann/json.hpp>
+
+namespace jobdesk::codepipeline {
+
+using Json = nlohmann::ordered_json;
+
+struct ParsedResponse
+{
+    Json data;  // as the AWS CLI would hold it after parsing
+    Json wire;  // exactly what the service sent, unknown fields included
+};
+
+class ResponseParser
+{
+public:
+    // outputShape may be null for operations without output; the body is then ignored
+    // unless it is not JSON at all.
+    static Result<ParsedResponse> parse(const Shape *outputShape, const QByteArray &body);
+
+    // Applies the model to an already parsed document (used for files opened offline).
+    static Result<Json> conform(const Shape *shape, const Json &value);
+};
+
+} // namespace jobdesk::codepipeline
