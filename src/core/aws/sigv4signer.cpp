@@ -195,9 +195,12 @@ QByteArray canonicalQuery(const QByteArray &query)
 
 bool isUnsignedHeader(const QByteArray &lowerName)
 {
-    // Proxies and the HTTP stack may change these on the way, as botocore also assumes.
-    return lowerName == "authorization" || lowerName == "user-agent" || lowerName == "expect"
-        || lowerName == "x-amzn-trace-id";
+    // Hop-by-hop headers and those the HTTP stack or a proxy may rewrite on the way
+    // (the same set botocore leaves out), and the Authorization being produced.
+    static const QList<QByteArray> names = {
+        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
+        "te", "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id"};
+    return names.contains(lowerName);
 }
 
 HeaderList signableHeaders(const HeaderList &headers)
@@ -320,7 +323,7 @@ SignatureParts SigV4Signer::presign(SignableRequest &request, const Credentials 
         signedHeaderNames.append(entry.first);
     }
 
-    auto param = [](const char *name, const QByteArray &value) {
+    auto param = [](const char *name, const QByteArray &value) -> QByteArray {
         return QByteArray(name) + '=' + uriEncode(value, true);
     };
     QList<QByteArray> params = {

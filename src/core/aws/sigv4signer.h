@@ -69,7 +69,7 @@ public:
     // Adds X-Amz-Security-Token when there is a session token, X-Amz-Date,
     // X-Amz-Content-Sha256 when asked, and Authorization to request.headers
     // (replacing earlier ones, so a retried request can be signed again).
-    // Every other header present is signed, except User-Agent, Expect and X-Amzn-Trace-Id.
+    // Every other header present is signed, except hop-by-hop ones, User-Agent and X-Amzn-Trace-Id.
     SignatureParts signHeaders(SignableRequest &request, const Credentials &credentials,
                                const QString &region, const QString &service,
                                const SigningOptions &options = {});
