@@ -10,10 +10,13 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QStandardPaths>
 #include <QTest>
 #include <QTimeZone>
 #include <QUuid>
+
+#include <algorithm>
 
 using namespace jobdesk;
 using namespace jobdesk::aws;
@@ -130,10 +133,10 @@ public:
     QString secretKey()
     {
         static constexpr char Base64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        QString key = fromAlphabet(Base64, 40);
+        QString key = fromAlphabet(Base64, 37);
         // Every key gets the characters that break naive encoders, at random places.
         for (const QChar special : {QLatin1Char('/'), QLatin1Char('+'), QLatin1Char('=')})
-            key[below(40)] = special;
+            key.insert(below(int(key.size()) + 1), special);
         return key;
     }
 
@@ -249,6 +252,19 @@ void TestBotocoreCrossCheck::agreesWithBotocore()
     }
     // The generator must really produce what the cross-check claims to cover.
     QVERIFY(withToken > count / 3 && withToken < count * 2 / 3);
+    const auto bodiesWith = [&](auto predicate) {
+        return std::count_if(cases.cbegin(), cases.cend(), [&](const Case &c) { return predicate(c.request.body); });
+    };
+    QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\xc3\xa9") || b.contains("\xc3\xbc"); }) > count / 2);
+    QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\xe4\xb8\xad"); }) > count / 4);  // CJK
+    QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains('\xf0'); }) > count / 2);  // emoji (4-byte UTF-8)
+    QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\\\""); }) > count / 4);  // an escaped quote
+    QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\\\\"); }) > count / 4);  // an escaped backslash
+    QVERIFY(std::all_of(cases.cbegin(), cases.cend(), [](const Case &c) {
+        const QByteArray secret = c.credentials.secretAccessKey.reveal();
+        return secret.contains('/') && secret.contains('+') && secret.contains('=');
+    }));
+    QVERIFY(QSet<QString>(Regions.cbegin(), Regions.cend()).size() == Regions.size());
 
     const QByteArray input = QJsonDocument(QJsonObject{{QStringLiteral("cases"), jsonCases}}).toJson(QJsonDocument::Compact);
     const test::ProcessOutput run = test::runProcess(
