@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 namespace jobdesk::aws {
 
@@ -313,14 +314,15 @@ SignatureParts SigV4Signer::presign(SignableRequest &request, const Credentials 
     const QDateTime now = m_clock.nowUtc().toUTC();
     const HeaderList headersToSign = signableHeaders(request.headers);
 
-    std::map<QByteArray, int> names;  // only for the sorted, de-duplicated list
+    // The list goes into the query before the signature is computed, so it is built here as well.
+    std::set<QByteArray> names;
     for (const auto &header : headersToSign)
-        names[asciiLower(header.first.trimmed())] = 0;
+        names.insert(asciiLower(header.first.trimmed()));
     QByteArray signedHeaderNames;
-    for (const auto &entry : names) {
+    for (const QByteArray &name : names) {
         if (!signedHeaderNames.isEmpty())
             signedHeaderNames.append(';');
-        signedHeaderNames.append(entry.first);
+        signedHeaderNames.append(name);
     }
 
     auto param = [](const char *name, const QByteArray &value) -> QByteArray {
