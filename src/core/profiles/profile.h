@@ -1,0 +1,43 @@
+#pragma once
+
+// A JobDesk profile: a named set of account settings a support person switches
+// between. Only non-secret settings live here; keys stay in the keychain.
+
+#include <QString>
+#include <QUrl>
+
+namespace jobdesk::profiles {
+
+struct Profile
+{
+    // Where the profile's AWS credentials come from when a request needs them.
+    enum class CredentialSource {
+        Keychain,      // access key ID, secret access key and optional session token in the OS keychain
+        SharedConfig,  // an AWS shared-config profile (~/.aws/config), resolved at request time
+        Environment,   // AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY / AWS_SESSION_TOKEN
+    };
+
+    QString name;
+    QString region;                 // empty: take it from the linked profile or the environment
+    QUrl endpoint;                  // empty: the service's normal endpoint
+    CredentialSource source = CredentialSource::Keychain;
+    QString sharedConfigProfile;    // for SharedConfig
+
+    bool operator==(const Profile &other) const = default;
+
+    // The words stored in the settings file.
+    static QString sourceName(CredentialSource source)
+    {
+        switch (source) {
+        case CredentialSource::Keychain:
+            return QStringLiteral("keychain");
+        case CredentialSource::SharedConfig:
+            return QStringLiteral("shared-config");
+        case CredentialSource::Environment:
+            return QStringLiteral("environment");
+        }
+        return {};
+    }
+};
+
+} // namespace jobdesk::profiles
