@@ -1,0 +1,104 @@
+#pragma once
+
+// A local CodePipeline endpoint for tests, benchmarks and the demo mode: it
+// speaks the JSON 1.1 protocol over HTTP or HTTPS, verifies real SigV4
+// signatures, keeps third-party jobs with their state, and can be scripted to
+// throttle, fail, stall or break its answers.
+
+#include "core/aws/sigv4signer.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/secret.h"
+#include "fake/fakejob.h"
+#include "fake/fakescript.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QString>
+#include <QStringList>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace jobdesk::fake {
+
+class FakeCodePipeline : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit FakeCodePipeline(QObject *parent = nullptr);
+    ~FakeCodePipeline() override;
+
+    // Listens on 127.0.0.1; port 0 picks a free one. Call enableTls() first for HTTPS.
+    bool listen(quint16 port = 0);
+    void close();
+    bool isListening() const;
+    quint16 port() const;
+    QUrl url() const;  // http://127.0.0.1:PORT or https://127.0.0.1:PORT
+    QString errorString() const;
+
+    void enableTls(const QSslCertificate &certificate, const QSslKey &key);
+    bool tlsEnabled() const;
+
+    // --- verification ---------------------------------------------------------------
+    // Not owned; must outlive the fake. Decides the time window and the Date header.
+    void setClock(const Clock &clock);
+    void setRegion(const QString &region);          // empty (default): any region is accepted
+    void setMaxClockSkewSeconds(int seconds);       // default 300
+    void addCredentials(const QString &accessKeyId, const Secret &secretKey, const Secret &sessionToken = {});
+    void removeCredentials(const QString &accessKeyId);
+
+    // --- limits and protocol details ------------------------------------------------
+    void setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes);  // defaults 32 KiB, 1 MiB
+    // Body of a successful answer to an operation without output (the Put*Result ones). Default "{}".
+    void setEmptyOutputBody(const QByteArray &body);
+
+    // --- jobs --------------------------------------------------------------------------
+    // Reads a fixtures file (format described in fakecodepipeline.cpp); returns the number of jobs added.
+    Result<int> loadFixtures(const QString &path);
+    Result<int> loadFixturesJson(const QByteArray &json);
+    // One job, as a FakeJob or as one element of a fixture's "jobs" array. Returns the job ID.
+    Result<QString> addJob(const FakeJob &job);
+    Result<QString> addJobJson(const QByteArray &jobObject);
+    void addActionType(const ActionTypeId &type);  // known to Poll even without jobs
+    void removeJob(const QString &jobId);
+    void clearJobs();
+    std::optional<FakeJob> job(const QString &jobId) const;
+    QStringList jobIds() const;  // in the order added
+    bool setJobState(const QString &jobId, FakeJob::State state);
+
+    // --- scripting ---------------------------------------------------------------------
+    // A job's script applies to requests naming that job; the global one to every other
+    // request (Poll included). Setting a script restarts its counts.
+    bool setScript(const QString &jobId, const FakeScript &script);
+    void setGlobalScript(const FakeScript &script);
+    void clearScripts();
+
+    // --- counters ----------------------------------------------------------------------
+    int requestCount() const;                            // every complete HTTP request
+    int requestCount(const QString &jobId) const;        // requests whose body named the job
+    int operationCount(const QString &operation) const;  // by X-Amz-Target operation
+    int connectionCount() const;                         // TCP connections accepted
+    aws::HeaderList lastRequestHeaders() const;
+    QByteArray lastRequestHeader(const QByteArray &name) const;  // case-insensitive, first value
+    QByteArray lastRequestBody() const;
+    QString lastOperation() const;
+    void resetCounters();
+
+signals:
+    void requestReceived(const QString &operation, const QString &jobId);
+    // After the answer went out (or would have, for a NoAnswer fault: status 0).
+    void requestAnswered(const QString &operation, int status, const QString &errorCode);
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace jobdesk::fake

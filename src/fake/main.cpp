@@ -1,0 +1,110 @@
+// jobdesk-fake: runs the fake CodePipeline endpoint from a fixtures file for
+// scripts, CLI tests and manual trials. Prints "PORT <n>" once it listens and
+// runs until killed or, when stdin is a pipe, until that pipe closes.
+
+#include "fake/fakecodepipeline.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QSocketNotifier>
+#include <QSslCertificate>
+#include <QSslKey>
+
+#include <cstdio>
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace {
+
+QByteArray readFile(const QString &path, bool &ok)
+{
+    QFile file(path);
+    ok = file.open(QIODevice::ReadOnly);
+    return ok ? file.readAll() : QByteArray();
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "jobdesk-fake: %s\n", qPrintable(message));
+    return 2;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("jobdesk-fake"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JOBDESK_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QCoreApplication::translate("main", "A local CodePipeline endpoint for tests and demos."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("fixtures"), QCoreApplication::translate("main", "Fixtures file (JSON)."));
+    const QCommandLineOption portOption(QStringLiteral("port"),
+                                        QCoreApplication::translate("main", "Port to listen on (default: any free one)."),
+                                        QStringLiteral("port"), QStringLiteral("0"));
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
+                                        QCoreApplication::translate("main", "Serve HTTPS with this PEM certificate."),
+                                        QStringLiteral("file"));
+    const QCommandLineOption keyOption(QStringLiteral("tls-key"),
+                                       QCoreApplication::translate("main", "PEM private key of --tls-cert."),
+                                       QStringLiteral("file"));
+    const QCommandLineOption regionOption(QStringLiteral("region"),
+                                          QCoreApplication::translate("main", "Only accept signatures for this region."),
+                                          QStringLiteral("region"));
+    parser.addOptions({portOption, certOption, keyOption, regionOption});
+    parser.process(app);
+
+    jobdesk::fake::FakeCodePipeline fake;
+    if (!parser.positionalArguments().isEmpty()) {
+        const auto loaded = fake.loadFixtures(parser.positionalArguments().constFirst());
+        if (!loaded.ok())
+            return fail(loaded.error().message);
+    }
+    if (parser.isSet(regionOption))
+        fake.setRegion(parser.value(regionOption));
+    if (parser.isSet(certOption) != parser.isSet(keyOption))
+        return fail(QCoreApplication::translate("main", "--tls-cert and --tls-key go together"));
+    if (parser.isSet(certOption)) {
+        bool certOk = false;
+        bool keyOk = false;
+        const QByteArray certPem = readFile(parser.value(certOption), certOk);
+        const QByteArray keyPem = readFile(parser.value(keyOption), keyOk);
+        const QList<QSslCertificate> certs = QSslCertificate::fromData(certPem, QSsl::Pem);
+        QSslKey key(keyPem, QSsl::Rsa, QSsl::Pem);
+        if (key.isNull())
+            key = QSslKey(keyPem, QSsl::Ec, QSsl::Pem);
+        if (!certOk || !keyOk || certs.isEmpty() || key.isNull())
+            return fail(QCoreApplication::translate("main", "cannot read the TLS certificate or key"));
+        fake.enableTls(certs.constFirst(), key);
+    }
+
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535)
+        return fail(QCoreApplication::translate("main", "invalid port"));
+    if (!fake.listen(quint16(port)))
+        return fail(QCoreApplication::translate("main", "cannot listen: %1").arg(fake.errorString()));
+
+    std::printf("PORT %u\n", unsigned(fake.port()));
+    std::fflush(stdout);
+
+    // A parent that runs us through a pipe ends us by closing it, even if it dies without killing us.
+    struct stat info {};
+    std::unique_ptr<QSocketNotifier> stdinWatch;
+    if (fstat(STDIN_FILENO, &info) == 0 && S_ISFIFO(info.st_mode)) {
+        stdinWatch = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
+        QObject::connect(stdinWatch.get(), &QSocketNotifier::activated, &app, [] {
+            char buffer[4096];
+            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
+            if (n <= 0)
+                QCoreApplication::quit();
+        });
+    }
+    return app.exec();
+}
