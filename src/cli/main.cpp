@@ -1,2 +1,24 @@
+// jobdesk-cli: the AWS CLI's third-party job commands over JobDesk's core.
+
+#include "cli/clirunner.h"
+
 #include <QCoreApplication>
-int main(int argc, char **argv) { QCoreApplication app(argc, argv); return 0; }
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("jobdesk-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JOBDESK_VERSION));
+
+    QStringList arguments = QCoreApplication::arguments();
+    arguments.removeFirst();
+    jobdesk::cli::CliRunner runner(arguments, QProcessEnvironment::systemEnvironment(), stdout, stderr);
+    int exitCode = 0;
+    QObject::connect(&runner, &jobdesk::cli::CliRunner::done, &app, [&exitCode](int code) {
+        exitCode = code;
+        QCoreApplication::exit(code);
+    });
+    QMetaObject::invokeMethod(&runner, &jobdesk::cli::CliRunner::start, Qt::QueuedConnection);
+    app.exec();
+    return exitCode;
+}

@@ -28,6 +28,12 @@ ProcessOutput runProcess(const QString &program, const QStringList &args, const 
                          const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
                          int timeoutMs = 120000);
 
+// The same, but keeps this thread's event loop running meanwhile, so that an
+// in-process server (the fake endpoint) can answer the program.
+ProcessOutput runProcessServing(const QString &program, const QStringList &args,
+                                const QProcessEnvironment &env = QProcessEnvironment::systemEnvironment(),
+                                int timeoutMs = 120000, const QByteArray &stdinData = {});
+
 // The AWS CLIs installed on this machine (the one on PATH, and /usr/bin/aws if different).
 QStringList awsClis();
 

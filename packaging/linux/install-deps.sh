@@ -1,0 +1,33 @@
+#!/bin/sh
+# Installs everything JobDesk needs to build, test and run on Debian 12 or
+# Ubuntu 24.04. Safe to run again: apt skips what is already there.
+set -eu
+
+PACKAGES="
+    build-essential cmake ninja-build pkg-config ccache
+    clang libclang-rt-dev clang-format clang-tidy
+    qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
+    libgl-dev qtkeychain-qt6-dev nlohmann-json3-dev
+    dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
+    openssl ca-certificates python3 python3-botocore awscli
+    xvfb xauth
+"
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+    SUDO="sudo"
+fi
+
+missing=""
+for pkg in $PACKAGES; do
+    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+        missing="$missing $pkg"
+    fi
+done
+
+if [ -n "$missing" ]; then
+    echo "Installing:$missing"
+    $SUDO apt-get update -qq
+    # shellcheck disable=SC2086
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
