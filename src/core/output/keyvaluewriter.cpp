@@ -1,0 +1,103 @@
+#include "keyvaluewriter.h"
+
+#include <array>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+namespace jobdesk::output {
+
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+std::string controlEscape(unsigned char c)
+{
+    std::array<char, 8> buffer{};
+    std::snprintf(buffer.data(), buffer.size(), "\\u%04x", static_cast<unsigned>(c));
+    return buffer.data();
+}
+
+std::string escapeValue(std::string_view text)
+{
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        switch (c) {
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
+        default:
+            if (byte < 0x20 || byte == 0x7f)
+                out += controlEscape(byte);
+            else
+                out += c;
+        }
+    }
+    return out;
+}
+
+bool isPlainName(std::string_view name)
+{
+    if (name.empty())
+        return false;
+    for (char c : name) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte <= 0x20 || byte == 0x7f || c == '.' || c == '[' || c == ']' || c == '"' || c == '\\')
+            return false;
+    }
+    return true;
+}
+
+std::string memberPath(const std::string &parent, const std::string &name)
+{
+    if (!isPlainName(name)) {
+        // JSON's own escaping (UTF-8 kept as is) keeps the name readable and parseable.
+        return parent + '[' + Json(name).dump() + ']';
+    }
+    return parent.empty() ? name : parent + '.' + name;
+}
+
+void appendLeaves(const Json &value, const std::string &path, std::string &out)
+{
+    if (value.is_object() && !value.empty()) {
+        for (const auto &[key, member] : value.items())
+            appendLeaves(member, memberPath(path, key), out);
+        return;
+    }
+    if (value.is_array() && !value.empty()) {
+        for (size_t i = 0; i < value.size(); ++i)
+            appendLeaves(value[i], path + '[' + std::to_string(i) + ']', out);
+        return;
+    }
+    out += path;
+    out += '\t';
+    if (value.is_string())
+        out += escapeValue(value.get_ref<const std::string &>());
+    else
+        out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
+    out += '\n';
+}
+
+} // namespace
+
+QByteArray writeKeyValue(const Json &response)
+{
+    if ((response.is_object() || response.is_array()) && response.empty())
+        return {};
+    std::string out;
+    appendLeaves(response, std::string(), out);
+    return QByteArray::fromStdString(out);
+}
+
+} // namespace jobdesk::output

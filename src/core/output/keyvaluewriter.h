@@ -1,0 +1,27 @@
+#pragma once
+
+// `--output keyvalue` (JobDesk only): one "path<TAB>value" line per leaf of a
+// response, for grep and cut. Not an AWS CLI format.
+//
+// Paths join member names with '.' and list indexes as [n], in the response's
+// own order: jobDetails.data.inputArtifacts[0].name. A name that is empty or
+// holds '.', '[', ']', '"', '\', a space or a control character is written as
+// ["..."] with JSON string escaping instead: configuration["My.Key"].
+//
+// Values: strings as they are, except that '\' becomes \\, tab \t, newline \n,
+// carriage return \r and any other control character \u00XX, so every leaf
+// stays on one line and the first tab always ends the path. Numbers as in
+// JSON, true, false and null as those words. An empty nested object or list
+// is a leaf whose value is {} or [].
+//
+// An empty response prints nothing, as the other formats do.
+
+#include <QByteArray>
+
+#include <nlohmann/json.hpp>
+
+namespace jobdesk::output {
+
+QByteArray writeKeyValue(const nlohmann::ordered_json &response);
+
+} // namespace jobdesk::output
