@@ -432,7 +432,7 @@ bool truthy(const Json &value)
 class TableBuilder
 {
 public:
-    std::vector<Section> m_sections;
+    std::vector<Section> &sections() { return m_sections; }
 
     bool build(const std::optional<std::string> &title, const Json &value, int indent)
     {
@@ -470,6 +470,8 @@ public:
     }
 
 private:
+    std::vector<Section> m_sections;
+
     Section &current()
     {
         if (m_sections.empty())
@@ -607,7 +609,7 @@ QByteArray writeTable(const Json &response, const TableOptions &options)
     TableBuilder builder;
     if (!builder.build(options.title.toStdString(), response, 0))
         return {};
-    std::vector<Section> &sections = builder.m_sections;
+    std::vector<Section> &sections = builder.sections();
     int tableWidth = widestSection(sections);
     if (tableWidth > options.terminalWidth) {
         turnVertical(sections);

@@ -184,7 +184,7 @@ std::string joinTabs(const std::vector<std::string> &fields)
 class TextRenderer
 {
 public:
-    std::string m_out;
+    const std::string &result() const { return m_out; }
 
     void item(const Json &value, const std::string *identifier, const std::vector<std::string> *scalarKeys)
     {
@@ -197,6 +197,8 @@ public:
     }
 
 private:
+    std::string m_out;
+
     void array(const Json &list, const std::string *identifier)
     {
         if (list.empty())
@@ -308,7 +310,7 @@ QByteArray writeText(const Json &response)
 {
     TextRenderer renderer;
     renderer.item(response, nullptr, nullptr);
-    return QByteArray::fromStdString(renderer.m_out);
+    return QByteArray::fromStdString(renderer.result());
 }
 
 } // namespace jobdesk::output

@@ -100,7 +100,7 @@ const char *const kGeneric = R"({
   "tags": ["alpha", "beta", "", "γάμμα"],
   "matrix": [[1, 2, 3], [4, 5, 6]],
   "mixedScalars": ["a", 1, true, null, 2.5],
-  "straße": {"größe": "groß", "inner": {"ﬁle": "x"}},
+  "straße": {"größe": "groß", "inner": {"ﬁle": "x"}}, "ﬁx": {"ǆ": "1", "ı": "2"},
   "emptyObject": {}, "emptyList": [],
   "records": [{"a": 1, "b": {"c": 2}}, {"a": {"z": "it's"}, "d": "x"}, {"e": [1, 2]}],
   "listOfLists": [["x", "y"], ["z", "w"]],
