@@ -1,0 +1,99 @@
+// jobdesk: the JobDesk window. `jobdesk --demo` serves sample jobs from an
+// in-process fake endpoint so the whole path can be tried without AWS.
+
+#include "gui/demosession.h"
+#include "gui/mainwindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QEvent>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QMessageBox>
+#include <QTimer>
+#include <QTranslator>
+
+#include <cstdio>
+
+namespace {
+
+// For the start-up benchmark: reports the first paint of the window on stdout, then quits.
+class FirstPaintReporter : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_done) {
+            m_done = true;
+            QTimer::singleShot(0, qApp, [] {
+                std::printf("first-window-shown\n");
+                std::fflush(stdout);
+                QCoreApplication::quit();
+            });
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    bool m_done = false;
+};
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("JobDesk"));
+    QCoreApplication::setApplicationName(QStringLiteral("JobDesk"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(JOBDESK_VERSION));
+    QGuiApplication::setApplicationDisplayName(QStringLiteral("JobDesk"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("jobdesk"));
+
+    QTranslator qtTranslator;
+    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
+                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(&qtTranslator);
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("jobdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Inspect AWS CodePipeline third-party jobs."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QCoreApplication::translate("main", "Serve sample jobs from a built-in fake "
+                                                                      "endpoint and pre-fill one."));
+    const QCommandLineOption demoFixtures(QStringLiteral("demo-fixtures"),
+                                          QCoreApplication::translate("main", "Use these fixtures for the demo."),
+                                          QStringLiteral("file"));
+    QCommandLineOption benchStartup(QStringLiteral("bench-startup"));
+    benchStartup.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOptions({demo, demoFixtures, benchStartup});
+    parser.process(app);
+
+    jobdesk::gui::MainWindow window;
+    jobdesk::gui::DemoSession demoSession;
+    if (parser.isSet(demo) || parser.isSet(demoFixtures)) {
+        const QString fixtures =
+            parser.isSet(demoFixtures) ? parser.value(demoFixtures) : jobdesk::gui::DemoSession::defaultFixtures();
+        const jobdesk::Status started = demoSession.start(fixtures);
+        if (!started) {
+            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "JobDesk"),
+                                  QCoreApplication::translate("main", "The demo could not start: %1")
+                                      .arg(started.error().message));
+            return 1;
+        }
+        window.useDemo(&demoSession);
+    }
+
+    FirstPaintReporter reporter;
+    if (parser.isSet(benchStartup))
+        window.installEventFilter(&reporter);
+    window.show();
+    return app.exec();
+}

@@ -1,0 +1,41 @@
+#pragma once
+
+// The window's connection settings (timeouts, retries, proxy, CA bundle, TLS
+// verification), kept in QSettings and applied to each request's ClientConfig
+// and to the network access manager.
+
+#include "core/aws/clientconfig.h"
+#include "core/result.h"
+
+#include <QNetworkProxy>
+#include <QString>
+
+class QNetworkAccessManager;
+
+namespace jobdesk::gui {
+
+struct AppSettings
+{
+    enum class ProxyMode { System, None, Manual };
+
+    int connectTimeoutSeconds = 60;
+    int readTimeoutSeconds = 60;
+    int maxAttempts = 3;
+    ProxyMode proxyMode = ProxyMode::System;
+    QString proxyHost;
+    int proxyPort = 3128;
+    QString caBundleFile;  // PEM; added to the system's trusted certificates
+    bool verifyTls = true;
+
+    static AppSettings load();
+    void save() const;
+
+    // Fills the transport part of a request's configuration; the CA bundle may fail to load.
+    Status applyTo(aws::ClientConfig &config) const;
+    QNetworkProxy proxy() const;
+    void applyTo(QNetworkAccessManager *network) const;
+
+    bool operator==(const AppSettings &other) const = default;
+};
+
+} // namespace jobdesk::gui

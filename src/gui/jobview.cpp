@@ -1,0 +1,360 @@
+#include "jobview.h"
+
+#include "artifactsmodel.h"
+#include "clipboard.h"
+#include "configurationmodel.h"
+#include "credentialsmodel.h"
+#include "jobexporter.h"
+#include "jsontreemodel.h"
+#include "overviewmodel.h"
+#include "secretkeypolicy.h"
+
+#include <QCheckBox>
+#include <QFontDatabase>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QIcon>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QShortcut>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTextBlock>
+#include <QTimer>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace jobdesk::gui {
+
+namespace {
+
+QTableView *makeTable(QAbstractItemModel *model, QWidget *parent, const QString &name)
+{
+    auto *view = new QTableView(parent);
+    view->setObjectName(name);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setAlternatingRowColors(true);
+    view->setWordWrap(false);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->horizontalHeader()->setHighlightSections(false);
+    view->setTabKeyNavigation(false);
+    return view;
+}
+
+const QString kSplitterKey = QStringLiteral("JobView/rawSplitter");
+
+} // namespace
+
+JobView::JobView(JobDocument document, SecretKeyPolicy *policy, QWidget *parent)
+    : QWidget(parent), m_document(std::move(document)), m_policy(policy), m_tabs(new QTabWidget(this)),
+      m_overview(new OverviewModel(this)), m_configuration(new ConfigurationModel(policy, this)),
+      m_configurationProxy(new QSortFilterProxyModel(this)), m_artifacts(new ArtifactsModel(this)),
+      m_credentials(new CredentialsModel(this)), m_json(new JsonTreeModel(this)), m_tick(new QTimer(this))
+{
+    setObjectName(QStringLiteral("jobView"));
+    m_overview->setNow(QDateTime::currentDateTimeUtc());
+    m_overview->setDocument(m_document);
+    m_configuration->setDocument(m_document);
+    m_artifacts->setDocument(m_document);
+    m_credentials->setDocument(m_document);
+
+    m_tabs->setObjectName(QStringLiteral("jobTabs"));
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(buildOverview(), tr("&Overview"));
+    m_tabs->addTab(buildConfiguration(), tr("Confi&guration"));
+    m_tabs->addTab(buildArtifacts(), tr("&Artifacts"));
+    m_tabs->addTab(buildCredentials(), tr("Cre&dentials"));
+    m_tabs->addTab(buildRaw(), tr("Ra&w"));
+    refreshRaw();
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_tabs);
+
+    m_tick->setInterval(1000);
+    connect(m_tick, &QTimer::timeout, this, [this] { m_overview->setNow(QDateTime::currentDateTimeUtc()); });
+    if (m_document.hasArtifactCredentials())
+        m_tick->start();
+}
+
+JobView::~JobView()
+{
+    if (m_rawSplitter) {
+        QSettings settings;
+        settings.setValue(kSplitterKey, m_rawSplitter->saveState());
+    }
+}
+
+QStringList JobView::maskedConfigurationKeys() const
+{
+    return m_configuration->maskedKeys();
+}
+
+QWidget *JobView::buildOverview()
+{
+    auto *page = new QWidget(this);
+    auto *view = makeTable(m_overview, page, QStringLiteral("overviewView"));
+    view->setAccessibleName(tr("Job overview"));
+    view->horizontalHeader()->setSectionResizeMode(OverviewModel::FieldColumn, QHeaderView::ResizeToContents);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(view);
+    return page;
+}
+
+QWidget *JobView::buildConfiguration()
+{
+    auto *page = new QWidget(this);
+    m_configFilter = new QLineEdit(page);
+    m_configFilter->setObjectName(QStringLiteral("configurationFilter"));
+    m_configFilter->setPlaceholderText(tr("Filter keys and values"));
+    m_configFilter->setAccessibleName(tr("Filter the configuration"));
+    m_configFilter->setClearButtonEnabled(true);
+
+    m_configurationProxy->setSourceModel(m_configuration);
+    m_configurationProxy->setFilterCaseSensitivity(Qt::CaseInsensitive);
+    m_configurationProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+    // Keys and values only; the Secret column has no text, and masked values show the mask.
+    m_configurationProxy->setFilterKeyColumn(-1);
+    connect(m_configFilter, &QLineEdit::textChanged, m_configurationProxy,
+            &QSortFilterProxyModel::setFilterFixedString);
+
+    auto *view = makeTable(m_configurationProxy, page, QStringLiteral("configurationView"));
+    view->setAccessibleName(tr("Action configuration"));
+    view->setSortingEnabled(true);
+    view->sortByColumn(-1, Qt::AscendingOrder);  // wire order until the user sorts
+    view->horizontalHeader()->setSectionResizeMode(ConfigurationModel::KeyColumn, QHeaderView::ResizeToContents);
+    view->horizontalHeader()->setStretchLastSection(false);
+    view->horizontalHeader()->setSectionResizeMode(ConfigurationModel::ValueColumn, QHeaderView::Stretch);
+    view->horizontalHeader()->setSectionResizeMode(ConfigurationModel::SecretColumn, QHeaderView::ResizeToContents);
+
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy &Value"), page);
+    copy->setObjectName(QStringLiteral("copyConfigValue"));
+    connect(copy, &QPushButton::clicked, this, [this, view] {
+        const QModelIndex current = view->currentIndex();
+        if (!current.isValid())
+            return;
+        const QModelIndex source = m_configurationProxy->mapToSource(current);
+        const QString value = m_configuration->data(source, ConfigurationModel::PlainValueRole).toString();
+        if (m_configuration->data(source, ConfigurationModel::IsSecretRole).toBool())
+            Clipboard::copySecret(Secret(value));
+        else
+            Clipboard::copyText(value);
+    });
+    auto *hint = new QLabel(tr("Tick Secret to mask a value for every job of this provider; JobDesk remembers it."),
+                            page);
+    hint->setWordWrap(true);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_configFilter, 1);
+    top->addWidget(copy);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(top);
+    layout->addWidget(view);
+    layout->addWidget(hint);
+    return page;
+}
+
+QWidget *JobView::buildArtifacts()
+{
+    auto *page = new QWidget(this);
+    m_artifactsView = makeTable(m_artifacts, page, QStringLiteral("artifactsView"));
+    m_artifactsView->setAccessibleName(tr("Input and output artifacts"));
+    m_artifactsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_artifactsView->horizontalHeader()->setStretchLastSection(true);
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy S3 &URI"), page);
+    copy->setObjectName(QStringLiteral("copyUri"));
+    connect(copy, &QPushButton::clicked, this, &JobView::copySelectedUri);
+    connect(m_artifactsView, &QTableView::doubleClicked, this, &JobView::copySelectedUri);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(copy);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_artifactsView);
+    layout->addLayout(buttons);
+    return page;
+}
+
+void JobView::copySelectedUri()
+{
+    const QModelIndex current = m_artifactsView->currentIndex();
+    if (!current.isValid())
+        return;
+    const QString uri = m_artifacts->data(current, ArtifactsModel::UriRole).toString();
+    if (!uri.isEmpty())
+        Clipboard::copyText(uri);
+}
+
+QWidget *JobView::buildCredentials()
+{
+    auto *page = new QWidget(this);
+    m_credentialsView = makeTable(m_credentials, page, QStringLiteral("credentialsView"));
+    m_credentialsView->setAccessibleName(tr("Artifact credentials"));
+    m_credentialsView->horizontalHeader()->setSectionResizeMode(CredentialsModel::FieldColumn,
+                                                                QHeaderView::ResizeToContents);
+    m_credentialsView->setCurrentIndex(m_credentials->index(0, CredentialsModel::ValueColumn));
+
+    auto *reveal = new QPushButton(QIcon(QStringLiteral(":/icons/reveal.svg")), tr("&Reveal"), page);
+    reveal->setObjectName(QStringLiteral("revealCredential"));
+    reveal->setToolTip(tr("Show or hide the selected credential"));
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("&Copy"), page);
+    copy->setObjectName(QStringLiteral("copyCredential"));
+    copy->setToolTip(tr("Copy the selected credential; clipboard managers are asked not to keep it"));
+    connect(reveal, &QPushButton::clicked, this, [this] { toggleCredential(m_credentialsView->currentIndex().row()); });
+    connect(copy, &QPushButton::clicked, this, [this] { copyCredential(m_credentialsView->currentIndex().row()); });
+    connect(m_credentialsView, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { toggleCredential(index.row()); });
+
+    auto *note = new QLabel(page);
+    note->setWordWrap(true);
+    note->setText(m_credentials->isEmpty()
+                      ? tr("This job has no artifact credentials.")
+                      : tr("Temporary keys for the job's artifact bucket. They expire about %n minute(s) after "
+                           "the fetch; the Overview tab counts down.",
+                           nullptr, OverviewModel::kCredentialLifetimeSeconds / 60));
+    reveal->setEnabled(!m_credentials->isEmpty());
+    copy->setEnabled(!m_credentials->isEmpty());
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(note, 1);
+    buttons->addWidget(reveal);
+    buttons->addWidget(copy);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_credentialsView);
+    layout->addLayout(buttons);
+    return page;
+}
+
+void JobView::toggleCredential(int row)
+{
+    if (row < 0 || row >= CredentialsModel::RowCount)
+        return;
+    m_credentials->setRevealed(row, !m_credentials->isRevealed(row));
+}
+
+void JobView::copyCredential(int row)
+{
+    const Secret &secret = m_credentials->secret(row);
+    if (!secret.isEmpty())
+        Clipboard::copySecret(secret);
+}
+
+QWidget *JobView::buildRaw()
+{
+    auto *page = new QWidget(this);
+    m_rawSearch = new QLineEdit(page);
+    m_rawSearch->setObjectName(QStringLiteral("rawSearch"));
+    m_rawSearch->setPlaceholderText(tr("Search the JSON"));
+    m_rawSearch->setAccessibleName(tr("Search the raw JSON"));
+    m_rawSearch->setClearButtonEnabled(true);
+    auto *previous = new QPushButton(tr("&Previous"), page);
+    auto *next = new QPushButton(tr("&Next"), page);
+    m_rawSecrets = new QCheckBox(tr("Show &secrets"), page);
+    m_rawSecrets->setObjectName(QStringLiteral("rawShowSecrets"));
+    m_rawSecrets->setToolTip(tr("Show the artifact credentials and masked configuration values in the JSON"));
+
+    m_raw = new QPlainTextEdit(page);
+    m_raw->setObjectName(QStringLiteral("rawText"));
+    m_raw->setReadOnly(true);
+    m_raw->setAccessibleName(tr("Raw JSON, as the AWS CLI prints it"));
+    m_raw->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_raw->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_raw->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+
+    m_jsonView = new QTreeView(page);
+    m_jsonView->setObjectName(QStringLiteral("jsonTree"));
+    m_jsonView->setModel(m_json);
+    m_jsonView->setAccessibleName(tr("JSON tree"));
+    m_jsonView->setUniformRowHeights(true);
+    m_jsonView->setAlternatingRowColors(true);
+
+    m_rawSplitter = new QSplitter(Qt::Horizontal, page);
+    m_rawSplitter->setObjectName(QStringLiteral("rawSplitter"));
+    m_rawSplitter->addWidget(m_raw);
+    m_rawSplitter->addWidget(m_jsonView);
+    m_rawSplitter->setStretchFactor(0, 3);
+    m_rawSplitter->setStretchFactor(1, 2);
+    m_rawSplitter->restoreState(QSettings().value(kSplitterKey).toByteArray());
+
+    connect(m_rawSearch, &QLineEdit::textChanged, this, [this] {
+        highlightMatches();
+        QTextCursor c = m_raw->textCursor();
+        c.movePosition(QTextCursor::Start);
+        m_raw->setTextCursor(c);
+        findInRaw();
+    });
+    connect(m_rawSearch, &QLineEdit::returnPressed, this, [this] { findInRaw(); });
+    connect(next, &QPushButton::clicked, this, [this] { findInRaw(); });
+    connect(previous, &QPushButton::clicked, this, [this] { findInRaw(true); });
+    connect(m_rawSecrets, &QCheckBox::toggled, this, &JobView::refreshRaw);
+    connect(m_configuration, &QAbstractItemModel::dataChanged, this, &JobView::refreshRaw);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(m_rawSearch, 1);
+    top->addWidget(previous);
+    top->addWidget(next);
+    top->addWidget(m_rawSecrets);
+    auto *layout = new QVBoxLayout(page);
+    layout->addLayout(top);
+    layout->addWidget(m_rawSplitter);
+    return page;
+}
+
+void JobView::refreshRaw()
+{
+    JobExporter::Options options;
+    options.includeSecrets = m_rawSecrets->isChecked();
+    options.maskedConfigurationKeys = m_configuration->maskedKeys();
+    const QByteArray text = JobExporter::json(m_document, options);
+    m_raw->setPlainText(QString::fromUtf8(text));
+    m_json->setJson(options.includeSecrets ? m_document.data()
+                                           : JobExporter::redacted(m_document.data(), options.maskedConfigurationKeys));
+    m_jsonView->expandToDepth(2);
+    m_jsonView->resizeColumnToContents(0);
+    highlightMatches();
+}
+
+bool JobView::findInRaw(bool backwards)
+{
+    const QString needle = m_rawSearch->text();
+    if (needle.isEmpty())
+        return false;
+    QTextDocument::FindFlags flags;
+    if (backwards)
+        flags |= QTextDocument::FindBackward;
+    if (m_raw->find(needle, flags))
+        return true;
+    // Wrap around once.
+    QTextCursor c = m_raw->textCursor();
+    c.movePosition(backwards ? QTextCursor::End : QTextCursor::Start);
+    m_raw->setTextCursor(c);
+    return m_raw->find(needle, flags);
+}
+
+void JobView::highlightMatches()
+{
+    QList<QTextEdit::ExtraSelection> selections;
+    const QString needle = m_rawSearch->text();
+    if (!needle.isEmpty()) {
+        QTextCharFormat format;
+        format.setBackground(palette().color(QPalette::Highlight).lighter(160));
+        format.setForeground(palette().color(QPalette::Text));
+        QTextCursor cursor(m_raw->document());
+        while (true) {
+            cursor = m_raw->document()->find(needle, cursor);
+            if (cursor.isNull())
+                break;
+            selections.append({cursor, format});
+        }
+    }
+    m_raw->setExtraSelections(selections);
+}
+
+} // namespace jobdesk::gui

@@ -1,0 +1,91 @@
+#pragma once
+
+// One job's document tab: Overview, Configuration, Artifacts, Credentials and
+// Raw, each a view over its own model fed from the same JobDocument.
+
+#include "jobdocument.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QLineEdit;
+class QPlainTextEdit;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTabWidget;
+class QTableView;
+class QTimer;
+class QTreeView;
+
+namespace jobdesk::gui {
+
+class ArtifactsModel;
+class ConfigurationModel;
+class CredentialsModel;
+class JsonTreeModel;
+class OverviewModel;
+class SecretKeyPolicy;
+
+class JobView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum Tab { OverviewTab, ConfigurationTab, ArtifactsTab, CredentialsTab, RawTab };
+
+    JobView(JobDocument document, SecretKeyPolicy *policy, QWidget *parent = nullptr);
+    ~JobView() override;
+
+    const JobDocument &document() const { return m_document; }
+    QStringList maskedConfigurationKeys() const;
+
+    QTabWidget *tabs() const { return m_tabs; }
+    OverviewModel *overviewModel() const { return m_overview; }
+    ConfigurationModel *configurationModel() const { return m_configuration; }
+    QSortFilterProxyModel *configurationProxy() const { return m_configurationProxy; }
+    ArtifactsModel *artifactsModel() const { return m_artifacts; }
+    CredentialsModel *credentialsModel() const { return m_credentials; }
+    JsonTreeModel *jsonModel() const { return m_json; }
+    QPlainTextEdit *rawText() const { return m_raw; }
+    QLineEdit *configurationFilter() const { return m_configFilter; }
+    QLineEdit *rawSearch() const { return m_rawSearch; }
+    QCheckBox *rawShowSecrets() const { return m_rawSecrets; }
+    QTableView *credentialsView() const { return m_credentialsView; }
+    QTableView *artifactsView() const { return m_artifactsView; }
+
+    // Selects the next match of the Raw search text; false when there is none.
+    bool findInRaw(bool backwards = false);
+    void copyCredential(int row);
+    void toggleCredential(int row);
+    void copySelectedUri();
+
+private:
+    QWidget *buildOverview();
+    QWidget *buildConfiguration();
+    QWidget *buildArtifacts();
+    QWidget *buildCredentials();
+    QWidget *buildRaw();
+    void refreshRaw();
+    void highlightMatches();
+
+    JobDocument m_document;
+    SecretKeyPolicy *m_policy;
+    QTabWidget *m_tabs;
+    OverviewModel *m_overview;
+    ConfigurationModel *m_configuration;
+    QSortFilterProxyModel *m_configurationProxy;
+    ArtifactsModel *m_artifacts;
+    CredentialsModel *m_credentials;
+    JsonTreeModel *m_json;
+    QLineEdit *m_configFilter = nullptr;
+    QTableView *m_credentialsView = nullptr;
+    QTableView *m_artifactsView = nullptr;
+    QPlainTextEdit *m_raw = nullptr;
+    QLineEdit *m_rawSearch = nullptr;
+    QCheckBox *m_rawSecrets = nullptr;
+    QTreeView *m_jsonView = nullptr;
+    QSplitter *m_rawSplitter = nullptr;
+    QTimer *m_tick;
+};
+
+} // namespace jobdesk::gui

@@ -1,0 +1,89 @@
+#pragma once
+
+// The form at the top of the window: profile, region, endpoint override, job
+// ID and client token, the Fetch button, and a busy indicator with Cancel
+// while a request runs. Validation messages appear under their field.
+
+#include "core/secret.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QAction;
+
+namespace jobdesk::gui {
+
+class ProfileListModel;
+
+class LookupForm : public QWidget
+{
+    Q_OBJECT
+
+public:
+    enum class Field { Profile, Region, Endpoint, JobId, ClientToken };
+
+    struct Request
+    {
+        int profileRow = -1;
+        QString profile;
+        QString region;
+        QString endpointOverride;
+        QString jobId;
+        Secret clientToken;
+    };
+
+    explicit LookupForm(ProfileListModel *profiles, QWidget *parent = nullptr);
+
+    Request request() const;
+    void setJobId(const QString &jobId);
+    void setClientToken(const Secret &token);
+    void setRegion(const QString &region);
+    void setEndpointOverride(const QString &url);
+    bool selectProfile(const QString &name);
+
+    void setBusy(bool busy);
+    bool isBusy() const { return m_busy; }
+
+    void showFieldError(Field field, const QString &message);
+    void clearFieldErrors();
+    QString fieldError(Field field) const;
+    // The field a validation problem's path (e.g. "clientToken") belongs to.
+    static std::optional<Field> fieldForPath(const QString &path);
+
+    QLineEdit *jobIdEdit() const { return m_jobId; }
+    QLineEdit *clientTokenEdit() const { return m_token; }
+    QLineEdit *endpointEdit() const { return m_endpoint; }
+    QComboBox *regionCombo() const { return m_region; }
+    QComboBox *profileCombo() const { return m_profile; }
+    QPushButton *fetchButton() const { return m_fetch; }
+    QPushButton *cancelButton() const { return m_cancel; }
+    QAction *revealTokenAction() const { return m_reveal; }
+
+Q_SIGNALS:
+    void fetchRequested();
+    void cancelRequested();
+
+private:
+    void onProfileChanged(int row);
+    QLabel *errorLabel(Field field) const;
+    QWidget *fieldWidget(Field field) const;
+
+    ProfileListModel *m_profiles;
+    QComboBox *m_profile;
+    QComboBox *m_region;
+    QLineEdit *m_endpoint;
+    QLineEdit *m_jobId;
+    QLineEdit *m_token;
+    QAction *m_reveal;
+    QPushButton *m_fetch;
+    QPushButton *m_cancel;
+    QProgressBar *m_busyBar;
+    QLabel *m_errors[5];
+    bool m_busy = false;
+};
+
+} // namespace jobdesk::gui

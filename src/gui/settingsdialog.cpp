@@ -1,0 +1,127 @@
+#include "settingsdialog.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+namespace jobdesk::gui {
+
+SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
+    : QDialog(parent), m_connectTimeout(new QSpinBox(this)), m_readTimeout(new QSpinBox(this)),
+      m_attempts(new QSpinBox(this)), m_proxyMode(new QComboBox(this)), m_proxyHost(new QLineEdit(this)),
+      m_proxyPort(new QSpinBox(this)), m_caBundle(new QLineEdit(this)),
+      m_verifyTls(new QCheckBox(tr("&Verify TLS certificates"), this)), m_tlsWarning(new QLabel(this))
+{
+    setObjectName(QStringLiteral("settingsDialog"));
+    setWindowTitle(tr("JobDesk Settings"));
+
+    for (QSpinBox *spin : {m_connectTimeout, m_readTimeout}) {
+        spin->setRange(0, 3600);
+        spin->setSuffix(tr(" s"));
+        spin->setSpecialValueText(tr("No timeout"));
+    }
+    m_connectTimeout->setAccessibleName(tr("Connect timeout in seconds"));
+    m_readTimeout->setAccessibleName(tr("Read timeout in seconds"));
+    m_attempts->setRange(1, 10);
+    m_attempts->setAccessibleName(tr("Attempts per request, the first included"));
+    m_proxyMode->addItem(tr("System proxy"), int(AppSettings::ProxyMode::System));
+    m_proxyMode->addItem(tr("No proxy"), int(AppSettings::ProxyMode::None));
+    m_proxyMode->addItem(tr("Manual HTTP proxy"), int(AppSettings::ProxyMode::Manual));
+    m_proxyMode->setAccessibleName(tr("Proxy"));
+    m_proxyHost->setPlaceholderText(tr("proxy.example.com"));
+    m_proxyHost->setAccessibleName(tr("Proxy host"));
+    m_proxyPort->setRange(1, 65535);
+    m_proxyPort->setAccessibleName(tr("Proxy port"));
+    m_caBundle->setPlaceholderText(tr("Only the system's certificates"));
+    m_caBundle->setAccessibleName(tr("CA bundle file"));
+    m_caBundle->setClearButtonEnabled(true);
+    m_verifyTls->setAccessibleName(tr("Verify TLS certificates"));
+    m_tlsWarning->setWordWrap(true);
+    m_tlsWarning->setText(tr("<b>Verification off:</b> anyone on the network path can read and change what "
+                             "JobDesk sends and receives, including the client token and artifact credentials. "
+                             "Use a CA bundle instead where you can."));
+    QPalette pal = m_tlsWarning->palette();
+    pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
+    m_tlsWarning->setPalette(pal);
+
+    auto *browse = new QPushButton(tr("&Browse…"), this);
+    connect(browse, &QPushButton::clicked, this, [this] {
+        const QString file = QFileDialog::getOpenFileName(this, tr("CA Bundle"), m_caBundle->text(),
+                                                          tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
+        if (!file.isEmpty())
+            m_caBundle->setText(file);
+    });
+
+    auto *proxyRow = new QHBoxLayout;
+    proxyRow->addWidget(m_proxyHost, 1);
+    proxyRow->addWidget(m_proxyPort);
+    auto *caRow = new QHBoxLayout;
+    caRow->addWidget(m_caBundle, 1);
+    caRow->addWidget(browse);
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Connect timeout:"), m_connectTimeout);
+    form->addRow(tr("&Read timeout:"), m_readTimeout);
+    form->addRow(tr("&Attempts:"), m_attempts);
+    form->addRow(tr("&Proxy:"), m_proxyMode);
+    form->addRow(tr("Proxy &host and port:"), proxyRow);
+    form->addRow(tr("CA &bundle:"), caRow);
+    form->addRow(QString(), m_verifyTls);
+    form->addRow(QString(), m_tlsWarning);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+
+    connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabled);
+    connect(m_verifyTls, &QCheckBox::toggled, this, &SettingsDialog::updateEnabled);
+    setSettings(settings);
+}
+
+void SettingsDialog::setSettings(const AppSettings &s)
+{
+    m_connectTimeout->setValue(s.connectTimeoutSeconds);
+    m_readTimeout->setValue(s.readTimeoutSeconds);
+    m_attempts->setValue(s.maxAttempts);
+    m_proxyMode->setCurrentIndex(m_proxyMode->findData(int(s.proxyMode)));
+    m_proxyHost->setText(s.proxyHost);
+    m_proxyPort->setValue(s.proxyPort);
+    m_caBundle->setText(s.caBundleFile);
+    m_verifyTls->setChecked(s.verifyTls);
+    updateEnabled();
+}
+
+AppSettings SettingsDialog::settings() const
+{
+    AppSettings s;
+    s.connectTimeoutSeconds = m_connectTimeout->value();
+    s.readTimeoutSeconds = m_readTimeout->value();
+    s.maxAttempts = m_attempts->value();
+    s.proxyMode = AppSettings::ProxyMode(m_proxyMode->currentData().toInt());
+    s.proxyHost = m_proxyHost->text().trimmed();
+    s.proxyPort = m_proxyPort->value();
+    s.caBundleFile = m_caBundle->text().trimmed();
+    s.verifyTls = m_verifyTls->isChecked();
+    return s;
+}
+
+void SettingsDialog::updateEnabled()
+{
+    const bool manual = AppSettings::ProxyMode(m_proxyMode->currentData().toInt()) == AppSettings::ProxyMode::Manual;
+    m_proxyHost->setEnabled(manual);
+    m_proxyPort->setEnabled(manual);
+    m_tlsWarning->setVisible(!m_verifyTls->isChecked());
+}
+
+} // namespace jobdesk::gui

@@ -1,0 +1,49 @@
+#pragma once
+
+// Edits the connection settings: timeouts, retry attempts, proxy, CA bundle
+// and TLS verification (with a warning when it is turned off).
+
+#include "appsettings.h"
+
+#include <QDialog>
+
+class QCheckBox;
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QSpinBox;
+
+namespace jobdesk::gui {
+
+class SettingsDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    explicit SettingsDialog(const AppSettings &settings, QWidget *parent = nullptr);
+
+    AppSettings settings() const;
+    void setSettings(const AppSettings &settings);
+
+    QSpinBox *connectTimeoutSpin() const { return m_connectTimeout; }
+    QSpinBox *readTimeoutSpin() const { return m_readTimeout; }
+    QSpinBox *attemptsSpin() const { return m_attempts; }
+    QComboBox *proxyModeCombo() const { return m_proxyMode; }
+    QLineEdit *caBundleEdit() const { return m_caBundle; }
+    QCheckBox *verifyTlsCheck() const { return m_verifyTls; }
+
+private:
+    void updateEnabled();
+
+    QSpinBox *m_connectTimeout;
+    QSpinBox *m_readTimeout;
+    QSpinBox *m_attempts;
+    QComboBox *m_proxyMode;
+    QLineEdit *m_proxyHost;
+    QSpinBox *m_proxyPort;
+    QLineEdit *m_caBundle;
+    QCheckBox *m_verifyTls;
+    QLabel *m_tlsWarning;
+};
+
+} // namespace jobdesk::gui
