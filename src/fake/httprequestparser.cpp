@@ -274,6 +274,8 @@ HttpRequestParser::State HttpRequestParser::parse()
             break;
         }
         case Phase::ChunkDataEnd:
+            if (!m_buffer.isEmpty() && m_buffer.at(0) != '\r')
+                return fail(400, QStringLiteral("Chunk data is not followed by CRLF"));
             if (m_buffer.size() < 2)
                 return State::NeedMore;
             if (!m_buffer.startsWith("\r\n"))
