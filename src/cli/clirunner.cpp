@@ -3,10 +3,16 @@
 #include "cli/commandline.h"
 #include "core/aws/endpointresolver.h"
 #include "core/output/jsonwriter.h"
+#include "core/output/keyvaluewriter.h"
+#include "core/output/tablewriter.h"
+#include "core/output/textwriter.h"
 
 #include <QCoreApplication>
 #include <QNetworkAccessManager>
 #include <QTimer>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 namespace jobdesk::cli {
 
@@ -22,6 +28,26 @@ int timeoutMs(const QString &seconds, int fallbackMs)
     if (!ok || value < 0 || value > 24 * 3600)
         return -1;
     return static_cast<int>(value * 1000);
+}
+
+// The width the AWS CLI lays tables out for: COLUMNS, else the terminal's, else 80.
+int terminalWidth(std::FILE *stream, const QProcessEnvironment &env)
+{
+    bool ok = false;
+    const int columns = env.value(QStringLiteral("COLUMNS")).toInt(&ok);
+    if (ok && columns > 0)
+        return columns;
+    winsize size{};
+    if (::isatty(::fileno(stream)) && ::ioctl(::fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+        return size.ws_col;
+    return 80;
+}
+
+const QStringList &outputFormats()
+{
+    static const QStringList formats = {QStringLiteral("json"), QStringLiteral("text"), QStringLiteral("table"),
+                                        QStringLiteral("keyvalue")};
+    return formats;
 }
 
 } // namespace
@@ -59,8 +85,10 @@ void CliRunner::start()
 
     m_outputFormat = cl.output.isEmpty() ? m_env.value(QStringLiteral("AWS_DEFAULT_OUTPUT"), QStringLiteral("json"))
                                          : cl.output;
-    if (m_outputFormat != QLatin1String("json")) {
-        fail(tr("argument --output: Invalid choice, valid choices are:\n\njson"), ExitParamError);
+    if (!outputFormats().contains(m_outputFormat)) {
+        fail(tr("argument --output: Invalid choice, valid choices are:\n\n%1")
+                 .arg(outputFormats().join(QStringLiteral(" | "))),
+             ExitParamError);
         return;
     }
 
@@ -110,7 +138,19 @@ void CliRunner::onFinished(codepipeline::OperationCall *call)
 {
     const auto &result = call->result();
     if (result.ok()) {
-        write(m_out, output::writeJson(result.value().response.data));
+        const auto &data = result.value().response.data;
+        if (m_outputFormat == QLatin1String("text")) {
+            write(m_out, output::writeText(data));
+        } else if (m_outputFormat == QLatin1String("table")) {
+            output::TableOptions options;
+            options.title = QString::fromStdString(call->operation().name);
+            options.terminalWidth = terminalWidth(m_out, m_env);
+            write(m_out, output::writeTable(data, options));
+        } else if (m_outputFormat == QLatin1String("keyvalue")) {
+            write(m_out, output::writeKeyValue(data));
+        } else {
+            write(m_out, output::writeJson(data));
+        }
         Q_EMIT done(ExitSuccess);
         return;
     }

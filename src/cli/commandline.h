@@ -21,7 +21,7 @@ struct CommandLine
     // Global options; empty when not given.
     QString region;
     QString endpointUrl;
-    QString output;           // json (text, table and keyvalue come with the output writers)
+    QString output;           // json, text, table or keyvalue
     QString readTimeout;      // seconds, as given
     QString connectTimeout;   // seconds, as given
     bool showVersion = false;

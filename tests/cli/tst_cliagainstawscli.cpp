@@ -120,12 +120,11 @@ private Q_SLOTS:
     void usageErrors();
 
 private:
-    QStringList args(const QString &jobId, const QString &token) const
+    QStringList args(const QString &jobId, const QString &token, const QString &format = QStringLiteral("json")) const
     {
         return {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
                 QStringLiteral("--job-id"), jobId, QStringLiteral("--client-token"), token,
-                QStringLiteral("--endpoint-url"), m_fake.url().toString(), QStringLiteral("--output"),
-                QStringLiteral("json")};
+                QStringLiteral("--endpoint-url"), m_fake.url().toString(), QStringLiteral("--output"), format};
     }
     test::ProcessOutput runJobdesk(const QStringList &arguments) const
     {
@@ -161,10 +160,13 @@ void TestCliAgainstAwsCli::sameStdout_data()
 {
     QTest::addColumn<QString>("aws");
     QTest::addColumn<QString>("jobId");
+    QTest::addColumn<QString>("format");
     for (const QString &aws : m_clis) {
-        for (const auto &[name, job] : fixtureJobs()) {
-            QTest::addRow("%s, %s", qPrintable(aws), qPrintable(name))
-                << aws << QString::fromStdString(job["id"].get<std::string>());
+        for (const QString format : {QStringLiteral("json"), QStringLiteral("text"), QStringLiteral("table")}) {
+            for (const auto &[name, job] : fixtureJobs()) {
+                QTest::addRow("%s, %s, %s", qPrintable(aws), qPrintable(format), qPrintable(name))
+                    << aws << QString::fromStdString(job["id"].get<std::string>()) << format;
+            }
         }
     }
 }
@@ -173,10 +175,11 @@ void TestCliAgainstAwsCli::sameStdout()
 {
     QFETCH(QString, aws);
     QFETCH(QString, jobId);
-    const auto theirs = runAws(aws, args(jobId, kToken));
+    QFETCH(QString, format);
+    const auto theirs = runAws(aws, args(jobId, kToken, format));
     QVERIFY2(theirs.exitCode == 0, theirs.err.constData());
     QVERIFY(!theirs.out.isEmpty());
-    const auto ours = runJobdesk(args(jobId, kToken));
+    const auto ours = runJobdesk(args(jobId, kToken, format));
     QVERIFY2(ours.exitCode == 0, ours.err.constData());
     QCOMPARE(QString::fromUtf8(ours.out), QString::fromUtf8(theirs.out));
     QCOMPARE(ours.out, theirs.out);  // and byte for byte
