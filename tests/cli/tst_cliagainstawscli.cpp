@@ -162,7 +162,7 @@ void TestCliAgainstAwsCli::sameStdout_data()
     QTest::addColumn<QString>("jobId");
     QTest::addColumn<QString>("format");
     for (const QString &aws : m_clis) {
-        for (const QString format : {QStringLiteral("json"), QStringLiteral("text"), QStringLiteral("table")}) {
+        for (const QString &format : {QStringLiteral("json"), QStringLiteral("text"), QStringLiteral("table")}) {
             for (const auto &[name, job] : fixtureJobs()) {
                 QTest::addRow("%s, %s, %s", qPrintable(aws), qPrintable(format), qPrintable(name))
                     << aws << QString::fromStdString(job["id"].get<std::string>()) << format;

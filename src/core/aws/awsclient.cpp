@@ -176,7 +176,9 @@ void AwsCall::sendAttempt()
     request.setAttribute(QNetworkRequest::Http2AllowedAttribute, false);
     if (url.scheme() == QLatin1String("https")) {
         QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
-        if (!m_config.extraCaCertificates.isEmpty())
+        if (m_config.onlyExtraCaCertificates)
+            tls.setCaCertificates(m_config.extraCaCertificates);
+        else if (!m_config.extraCaCertificates.isEmpty())
             tls.addCaCertificates(m_config.extraCaCertificates);
         if (!m_config.verifyTls)
             tls.setPeerVerifyMode(QSslSocket::VerifyNone);

@@ -38,6 +38,7 @@ struct ClientConfig
     qint64 maxResponseBytes = 32 * 1024 * 1024;
     bool verifyTls = true;
     QList<QSslCertificate> extraCaCertificates;  // a private CA bundle, added to the system's
+    bool onlyExtraCaCertificates = false;        // true: trust the bundle alone, as the AWS CLI's --ca-bundle does
     QString userAgent;
     const Clock *clock = nullptr;          // null: the system clock
     std::function<double()> jitter;        // backoff factor in [0,1); null: random

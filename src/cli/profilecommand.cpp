@@ -1,0 +1,295 @@
+#include "profilecommand.h"
+
+#include "cli/clirunner.h"
+#include "cli/helptext.h"
+
+#include <QCoreApplication>
+#include <QUrl>
+
+#include <string>
+
+#include <termios.h>
+#include <unistd.h>
+
+namespace jobdesk::cli {
+
+namespace {
+
+using profiles::Profile;
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("jobdesk::cli::ProfileCommand", text);
+}
+
+// Turns terminal echo off for its lifetime, when stdin is a terminal.
+class NoEcho
+{
+public:
+    explicit NoEcho(int fd) : m_fd(fd)
+    {
+        if (::isatty(fd) && ::tcgetattr(fd, &m_saved) == 0) {
+            termios quiet = m_saved;
+            quiet.c_lflag &= ~tcflag_t(ECHO);
+            m_active = ::tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
+        }
+    }
+    ~NoEcho()
+    {
+        if (m_active)
+            ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
+    }
+    NoEcho(const NoEcho &) = delete;
+    NoEcho &operator=(const NoEcho &) = delete;
+    bool active() const { return m_active; }
+
+private:
+    int m_fd;
+    termios m_saved{};
+    bool m_active = false;
+};
+
+QString sourceText(const Profile &p)
+{
+    switch (p.source) {
+    case Profile::CredentialSource::Keychain:
+        return tr("keychain");
+    case Profile::CredentialSource::SharedConfig:
+        return tr("aws profile %1").arg(p.sharedConfigProfile);
+    case Profile::CredentialSource::Environment:
+        return tr("environment");
+    }
+    return {};
+}
+
+} // namespace
+
+ProfileCommand::ProfileCommand(QStringList arguments, QString region, QString endpointUrl, std::FILE *in,
+                               std::FILE *out, std::FILE *err, QObject *parent)
+    : QObject(parent)
+    , m_arguments(std::move(arguments))
+    , m_region(std::move(region))
+    , m_endpointUrl(std::move(endpointUrl))
+    , m_in(in)
+    , m_out(out)
+    , m_err(err)
+{
+}
+
+QString ProfileCommand::mask(const QString &value)
+{
+    if (value.size() <= 4)
+        return QString(value.size(), QLatin1Char('*'));
+    return QString(16, QLatin1Char('*')) + value.right(4);
+}
+
+void ProfileCommand::print(std::FILE *stream, const QString &text)
+{
+    const QByteArray bytes = text.toUtf8();
+    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
+    std::fflush(stream);
+}
+
+void ProfileCommand::finish(int exitCode)
+{
+    Q_EMIT done(exitCode);
+}
+
+void ProfileCommand::fail(const QString &message, int exitCode)
+{
+    print(m_err, QLatin1Char('\n') + message + QLatin1Char('\n'));
+    finish(exitCode);
+}
+
+void ProfileCommand::failWith(const Error &error)
+{
+    QString message = error.message;
+    if (!error.hint.isEmpty())
+        message += QLatin1Char('\n') + error.hint;
+    // A rejected name or setting is the user's input; a keychain failure is the machine's.
+    fail(message, error.kind == Error::Kind::Validation ? ExitParamError : ExitConfigError);
+}
+
+void ProfileCommand::start()
+{
+    m_store = new profiles::ProfileStore(this);
+    const QString sub = m_arguments.value(0);
+    const QStringList rest = m_arguments.mid(1);
+    if (sub.isEmpty() || sub == QLatin1String("help") || sub == QLatin1String("--help")) {
+        print(m_out, HelpText::profilePage());
+        return finish(sub.isEmpty() ? ExitParamError : ExitSuccess);
+    }
+    if (sub == QLatin1String("list")) {
+        if (!rest.isEmpty())
+            return fail(tr("Unknown options: %1").arg(rest.join(QStringLiteral(", "))), ExitParamError);
+        return list();
+    }
+    if (sub != QLatin1String("add") && sub != QLatin1String("remove") && sub != QLatin1String("show"))
+        return fail(tr("argument subcommand: Invalid choice '%1', valid choices are: list, add, remove, show").arg(sub),
+                    ExitParamError);
+    if (rest.isEmpty() || rest.first().startsWith(QLatin1String("--")))
+        return fail(tr("the following arguments are required: NAME"), ExitParamError);
+    const QString name = rest.first();
+    if (sub == QLatin1String("add"))
+        return add(name, rest.mid(1));
+    if (rest.size() > 1)
+        return fail(tr("Unknown options: %1").arg(rest.mid(1).join(QStringLiteral(", "))), ExitParamError);
+    if (sub == QLatin1String("remove"))
+        return remove(name);
+    return show(name);
+}
+
+void ProfileCommand::list()
+{
+    const QList<Profile> all = m_store->profiles();
+    if (all.isEmpty()) {
+        print(m_err, tr("No JobDesk profiles yet. Add one with: jobdesk-cli profile add NAME ...\n"));
+        return finish(ExitSuccess);
+    }
+    // Name, region, credential source and endpoint, tab-separated so scripts can cut them.
+    QString text;
+    for (const Profile &p : all) {
+        text += QStringLiteral("%1\t%2\t%3\t%4\n")
+                    .arg(p.name, p.region.isEmpty() ? QStringLiteral("-") : p.region, sourceText(p),
+                         p.endpoint.isEmpty() ? QStringLiteral("-") : p.endpoint.toString());
+    }
+    print(m_out, text);
+    finish(ExitSuccess);
+}
+
+std::optional<QString> ProfileCommand::readSecretLine(const QString &prompt, bool required)
+{
+    const int fd = ::fileno(m_in);
+    const bool terminal = ::isatty(fd);
+    if (terminal)
+        print(m_err, prompt);
+    std::string line;
+    {
+        NoEcho quiet(fd);
+        int c = 0;
+        while ((c = std::fgetc(m_in)) != EOF && c != '\n')
+            line.push_back(char(c));
+        if (c == EOF && line.empty() && required)
+            return std::nullopt;
+    }
+    if (terminal)
+        print(m_err, QStringLiteral("\n"));
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
+        line.pop_back();
+    QString value = QString::fromStdString(line);
+    // Wipe our copy of the bytes; the QString goes straight into a Secret.
+    for (char &ch : line)
+        ch = '\0';
+    return value;
+}
+
+void ProfileCommand::add(const QString &name, const QStringList &options)
+{
+    Profile profile;
+    profile.name = name;
+    profile.region = m_region;
+    profile.endpoint = m_endpointUrl.isEmpty() ? QUrl() : QUrl(m_endpointUrl);
+    QString accessKeyId;
+    QString awsProfile;
+    bool environment = false;
+    for (qsizetype i = 0; i < options.size(); ++i) {
+        const QString &option = options.at(i);
+        if (option == QLatin1String("--secret-access-key") || option == QLatin1String("--session-token")
+            || option.startsWith(QLatin1String("--secret-access-key=")) || option.startsWith(QLatin1String("--session-token="))) {
+            return fail(tr("%1 is never taken as an argument, where other users and the shell history could see it. "
+                           "Give the secret access key on the first line of stdin and the session token on the second.")
+                            .arg(option.section(QLatin1Char('='), 0, 0)),
+                        ExitParamError);
+        }
+        if (option == QLatin1String("--environment")) {
+            environment = true;
+            continue;
+        }
+        if (option == QLatin1String("--access-key-id") || option == QLatin1String("--aws-profile")) {
+            if (i + 1 >= options.size())
+                return fail(tr("argument %1: expected one argument").arg(option), ExitParamError);
+            (option == QLatin1String("--access-key-id") ? accessKeyId : awsProfile) = options.at(++i);
+            continue;
+        }
+        return fail(tr("Unknown options: %1").arg(options.mid(i).join(QStringLiteral(", "))), ExitParamError);
+    }
+    const int sources = int(!accessKeyId.isEmpty()) + int(!awsProfile.isEmpty()) + int(environment);
+    if (sources != 1)
+        return fail(tr("Give exactly one of --access-key-id AKID, --aws-profile AWSNAME or --environment."), ExitParamError);
+    if (m_store->contains(name))
+        return fail(tr("A JobDesk profile named \"%1\" already exists; remove it first.").arg(name), ExitParamError);
+
+    aws::Credentials keys;
+    if (!accessKeyId.isEmpty()) {
+        profile.source = Profile::CredentialSource::Keychain;
+        keys.accessKeyId = accessKeyId;
+        const auto secret = readSecretLine(tr("Secret access key: "), true);
+        if (!secret || secret->isEmpty())
+            return fail(tr("No secret access key on stdin: give it on the first line."), ExitParamError);
+        keys.secretAccessKey = Secret(*secret);
+        if (!::isatty(::fileno(m_in))) {
+            const auto token = readSecretLine(QString(), false);
+            if (token && !token->isEmpty())
+                keys.sessionToken = Secret(*token);
+        }
+    } else if (!awsProfile.isEmpty()) {
+        profile.source = Profile::CredentialSource::SharedConfig;
+        profile.sharedConfigProfile = awsProfile;
+    } else {
+        profile.source = Profile::CredentialSource::Environment;
+    }
+    if (Status valid = profiles::ProfileStore::validate(profile); !valid)
+        return failWith(valid.error());
+    const bool withKeys = profile.source == Profile::CredentialSource::Keychain;
+    m_store->saveProfile(profile, withKeys ? &keys : nullptr, this, [this, name](Status saved) {
+        if (!saved)
+            return failWith(saved.error());
+        print(m_err, tr("Added JobDesk profile \"%1\".\n").arg(name));
+        finish(ExitSuccess);
+    });
+}
+
+void ProfileCommand::remove(const QString &name)
+{
+    if (!m_store->contains(name))
+        return fail(tr("There is no JobDesk profile named \"%1\".").arg(name), ExitParamError);
+    m_store->removeProfile(name, this, [this, name](Status removed) {
+        if (!removed)
+            return failWith(removed.error());
+        print(m_err, tr("Removed JobDesk profile \"%1\" and its keys.\n").arg(name));
+        finish(ExitSuccess);
+    });
+}
+
+void ProfileCommand::show(const QString &name)
+{
+    const auto profile = m_store->profile(name);
+    if (!profile)
+        return fail(tr("There is no JobDesk profile named \"%1\".").arg(name), ExitParamError);
+    const auto line = [](const QString &label, const QString &value) {
+        return QStringLiteral("%1%2\n").arg(label.leftJustified(20, QLatin1Char(' ')), value);
+    };
+    QString text = line(tr("name"), profile->name);
+    text += line(tr("region"), profile->region.isEmpty() ? QStringLiteral("-") : profile->region);
+    text += line(tr("endpoint"), profile->endpoint.isEmpty() ? QStringLiteral("-") : profile->endpoint.toString());
+    text += line(tr("source"), sourceText(*profile));
+    if (profile->source != Profile::CredentialSource::Keychain) {
+        print(m_out, text);
+        return finish(ExitSuccess);
+    }
+    m_store->loadSecrets(name, this, [this, text, line](Result<aws::Credentials> keys) mutable {
+        if (!keys && keys.error().code != QLatin1String("KeysNotSet"))
+            return failWith(keys.error());
+        if (!keys) {
+            text += line(tr("access key id"), tr("(not set)"));
+        } else {
+            text += line(tr("access key id"), mask(keys.value().accessKeyId));
+            text += line(tr("secret access key"), QString(16, QLatin1Char('*')));
+            text += line(tr("session token"), keys.value().sessionToken.isEmpty() ? tr("(none)") : QString(16, QLatin1Char('*')));
+        }
+        print(m_out, text);
+        finish(ExitSuccess);
+    });
+}
+
+} // namespace jobdesk::cli
