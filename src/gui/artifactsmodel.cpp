@@ -63,7 +63,7 @@ int ArtifactsModel::columnCount(const QModelIndex &parent) const
 
 QVariant ArtifactsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Artifact &a = m_artifacts.at(index.row());
     const bool revisionMissing = index.column() == RevisionColumn && a.revision.isEmpty();

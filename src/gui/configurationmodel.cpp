@@ -75,7 +75,7 @@ int ConfigurationModel::columnCount(const QModelIndex &parent) const
 
 QVariant ConfigurationModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Entry &e = m_entries.at(index.row());
     switch (role) {
@@ -107,7 +107,7 @@ QVariant ConfigurationModel::data(const QModelIndex &index, int role) const
 
 bool ConfigurationModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)
         || index.column() != SecretColumn || role != Qt::CheckStateRole)
         return false;
     const bool secret = value.toInt() == Qt::Checked;
@@ -124,7 +124,7 @@ bool ConfigurationModel::setData(const QModelIndex &index, const QVariant &value
 
 Qt::ItemFlags ConfigurationModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return Qt::NoItemFlags;
     Qt::ItemFlags f = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     if (index.column() == SecretColumn)

@@ -72,7 +72,7 @@ int CredentialsModel::columnCount(const QModelIndex &parent) const
 
 QVariant CredentialsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const int row = index.row();
     const Secret &value = m_values[row];
@@ -90,7 +90,7 @@ QVariant CredentialsModel::data(const QModelIndex &index, int role) const
             return tr("Not in the answer");
         if (m_revealed[row])
             return value.revealText();
-        return QString(QString(12, QChar(0x2022)) + QLatin1Char(' ') + tr("(%n character(s), hidden)", nullptr, int(value.size())));
+        return QString(QString(12, QChar(0x2022)) + QLatin1Char(' ') + tr("(hidden, length %1)").arg(value.size()));
     case Qt::ToolTipRole:
         if (index.column() == ValueColumn && !value.isEmpty())
             return m_revealed[row] ? tr("Shown. Select the row and press Reveal to hide it again.")

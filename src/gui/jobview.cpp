@@ -216,9 +216,9 @@ QWidget *JobView::buildCredentials()
     note->setWordWrap(true);
     note->setText(m_credentials->isEmpty()
                       ? tr("This job has no artifact credentials.")
-                      : tr("Temporary keys for the job's artifact bucket. They expire about %n minute(s) after "
-                           "the fetch; the Overview tab counts down.",
-                           nullptr, OverviewModel::kCredentialLifetimeSeconds / 60));
+                      : tr("Temporary keys for the job's artifact bucket. They expire about %1 minutes after "
+                           "the fetch; the Overview tab counts down.")
+                            .arg(OverviewModel::kCredentialLifetimeSeconds / 60));
     reveal->setEnabled(!m_credentials->isEmpty());
     copy->setEnabled(!m_credentials->isEmpty());
 

@@ -25,14 +25,14 @@ void JsonTreeModel::build(Node *node, const Json &value)
     switch (value.type()) {
     case Json::value_t::object:
         node->type = tr("object");
-        node->value = tr("{%n member(s)}", nullptr, int(value.size()));
+        node->value = tr("{ %1 }").arg(value.size());
         node->children.reserve(value.size());
         for (auto it = value.begin(); it != value.end(); ++it)
             addChild(QString::fromStdString(it.key()), it.value());
         break;
     case Json::value_t::array: {
         node->type = tr("array");
-        node->value = tr("[%n item(s)]", nullptr, int(value.size()));
+        node->value = tr("[ %1 ]").arg(value.size());
         node->children.reserve(value.size());
         int i = 0;
         for (const Json &item : value)
@@ -128,7 +128,7 @@ int JsonTreeModel::columnCount(const QModelIndex &) const
 
 QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
     const Node *node = nodeFor(index);
     switch (role) {
@@ -165,7 +165,7 @@ QVariant JsonTreeModel::headerData(int section, Qt::Orientation orientation, int
 
 Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid))
         return Qt::NoItemFlags;
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }

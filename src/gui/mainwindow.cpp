@@ -122,7 +122,8 @@ MainWindow::MainWindow(QWidget *parent)
     QSettings settings;
     if (!restoreGeometry(settings.value(QStringLiteral("MainWindow/geometry")).toByteArray()))
         resize(1100, 720);
-    restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray());
+    if (!restoreState(settings.value(QStringLiteral("MainWindow/state")).toByteArray()))
+        resizeDocks({m_recentDock}, {150}, Qt::Vertical);
     updateActions();
     m_form->jobIdEdit()->setFocus();
 }
@@ -402,9 +403,10 @@ void MainWindow::onCallFinished()
         return;
     }
     const codepipeline::OperationResult &ok = result.value();
-    m_callInfo->setText(tr("Request ID %1 · %2 ms · %n attempt(s)", nullptr, ok.attempts)
+    m_callInfo->setText(tr("Request ID %1 · %2 ms · attempts: %3")
                             .arg(ok.requestId.isEmpty() ? tr("none") : ok.requestId)
-                            .arg(ok.elapsedMs));
+                            .arg(ok.elapsedMs)
+                            .arg(ok.attempts));
     openDocument(JobDocument::fromResponse(ok, m_pendingLookup, QDateTime::currentDateTimeUtc()));
     m_recent->add({QDateTime::currentDateTimeUtc(), m_pendingLookup.jobId, m_pendingLookup.profile,
                    m_pendingLookup.region, QStringLiteral("OK"), true});
@@ -424,9 +426,10 @@ void MainWindow::finishWithError(const Error &error, const LookupInfo &lookup, b
     } else {
         m_banner->showError(error);
         m_callInfo->setText(error.requestId.isEmpty()
-                                ? tr("%1 · %n attempt(s)", nullptr, error.attempts).arg(error.code)
-                                : tr("Request ID %1 · %2 · %n attempt(s)", nullptr, error.attempts)
-                                      .arg(error.requestId, error.code));
+                                ? tr("%1 · attempts: %2").arg(error.code).arg(error.attempts)
+                                : tr("Request ID %1 · %2 · attempts: %3")
+                                      .arg(error.requestId, error.code)
+                                      .arg(error.attempts));
         statusBar()->showMessage(tr("The lookup failed: %1").arg(error.code), 5000);
     }
     if (record)
@@ -504,13 +507,15 @@ void MainWindow::exportTo(bool includeSecrets)
     options.includeSecrets = includeSecrets;
     options.maskedConfigurationKeys = view->maskedConfigurationKeys();
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(JobExporter::json(view->document(), options)) < 0
-        || !file.commit()) {
+    bool written = file.open(QIODevice::WriteOnly);
+    // A file with live credentials is for its owner only, from the first byte on.
+    if (written && includeSecrets)
+        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    written = written && file.write(JobExporter::json(view->document(), options)) >= 0 && file.commit();
+    if (!written) {
         showMessage(tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    if (includeSecrets)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
     statusBar()->showMessage(includeSecrets ? tr("Exported %1 with secrets.").arg(path)
                                             : tr("Exported %1; secrets were replaced by %2.")
                                                   .arg(path, JobExporter::placeholder()),

@@ -23,7 +23,7 @@ QString OverviewModel::validityText(const QDateTime &issuedUtc, const QDateTime 
     const QString until = QLocale().toString(expires.toLocalTime().time(), QLocale::ShortFormat);
     if (left <= 0)
         return tr("Probably expired (about %1 after the fetch, at %2); fetch the job again for fresh credentials")
-            .arg(tr("%n minute(s)", nullptr, kCredentialLifetimeSeconds / 60), until);
+            .arg(tr("%1 minutes").arg(kCredentialLifetimeSeconds / 60), until);
     return tr("Valid for about %1:%2 more (until about %3)")
         .arg(left / 60)
         .arg(left % 60, 2, 10, QLatin1Char('0'))
@@ -155,8 +155,9 @@ QString OverviewModel::credentialsValue() const
     if (!m_hasCredentials)
         return {};
     if (!m_issuedUtc.isValid())
-        return tr("Validity unknown: the job was not fetched by JobDesk (they last about %n minute(s) from the "
-                  "fetch)", nullptr, kCredentialLifetimeSeconds / 60);
+        return tr("Validity unknown: the job was not fetched by JobDesk (they last about %1 minutes from the "
+                  "fetch)")
+            .arg(kCredentialLifetimeSeconds / 60);
     return validityText(m_issuedUtc, m_nowUtc);
 }
 
@@ -195,7 +196,7 @@ int OverviewModel::columnCount(const QModelIndex &parent) const
 
 QVariant OverviewModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
     switch (role) {

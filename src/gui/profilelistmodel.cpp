@@ -59,7 +59,7 @@ int ProfileListModel::rowCount(const QModelIndex &parent) const
 
 QVariant ProfileListModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const ProfileEntry &e = m_rows.at(index.row()).entry;
     switch (role) {

@@ -91,7 +91,7 @@ int RecentLookupsModel::columnCount(const QModelIndex &parent) const
 
 QVariant RecentLookupsModel::data(const QModelIndex &index, int role) const
 {
-    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const RecentLookup &r = m_entries.at(index.row());
     if (role == Qt::DisplayRole || role == Qt::ToolTipRole) {

@@ -1,0 +1,628 @@
+// The real JobDesk window against a FakeCodePipeline in this process: fetch
+// and what each tab shows, validation at the field, cancel, an error banner
+// for each kind of failure, export compared with the AWS CLI, open, paste,
+// copy, several documents, recent lookups, settings and the demo mode.
+// Modal dialogs are answered through DialogHooks set before they open.
+
+#include "gui/artifactsmodel.h"
+#include "gui/clipboard.h"
+#include "gui/configurationmodel.h"
+#include "gui/credentialsmodel.h"
+#include "gui/demosession.h"
+#include "gui/errorbanner.h"
+#include "gui/jobexporter.h"
+#include "gui/jobview.h"
+#include "gui/jsontreemodel.h"
+#include "gui/lookupform.h"
+#include "gui/mainwindow.h"
+#include "gui/overviewmodel.h"
+#include "gui/profilelistmodel.h"
+#include "gui/recentlookupsmodel.h"
+#include "gui/settingsdialog.h"
+
+#include "core/aws/serviceerror.h"
+#include "fake/fakecodepipeline.h"
+#include "guitestdata.h"
+#include "support/testenv.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QCheckBox>
+#include <QClipboard>
+#include <QComboBox>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTreeView>
+#include <QtTest>
+
+using namespace jobdesk;
+using namespace jobdesk::gui;
+
+namespace {
+
+const QString kJob2 = QStringLiteral("22222222-3333-4444-8555-666666666666");
+const QString kFinishedJob = QStringLiteral("33333333-4444-4555-8666-777777777777");
+const QString kUnknownJob = QStringLiteral("99999999-9999-4999-8999-999999999999");
+
+ProfileEntry profile(const QString &name, const QUrl &url)
+{
+    ProfileEntry e;
+    e.name = name;
+    e.region = QStringLiteral("us-east-1");
+    e.endpointOverride = url.toString();
+    return e;
+}
+
+aws::Credentials keys(const QString &id, const QString &secret)
+{
+    aws::Credentials c;
+    c.accessKeyId = id;
+    c.secretAccessKey = Secret(secret);
+    return c;
+}
+
+} // namespace
+
+class TestMainWindow : public QObject
+{
+    Q_OBJECT
+
+private:
+    fake::FakeCodePipeline *m_fake = nullptr;
+    MainWindow *m_window = nullptr;
+    QTemporaryDir m_dir;
+    AppSettings m_defaults;
+
+    LookupForm *form() const { return m_window->lookupForm(); }
+
+    // Fills the form as a person would and presses Ctrl+Return; waits for the outcome.
+    bool fetch(const QString &jobId, const QString &token, const QString &profileName = QStringLiteral("Test"))
+    {
+        form()->selectProfile(profileName);
+        form()->jobIdEdit()->clear();
+        QTest::keyClicks(form()->jobIdEdit(), jobId);
+        form()->clientTokenEdit()->clear();
+        QTest::keyClicks(form()->clientTokenEdit(), token);
+        QSignalSpy finished(m_window, &MainWindow::fetchFinished);
+        QTest::keyClick(form()->jobIdEdit(), Qt::Key_Return, Qt::ControlModifier);
+        if (finished.isEmpty() && !finished.wait(20000))
+            return false;
+        return finished.constFirst().constFirst().toBool();
+    }
+
+    // Runs the AWS CLI while this event loop keeps serving the in-process fake endpoint.
+    QByteArray runAwsCli(const QString &cli, const QString &jobId)
+    {
+        QProcess process;
+        process.setProcessEnvironment(test::referenceEnvironment(test::kAccessKeyId, test::kSecretKey));
+        QSignalSpy done(&process, &QProcess::finished);
+        process.start(cli, {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
+                            QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--job-id"),
+                            jobId, QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--output"),
+                            QStringLiteral("json")});
+        process.closeWriteChannel();
+        if (!done.wait(120000) || process.exitCode() != 0) {
+            qWarning() << cli << process.readAllStandardError();
+            return {};
+        }
+        return process.readAllStandardOutput();
+    }
+
+    // The AWS CLI's bytes with the given values replaced, re-dumped the way the CLI dumps.
+    static QByteArray redactWithPython(const QByteArray &cliJson, const QStringList &configKeys)
+    {
+        const QString script = QStringLiteral(
+            "import json,sys,collections\n"
+            "d=json.loads(sys.stdin.read(),object_pairs_hook=collections.OrderedDict)\n"
+            "data=d['jobDetails']['data']\n"
+            "c=data.get('artifactCredentials')\n"
+            "if c is not None:\n"
+            "    for k in c: c[k]='<redacted>'\n"
+            "cfg=data.get('actionConfiguration',{}).get('configuration',{})\n"
+            "for k in sys.argv[1:]:\n"
+            "    if k in cfg: cfg[k]='<redacted>'\n"
+            "sys.stdout.write(json.dumps(d,indent=4,ensure_ascii=False)+'\\n')\n");
+        const test::ProcessOutput out =
+            test::runProcess(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), script} + configKeys, cliJson);
+        return out.out;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("JobDeskTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
+        QSettings().clear();
+        QVERIFY(m_dir.isValid());
+
+        m_fake = new fake::FakeCodePipeline(this);
+        m_fake->addCredentials(test::kAccessKeyId, Secret(test::kSecretKey));
+        QVERIFY(m_fake->addJobJson(test::fakeJob({}, test::kClientToken)).ok());
+        test::JobShape second;
+        second.jobId = kJob2;
+        second.withPipelineArn = true;
+        QVERIFY(m_fake->addJobJson(test::fakeJob(second, test::kClientToken)).ok());
+        test::JobShape finished;
+        finished.jobId = kFinishedJob;
+        QVERIFY(m_fake->addJobJson(test::fakeJob(finished, test::kClientToken, QStringLiteral("Succeeded"))).ok());
+        QVERIFY(m_fake->listen());
+
+        m_window = new MainWindow;
+        m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("Test"), m_fake->url()),
+                                                           keys(test::kAccessKeyId, test::kSecretKey), m_window));
+        m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("UnknownKeys"), m_fake->url()),
+                                                           keys(QStringLiteral("AKIDNOTKNOWNEXAMPLE1"), test::kSecretKey),
+                                                           m_window));
+        m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("WrongSecret"), m_fake->url()),
+                                                           keys(test::kAccessKeyId, QStringLiteral("not-the-secret")),
+                                                           m_window));
+        // The profile selector's model is checked through every test.
+        new QAbstractItemModelTester(m_window->profiles(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window);
+        new QAbstractItemModelTester(m_window->recentLookups(), QAbstractItemModelTester::FailureReportingMode::QtTest,
+                                     m_window);
+        m_defaults.connectTimeoutSeconds = 10;
+        m_defaults.readTimeoutSeconds = 10;
+        m_defaults.maxAttempts = 1;
+        m_defaults.proxyMode = AppSettings::ProxyMode::None;
+        m_window->show();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+    }
+
+    void cleanupTestCase()
+    {
+        delete m_window;
+        QSettings().clear();
+    }
+
+    void init()
+    {
+        m_window->applySettings(m_defaults);
+        m_window->dialogHooks() = {};
+        m_fake->clearScripts();
+        while (m_window->documentTabs()->count() > 0)
+            m_window->closeDocument(0);
+        m_window->errorBanner()->dismiss();
+        form()->clearFieldErrors();
+        form()->selectProfile(QStringLiteral("Test"));
+        form()->setRegion(QStringLiteral("us-east-1"));
+        form()->setEndpointOverride(m_fake->url().toString());
+    }
+
+    void fetchShowsEveryTab()
+    {
+        const int before = m_fake->requestCount();
+        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
+        QCOMPARE(m_fake->requestCount(), before + 1);
+        QCOMPARE(m_window->documentTabs()->count(), 1);
+        QVERIFY(m_window->errorBanner()->isHidden());
+        JobView *view = m_window->currentJobView();
+        QVERIFY(view);
+        QCOMPARE(view->tabs()->count(), 5);
+
+        // Every model of the document under the tester from here on.
+        for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
+                 view->overviewModel(), view->configurationModel(), view->configurationProxy(),
+                 view->artifactsModel(), view->credentialsModel(), view->jsonModel()})
+            new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, view);
+
+        OverviewModel *overview = view->overviewModel();
+        const auto value = [overview](const char *key) {
+            return overview->index(overview->rowOf(QString::fromLatin1(key)), 1).data().toString();
+        };
+        QCOMPARE(value("id"), test::JobShape().jobId);
+        QCOMPARE(value("pipelineName"), QStringLiteral("gui-test-pipeline"));
+        QVERIFY(overview->index(overview->rowOf(QStringLiteral("pipelineArn")), 1).data(OverviewModel::AbsentRole).toBool());
+        QVERIFY(value("credentialsValidity").contains(QStringLiteral("Valid for about")));
+        QVERIFY(!value("requestId").isEmpty());
+
+        QCOMPARE(view->configurationModel()->rowCount(), 4);
+        QCOMPARE(view->configurationModel()->index(0, ConfigurationModel::ValueColumn).data().toString(),
+                 ConfigurationModel::mask());
+        QCOMPARE(view->artifactsModel()->rowCount(), 2);
+        QCOMPARE(view->artifactsModel()->index(0, ArtifactsModel::UriColumn).data().toString(),
+                 QStringLiteral("s3://codepipeline-us-east-1-123456789012/pipe/In0/abc.zip"));
+        QCOMPARE(view->credentialsModel()->secret(CredentialsModel::AccessKeyIdRow).revealText(),
+                 QStringLiteral("ASIAARTIFACTEXAMPLE1"));
+        QVERIFY(!view->credentialsModel()->isRevealed(CredentialsModel::SecretAccessKeyRow));
+
+        // Raw: the CLI's JSON, secrets replaced until asked for.
+        const QString raw = view->rawText()->toPlainText();
+        QVERIFY(raw.startsWith(QStringLiteral("{\n    \"jobDetails\": {\n")));
+        QVERIFY(!raw.contains(QStringLiteral("artifactSecretKeyEXAMPLE")));
+        QVERIFY(!raw.contains(QStringLiteral("someFutureField")));
+        QVERIFY(raw.contains(QStringLiteral("\"secretAccessKey\": \"<redacted>\"")));
+        view->rawShowSecrets()->setChecked(true);
+        QVERIFY(view->rawText()->toPlainText().contains(QStringLiteral("artifactSecretKeyEXAMPLE")));
+        QVERIFY(view->jsonModel()->indexForPath(QStringLiteral("jobDetails.data.artifactCredentials.secretAccessKey")).isValid());
+        view->rawShowSecrets()->setChecked(false);
+        view->rawSearch()->setText(QStringLiteral("pipelineName"));
+        QVERIFY(view->rawText()->textCursor().hasSelection());
+        QCOMPARE(view->rawText()->textCursor().selectedText(), QStringLiteral("pipelineName"));
+
+        // Status bar and recent lookups.
+        QVERIFY2(m_window->callInfoText().contains(QStringLiteral("attempts: 1")), qPrintable(m_window->callInfoText()));
+        QVERIFY(m_window->callInfoText().contains(QStringLiteral(" ms")));
+        const RecentLookup last = m_window->recentLookups()->lookup(0);
+        QCOMPARE(last.jobId, test::JobShape().jobId);
+        QCOMPARE(last.profile, QStringLiteral("Test"));
+        QVERIFY(last.ok);
+    }
+
+    void validationAtTheField_data()
+    {
+        QTest::addColumn<QString>("jobId");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("region");
+        QTest::addColumn<QString>("endpoint");
+        QTest::addColumn<int>("field");
+        const QString url = QStringLiteral("<fake>");
+        QTest::newRow("no job ID") << QString() << test::kClientToken << QStringLiteral("us-east-1") << url
+                                   << int(LookupForm::Field::JobId);
+        QTest::newRow("job ID too long") << QString(513, QLatin1Char('a')) << test::kClientToken
+                                         << QStringLiteral("us-east-1") << url << int(LookupForm::Field::JobId);
+        QTest::newRow("no token") << test::JobShape().jobId << QString() << QStringLiteral("us-east-1") << url
+                                  << int(LookupForm::Field::ClientToken);
+        QTest::newRow("bad region") << test::JobShape().jobId << test::kClientToken << QStringLiteral("us east 1")
+                                    << QString() << int(LookupForm::Field::Region);
+        QTest::newRow("bad endpoint") << test::JobShape().jobId << test::kClientToken << QStringLiteral("us-east-1")
+                                      << QStringLiteral("ftp://example.com") << int(LookupForm::Field::Endpoint);
+    }
+    void validationAtTheField()
+    {
+        QFETCH(QString, jobId);
+        QFETCH(QString, token);
+        QFETCH(QString, region);
+        QFETCH(QString, endpoint);
+        QFETCH(int, field);
+        form()->setRegion(region);
+        form()->setEndpointOverride(endpoint == QLatin1String("<fake>") ? m_fake->url().toString() : endpoint);
+        const int before = m_fake->requestCount();
+        QVERIFY(!fetch(jobId, token));
+        QCOMPARE(m_fake->requestCount(), before);  // nothing was sent
+        QVERIFY2(!form()->fieldError(LookupForm::Field(field)).isEmpty(), "no message at the field");
+        QVERIFY(m_window->errorBanner()->isHidden());
+        QVERIFY(!m_window->isBusy());
+        QCOMPARE(m_window->documentTabs()->count(), 0);
+    }
+
+    void cancelMidRequest()
+    {
+        fake::FakeScript stall;
+        stall.fault = fake::FakeScript::Fault::NoAnswer;
+        QVERIFY(m_fake->setScript(test::JobShape().jobId, stall));
+        QSignalSpy received(m_fake, &fake::FakeCodePipeline::requestReceived);
+        QSignalSpy finished(m_window, &MainWindow::fetchFinished);
+        form()->setJobId(test::JobShape().jobId);
+        form()->setClientToken(Secret(test::kClientToken));
+        QTest::mouseClick(form()->fetchButton(), Qt::LeftButton);
+        QVERIFY(m_window->isBusy());
+        QVERIFY(form()->cancelButton()->isVisible());
+        QVERIFY(!form()->fetchButton()->isEnabled());
+        QVERIFY(received.wait(10000));
+        QVERIFY(finished.isEmpty());
+        // Esc cancels.
+        QTest::keyClick(m_window, Qt::Key_Escape);
+        if (finished.isEmpty())
+            QVERIFY(finished.wait(10000));
+        QCOMPARE(finished.constFirst().constFirst().toBool(), false);
+        QVERIFY(!m_window->isBusy());
+        QVERIFY(form()->fetchButton()->isEnabled());
+        QVERIFY(m_window->errorBanner()->isHidden());
+        QCOMPARE(m_window->documentTabs()->count(), 0);
+        QCOMPARE(m_window->recentLookups()->lookup(0).outcome, QStringLiteral("Cancelled"));
+    }
+
+    void errorBanner_data()
+    {
+        QTest::addColumn<QString>("jobId");
+        QTest::addColumn<QString>("token");
+        QTest::addColumn<QString>("profileName");
+        QTest::addColumn<QString>("scriptJson");   // applied to the job, or "" for none
+        QTest::addColumn<QString>("endpoint");     // "" for the fake
+        QTest::addColumn<QString>("code");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<bool>("hasRequestId");
+        const QString job = test::JobShape().jobId;
+        const QString token = test::kClientToken;
+        const QString p = QStringLiteral("Test");
+        QTest::newRow("job not found") << kUnknownJob << token << p << QString() << QString()
+                                       << QStringLiteral("JobNotFoundException") << int(Error::Kind::Service) << true;
+        QTest::newRow("invalid job") << kFinishedJob << token << p << QString() << QString()
+                                     << QStringLiteral("InvalidJobException") << int(Error::Kind::Service) << true;
+        QTest::newRow("partner client token") << job << QStringLiteral("not-the-token") << p << QString() << QString()
+                                              << QStringLiteral("InvalidClientTokenException")
+                                              << int(Error::Kind::Service) << true;
+        QTest::newRow("unknown AWS keys") << job << token << QStringLiteral("UnknownKeys") << QString() << QString()
+                                          << QStringLiteral("UnrecognizedClientException") << int(Error::Kind::Service)
+                                          << true;
+        QTest::newRow("wrong secret key") << job << token << QStringLiteral("WrongSecret") << QString() << QString()
+                                          << QStringLiteral("InvalidSignatureException") << int(Error::Kind::Service)
+                                          << true;
+        QTest::newRow("throttled") << job << token << p << QStringLiteral("throttle") << QString()
+                                   << QStringLiteral("ThrottlingException") << int(Error::Kind::Service) << true;
+        QTest::newRow("server error") << job << token << p << QStringLiteral("503") << QString() << QString()
+                                      << int(Error::Kind::Service) << true;
+        QTest::newRow("not JSON") << job << token << p << QStringLiteral("malformed") << QString() << QString()
+                                  << int(Error::Kind::Protocol) << true;
+        QTest::newRow("connection refused") << job << token << p << QString() << QStringLiteral("http://127.0.0.1:1")
+                                            << QString() << int(Error::Kind::Network) << false;
+    }
+    void errorBanner()
+    {
+        QFETCH(QString, jobId);
+        QFETCH(QString, token);
+        QFETCH(QString, profileName);
+        QFETCH(QString, scriptJson);
+        QFETCH(QString, endpoint);
+        QFETCH(QString, code);
+        QFETCH(int, kind);
+        QFETCH(bool, hasRequestId);
+        fake::FakeScript script;
+        if (scriptJson == QLatin1String("throttle"))
+            script.throttleCount = 5;
+        else if (scriptJson == QLatin1String("503"))
+            script.serverErrors = {503};
+        else if (scriptJson == QLatin1String("malformed"))
+            script.fault = fake::FakeScript::Fault::MalformedBody;
+        if (!script.isEmpty())
+            QVERIFY(m_fake->setScript(jobId, script));
+
+        form()->selectProfile(profileName);
+        form()->setEndpointOverride(endpoint.isEmpty() ? m_fake->url().toString() : endpoint);
+        QVERIFY(!fetch(jobId, token, profileName));
+
+        ErrorBanner *banner = m_window->errorBanner();
+        QVERIFY(banner->isVisible());
+        const Error &error = banner->error();
+        QCOMPARE(int(error.kind), kind);
+        if (!code.isEmpty()) {
+            QCOMPARE(error.code, code);
+            QVERIFY(banner->titleText().startsWith(code));
+        }
+        QVERIFY(!banner->messageText().isEmpty() || !error.message.isEmpty());
+        QVERIFY2(!banner->explanationText().isEmpty(), "no plain-language explanation");
+        QCOMPARE(banner->explanationText(), ErrorBanner::explain(error));
+        QCOMPARE(!banner->requestIdText().isEmpty(), hasRequestId);
+        if (hasRequestId)
+            QVERIFY(banner->requestIdText().contains(error.requestId));
+        QCOMPARE(m_window->documentTabs()->count(), 0);
+        QVERIFY(!m_window->recentLookups()->lookup(0).ok);
+        // The partner's token and the AWS keys are told apart.
+        if (code == QLatin1String("InvalidClientTokenException"))
+            QVERIFY(banner->explanationText().contains(QStringLiteral("client token")));
+        if (code == QLatin1String("UnrecognizedClientException"))
+            QVERIFY(banner->explanationText().contains(QStringLiteral("not about the job's client token")));
+    }
+
+    void exportMatchesTheAwsCli()
+    {
+        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
+        const QString path = m_dir.filePath(QStringLiteral("export.json"));
+        QString suggested;
+        m_window->dialogHooks().saveFileName = [&](const QString &s) {
+            suggested = s;
+            return path;
+        };
+        bool asked = false;
+        m_window->dialogHooks().confirm = [&](const QString &) {
+            asked = true;
+            return true;
+        };
+        m_window->action(QStringLiteral("actionExport"))->trigger();
+        QVERIFY(!asked);  // the redacted export needs no warning
+        QVERIFY(suggested.endsWith(QStringLiteral(".json")));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray exported = file.readAll();
+        file.close();
+
+        const QStringList clis = test::awsClis();
+        QVERIFY(!clis.isEmpty());
+        for (const QString &cli : clis) {
+            const QByteArray cliJson = runAwsCli(cli, test::JobShape().jobId);
+            QVERIFY2(!cliJson.isEmpty(), qPrintable(cli));
+            QCOMPARE(exported, redactWithPython(cliJson, {QStringLiteral("ApiToken")}));
+        }
+
+        // With secrets: warned first; declining writes nothing, accepting writes the CLI's exact bytes.
+        const QString withSecrets = m_dir.filePath(QStringLiteral("secrets.json"));
+        m_window->dialogHooks().saveFileName = [&](const QString &) { return withSecrets; };
+        m_window->dialogHooks().confirm = [&](const QString &question) {
+            asked = true;
+            return !question.isEmpty() && false;
+        };
+        m_window->action(QStringLiteral("actionExportSecrets"))->trigger();
+        QVERIFY(asked);
+        QVERIFY(!QFile::exists(withSecrets));
+        m_window->dialogHooks().confirm = [](const QString &) { return true; };
+        m_window->action(QStringLiteral("actionExportSecrets"))->trigger();
+        QFile secrets(withSecrets);
+        QVERIFY(secrets.open(QIODevice::ReadOnly));
+        QCOMPARE(secrets.readAll(), runAwsCli(clis.constFirst(), test::JobShape().jobId));
+        QCOMPARE(secrets.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+    }
+
+    void copyJsonAndCliCommand()
+    {
+        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
+        m_window->action(QStringLiteral("actionCopyJson"))->trigger();
+        const QString json = QGuiApplication::clipboard()->text();
+        QVERIFY(json.contains(QStringLiteral("\"accessKeyId\": \"<redacted>\"")));
+        QVERIFY(!json.contains(QStringLiteral("tok_EXAMPLE")));
+
+        m_window->action(QStringLiteral("actionCopyCli"))->trigger();
+        const QString command = QGuiApplication::clipboard()->text();
+        QCOMPARE(command, QStringLiteral("aws codepipeline get-third-party-job-details --job-id %1 --client-token "
+                                         "'<client-token>' --region us-east-1 --endpoint-url %2")
+                              .arg(test::JobShape().jobId, m_fake->url().toString()));
+        QVERIFY(!command.contains(test::kClientToken));
+
+        // A credential copy is marked for clipboard managers.
+        m_window->currentJobView()->copyCredential(CredentialsModel::SecretAccessKeyRow);
+        const QMimeData *data = QGuiApplication::clipboard()->mimeData();
+        QVERIFY(Clipboard::isConcealed(data));
+        QCOMPARE(data->text(), QStringLiteral("artifactSecretKeyEXAMPLE/000000000000000"));
+    }
+
+    void openFileShowsTheSameTabs()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("from-ticket.json"));
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        test::JobShape shape;
+        shape.jobId = kJob2;
+        shape.configEntries = 7;
+        file.write(test::cliOutput(shape));
+        file.close();
+        m_window->dialogHooks().openFileName = [&] { return path; };
+        m_window->action(QStringLiteral("actionOpen"))->trigger();
+        QCOMPARE(m_window->documentTabs()->count(), 1);
+        JobView *view = m_window->currentJobView();
+        QCOMPARE(view->document().origin(), JobDocument::Origin::Opened);
+        QCOMPARE(view->document().jobId(), kJob2);
+        QCOMPARE(view->configurationModel()->rowCount(), 7);
+        QCOMPARE(view->artifactsModel()->rowCount(), 2);
+        QVERIFY(!view->credentialsModel()->isEmpty());
+        QVERIFY(m_window->documentTabs()->tabText(0).contains(QStringLiteral("from-ticket.json")));
+
+        // Something that is not a job is explained, not shown.
+        QFile bad(m_dir.filePath(QStringLiteral("bad.json")));
+        QVERIFY(bad.open(QIODevice::WriteOnly));
+        bad.write("{\"Pipelines\": []}");
+        bad.close();
+        m_window->dialogHooks().openFileName = [&] { return bad.fileName(); };
+        m_window->action(QStringLiteral("actionOpen"))->trigger();
+        QCOMPARE(m_window->documentTabs()->count(), 1);
+        QVERIFY(m_window->errorBanner()->isVisible());
+        QCOMPARE(m_window->errorBanner()->error().code, QStringLiteral("NotAJob"));
+    }
+
+    void pasteFromTheClipboard()
+    {
+        QGuiApplication::clipboard()->setText(QString::fromUtf8(test::cliOutput()));
+        m_window->action(QStringLiteral("actionPaste"))->trigger();
+        QCOMPARE(m_window->documentTabs()->count(), 1);
+        QCOMPARE(m_window->currentJobView()->document().origin(), JobDocument::Origin::Pasted);
+        QCOMPARE(m_window->currentJobView()->document().jobId(), test::JobShape().jobId);
+
+        QGuiApplication::clipboard()->setText(QStringLiteral("not json"));
+        m_window->action(QStringLiteral("actionPaste"))->trigger();
+        QCOMPARE(m_window->documentTabs()->count(), 1);
+        QCOMPARE(m_window->errorBanner()->error().code, QStringLiteral("NotJson"));
+    }
+
+    void severalJobsInTabs()
+    {
+        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
+        QVERIFY(fetch(kJob2, test::kClientToken));
+        QCOMPARE(m_window->documentTabs()->count(), 2);
+        QCOMPARE(m_window->currentJobView()->document().jobId(), kJob2);
+        QCOMPARE(m_window->jobView(0)->document().jobId(), test::JobShape().jobId);
+        // The second job has a pipeline ARN; the first says it is absent.
+        OverviewModel *second = m_window->jobView(1)->overviewModel();
+        QVERIFY(!second->index(second->rowOf(QStringLiteral("pipelineArn")), 1).data(OverviewModel::AbsentRole).toBool());
+        Q_EMIT m_window->documentTabs()->tabCloseRequested(0);
+        QCOMPARE(m_window->documentTabs()->count(), 1);
+        QCOMPARE(m_window->currentJobView()->document().jobId(), kJob2);
+    }
+
+    void recentLookupRefillsTheForm()
+    {
+        QVERIFY(fetch(kJob2, test::kClientToken));
+        form()->jobIdEdit()->clear();
+        form()->clientTokenEdit()->clear();
+        auto *view = m_window->findChild<QTreeView *>(QStringLiteral("recentView"));
+        QVERIFY(view);
+        Q_EMIT view->activated(m_window->recentLookups()->index(0, 0));
+        QCOMPARE(form()->jobIdEdit()->text(), kJob2);
+        QVERIFY(form()->clientTokenEdit()->text().isEmpty());  // never stored
+
+        m_window->dialogHooks().confirm = [](const QString &) { return true; };
+        m_window->clearRecentLookups();
+        QCOMPARE(m_window->recentLookups()->rowCount(), 0);
+    }
+
+    void tokenRevealToggle()
+    {
+        QCOMPARE(form()->clientTokenEdit()->echoMode(), QLineEdit::Password);
+        form()->revealTokenAction()->trigger();
+        QCOMPARE(form()->clientTokenEdit()->echoMode(), QLineEdit::Normal);
+        form()->revealTokenAction()->trigger();
+        QCOMPARE(form()->clientTokenEdit()->echoMode(), QLineEdit::Password);
+        QVERIFY(!form()->clientTokenEdit()->accessibleName().isEmpty());
+        QVERIFY(!form()->jobIdEdit()->accessibleName().isEmpty());
+        QVERIFY(!form()->regionCombo()->accessibleName().isEmpty());
+    }
+
+    void regionsListEveryPartition()
+    {
+        QComboBox *regions = form()->regionCombo();
+        for (const QString &r : {QStringLiteral("us-east-1"), QStringLiteral("cn-north-1"), QStringLiteral("us-gov-west-1")})
+            QVERIFY2(regions->findText(r) >= 0, qPrintable(r));
+    }
+
+    void settingsThroughTheDialog()
+    {
+        m_window->dialogHooks().settings = [](SettingsDialog *dialog) {
+            dialog->verifyTlsCheck()->setChecked(false);
+            dialog->attemptsSpin()->setValue(4);
+            return true;
+        };
+        m_window->showSettings();
+        QVERIFY(!m_window->settings().verifyTls);
+        QCOMPARE(m_window->settings().maxAttempts, 4);
+        QVERIFY(m_window->tlsBanner()->isVisible());
+        QCOMPARE(AppSettings::load().maxAttempts, 4);  // saved
+
+        m_window->dialogHooks().settings = [](SettingsDialog *dialog) {
+            dialog->verifyTlsCheck()->setChecked(true);
+            return false;  // cancelled: nothing changes
+        };
+        m_window->showSettings();
+        QVERIFY(m_window->tlsBanner()->isVisible());
+
+        m_window->dialogHooks().settings = [](SettingsDialog *dialog) {
+            dialog->verifyTlsCheck()->setChecked(true);
+            return true;
+        };
+        m_window->showSettings();
+        QVERIFY(m_window->tlsBanner()->isHidden());
+    }
+
+    void demoMode()
+    {
+        DemoSession demo;
+        const Status started = demo.start();
+        QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
+        QVERIFY(!demo.firstJobId().isEmpty());
+        MainWindow window;
+        window.useDemo(&demo);
+        window.applySettings(m_defaults);
+        QVERIFY(window.windowTitle().contains(QStringLiteral("JobDesk")));
+        QCOMPARE(window.lookupForm()->request().profile, DemoSession::profileName());
+        QCOMPARE(window.lookupForm()->jobIdEdit()->text(), demo.firstJobId());
+        QSignalSpy finished(&window, &MainWindow::fetchFinished);
+        window.action(QStringLiteral("actionFetch"))->trigger();
+        QVERIFY(finished.wait(20000));
+        QVERIFY(finished.constFirst().constFirst().toBool());
+        QCOMPARE(window.currentJobView()->document().jobId(), demo.firstJobId());
+        QVERIFY(window.currentJobView()->configurationModel()->rowCount() > 0);
+        // The real signing path served it.
+        QVERIFY(demo.server()->lastRequestHeader("authorization").startsWith("AWS4-HMAC-SHA256"));
+    }
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_mainwindow.moc"
