@@ -4,6 +4,7 @@
 #include "fake/httprequestparser.h"
 #include "fake/inputvalidator.h"
 #include "fake/rawjson.h"
+#include "fake/fakests.h"
 #include "fake/signatureverifier.h"
 
 #include <QFile>
@@ -27,6 +28,12 @@
 //                      "secretAccessKey": "wJalrXUtnFEMI/...",         required
 //                      "sessionToken": "..." } ],                      then X-Amz-Security-Token must match
 //   "region": "us-east-1",                 only credential scopes for this region are accepted
+//   "roles": [ { "arn": "arn:aws:iam::123456789012:role/Support",   required; STS AssumeRole may assume it
+//                "externalId": "...",          then ExternalId must match
+//                "mfaSerial": "arn:aws:iam::123456789012:mfa/me",  then SerialNumber must match and
+//                "mfaCode": "123456",          TokenCode be this code (default 123456)
+//                "maxSessionDuration": 3600,   seconds (default 3600)
+//                "trustedAccessKeyIds": ["AKIA..."] } ],  default: any known key
 //   "actionTypes": [ {"category":"Build","owner":"ThirdParty","provider":"AcmeCI","version":"1"} ],
 //   "script": { ...as below... },          the global script
 //   "jobs": [ {
@@ -96,6 +103,8 @@ struct Reply
     QByteArray contentType = "application/x-amz-json-1.1";
     QByteArray body;
     QString errorCode;
+    QByteArray requestId;         // empty: a fresh one
+    bool errorTypeHeader = true;  // x-amzn-ErrorType, which JSON services send and STS does not
 };
 
 struct Decision
@@ -324,6 +333,49 @@ Result<FakeScript> parseScript(const ojson &value, const QString &field)
     return script;
 }
 
+Result<QList<FakeRole>> parseRoles(const ojson &value)
+{
+    const QString field = QStringLiteral("roles");
+    if (!value.is_array())
+        return fixtureError(field, FakeCodePipeline::tr("roles must be an array"));
+    QList<FakeRole> roles;
+    for (const auto &r : value) {
+        const QString where = QStringLiteral("roles[%1]").arg(roles.size());
+        if (!r.is_object() || !str(r, "arn").startsWith(QLatin1String("arn:aws")) || str(r, "arn").size() < 20)
+            return fixtureError(where, FakeCodePipeline::tr("%1 needs an \"arn\" such as arn:aws:iam::123456789012:role/Name").arg(where));
+        FakeRole role;
+        for (auto it = r.begin(); it != r.end(); ++it) {
+            const std::string &key = it.key();
+            const ojson &v = it.value();
+            const QString member = where + QLatin1Char('.') + QString::fromStdString(key);
+            if (hasIgnorablePrefix(key))
+                continue;
+            if (key == "arn" || key == "externalId" || key == "mfaSerial" || key == "mfaCode") {
+                if (!v.is_string())
+                    return fixtureError(member, FakeCodePipeline::tr("%1 must be a string").arg(member));
+                const QString text = QString::fromStdString(v.get<std::string>());
+                (key == "arn" ? role.arn : key == "externalId" ? role.externalId : key == "mfaSerial" ? role.mfaSerial : role.mfaCode) = text;
+            } else if (key == "maxSessionDuration") {
+                if (!v.is_number_integer() || v.get<int>() < 3600 || v.get<int>() > 43200)
+                    return fixtureError(member, FakeCodePipeline::tr("%1 must be 3600 to 43200 seconds").arg(member));
+                role.maxSessionDurationSeconds = v.get<int>();
+            } else if (key == "trustedAccessKeyIds") {
+                if (!v.is_array())
+                    return fixtureError(member, FakeCodePipeline::tr("%1 must be an array of access key IDs").arg(member));
+                for (const auto &id : v) {
+                    if (!id.is_string())
+                        return fixtureError(member, FakeCodePipeline::tr("%1 must be an array of access key IDs").arg(member));
+                    role.trustedAccessKeyIds << QString::fromStdString(id.get<std::string>());
+                }
+            } else {
+                return fixtureError(member, FakeCodePipeline::tr("%1 is not a role key").arg(member));
+            }
+        }
+        roles.append(role);
+    }
+    return roles;
+}
+
 ojson actionTypeJson(const ActionTypeId &type)
 {
     ojson j;
@@ -343,6 +395,7 @@ struct FakeCodePipeline::Private
     FakeCodePipeline *q;
     Listener server;
     SignatureVerifier verifier;
+    FakeSts sts;  // shares the known keys, clock, region and skew with verifier
     qsizetype maxHeaderBytes = 32 * 1024;
     qsizetype maxBodyBytes = 1024 * 1024;
     QByteArray emptyOutputBody = "{}";
@@ -454,6 +507,26 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
     lastHeaders = request.headers;
     lastBody = request.body;
 
+    // STS and CodePipeline share the port: the AWS CLI and JobDesk send STS's form-encoded
+    // Query requests to the same endpoint_url, and the keys STS hands out work here too.
+    if (FakeSts::isStsRequest(request)) {
+        const QString action = FakeSts::action(request);
+        lastOperation = action;
+        if (!action.isEmpty())
+            operationRequests[action] += 1;
+        emit q->requestReceived(action, QString());
+        const FakeSts::Answer answer = sts.handle(request);
+        Reply reply;
+        reply.status = answer.status;
+        reply.contentType = "text/xml";
+        reply.body = answer.body;
+        reply.errorCode = answer.errorCode;
+        reply.requestId = answer.requestId;
+        reply.errorTypeHeader = false;
+        send(connection, reply, Decision{}, !request.keepAlive(), action);
+        return;
+    }
+
     const QByteArray target = request.header("x-amz-target").trimmed();
     QString operation;
     if (target.startsWith(kTargetPrefix)) {
@@ -485,6 +558,9 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
                            QStringLiteral("Only POST requests are supported."));
     } else if (const auto failure = verifier.verify(request)) {
         reply = errorReply(400, failure->code, failure->message);
+    } else if (sts.isExpired(verifier.lastAccessKeyId(), verifier.clock().nowUtc())) {
+        reply = errorReply(400, QStringLiteral("ExpiredTokenException"),
+                           QStringLiteral("The security token included in the request is expired"));
     } else if (operation.isEmpty()) {
         reply = errorReply(400, QStringLiteral("UnknownOperationException"),
                            target.isEmpty() ? QStringLiteral("Missing X-Amz-Target header.")
@@ -546,8 +622,9 @@ void FakeCodePipeline::Private::send(const std::shared_ptr<Connection> &connecti
         }
 
         QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
-        head += "x-amzn-RequestId: " + QUuid::createUuid().toByteArray(QUuid::WithoutBraces) + "\r\n";
-        if (!reply.errorCode.isEmpty())
+        head += "x-amzn-RequestId: "
+            + (reply.requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : reply.requestId) + "\r\n";
+        if (!reply.errorCode.isEmpty() && reply.errorTypeHeader)
             head += "x-amzn-ErrorType: " + reply.errorCode.toUtf8() + kErrorTypeSuffix + "\r\n";
         head += "Content-Type: " + reply.contentType + "\r\n";
         head += "Content-Length: " + QByteArray::number(declaredLength) + "\r\n";
@@ -699,6 +776,9 @@ FakeCodePipeline::FakeCodePipeline(QObject *parent)
     : QObject(parent), d(std::make_unique<Private>(this))
 {
     connect(&d->server, &QTcpServer::newConnection, this, [this] { d->accept(); });
+    d->sts.setOnIssued([this](const QString &accessKeyId, const Secret &secret, const Secret &token) {
+        d->verifier.addCredentials(accessKeyId, secret, token);
+    });
 }
 
 FakeCodePipeline::~FakeCodePipeline()
@@ -758,26 +838,51 @@ bool FakeCodePipeline::tlsEnabled() const
 void FakeCodePipeline::setClock(const Clock &clock)
 {
     d->verifier.setClock(clock);
+    d->sts.verifier().setClock(clock);
 }
 
 void FakeCodePipeline::setRegion(const QString &region)
 {
     d->verifier.setRegion(region);
+    d->sts.verifier().setRegion(region);
 }
 
 void FakeCodePipeline::setMaxClockSkewSeconds(int seconds)
 {
     d->verifier.setMaxSkewSeconds(seconds);
+    d->sts.verifier().setMaxSkewSeconds(seconds);
 }
 
 void FakeCodePipeline::addCredentials(const QString &accessKeyId, const Secret &secretKey, const Secret &sessionToken)
 {
     d->verifier.addCredentials(accessKeyId, secretKey, sessionToken);
+    d->sts.verifier().addCredentials(accessKeyId, secretKey, sessionToken);
 }
 
 void FakeCodePipeline::removeCredentials(const QString &accessKeyId)
 {
     d->verifier.removeCredentials(accessKeyId);
+    d->sts.verifier().removeCredentials(accessKeyId);
+}
+
+void FakeCodePipeline::addRole(const FakeRole &role)
+{
+    d->sts.addRole(role);
+}
+
+void FakeCodePipeline::removeRole(const QString &arn)
+{
+    d->sts.removeRole(arn);
+}
+
+QList<FakeRole> FakeCodePipeline::roles() const
+{
+    return d->sts.roles();
+}
+
+QList<FakeRoleSession> FakeCodePipeline::roleSessions() const
+{
+    return d->sts.sessions();
 }
 
 void FakeCodePipeline::setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
@@ -817,6 +922,7 @@ Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json)
     QList<ActionTypeId> types;
     std::optional<FakeScript> script;
     QString region;
+    QList<FakeRole> roles;
     for (auto it = doc.begin(); it != doc.end(); ++it) {
         const std::string &key = it.key();
         const ojson &v = it.value();
@@ -845,6 +951,11 @@ Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json)
             if (!parsed.ok())
                 return parsed.error();
             script = parsed.value();
+        } else if (key == "roles") {
+            auto parsed = parseRoles(v);
+            if (!parsed.ok())
+                return parsed.error();
+            roles = parsed.value();
         } else if (key == "region") {
             if (!v.is_string())
                 return fixtureError(QStringLiteral("region"), tr("region must be a string"));
@@ -879,13 +990,15 @@ Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json)
         ++added;
     }
     for (const Key &k : std::as_const(keys))
-        d->verifier.addCredentials(k.id, k.secret, k.token);
+        addCredentials(k.id, k.secret, k.token);
+    for (const FakeRole &role : std::as_const(roles))
+        d->sts.addRole(role);
     for (const ActionTypeId &t : std::as_const(types))
         addActionType(t);
     if (script)
         setGlobalScript(*script);
     if (!region.isEmpty())
-        d->verifier.setRegion(region);
+        setRegion(region);
     return added;
 }
 

@@ -3,13 +3,15 @@
 // A local CodePipeline endpoint for tests, benchmarks and the demo mode: it
 // speaks the JSON 1.1 protocol over HTTP or HTTPS, verifies real SigV4
 // signatures, keeps third-party jobs with their state, and can be scripted to
-// throttle, fail, stall or break its answers.
+// throttle, fail, stall or break its answers. On the same port it answers STS
+// AssumeRole (form-encoded Query requests, XML answers; see FakeSts).
 
 #include "core/aws/sigv4signer.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "core/secret.h"
 #include "fake/fakejob.h"
+#include "fake/fakerole.h"
 #include "fake/fakescript.h"
 
 #include <QByteArray>
@@ -54,6 +56,15 @@ public:
     void addCredentials(const QString &accessKeyId, const Secret &secretKey, const Secret &sessionToken = {});
     void removeCredentials(const QString &accessKeyId);
 
+    // --- STS ---------------------------------------------------------------------------
+    // Roles that AssumeRole may assume. The temporary keys it hands out are then accepted
+    // by both STS and CodePipeline until they expire on the fake's clock (ExpiredToken /
+    // ExpiredTokenException after). STS answers are not scripted.
+    void addRole(const FakeRole &role);
+    void removeRole(const QString &arn);
+    QList<FakeRole> roles() const;
+    QList<FakeRoleSession> roleSessions() const;  // every successful AssumeRole, oldest first
+
     // --- limits and protocol details ------------------------------------------------
     void setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes);  // defaults 32 KiB, 1 MiB
     // Body of a successful answer to an operation without output (the Put*Result ones). Default "{}".
@@ -83,7 +94,7 @@ public:
     // --- counters ----------------------------------------------------------------------
     int requestCount() const;                            // every complete HTTP request
     int requestCount(const QString &jobId) const;        // requests whose body named the job
-    int operationCount(const QString &operation) const;  // by X-Amz-Target operation
+    int operationCount(const QString &operation) const;  // by X-Amz-Target operation, or STS Action
     int connectionCount() const;                         // TCP connections accepted
     aws::HeaderList lastRequestHeaders() const;
     QByteArray lastRequestHeader(const QByteArray &name) const;  // case-insensitive, first value

@@ -61,7 +61,8 @@ public:
 
     // The checks botocore makes before sending (required members, lengths, ranges).
     static Status validate(const AssumeRoleParams &params);
-    // The form body, byte for byte as botocore's query serializer writes it.
+    // The form body: members in the order of STS's AssumeRole input shape, encoded as
+    // botocore's query serializer encodes them (Python's urlencode).
     static QByteArray assumeRoleBody(const AssumeRoleParams &params);
     // A successful AssumeRole answer; anything else is a Protocol error.
     static Result<AssumedRole> parseAssumeRoleResponse(const QByteArray &xml);
