@@ -1,10 +1,13 @@
 #include "credentialresolver.h"
 
+#include "core/aws/stsclient.h"
 #include "processcredentials.h"
 #include "profilestore.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QRegularExpression>
+#include <QSslCertificate>
 
 namespace jobdesk::profiles {
 
@@ -15,6 +18,7 @@ struct CredentialResolver::Request
     Callback done;
     std::optional<SharedConfig> shared;
     std::optional<Profile> jobdeskProfile;  // its region/endpoint win over the linked shared profile's
+    QString sharedProfile;                  // the shared-config profile asked for (not a source_profile)
     ResolvedConfig config;
 
     void finish(Result<ResolvedConfig> result)
@@ -255,6 +259,7 @@ void CredentialResolver::resolveShared(const std::shared_ptr<Request> &request, 
     } else {
         request->config.profileName = name;
     }
+    request->sharedProfile = name;
     sharedCredentials(request, name, {}, [request](Result<aws::Credentials> keys) {
         if (!keys)
             return request->finish(keys.error());
@@ -322,6 +327,19 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
     role.externalId = get("external_id");
     role.mfaSerial = get("mfa_serial");
     role.region = request->config.region;
+    role.caBundle = request->config.caBundle;
+    // Where the AWS CLI sends the STS call: the STS-specific variable, then the general one,
+    // then the endpoint_url of the profile that was asked for (it applies to every service).
+    QString stsEndpoint = m_env.value(QStringLiteral("AWS_ENDPOINT_URL_STS")).trimmed();
+    if (stsEndpoint.isEmpty())
+        stsEndpoint = m_env.value(QStringLiteral("AWS_ENDPOINT_URL")).trimmed();
+    if (stsEndpoint.isEmpty())
+        stsEndpoint = shared.value(request->sharedProfile, QStringLiteral("endpoint_url")).value_or(QString()).trimmed();
+    if (!stsEndpoint.isEmpty()) {
+        role.stsEndpointUrl = QUrl(stsEndpoint, QUrl::StrictMode);
+        if (!role.stsEndpointUrl.isValid() || role.stsEndpointUrl.host().isEmpty())
+            return fail(invalidSetting(request->sharedProfile, QStringLiteral("endpoint_url"), stsEndpoint, tr("an http:// or https:// URL")));
+    }
     if (const QString duration = get("duration_seconds"); !duration.isEmpty()) {
         bool ok = false;
         role.durationSeconds = duration.toInt(&ok);
@@ -347,7 +365,10 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
                                        "temporary keys (for example from `aws sts assume-role`) as AWS_ACCESS_KEY_ID, "
                                        "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.")));
         }
-        m_assumeRole(role, this, std::move(done));
+        const bool defaultName = role.roleSessionName.isEmpty();
+        if (defaultName)
+            role.roleSessionName = defaultRoleSessionName(m_clock->nowUtc());
+        assumeRoleCached(std::move(role), defaultName, std::move(done));
     };
 
     if (!credentialSource.isEmpty()) {
@@ -382,6 +403,125 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
     if (!shared.hasProfile(sourceProfile))
         return fail(profileNotFound(sourceProfile, &shared));
     sharedCredentials(request, sourceProfile, visited, std::move(withSource));
+}
+
+QString CredentialResolver::defaultRoleSessionName(const QDateTime &now)
+{
+    return QStringLiteral("jobdesk-session-%1").arg(now.toSecsSinceEpoch());
+}
+
+void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, CredentialsCallback done)
+{
+    // The settings that make a role's keys the same ones; a generated session name is not
+    // one of them (as in botocore's cache), or nothing would ever be reused.
+    const QString key = QStringList{role.roleArn,
+                                    defaultSessionName ? QString() : role.roleSessionName,
+                                    role.externalId,
+                                    role.mfaSerial,
+                                    role.durationSeconds ? QString::number(*role.durationSeconds) : QString(),
+                                    role.sourceCredentials.accessKeyId,
+                                    role.region,
+                                    role.stsEndpointUrl.toString()}
+                            .join(QLatin1Char('\n'));
+    if (const auto cached = m_roleCache.constFind(key); cached != m_roleCache.constEnd()) {
+        const qint64 margin = std::chrono::duration_cast<std::chrono::seconds>(roleRefreshMargin).count();
+        if (m_clock->nowUtc().addSecs(margin) < cached->expiration)
+            return done(*cached);
+        m_roleCache.remove(key);
+    }
+    // One STS call (and one MFA prompt) for everyone asking for the same role at once.
+    if (auto pending = m_rolePending.find(key); pending != m_rolePending.end()) {
+        pending->append(std::move(done));
+        return;
+    }
+    m_rolePending.insert(key, {std::move(done)});
+
+    const auto call = [this, key](const AssumeRoleRequest &request) {
+        m_assumeRole(request, this, [this, key](Result<aws::Credentials> keys) { finishRole(key, keys); });
+    };
+    if (role.mfaSerial.isEmpty() || !m_mfaPrompt)
+        return call(role);
+
+    const MfaChallenge challenge{role.profileName, role.roleArn, role.mfaSerial};
+    auto answered = std::make_shared<bool>(false);
+    QPointer<CredentialResolver> self(this);
+    m_mfaPrompt(challenge, [self, role, key, call, answered](std::optional<QString> code) mutable {
+        if (!self || *answered)
+            return;
+        *answered = true;
+        if (!code) {
+            return self->finishRole(
+                key, Error::make(Error::Kind::Cancelled, QStringLiteral("MfaCancelled"),
+                                 tr("No MFA code was entered, so profile “%1” did not assume the role %2.").arg(role.profileName, role.roleArn),
+                                 tr("Enter the code that the MFA device %1 shows to use this profile.").arg(role.mfaSerial)));
+        }
+        static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
+        const QString entered = code->simplified().remove(QLatin1Char(' '));
+        if (!sixDigits.match(entered).hasMatch()) {
+            Error e = Error::make(Error::Kind::Validation, QStringLiteral("InvalidMfaCode"),
+                                  tr("That is not an MFA code: profile “%1” needs the 6 digits that the MFA device %2 shows.")
+                                      .arg(role.profileName, role.mfaSerial));
+            e.field = QStringLiteral("TokenCode");
+            return self->finishRole(key, e);
+        }
+        role.tokenCode = Secret(entered);
+        call(role);
+    });
+}
+
+void CredentialResolver::finishRole(const QString &key, const Result<aws::Credentials> &result)
+{
+    // Keys without an expiration (from a test's stand-in) are never kept.
+    if (result.ok() && result.value().expiration.isValid())
+        m_roleCache.insert(key, result.value());
+    const QList<CredentialsCallback> waiting = m_rolePending.take(key);
+    for (const CredentialsCallback &done : waiting)
+        done(result);
+}
+
+void CredentialResolver::setStsClient(aws::StsClient *sts, const aws::ClientConfig &base)
+{
+    m_assumeRole = [this, sts, base](const AssumeRoleRequest &request, QObject *context, CredentialsCallback done) {
+        const auto fail = [this, done](const Error &error) {
+            QMetaObject::invokeMethod(this, [done, error] { done(error); }, Qt::QueuedConnection);
+        };
+        if (!request.mfaSerial.isEmpty() && request.tokenCode.isEmpty()) {
+            return fail(Error::make(Error::Kind::Credentials, QStringLiteral("MfaPromptUnavailable"),
+                                    tr("Profile “%1” needs an MFA code from %2 to assume the role %3, and nothing here can ask for one.")
+                                        .arg(request.profileName, request.mfaSerial, request.roleArn),
+                                    tr("Use the profile from the JobDesk window or from jobdesk-cli on a terminal, where you are asked for the code.")));
+        }
+        aws::ClientConfig config = base;
+        Result<aws::Endpoint> endpoint = aws::StsClient::endpoint(request.region, request.stsEndpointUrl);
+        if (!endpoint)
+            return fail(endpoint.error());
+        config.endpoint = endpoint.value();
+        config.credentials = request.sourceCredentials;
+        if (!config.clock)
+            config.clock = m_clock;
+        if (!request.caBundle.isEmpty()) {
+            const QList<QSslCertificate> bundle = QSslCertificate::fromPath(request.caBundle, QSsl::Pem);
+            if (bundle.isEmpty()) {
+                return fail(Error::make(Error::Kind::Io, QStringLiteral("CaBundleUnreadable"),
+                                        tr("The CA bundle %1 could not be read or holds no PEM certificate.")
+                                            .arg(QDir::toNativeSeparators(request.caBundle)),
+                                        tr("Check ca_bundle in the profile, or AWS_CA_BUNDLE.")));
+            }
+            config.extraCaCertificates += bundle;
+        }
+        aws::AssumeRoleParams params;
+        params.roleArn = request.roleArn;
+        params.roleSessionName = request.roleSessionName;
+        params.externalId = request.externalId;
+        params.durationSeconds = request.durationSeconds;
+        params.serialNumber = request.mfaSerial;
+        params.tokenCode = request.tokenCode;
+        sts->assumeRole(config, params, context, [done](Result<aws::AssumedRole> role) {
+            if (!role)
+                return done(role.error());
+            done(std::move(role).value().credentials);
+        });
+    };
 }
 
 } // namespace jobdesk::profiles

@@ -3,8 +3,11 @@
 // Finds the keys and connection settings for a request: a JobDesk profile of that
 // name first, then an AWS shared-config profile of that name, and with no name the
 // AWS CLI's own chain (environment keys, AWS_PROFILE / AWS_DEFAULT_PROFILE, default).
+// Assume-role profiles go through STS, ask for MFA codes through a caller's prompt,
+// and keep the role's keys until shortly before they expire.
 
 #include "assumerolerequest.h"
+#include "core/aws/clientconfig.h"
 #include "core/clock.h"
 #include "core/result.h"
 #include "resolvedconfig.h"
@@ -19,6 +22,11 @@
 
 #include <chrono>
 #include <functional>
+#include <optional>
+
+namespace jobdesk::aws {
+class StsClient;
+}
 
 namespace jobdesk::profiles {
 
@@ -37,12 +45,37 @@ public:
     // profiles resolve to an Error with code "AssumeRoleNotSupported".
     using AssumeRole = std::function<void(const AssumeRoleRequest &request, QObject *context, CredentialsCallback done)>;
 
+    // What an MFA prompt shows: whose device, for which role and profile.
+    struct MfaChallenge
+    {
+        QString profileName;
+        QString roleArn;
+        QString mfaSerial;
+    };
+    // The person's answer: the code, or std::nullopt when they cancelled. Call it once,
+    // at any time later (a dialog) or right away (a terminal read, a test).
+    using MfaAnswer = std::function<void(std::optional<QString> code)>;
+    using MfaPrompt = std::function<void(const MfaChallenge &challenge, MfaAnswer answer)>;
+
+    // Assumed-role keys this close to their expiration are fetched again.
+    static constexpr std::chrono::minutes roleRefreshMargin{5};
+
     // store may be null (shared config and environment only); it and clock must outlive this.
     CredentialResolver(ProfileStore *store, const QProcessEnvironment &env, const Clock &clock = Clock::system(),
                        QObject *parent = nullptr);
     ~CredentialResolver() override;
 
     void setAssumeRole(AssumeRole assumeRole) { m_assumeRole = std::move(assumeRole); }
+    // Fills the seam with real STS calls through sts (which must outlive this resolver).
+    // base gives timeouts, retries and TLS settings; the endpoint, the source keys, the
+    // service and (unless base has one) the resolver's clock are set for each call.
+    void setStsClient(aws::StsClient *sts, const aws::ClientConfig &base = {});
+    // Without a prompt, a profile with mfa_serial fails with code "MfaPromptUnavailable".
+    void setMfaPrompt(MfaPrompt prompt) { m_mfaPrompt = std::move(prompt); }
+
+    // What a role session is called when the profile sets no role_session_name. botocore
+    // uses botocore-session-<epoch>; JobDesk's own name shows in CloudTrail who asked.
+    static QString defaultRoleSessionName(const QDateTime &now);
     void setProcessTimeout(std::chrono::milliseconds timeout) { m_processTimeout = timeout; }
     QProcessEnvironment environment() const { return m_env; }
 
@@ -51,7 +84,7 @@ public:
     // credential_process answers are reused until they near expiry.
     void resolve(const QString &profileName, QObject *context, Callback done);
 
-    // Forgets cached credential_process answers.
+    // Forgets cached credential_process answers and assumed-role keys.
     void clearCache();
 
 private:
@@ -65,6 +98,9 @@ private:
     Status applySharedSettings(ResolvedConfig &config, const SharedConfig &shared, const QString &name) const;
     Status applyEnvironmentSettings(ResolvedConfig &config) const;
     ProcessCredentials *processFor(const QString &name, const QString &commandLine);
+    // Cached keys, a call already under way, or a new one (after the MFA prompt).
+    void assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, CredentialsCallback done);
+    void finishRole(const QString &key, const Result<aws::Credentials> &result);
 
     ProfileStore *m_store;
     QProcessEnvironment m_env;
@@ -72,6 +108,9 @@ private:
     AssumeRole m_assumeRole;
     std::chrono::milliseconds m_processTimeout{60000};
     QHash<QString, ProcessCredentials *> m_processes;  // by profile name + command line
+    MfaPrompt m_mfaPrompt;
+    QHash<QString, aws::Credentials> m_roleCache;                // in memory only, by the role's settings
+    QHash<QString, QList<CredentialsCallback>> m_rolePending;    // callers waiting for the same role
 };
 
 } // namespace jobdesk::profiles
