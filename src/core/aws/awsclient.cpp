@@ -21,18 +21,6 @@ QString tr(const char *text)
     return QCoreApplication::translate("jobdesk::aws::AwsClient", text);
 }
 
-// Signs with the local clock moved by the offset learned from the service.
-class OffsetClock : public Clock
-{
-public:
-    OffsetClock(const Clock &base, qint64 offsetMs) : m_base(base), m_offsetMs(offsetMs) {}
-    QDateTime nowUtc() const override { return m_base.nowUtc().addMSecs(m_offsetMs); }
-
-private:
-    const Clock &m_base;
-    qint64 m_offsetMs;
-};
-
 QDateTime parseHttpDate(const QByteArray &value)
 {
     // RFC 7231 IMF-fixdate, e.g. "Tue, 15 Nov 1994 08:12:31 GMT".
@@ -78,7 +66,10 @@ QByteArray HttpResponse::header(const QByteArray &name) const
     return {};
 }
 
-AwsClient::AwsClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network) {}
+AwsClient::AwsClient(QNetworkAccessManager *network, QObject *parent)
+    : QObject(parent), m_network(network), m_signer(m_signingClock)
+{
+}
 
 AwsCall *AwsClient::post(const ClientConfig &config, const QByteArray &target, const QByteArray &contentType,
                          const QByteArray &body)
@@ -160,9 +151,9 @@ void AwsCall::sendAttempt()
     signable.body = m_body;
 
     if (m_config.signRequests) {
-        const OffsetClock clock(m_config.clock ? *m_config.clock : Clock::system(), m_client->m_clockOffsetMs);
-        SigV4Signer signer(clock);
-        signer.signHeaders(signable, m_config.credentials, m_config.endpoint.signingRegion, m_config.service);
+        m_client->m_signingClock.setBase(m_config.clock ? *m_config.clock : Clock::system());
+        m_client->m_signer.signHeaders(signable, m_config.credentials, m_config.endpoint.signingRegion,
+                                       m_config.service);
     }
 
     QNetworkRequest request(url);
@@ -364,7 +355,7 @@ void AwsCall::onReplyFinished()
         const qint64 skew = base.nowUtc().msecsTo(response.serverDate);
         if (std::llabs(skew) > 4 * 60 * 1000) {
             m_skewRetried = true;
-            m_client->m_clockOffsetMs = skew;
+            m_client->setClockOffsetMs(skew);
             WireEvent note;
             note.kind = WireEvent::Kind::Note;
             note.time = QDateTime::currentDateTimeUtc();

@@ -113,15 +113,32 @@ public:
                   const QByteArray &body);
 
     // The offset learned from the service's Date header after a skew error.
-    qint64 clockOffsetMs() const { return m_clockOffsetMs; }
-    void setClockOffsetMs(qint64 offset) { m_clockOffsetMs = offset; }
+    qint64 clockOffsetMs() const { return m_signingClock.offsetMs(); }
+    void setClockOffsetMs(qint64 offset) { m_signingClock.setOffsetMs(offset); }
 
     QNetworkAccessManager *network() const { return m_network; }
 
 private:
     friend class AwsCall;
+
+    // The call's clock moved by the learned offset. One signer for all calls,
+    // so its derived-key cache spans requests.
+    class SigningClock : public Clock
+    {
+    public:
+        QDateTime nowUtc() const override { return m_base->nowUtc().addMSecs(m_offsetMs); }
+        void setBase(const Clock &base) { m_base = &base; }
+        qint64 offsetMs() const { return m_offsetMs; }
+        void setOffsetMs(qint64 offset) { m_offsetMs = offset; }
+
+    private:
+        const Clock *m_base = &Clock::system();
+        qint64 m_offsetMs = 0;
+    };
+
     QNetworkAccessManager *m_network;
-    qint64 m_clockOffsetMs = 0;
+    SigningClock m_signingClock;
+    SigV4Signer m_signer;
 };
 
 } // namespace jobdesk::aws
