@@ -77,6 +77,7 @@ void CredentialResolver::clearCache()
 {
     qDeleteAll(m_processes);
     m_processes.clear();
+    m_roleCache.clear();
 }
 
 ProcessCredentials *CredentialResolver::processFor(const QString &name, const QString &commandLine)
@@ -460,7 +461,8 @@ void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSe
         if (!sixDigits.match(entered).hasMatch()) {
             Error e = Error::make(Error::Kind::Validation, QStringLiteral("InvalidMfaCode"),
                                   tr("That is not an MFA code: profile “%1” needs the 6 digits that the MFA device %2 shows.")
-                                      .arg(role.profileName, role.mfaSerial));
+                                      .arg(role.profileName, role.mfaSerial),
+                                  tr("Type the current code again, digits only."));
             e.field = QStringLiteral("TokenCode");
             return self->finishRole(key, e);
         }
