@@ -1,0 +1,171 @@
+// `jobdesk-cli profile ...` against a real Secret Service (the throwaway GNOME
+// Keyring of tests/support/with-keychain.sh): add reads keys from stdin only,
+// list and show never print a secret, --profile signs with the stored keys,
+// a linked AWS profile resolves at request time, and remove deletes the keys.
+
+#include "core/profiles/keychain.h"
+#include "core/profiles/profilestore.h"
+#include "core/profiles/testkeychain.h"
+#include "fake/fakecodepipeline.h"
+#include "support/testenv.h"
+
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace jobdesk;
+
+namespace {
+
+const QString kKeyId = QStringLiteral("ASIAPROFILECLITEST01");
+const QString kSecret = QStringLiteral("profile/Cli+Secret=Key0123456789abcdefg");
+const QString kSessionToken = QStringLiteral("FwoGZXIvYXdzPROFILECLISESSION//token=");
+const QString kJob = QStringLiteral("aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa");
+const QString kToken = QStringLiteral("profile-client-token");
+
+} // namespace
+
+class TestProfileCommand : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void addListShowUseRemove();
+    void secretsNeverAsArguments();
+    void linkedAwsProfile();
+    void errors();
+
+private:
+    test::ProcessOutput cli(const QStringList &arguments, const QByteArray &stdinData = {}) const
+    {
+        return test::runProcessServing(test::jobdeskCli(), arguments, m_env, 120000, stdinData);
+    }
+    QStringList getArgs(const QString &profile) const
+    {
+        return {QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), kJob, QStringLiteral("--client-token"), kToken,
+                QStringLiteral("--endpoint-url"), m_fake.url().toString(), QStringLiteral("--profile"), profile};
+    }
+
+    QTemporaryDir m_home;
+    QProcessEnvironment m_env;
+    fake::FakeCodePipeline m_fake;
+};
+
+void TestProfileCommand::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    JOBDESK_REQUIRE_KEYCHAIN();
+    QVERIFY2(QFileInfo(test::jobdeskCli()).isExecutable(), "JOBDESK_CLI does not point at jobdesk-cli");
+    QVERIFY(m_home.isValid());
+    // The child keeps the keyring's D-Bus session but gets its own home and settings.
+    m_env = test::referenceEnvironment(QStringLiteral("AKIDNOTUSED000000000"), QStringLiteral("not-used"));
+    m_env.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
+    m_env.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+    m_env.insert(QStringLiteral("HOME"), m_home.path());
+    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
+
+    m_fake.addCredentials(kKeyId, Secret(kSecret), Secret(kSessionToken));
+    fake::FakeJob job;
+    job.jobId = kJob;
+    job.clientToken = kToken;
+    job.nonce = QStringLiteral("1");
+    job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("ProfileVendor"), QStringLiteral("1")};
+    QVERIFY(m_fake.addJob(job).ok());
+    QVERIFY(m_fake.listen());
+}
+
+void TestProfileCommand::addListShowUseRemove()
+{
+    const auto added = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("support"), QStringLiteral("--region"),
+                            QStringLiteral("eu-central-1"), QStringLiteral("--access-key-id"), kKeyId},
+                           (kSecret + QLatin1Char('\n') + kSessionToken + QLatin1Char('\n')).toUtf8());
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    QVERIFY(!added.out.contains(kSecret.toUtf8()) && !added.err.contains(kSecret.toUtf8()));
+
+    // The keys are in the keychain, as libsecret sees them.
+    QCOMPARE(test::lookUpWithSecretTool(profiles::Keychain::profileKey(QStringLiteral("support"), profiles::ProfileStore::secretAccessKeyField())),
+             std::optional<QByteArray>(kSecret.toUtf8()));
+
+    const auto listed = cli({QStringLiteral("profile"), QStringLiteral("list")});
+    QCOMPARE(listed.exitCode, 0);
+    QVERIFY2(listed.out.contains("support\teu-central-1\tkeychain\t-\n"), listed.out.constData());
+
+    const auto shown = cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("support")});
+    QVERIFY2(shown.exitCode == 0, shown.err.constData());
+    QVERIFY2(shown.out.contains("****************ST01"), shown.out.constData());
+    for (const QString &secret : {kKeyId, kSecret, kSessionToken})
+        QVERIFY2(!shown.out.contains(secret.toUtf8()) && !shown.err.contains(secret.toUtf8()), qPrintable(secret));
+
+    // --profile signs with the stored keys (and session token) for the profile's region.
+    const auto used = cli(getArgs(QStringLiteral("support")));
+    QVERIFY2(used.exitCode == 0, used.err.constData());
+    QVERIFY(m_fake.lastRequestHeader("Authorization").contains(QByteArray("Credential=" + kKeyId.toUtf8() + "/")));
+    QVERIFY(m_fake.lastRequestHeader("Authorization").contains("/eu-central-1/codepipeline/"));
+    QCOMPARE(m_fake.lastRequestHeader("X-Amz-Security-Token"), kSessionToken.toUtf8());
+    QVERIFY(used.out.contains(kJob.toUtf8()));
+
+    const auto removed = cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("support")});
+    QVERIFY2(removed.exitCode == 0, removed.err.constData());
+    QCOMPARE(test::lookUpWithSecretTool(profiles::Keychain::profileKey(QStringLiteral("support"), profiles::ProfileStore::secretAccessKeyField())),
+             std::nullopt);
+    QVERIFY(!cli({QStringLiteral("profile"), QStringLiteral("list")}).out.contains("support"));
+    // Gone: --profile support now finds neither a JobDesk nor an AWS profile.
+    QCOMPARE(cli(getArgs(QStringLiteral("support"))).exitCode, 255);
+}
+
+void TestProfileCommand::secretsNeverAsArguments()
+{
+    for (const QString &option : {QStringLiteral("--secret-access-key"), QStringLiteral("--session-token")}) {
+        const auto refused = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"), QStringLiteral("--access-key-id"),
+                                  kKeyId, option, kSecret});
+        QCOMPARE(refused.exitCode, 252);
+        QVERIFY2(refused.err.contains("never taken as an argument"), refused.err.constData());
+    }
+    const auto refused = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"), QStringLiteral("--access-key-id"), kKeyId,
+                              QStringLiteral("--secret-access-key=") + kSecret});
+    QCOMPARE(refused.exitCode, 252);
+    QVERIFY(!cli({QStringLiteral("profile"), QStringLiteral("list")}).out.contains("leaky"));
+    // No key on stdin: refused too.
+    const auto empty = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"), QStringLiteral("--access-key-id"), kKeyId});
+    QCOMPARE(empty.exitCode, 252);
+}
+
+void TestProfileCommand::linkedAwsProfile()
+{
+    const QString config = m_home.filePath(QStringLiteral("aws-config"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("[profile partner-prod]\nregion = ap-southeast-2\naws_access_key_id = %1\naws_secret_access_key = %2\naws_session_token = %3\n")
+                   .arg(kKeyId, kSecret, kSessionToken)
+                   .toUtf8());
+    file.close();
+    const QProcessEnvironment saved = m_env;
+    m_env.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
+    m_env.remove(QStringLiteral("AWS_DEFAULT_REGION"));  // it would win over the profile's region, as in the AWS CLI
+    const auto added = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("linked"), QStringLiteral("--aws-profile"),
+                            QStringLiteral("partner-prod")});
+    QVERIFY2(added.exitCode == 0, added.err.constData());
+    QVERIFY(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("linked")}).out.contains("aws profile partner-prod"));
+    const auto used = cli(getArgs(QStringLiteral("linked")));
+    QVERIFY2(used.exitCode == 0, used.err.constData());
+    QVERIFY(m_fake.lastRequestHeader("Authorization").contains("/ap-southeast-2/codepipeline/"));
+    QVERIFY(cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("linked")}).exitCode == 0);
+    m_env = saved;
+}
+
+void TestProfileCommand::errors()
+{
+    QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("nobody")}).exitCode, 252);
+    QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("nobody")}).exitCode, 252);
+    QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("frobnicate")}).exitCode, 252);
+    const auto both = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--aws-profile"), QStringLiteral("a"),
+                           QStringLiteral("--environment")});
+    QCOMPARE(both.exitCode, 252);
+    const auto help = cli({QStringLiteral("profile"), QStringLiteral("help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("profile add NAME"));
+}
+
+QTEST_GUILESS_MAIN(TestProfileCommand)
+#include "tst_profilecommand.moc"
