@@ -31,6 +31,16 @@ if(JOBDESK_SANITIZE)
         -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer)
     target_link_options(jobdesk_common INTERFACE -fsanitize=address,undefined)
 endif()
+# libFuzzer targets (tests/fuzz) need every library they reach built with
+# coverage feedback. The sanitizer runtime supplies the coverage callbacks for
+# the ordinary executables, so the option needs JOBDESK_SANITIZE and clang.
+option(JOBDESK_BUILD_FUZZERS "Build the libFuzzer targets in tests/fuzz (clang, with JOBDESK_SANITIZE)" OFF)
+if(JOBDESK_BUILD_FUZZERS)
+    if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang" OR NOT JOBDESK_SANITIZE)
+        message(FATAL_ERROR "JOBDESK_BUILD_FUZZERS needs clang++ and JOBDESK_SANITIZE=ON (the asan and fuzz presets set both)")
+    endif()
+    target_compile_options(jobdesk_common INTERFACE -fsanitize=fuzzer-no-link)
+endif()
 
 # Where the official SigV4 vectors live; shared/ sits beside the checkout.
 set(JOBDESK_SIGV4_SUITE "${CMAKE_SOURCE_DIR}/../shared/sigv4-test-suite"

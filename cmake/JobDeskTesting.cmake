@@ -1,3 +1,13 @@
+# Under the sanitizers every finding stops the test with a full stack, and the
+# programs the tests start (jobdesk-cli) inherit the same settings.
+set(JOBDESK_SANITIZER_ENV "")
+if(JOBDESK_SANITIZE)
+    set(JOBDESK_SANITIZER_ENV
+        "ASAN_OPTIONS=halt_on_error=1:detect_leaks=1:check_initialization_order=1:print_stacktrace=1"
+        "UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1"
+        "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/sanitizers/lsan.supp:print_suppressions=0")
+endif()
+
 # jobdesk_add_test(NAME SOURCES ... LIBS ... [GUI])
 # One test executable per class, registered with CTest. Tests find their
 # fixtures and helpers through compile definitions rather than the working dir.
@@ -12,6 +22,9 @@ function(jobdesk_add_test name)
     set_tests_properties(${name} PROPERTIES
         TIMEOUT ${ARG_TIMEOUT}
         ENVIRONMENT "QT_QPA_PLATFORM=offscreen;JOBDESK_CLI=$<TARGET_FILE:jobdesk-cli>")
+    if(JOBDESK_SANITIZER_ENV)
+        set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT ${JOBDESK_SANITIZER_ENV})
+    endif()
     if(ARG_KEYCHAIN)
         set_property(TEST ${name} APPEND PROPERTY LABELS keychain)
     endif()

@@ -1,0 +1,47 @@
+// libFuzzer target: JobDesk's JSON import (File > Open and Paste), which reads
+// the AWS CLI's output, a JobDesk export or a bare jobDetails object and puts it
+// through the service model. When the GUI is not built, the model step alone
+// (ResponseParser::conform on any parsed document) is fuzzed.
+
+#include "core/codepipeline/responseparser.h"
+#include "core/codepipeline/servicemodel.h"
+#ifdef JOBDESK_FUZZ_GUI_IMPORT
+#include "gui/jobdocument.h"
+#endif
+
+#include <cstddef>
+#include <cstdint>
+
+using namespace jobdesk;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QByteArray text = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
+#ifdef JOBDESK_FUZZ_GUI_IMPORT
+    auto document = gui::JobDocument::fromJsonText(text, gui::JobDocument::Origin::Pasted, QString());
+    if (document) {
+        // What the tabs read from an imported job.
+        const gui::JobDocument &doc = document.value();
+        (void)doc.jobId();
+        (void)doc.provider();
+        (void)doc.title();
+        (void)doc.hasArtifactCredentials();
+        (void)doc.dataString("pipelineContext.stage.name");
+        (void)doc.dataString("actionConfiguration.configuration");
+        (void)doc.jobData().dump();
+    } else {
+        (void)document.error().summary();
+    }
+#endif
+    const auto parsed = codepipeline::Json::parse(text.constBegin(), text.constEnd(), nullptr, false);
+    if (parsed.is_discarded())
+        return 0;
+    for (const codepipeline::Operation &operation : codepipeline::ServiceModel::codePipeline().operations()) {
+        if (!operation.output)
+            continue;
+        auto conformed = codepipeline::ResponseParser::conform(operation.output, parsed);
+        if (conformed)
+            (void)conformed.value().dump();
+    }
+    return 0;
+}
