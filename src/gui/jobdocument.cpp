@@ -16,11 +16,6 @@ const Json &emptyObject()
     return empty;
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::gui::JobDocument", text);
-}
-
 } // namespace
 
 QString jsonText(const Json &value)

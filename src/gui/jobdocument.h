@@ -7,6 +7,7 @@
 #include "core/codepipeline/operationcall.h"
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
@@ -25,6 +26,8 @@ struct LookupInfo
 
 class JobDocument
 {
+    Q_DECLARE_TR_FUNCTIONS(JobDocument)
+
 public:
     enum class Origin { Fetched, Opened, Pasted };
 

@@ -274,6 +274,10 @@ QAction *MainWindow::action(const QString &objectName) const
 
 void MainWindow::applySettings(const AppSettings &settings)
 {
+    // QNetworkAccessManager reuses open connections whatever their TLS settings were,
+    // so a changed CA bundle or verification mode would not apply to a host already used.
+    if (!(settings == m_settings))
+        m_network->clearConnectionCache();
     m_settings = settings;
     m_settings.applyTo(m_network);
     if (m_settings.verifyTls) {

@@ -38,6 +38,8 @@
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -404,6 +406,45 @@ private Q_SLOTS:
             QVERIFY(banner->explanationText().contains(QStringLiteral("client token")));
         if (code == QLatin1String("UnrecognizedClientException"))
             QVERIFY(banner->explanationText().contains(QStringLiteral("not about the job's client token")));
+    }
+
+    void tlsErrorAndCaBundle()
+    {
+        // A private CA's certificate, as a TLS-inspecting proxy or a private endpoint would present.
+        const QString cert = m_dir.filePath(QStringLiteral("ca.pem"));
+        const QString key = m_dir.filePath(QStringLiteral("ca.key"));
+        const test::ProcessOutput made = test::runProcess(
+            QStringLiteral("openssl"),
+            {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+             QStringLiteral("-nodes"), QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"),
+             QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1"),
+             QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert});
+        QVERIFY2(made.exitCode == 0, made.err.constData());
+        QFile certFile(cert);
+        QFile keyFile(key);
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        fake::FakeCodePipeline tlsFake;
+        tlsFake.enableTls(QSslCertificate(certFile.readAll(), QSsl::Pem), QSslKey(keyFile.readAll(), QSsl::Rsa));
+        tlsFake.addCredentials(test::kAccessKeyId, Secret(test::kSecretKey));
+        QVERIFY(tlsFake.addJobJson(test::fakeJob({}, test::kClientToken)).ok());
+        QVERIFY(tlsFake.listen());
+        QCOMPARE(tlsFake.url().scheme(), QStringLiteral("https"));
+
+        AppSettings withCa = m_defaults;
+        withCa.caBundleFile = cert;
+        m_window->applySettings(withCa);
+        form()->setEndpointOverride(tlsFake.url().toString());
+        QVERIFY2(fetch(test::JobShape().jobId, test::kClientToken),
+                 qPrintable(m_window->errorBanner()->error().summary() + QLatin1Char(' ')
+                            + m_window->errorBanner()->error().hint));
+        QCOMPARE(m_window->currentJobView()->document().jobId(), test::JobShape().jobId);
+
+        // Without the bundle the same endpoint is refused, and the banner says why.
+        m_window->applySettings(m_defaults);
+        form()->setEndpointOverride(tlsFake.url().toString());
+        QVERIFY(!fetch(test::JobShape().jobId, test::kClientToken));
+        QCOMPARE(int(m_window->errorBanner()->error().kind), int(Error::Kind::Tls));
+        QVERIFY(!m_window->errorBanner()->explanationText().isEmpty());
     }
 
     void exportMatchesTheAwsCli()
