@@ -119,6 +119,9 @@ private slots:
     void fake_malformedAnswers_data();
     void fake_malformedAnswers();
     void fake_serverErrorRetried();
+    void fake_fixtureRoles();
+    void fake_fixtureRolesInvalid_data();
+    void fake_fixtureRolesInvalid();
 
     void botocore_sameRequest_data();
     void botocore_sameRequest();
@@ -593,6 +596,65 @@ void TestStsClient::fake_serverErrorRetried()
     QCOMPARE(result.error().attempts, 2);
     QVERIFY(result.error().retriesExhausted);
     QCOMPARE(server.requests(), 2);
+}
+
+void TestStsClient::fake_fixtureRoles()
+{
+    // Roles from a fixtures file (as jobdesk-fake reads them) behave like addRole().
+    FakeCodePipeline fake;
+    fake.setClock(*m_clock);
+    const QByteArray fixtures = R"({"credentials":[{"accessKeyId":"AKIDFIXTURE000000001","secretAccessKey":"fixtureSecret"}],
+        "roles":[{"arn":"arn:aws:iam::999988887777:role/FromFixture","externalId":"fx-1","mfaSerial":"arn:aws:iam::999988887777:mfa/p",
+                  "mfaCode":"111222","maxSessionDuration":7200,"trustedAccessKeyIds":["AKIDFIXTURE000000001"],"_note":"ignored"}]})";
+    const auto loaded = fake.loadFixturesJson(fixtures);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().message));
+    QCOMPARE(fake.roles().size(), 1);
+    const FakeRole role = fake.roles().constFirst();
+    QCOMPARE(role.externalId, QStringLiteral("fx-1"));
+    QCOMPARE(role.mfaCode, QStringLiteral("111222"));
+    QCOMPARE(role.maxSessionDurationSeconds, 7200);
+    QCOMPARE(role.trustedAccessKeyIds, QStringList{QStringLiteral("AKIDFIXTURE000000001")});
+    QVERIFY(fake.listen());
+
+    AssumeRoleParams p = params(role.arn);
+    p.externalId = QStringLiteral("fx-1");
+    p.serialNumber = role.mfaSerial;
+    p.tokenCode = Secret(QStringLiteral("111222"));
+    p.durationSeconds = 7200;
+    ClientConfig c = config(QStringLiteral("AKIDFIXTURE000000001"), QStringLiteral("fixtureSecret"));
+    c.endpoint.url = fake.url();
+    const auto assumed = assume(c, p);
+    QVERIFY2(assumed.ok(), qPrintable(assumed.ok() ? QString() : assumed.error().summary()));
+    // A key the role does not trust is denied even though STS knows it.
+    fake.addCredentials(AccessKey, Secret(SecretKey));
+    ClientConfig other = config();
+    other.endpoint.url = fake.url();
+    QCOMPARE(assume(other, p).error().code, QStringLiteral("AccessDenied"));
+}
+
+void TestStsClient::fake_fixtureRolesInvalid_data()
+{
+    QTest::addColumn<QByteArray>("fixtures");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("not an array") << QByteArray(R"({"roles":{}})") << "roles";
+    QTest::newRow("no arn") << QByteArray(R"({"roles":[{"externalId":"x"}]})") << "roles[0]";
+    QTest::newRow("not an arn") << QByteArray(R"({"roles":[{"arn":"Support"}]})") << "roles[0]";
+    QTest::newRow("unknown key") << QByteArray(R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","maxDuration":1}]})") << "roles[0].maxDuration";
+    QTest::newRow("duration") << QByteArray(R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","maxSessionDuration":60}]})")
+                              << "roles[0].maxSessionDuration";
+    QTest::newRow("trusted keys") << QByteArray(R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","trustedAccessKeyIds":[1]}]})")
+                                  << "roles[0].trustedAccessKeyIds";
+}
+
+void TestStsClient::fake_fixtureRolesInvalid()
+{
+    QFETCH(QByteArray, fixtures);
+    QFETCH(QString, field);
+    FakeCodePipeline fake;
+    const auto loaded = fake.loadFixturesJson(fixtures);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(loaded.error().field, field);
+    QVERIFY(fake.roles().isEmpty());
 }
 
 void TestStsClient::botocore_sameRequest_data()
