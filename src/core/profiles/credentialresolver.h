@@ -52,8 +52,9 @@ public:
         QString roleArn;
         QString mfaSerial;
     };
-    // The person's answer: the code, or std::nullopt when they cancelled. Call it once,
-    // at any time later (a dialog) or right away (a terminal read, a test).
+    // The person's answer: the code, or std::nullopt when they cancelled. Call it exactly
+    // once, later (a dialog) or right away (a terminal read, a test); until then, other
+    // requests for the same role wait for that answer instead of prompting again.
     using MfaAnswer = std::function<void(std::optional<QString> code)>;
     using MfaPrompt = std::function<void(const MfaChallenge &challenge, MfaAnswer answer)>;
 
