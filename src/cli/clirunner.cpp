@@ -6,6 +6,8 @@
 #include "cli/profilecommand.h"
 #include "cli/skeleton.h"
 #include "core/aws/endpointresolver.h"
+#include "core/aws/stsclient.h"
+#include "cli/terminalinput.h"
 #include "core/output/jsonwriter.h"
 #include "core/output/keyvaluewriter.h"
 #include "core/output/tablewriter.h"
@@ -302,6 +304,24 @@ void CliRunner::runOperation()
     QString profileName = m_cl.profile;
     m_store = new profiles::ProfileStore(this);
     m_resolver = new profiles::CredentialResolver(m_store, m_env, Clock::system(), this);
+    // Assume-role profiles call STS through the same network stack; timeouts follow the command line.
+    auto *network = new QNetworkAccessManager(this);
+    m_client = new aws::AwsClient(network, this);
+    m_sts = new aws::StsClient(m_client, this);
+    aws::ClientConfig stsBase;
+    stsBase.connectTimeoutMs = std::max(0, timeoutMs(m_cl.connectTimeout, stsBase.connectTimeoutMs));
+    stsBase.readTimeoutMs = std::max(0, timeoutMs(m_cl.readTimeout, stsBase.readTimeoutMs));
+    stsBase.userAgent = QStringLiteral("jobdesk-cli/" JOBDESK_VERSION);
+    m_resolver->setStsClient(m_sts, stsBase);
+    m_resolver->setMfaPrompt([this](const profiles::CredentialResolver::MfaChallenge &challenge,
+                                    profiles::CredentialResolver::MfaAnswer answer) {
+        // The AWS CLI's prompt; an empty line or end of input cancels.
+        std::optional<QString> code =
+            readHiddenLine(stdin, m_err, tr("Enter MFA code for %1: ").arg(challenge.mfaSerial));
+        if (code && code->isEmpty())
+            code.reset();
+        answer(code);
+    });
     debug("jobdesk.credentials", profileName.isEmpty() ? QStringLiteral("Looking for credentials via the AWS CLI chain")
                                                        : QStringLiteral("Looking for profile %1").arg(profileName));
     m_resolver->resolve(profileName, this, [this](Result<profiles::ResolvedConfig> resolved) {
@@ -411,12 +431,10 @@ void CliRunner::send(const profiles::ResolvedConfig &resolved)
     config.credentials = resolved.credentials;
     config.userAgent = QStringLiteral("jobdesk-cli/" JOBDESK_VERSION);
 
-    auto *network = new QNetworkAccessManager(this);
     const QNetworkProxy proxy = proxyFor(config.endpoint.url, m_env);
-    network->setProxy(proxy);
+    m_client->network()->setProxy(proxy);
     if (proxy.type() != QNetworkProxy::NoProxy)
         debug("jobdesk.endpoint", QStringLiteral("Using proxy %1:%2").arg(proxy.hostName()).arg(proxy.port()));
-    m_client = new aws::AwsClient(network, this);
     debug("jobdesk.endpoint", QStringLiteral("Making request for %1 with params: %2")
                                   .arg(QString::fromStdString(operation.name),
                                        QString::fromStdString(m_redactor.redactJson(operation.input, m_cl.params).dump())));

@@ -6,6 +6,7 @@
 
 #include "cli/commandline.h"
 #include "core/aws/awsclient.h"
+#include "core/aws/stsclient.h"
 #include "core/codepipeline/operationcall.h"
 #include "core/output/redactor.h"
 #include "core/profiles/resolvedconfig.h"
@@ -76,6 +77,7 @@ private:
     profiles::ProfileStore *m_store = nullptr;
     profiles::CredentialResolver *m_resolver = nullptr;
     aws::AwsClient *m_client = nullptr;
+    aws::StsClient *m_sts = nullptr;
 };
 
 } // namespace jobdesk::cli

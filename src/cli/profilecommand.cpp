@@ -2,14 +2,11 @@
 
 #include "cli/clirunner.h"
 #include "cli/helptext.h"
+#include "cli/terminalinput.h"
 
 #include <QCoreApplication>
 #include <QUrl>
 
-#include <string>
-
-#include <termios.h>
-#include <unistd.h>
 
 namespace jobdesk::cli {
 
@@ -21,33 +18,6 @@ QString tr(const char *text)
 {
     return QCoreApplication::translate("jobdesk::cli::ProfileCommand", text);
 }
-
-// Turns terminal echo off for its lifetime, when stdin is a terminal.
-class NoEcho
-{
-public:
-    explicit NoEcho(int fd) : m_fd(fd)
-    {
-        if (::isatty(fd) && ::tcgetattr(fd, &m_saved) == 0) {
-            termios quiet = m_saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            m_active = ::tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-    ~NoEcho()
-    {
-        if (m_active)
-            ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
-    }
-    NoEcho(const NoEcho &) = delete;
-    NoEcho &operator=(const NoEcho &) = delete;
-    bool active() const { return m_active; }
-
-private:
-    int m_fd;
-    termios m_saved{};
-    bool m_active = false;
-};
 
 QString sourceText(const Profile &p)
 {
@@ -159,28 +129,10 @@ void ProfileCommand::list()
 
 std::optional<QString> ProfileCommand::readSecretLine(const QString &prompt, bool required)
 {
-    const int fd = ::fileno(m_in);
-    const bool terminal = ::isatty(fd);
-    if (terminal)
-        print(m_err, prompt);
-    std::string line;
-    {
-        NoEcho quiet(fd);
-        int c = 0;
-        while ((c = std::fgetc(m_in)) != EOF && c != '\n')
-            line.push_back(char(c));
-        if (c == EOF && line.empty() && required)
-            return std::nullopt;
-    }
-    if (terminal)
-        print(m_err, QStringLiteral("\n"));
-    while (!line.empty() && (line.back() == '\r' || line.back() == ' ' || line.back() == '\t'))
-        line.pop_back();
-    QString value = QString::fromStdString(line);
-    // Wipe our copy of the bytes; the QString goes straight into a Secret.
-    for (char &ch : line)
-        ch = '\0';
-    return value;
+    std::optional<QString> line = readHiddenLine(m_in, m_err, prompt);
+    if (!line && !required)
+        return QString();
+    return line;
 }
 
 void ProfileCommand::add(const QString &name, const QStringList &options)

@@ -47,6 +47,7 @@ private Q_SLOTS:
     void noPaginateAccepted();
     void sharedConfigProfile();
     void unknownProfile();
+    void assumeRoleAsksForMfa();
     void exitCodes_data();
     void exitCodes();
     void readTimeout();
@@ -361,6 +362,44 @@ void TestCliOptions::unknownProfile()
     QCOMPARE(mine.exitCode, reference.exitCode);
     QCOMPARE(QString::fromUtf8(mine.err.trimmed()), QString::fromUtf8(reference.err.trimmed()));
     QCOMPARE(m_fake.requestCount(), 0);
+}
+
+void TestCliOptions::assumeRoleAsksForMfa()
+{
+    fake::FakeRole role;
+    role.arn = QStringLiteral("arn:aws:iam::123456789012:role/PartnerSupport");
+    role.mfaSerial = QStringLiteral("arn:aws:iam::123456789012:mfa/support-desk");
+    m_fake.addRole(role);
+    const QString config = m_dir.filePath(QStringLiteral("config-mfa"));
+    QFile file(config);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QStringLiteral("[profile base]\nregion = us-east-1\naws_access_key_id = %1\naws_secret_access_key = %2\n\n"
+                              "[profile support]\nregion = us-east-1\nrole_arn = %3\nsource_profile = base\n"
+                              "mfa_serial = %4\n")
+                   .arg(kKeyId, kSecret, role.arn, role.mfaSerial)
+                   .toUtf8());
+    file.close();
+    QProcessEnvironment environment = env();
+    environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
+    environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
+    environment.insert(QStringLiteral("AWS_ENDPOINT_URL_STS"), m_fake.url().toString());
+    QStringList arguments = getArgs(m_fake.url());
+    arguments << QStringLiteral("--profile") << QStringLiteral("support");
+
+    // The code comes from stdin (a terminal would hide it); the job is fetched with the role's keys.
+    const auto withCode = test::runProcessServing(test::jobdeskCli(), arguments, environment, 120000,
+                                                  QByteArrayLiteral("123456\n"));
+    QVERIFY2(withCode.exitCode == 0, withCode.err.constData());
+    QVERIFY(m_fake.lastRequestHeader("Authorization").contains("Credential=ASIA"));
+    QVERIFY(!withCode.out.isEmpty());
+
+    // No code (end of input) cancels, with a message and no request to CodePipeline.
+    const int sentBefore = m_fake.operationCount(QStringLiteral("GetThirdPartyJobDetails"));
+    const auto withoutCode = test::runProcessServing(test::jobdeskCli(), arguments, environment);
+    QVERIFY(withoutCode.exitCode != 0);
+    QVERIFY2(withoutCode.err.contains("MFA"), withoutCode.err.constData());
+    QCOMPARE(m_fake.operationCount(QStringLiteral("GetThirdPartyJobDetails")), sentBefore);
 }
 
 void TestCliOptions::exitCodes_data()
