@@ -3,6 +3,7 @@
 #include "core/aws/serviceerror.h"
 
 #include <QCoreApplication>
+#include <QCryptographicHash>
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
@@ -69,6 +70,19 @@ QByteArray HttpResponse::header(const QByteArray &name) const
 AwsClient::AwsClient(QNetworkAccessManager *network, QObject *parent)
     : QObject(parent), m_network(network), m_signer(m_signingClock)
 {
+}
+
+void AwsClient::useTlsSettings(const ClientConfig &config)
+{
+    // Qt reuses an open connection to the same host whatever the new request's TLS
+    // settings say, so a changed CA bundle or verification choice needs fresh connections.
+    QByteArray key = config.verifyTls ? "verify" : "no-verify";
+    key += config.onlyExtraCaCertificates ? ":only" : ":add";
+    for (const QSslCertificate &certificate : config.extraCaCertificates)
+        key += ':' + certificate.digest(QCryptographicHash::Sha256).toHex();
+    if (!m_tlsSettingsKey.isEmpty() && key != m_tlsSettingsKey)
+        m_network->clearConnectionCache();
+    m_tlsSettingsKey = key;
 }
 
 AwsCall *AwsClient::post(const ClientConfig &config, const QByteArray &target, const QByteArray &contentType,
@@ -174,6 +188,7 @@ void AwsCall::sendAttempt()
         if (!m_config.verifyTls)
             tls.setPeerVerifyMode(QSslSocket::VerifyNone);
         request.setSslConfiguration(tls);
+        m_client->useTlsSettings(m_config);
     }
 
     WireEvent sent;
@@ -211,7 +226,7 @@ void AwsCall::sendAttempt()
             m_tooLarge = true;
             Error e = Error::make(Error::Kind::Protocol, QStringLiteral("ResponseTooLarge"),
                                   tr("The answer is larger than %1 MiB and was not read.")
-                                      .arg(m_config.maxResponseBytes / (1024 * 1024)),
+                                      .arg(m_config.maxResponseBytes / (qint64(1024) * 1024)),
                                   tr("A CodePipeline job is far smaller than this. Check the endpoint URL "
                                      "and any proxy in between."));
             m_abortReason = e;
@@ -353,7 +368,7 @@ void AwsCall::onReplyFinished()
     if (ServiceError::isClockSkew(e.code) && !m_skewRetried && response.serverDate.isValid()) {
         const Clock &base = m_config.clock ? *m_config.clock : Clock::system();
         const qint64 skew = base.nowUtc().msecsTo(response.serverDate);
-        if (std::llabs(skew) > 4 * 60 * 1000) {
+        if (std::llabs(skew) > qint64(4) * 60 * 1000) {
             m_skewRetried = true;
             m_client->setClockOffsetMs(skew);
             WireEvent note;

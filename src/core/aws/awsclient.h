@@ -121,6 +121,8 @@ public:
 private:
     friend class AwsCall;
 
+    void useTlsSettings(const ClientConfig &config);
+
     // The call's clock moved by the learned offset. One signer for all calls,
     // so its derived-key cache spans requests.
     class SigningClock : public Clock
@@ -139,6 +141,7 @@ private:
     QNetworkAccessManager *m_network;
     SigningClock m_signingClock;
     SigV4Signer m_signer;
+    QByteArray m_tlsSettingsKey;  // the TLS settings of the open connections
 };
 
 } // namespace jobdesk::aws

@@ -1,6 +1,7 @@
 #include "serviceerror.h"
 
 #include <QCoreApplication>
+#include <QXmlStreamReader>
 #include <nlohmann/json.hpp>
 
 namespace jobdesk::aws {
@@ -32,6 +33,27 @@ QString bareCode(QString code)
     return code.trimmed();
 }
 
+// The Query protocol's error document (STS): <ErrorResponse><Error><Code/><Message/></Error><RequestId/>.
+bool parseXmlError(const QByteArray &body, QString &code, QString &message, QString &requestId)
+{
+    QXmlStreamReader xml(body);
+    bool sawErrorResponse = false;
+    while (!xml.atEnd()) {
+        if (xml.readNext() != QXmlStreamReader::StartElement)
+            continue;
+        const auto name = xml.name();
+        if (name == QLatin1String("ErrorResponse"))
+            sawErrorResponse = true;
+        else if (name == QLatin1String("Code"))
+            code = xml.readElementText();
+        else if (name == QLatin1String("Message"))
+            message = xml.readElementText();
+        else if (name == QLatin1String("RequestId"))
+            requestId = xml.readElementText();
+    }
+    return sawErrorResponse && !xml.hasError() && !code.isEmpty();
+}
+
 } // namespace
 
 Error ServiceError::parse(int httpStatus, const QList<std::pair<QByteArray, QByteArray>> &headers,
@@ -53,6 +75,12 @@ Error ServiceError::parse(int httpStatus, const QList<std::pair<QByteArray, QByt
                 break;
             }
         }
+    } else if (QString xmlCode, xmlMessage, xmlRequestId;
+               body.trimmed().startsWith('<') && parseXmlError(body, xmlCode, xmlMessage, xmlRequestId)) {
+        code = xmlCode;
+        error.message = xmlMessage;
+        if (error.requestId.isEmpty())
+            error.requestId = xmlRequestId;
     } else if (!body.trimmed().isEmpty()) {
         const QByteArray trimmed = body.trimmed();
         if (trimmed.startsWith('<'))

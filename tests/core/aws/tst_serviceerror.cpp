@@ -50,6 +50,16 @@ void TestServiceError::parses_data()
     QTest::newRow("status only") << 503 << rid << QByteArray() << "503" << "";
     QTest::newRow("html") << 502 << rid << QByteArray("<html><body>Bad Gateway</body></html>") << "502"
                           << "The server answered HTTP 502 with an HTML page instead of a service error.";
+    QTest::newRow("query xml")
+        << 403 << Headers{}
+        << QByteArray("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
+                      "<Code>AccessDenied</Code><Message>not allowed</Message></Error><RequestId>rid-1</RequestId>"
+                      "</ErrorResponse>")
+        << "AccessDenied" << "not allowed";
+    QTest::newRow("query xml throttling")
+        << 400 << rid
+        << QByteArray("<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>")
+        << "Throttling" << "Rate exceeded";
     QTest::newRow("text") << 500 << rid << QByteArray("internal failure") << "500" << "internal failure";
 }
 
