@@ -4,6 +4,12 @@
 #include "gui/demosession.h"
 #include "gui/mainwindow.h"
 
+#include "core/aws/awsclient.h"
+#include "core/aws/stsclient.h"
+#include "core/profiles/clienttokenvault.h"
+#include "core/profiles/credentialresolver.h"
+#include "core/profiles/profilestore.h"
+
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QElapsedTimer>
@@ -11,6 +17,8 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QMessageBox>
+#include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QTimer>
 #include <QTranslator>
 
@@ -76,7 +84,17 @@ int main(int argc, char *argv[])
     parser.addOptions({demo, demoFixtures, benchStartup});
     parser.process(app);
 
+    // Declared before the window, so they outlive it.
+    jobdesk::profiles::ProfileStore profileStore;
+    jobdesk::profiles::ClientTokenVault tokenVault;
+    jobdesk::profiles::CredentialResolver resolver(&profileStore, QProcessEnvironment::systemEnvironment());
+    QNetworkAccessManager stsNetwork;
+    jobdesk::aws::AwsClient stsAwsClient(&stsNetwork);
+    jobdesk::aws::StsClient sts(&stsAwsClient);
+    resolver.setStsClient(&sts);
+
     jobdesk::gui::MainWindow window;
+    window.useProfileStore(&profileStore, &resolver, &tokenVault);
     jobdesk::gui::DemoSession demoSession;
     if (parser.isSet(demo) || parser.isSet(demoFixtures)) {
         const QString fixtures =

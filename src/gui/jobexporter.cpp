@@ -2,55 +2,27 @@
 
 #include "core/codepipeline/servicemodel.h"
 #include "core/output/jsonwriter.h"
+#include "core/output/redactor.h"
 #include "core/secret.h"
 
 #include <QRegularExpression>
 
 namespace jobdesk::gui {
 
-using codepipeline::Shape;
-
 namespace {
 
-void redactSensitive(const Shape *shape, Json &value, const std::string &placeholder)
+// The object at jobDetails.data.<member> of a GetThirdPartyJobDetails answer, or null.
+template <typename J> // Json or const Json
+J *dataMember(J &root, const char *member)
 {
-    if (!shape)
-        return;
-    if (shape->sensitive) {
-        if (value.is_string()) {
-            value = placeholder;
-            return;
-        }
-    }
-    switch (shape->type) {
-    case Shape::Type::Structure:
-        if (!value.is_object())
-            return;
-        for (const auto &member : shape->members) {
-            auto it = value.find(member.name);
-            if (it == value.end())
-                continue;
-            if (shape->sensitive && it->is_string())
-                *it = placeholder;
-            else
-                redactSensitive(member.shape, *it, placeholder);
-        }
-        return;
-    case Shape::Type::List:
-        if (value.is_array()) {
-            for (Json &item : value)
-                redactSensitive(shape->member, item, placeholder);
-        }
-        return;
-    case Shape::Type::Map:
-        if (value.is_object()) {
-            for (auto it = value.begin(); it != value.end(); ++it)
-                redactSensitive(shape->value, it.value(), placeholder);
-        }
-        return;
-    default:
-        return;
-    }
+    auto details = root.find("jobDetails");
+    if (details == root.end() || !details->is_object())
+        return nullptr;
+    auto jobData = details->find("data");
+    if (jobData == details->end() || !jobData->is_object())
+        return nullptr;
+    auto it = jobData->find(member);
+    return it == jobData->end() ? nullptr : &*it;
 }
 
 QString shellQuote(const QString &value)
@@ -77,20 +49,26 @@ QString JobExporter::tokenPlaceholder()
 
 Json JobExporter::redacted(const Json &data, const QStringList &maskedConfigurationKeys)
 {
-    Json out = data;
-    const std::string ph = placeholder().toStdString();
+    // What is secret is decided in one place, the core's Redactor, as for logs and --debug.
     const auto *op = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
-    redactSensitive(op->output, out, ph);
-    if (maskedConfigurationKeys.isEmpty())
-        return out;
-    auto details = out.find("jobDetails");
-    if (details == out.end() || !details->is_object())
-        return out;
-    auto jobData = details->find("data");
-    if (jobData == details->end() || !jobData->is_object())
-        return out;
-    auto config = jobData->find("actionConfiguration");
-    if (config == jobData->end() || !config->is_object())
+    const output::Redactor redactor(op);
+    Json out = redactor.redactJson(op->output, data);
+    const std::string ph = placeholder().toStdString();
+
+    // The Redactor blanks artifactCredentials as a whole; an export keeps the AWS CLI's
+    // shape (each key present, each value a placeholder) so tools reading it still parse it.
+    const Json *original = dataMember(data, "artifactCredentials");
+    Json *blanked = dataMember(out, "artifactCredentials");
+    if (original && blanked && original->is_object()) {
+        Json shaped = Json::object();
+        for (auto it = original->begin(); it != original->end(); ++it)
+            shaped[it.key()] = ph;
+        *blanked = std::move(shaped);
+    }
+
+    // Configuration values the person marked secret: a GUI choice the service model cannot know.
+    Json *config = dataMember(out, "actionConfiguration");
+    if (maskedConfigurationKeys.isEmpty() || !config || !config->is_object())
         return out;
     auto map = config->find("configuration");
     if (map == config->end() || !map->is_object())

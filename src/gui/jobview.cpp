@@ -9,6 +9,8 @@
 #include "overviewmodel.h"
 #include "secretkeypolicy.h"
 
+#include "core/output/jsonwriter.h"
+
 #include <QCheckBox>
 #include <QFontDatabase>
 #include <QHBoxLayout>
@@ -69,10 +71,19 @@ JobView::JobView(JobDocument document, SecretKeyPolicy *policy, QWidget *parent)
     m_tabs->setObjectName(QStringLiteral("jobTabs"));
     m_tabs->setDocumentMode(true);
     m_tabs->addTab(buildOverview(), tr("&Overview"));
-    m_tabs->addTab(buildConfiguration(), tr("Confi&guration"));
-    m_tabs->addTab(buildArtifacts(), tr("&Artifacts"));
-    m_tabs->addTab(buildCredentials(), tr("Cre&dentials"));
-    m_tabs->addTab(buildRaw(), tr("Ra&w"));
+    m_built[OverviewTab] = true;
+    // The other pages are empty holders until first shown.
+    for (const QString &title : {tr("Confi&guration"), tr("&Artifacts"), tr("Cre&dentials"), tr("Ra&w")}) {
+        auto *holder = new QWidget(m_tabs);
+        auto *holderLayout = new QVBoxLayout(holder);
+        holderLayout->setContentsMargins(0, 0, 0, 0);
+        m_tabs->addTab(holder, title);
+    }
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0 && index <= RawTab)
+            ensureBuilt(Tab(index));
+    });
+    connect(m_configuration, &QAbstractItemModel::dataChanged, this, &JobView::refreshRaw);
     refreshRaw();
 
     auto *layout = new QVBoxLayout(this);
@@ -184,6 +195,7 @@ QWidget *JobView::buildArtifacts()
 
 void JobView::copySelectedUri()
 {
+    ensureBuilt(ArtifactsTab);
     const QModelIndex current = m_artifactsView->currentIndex();
     if (!current.isValid())
         return;
@@ -294,7 +306,6 @@ QWidget *JobView::buildRaw()
     connect(next, &QPushButton::clicked, this, [this] { findInRaw(); });
     connect(previous, &QPushButton::clicked, this, [this] { findInRaw(true); });
     connect(m_rawSecrets, &QCheckBox::toggled, this, &JobView::refreshRaw);
-    connect(m_configuration, &QAbstractItemModel::dataChanged, this, &JobView::refreshRaw);
 
     auto *top = new QHBoxLayout;
     top->addWidget(m_rawSearch, 1);
@@ -307,15 +318,46 @@ QWidget *JobView::buildRaw()
     return page;
 }
 
+void JobView::ensureBuilt(Tab tab) const
+{
+    if (m_built[tab])
+        return;
+    // Building a page changes no observable state of the job, only which widgets exist.
+    auto *self = const_cast<JobView *>(this);
+    self->m_built[tab] = true;
+    QWidget *page = nullptr;
+    switch (tab) {
+    case OverviewTab:
+        return;
+    case ConfigurationTab:
+        page = self->buildConfiguration();
+        break;
+    case ArtifactsTab:
+        page = self->buildArtifacts();
+        break;
+    case CredentialsTab:
+        page = self->buildCredentials();
+        break;
+    case RawTab:
+        page = self->buildRaw();
+        break;
+    }
+    QWidget *holder = m_tabs->widget(tab);
+    page->setParent(holder);
+    holder->layout()->addWidget(page);
+    if (tab == RawTab)
+        self->refreshRaw();
+}
+
 void JobView::refreshRaw()
 {
-    JobExporter::Options options;
-    options.includeSecrets = m_rawSecrets->isChecked();
-    options.maskedConfigurationKeys = m_configuration->maskedKeys();
-    const QByteArray text = JobExporter::json(m_document, options);
-    m_raw->setPlainText(QString::fromUtf8(text));
-    m_json->setJson(options.includeSecrets ? m_document.data()
-                                           : JobExporter::redacted(m_document.data(), options.maskedConfigurationKeys));
+    const bool includeSecrets = m_rawSecrets && m_rawSecrets->isChecked();
+    const Json shown =
+        includeSecrets ? m_document.data() : JobExporter::redacted(m_document.data(), m_configuration->maskedKeys());
+    m_json->setJson(shown);
+    if (!m_raw)
+        return;  // the text is made when the Raw tab is first shown
+    m_raw->setPlainText(QString::fromUtf8(output::writeJson(shown)));
     m_jsonView->expandToDepth(2);
     m_jsonView->resizeColumnToContents(0);
     highlightMatches();
@@ -323,6 +365,7 @@ void JobView::refreshRaw()
 
 bool JobView::findInRaw(bool backwards)
 {
+    ensureBuilt(RawTab);
     const QString needle = m_rawSearch->text();
     if (needle.isEmpty())
         return false;

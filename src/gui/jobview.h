@@ -46,12 +46,15 @@ public:
     ArtifactsModel *artifactsModel() const { return m_artifacts; }
     CredentialsModel *credentialsModel() const { return m_credentials; }
     JsonTreeModel *jsonModel() const { return m_json; }
-    QPlainTextEdit *rawText() const { return m_raw; }
-    QLineEdit *configurationFilter() const { return m_configFilter; }
-    QLineEdit *rawSearch() const { return m_rawSearch; }
-    QCheckBox *rawShowSecrets() const { return m_rawSecrets; }
-    QTableView *credentialsView() const { return m_credentialsView; }
-    QTableView *artifactsView() const { return m_artifactsView; }
+    // A tab's widgets are made when it is first shown (or asked for here), which keeps
+    // opening a job fast; its model is filled from the start.
+    QPlainTextEdit *rawText() const { return ensureBuilt(RawTab), m_raw; }
+    QLineEdit *configurationFilter() const { return ensureBuilt(ConfigurationTab), m_configFilter; }
+    QLineEdit *rawSearch() const { return ensureBuilt(RawTab), m_rawSearch; }
+    QCheckBox *rawShowSecrets() const { return ensureBuilt(RawTab), m_rawSecrets; }
+    QTableView *credentialsView() const { return ensureBuilt(CredentialsTab), m_credentialsView; }
+    QTableView *artifactsView() const { return ensureBuilt(ArtifactsTab), m_artifactsView; }
+    bool isBuilt(Tab tab) const { return m_built[tab]; }
 
     // Selects the next match of the Raw search text; false when there is none.
     bool findInRaw(bool backwards = false);
@@ -66,6 +69,7 @@ private:
     QWidget *buildCredentials();
     QWidget *buildRaw();
     void refreshRaw();
+    void ensureBuilt(Tab tab) const;
     void highlightMatches();
 
     JobDocument m_document;
@@ -86,6 +90,7 @@ private:
     QTreeView *m_jsonView = nullptr;
     QSplitter *m_rawSplitter = nullptr;
     QTimer *m_tick;
+    bool m_built[RawTab + 1] = {};
 };
 
 } // namespace jobdesk::gui

@@ -1,13 +1,17 @@
 #include "lookupform.h"
 
 #include "core/aws/endpointresolver.h"
+#include "mainwindow.h"
 #include "profilelistmodel.h"
+
+#include "core/profiles/clienttokenvault.h"
 
 #include <QAction>
 #include <QComboBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QIcon>
+#include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
 #include <QProgressBar>
@@ -19,7 +23,8 @@ LookupForm::LookupForm(ProfileListModel *profiles, QWidget *parent)
     : QWidget(parent), m_profiles(profiles), m_profile(new QComboBox(this)), m_region(new QComboBox(this)),
       m_endpoint(new QLineEdit(this)), m_jobId(new QLineEdit(this)), m_token(new QLineEdit(this)),
       m_fetch(new QPushButton(tr("&Fetch"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
-      m_busyBar(new QProgressBar(this))
+      m_busyBar(new QProgressBar(this)), m_savedTokensLabel(new QLabel(tr("Sa&ved token:"), this)),
+      m_savedTokens(new QComboBox(this)), m_saveToken(new QPushButton(tr("Save Token…"), this))
 {
     setObjectName(QStringLiteral("lookupForm"));
 
@@ -123,6 +128,26 @@ LookupForm::LookupForm(ProfileListModel *profiles, QWidget *parent)
     grid->addLayout(buttons, 2, 6);
     grid->addWidget(m_errors[int(Field::JobId)], 3, 1, 1, 3);
     grid->addWidget(m_errors[int(Field::ClientToken)], 3, 5, 1, 2);
+    m_savedTokensLabel->setBuddy(m_savedTokens);
+    m_savedTokens->setObjectName(QStringLiteral("savedTokenCombo"));
+    m_savedTokens->setAccessibleName(tr("Saved client token"));
+    m_savedTokens->setToolTip(tr("Use a client token saved in the system keychain instead of pasting one"));
+    m_saveToken->setObjectName(QStringLiteral("saveTokenButton"));
+    m_saveToken->setAccessibleName(tr("Save client token"));
+    m_saveToken->setToolTip(tr("Save the client token in the system keychain under a label"));
+    for (QWidget *w : std::initializer_list<QWidget *>{m_savedTokensLabel, m_savedTokens, m_saveToken})
+        w->hide();
+    grid->addWidget(m_savedTokensLabel, 4, 4);
+    grid->addWidget(m_savedTokens, 4, 5);
+    grid->addWidget(m_saveToken, 4, 6);
+    connect(m_savedTokens, &QComboBox::activated, this, [this](int index) {
+        if (index > 0)
+            pickSavedToken(m_savedTokens->itemText(index));
+    });
+    connect(m_saveToken, &QPushButton::clicked, this, &LookupForm::saveToken);
+    // A typed or pasted token is no longer the saved one.
+    connect(m_token, &QLineEdit::textEdited, m_savedTokens, [this] { m_savedTokens->setCurrentIndex(0); });
+
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(5, 1);
 
@@ -132,6 +157,8 @@ LookupForm::LookupForm(ProfileListModel *profiles, QWidget *parent)
     setTabOrder(m_jobId, m_token);
     setTabOrder(m_token, m_fetch);
     setTabOrder(m_fetch, m_cancel);
+    setTabOrder(m_cancel, m_savedTokens);
+    setTabOrder(m_savedTokens, m_saveToken);
 
     connect(m_profile, &QComboBox::currentIndexChanged, this, &LookupForm::onProfileChanged);
     for (QLineEdit *edit : {m_jobId, m_token, m_endpoint}) {
@@ -261,6 +288,90 @@ std::optional<LookupForm::Field> LookupForm::fieldForPath(const QString &path)
     if (path == QLatin1String("clientToken"))
         return Field::ClientToken;
     return std::nullopt;
+}
+
+} // namespace jobdesk::gui
+
+namespace jobdesk::gui {
+
+void LookupForm::setTokenVault(profiles::ClientTokenVault *vault, const DialogHooks *hooks)
+{
+    m_vault = vault;
+    m_hooks = hooks;
+    if (!vault)
+        return;
+    connect(vault, &profiles::ClientTokenVault::labelsChanged, this, &LookupForm::reloadTokenLabels);
+    for (QWidget *w : std::initializer_list<QWidget *>{m_savedTokensLabel, m_savedTokens, m_saveToken})
+        w->show();
+    reloadTokenLabels();
+}
+
+void LookupForm::reloadTokenLabels()
+{
+    const QString current = m_savedTokens->currentIndex() > 0 ? m_savedTokens->currentText() : QString();
+    m_savedTokens->clear();
+    m_savedTokens->addItem(tr("(type or paste)"));
+    if (m_vault)
+        m_savedTokens->addItems(m_vault->labels());
+    const int row = current.isEmpty() ? 0 : m_savedTokens->findText(current);
+    m_savedTokens->setCurrentIndex(row < 0 ? 0 : row);
+}
+
+void LookupForm::pickSavedToken(const QString &label)
+{
+    if (!m_vault)
+        return;
+    m_savedTokens->setCurrentIndex(std::max(0, m_savedTokens->findText(label)));
+    m_vault->loadToken(label, this, [this, label](Result<Secret> token) {
+        if (!token) {
+            showFieldError(Field::ClientToken, token.error().message + QLatin1Char(' ') + token.error().hint);
+            Q_EMIT tokenVaultFinished(false, token.error().message);
+            return;
+        }
+        setClientToken(token.value());
+        m_errors[int(Field::ClientToken)]->hide();
+        Q_EMIT tokenVaultFinished(true, tr("Using the client token saved as “%1”.").arg(label));
+    });
+}
+
+void LookupForm::saveToken()
+{
+    if (!m_vault)
+        return;
+    if (m_token->text().isEmpty()) {
+        showFieldError(Field::ClientToken, tr("Enter the client token to save first."));
+        Q_EMIT tokenVaultFinished(false, {});
+        return;
+    }
+    const QString suggested = m_savedTokens->currentIndex() > 0 ? m_savedTokens->currentText() : QString();
+    QString label;
+    if (m_hooks && m_hooks->tokenLabel) {
+        label = m_hooks->tokenLabel(suggested);
+    } else {
+        label = QInputDialog::getText(this, tr("Save Client Token"),
+                                      tr("Label (e.g. the customer or clientId) for the token in the system keychain:"),
+                                      QLineEdit::Normal, suggested);
+    }
+    label = label.trimmed();
+    if (label.isEmpty()) {
+        Q_EMIT tokenVaultFinished(false, {});
+        return;
+    }
+    if (Status valid = profiles::ClientTokenVault::validateLabel(label); !valid) {
+        showFieldError(Field::ClientToken, valid.error().message);
+        Q_EMIT tokenVaultFinished(false, valid.error().message);
+        return;
+    }
+    m_vault->saveToken(label, Secret(m_token->text()), this, [this, label](Status saved) {
+        if (!saved) {
+            showFieldError(Field::ClientToken, saved.error().message + QLatin1Char(' ') + saved.error().hint);
+            Q_EMIT tokenVaultFinished(false, saved.error().message);
+            return;
+        }
+        reloadTokenLabels();
+        m_savedTokens->setCurrentIndex(std::max(0, m_savedTokens->findText(label)));
+        Q_EMIT tokenVaultFinished(true, tr("Saved the client token as “%1”.").arg(label));
+    });
 }
 
 } // namespace jobdesk::gui

@@ -15,8 +15,13 @@ class QProgressBar;
 class QPushButton;
 class QAction;
 
+namespace jobdesk::profiles {
+class ClientTokenVault;
+}
+
 namespace jobdesk::gui {
 
+struct DialogHooks;
 class ProfileListModel;
 
 class LookupForm : public QWidget
@@ -45,6 +50,15 @@ public:
     void setEndpointOverride(const QString &url);
     bool selectProfile(const QString &name);
 
+    // Shows the saved-token picker and "Save Token…"; vault and hooks must outlive the form.
+    void setTokenVault(profiles::ClientTokenVault *vault, const DialogHooks *hooks);
+    // Fills the token field with the one saved under label (asynchronous: see tokenVaultFinished).
+    void pickSavedToken(const QString &label);
+    // Asks for a label and saves the token in the field under it; only ever on request.
+    void saveToken();
+    QComboBox *savedTokenCombo() const { return m_savedTokens; }
+    QPushButton *saveTokenButton() const { return m_saveToken; }
+
     void setBusy(bool busy);
     bool isBusy() const { return m_busy; }
 
@@ -66,9 +80,12 @@ public:
 Q_SIGNALS:
     void fetchRequested();
     void cancelRequested();
+    // After a saved token was loaded or saved (or that failed, or was cancelled: message empty).
+    void tokenVaultFinished(bool ok, const QString &message);
 
 private:
     void onProfileChanged(int row);
+    void reloadTokenLabels();
     QLabel *errorLabel(Field field) const;
     QWidget *fieldWidget(Field field) const;
 
@@ -83,6 +100,11 @@ private:
     QPushButton *m_cancel;
     QProgressBar *m_busyBar;
     QLabel *m_errors[5];
+    profiles::ClientTokenVault *m_vault = nullptr;
+    const DialogHooks *m_hooks = nullptr;
+    QLabel *m_savedTokensLabel;
+    QComboBox *m_savedTokens;
+    QPushButton *m_saveToken;
     bool m_busy = false;
 };
 

@@ -6,7 +6,10 @@
 #include "errorbanner.h"
 #include "jobexporter.h"
 #include "jobview.h"
+#include "keychainprofilesource.h"
 #include "lookupform.h"
+#include "mfadialog.h"
+#include "profilemanagerdialog.h"
 #include "profilelistmodel.h"
 #include "profilesource.h"
 #include "recentlookupsmodel.h"
@@ -17,6 +20,8 @@
 #include "core/codepipeline/operationcall.h"
 #include "core/codepipeline/paramvalidator.h"
 #include "core/codepipeline/servicemodel.h"
+#include "core/profiles/credentialresolver.h"
+#include "core/profiles/profilestore.h"
 
 #include <QAction>
 #include <QApplication>
@@ -177,6 +182,11 @@ void MainWindow::buildMenus()
     prefs->setMenuRole(QAction::PreferencesRole);
     edit->addAction(prefs);
 
+    QAction *profilesAction = make(QStringLiteral("actionProfiles"), tr("&Profiles…"),
+                                   QKeySequence(tr("Ctrl+Shift+P")), {}, &MainWindow::showProfileManager);
+    profilesAction->setEnabled(false);  // until a profile store is in use
+    edit->addAction(profilesAction);
+
     QMenu *job = menuBar()->addMenu(tr("&Job"));
     QAction *fetchAction = make(QStringLiteral("actionFetch"), tr("&Fetch"), QKeySequence(tr("Ctrl+Return")),
                                 QStringLiteral(":/icons/fetch.svg"), &MainWindow::fetch);
@@ -230,6 +240,54 @@ void MainWindow::buildRecentDock()
 void MainWindow::addProfileSource(ProfileSource *source)
 {
     m_profiles->addSource(source);
+}
+
+void MainWindow::useProfileStore(profiles::ProfileStore *store, profiles::CredentialResolver *resolver,
+                                 profiles::ClientTokenVault *vault)
+{
+    m_store = store;
+    m_resolver = resolver;
+    m_keychainSource = new KeychainProfileSource(store, resolver, this);
+    m_ownedSources.append(m_keychainSource);
+    addProfileSource(m_keychainSource);
+    m_form->setTokenVault(vault, &m_hooks);
+    if (QAction *a = action(QStringLiteral("actionProfiles")))
+        a->setEnabled(true);
+
+    // The resolver waits for exactly one answer; the dialog is window-modal but never
+    // blocks the event loop, so requests and the keychain keep going meanwhile.
+    resolver->setMfaPrompt([this](const profiles::CredentialResolver::MfaChallenge &challenge,
+                                  profiles::CredentialResolver::MfaAnswer answer) {
+        auto *dialog = new MfaDialog(challenge.profileName, challenge.roleArn, challenge.mfaSerial, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        if (m_hooks.mfa) {
+            const bool accepted = m_hooks.mfa(dialog);
+            const std::optional<QString> code = accepted ? std::optional<QString>(dialog->code()) : std::nullopt;
+            dialog->deleteLater();
+            QMetaObject::invokeMethod(this, [answer, code] { answer(code); }, Qt::QueuedConnection);
+            return;
+        }
+        connect(dialog, &QDialog::finished, this, [dialog, answer](int result) {
+            answer(result == QDialog::Accepted ? std::optional<QString>(dialog->code()) : std::nullopt);
+        });
+        dialog->setWindowModality(Qt::WindowModal);
+        dialog->open();
+    });
+}
+
+void MainWindow::showProfileManager()
+{
+    if (!m_store || !m_resolver)
+        return;
+    ProfileManagerDialog dialog(m_store, m_resolver, m_client, m_settings, &m_hooks, this);
+    if (m_hooks.profileManager) {
+        m_hooks.profileManager(&dialog);
+    } else {
+        dialog.exec();
+    }
+    // Shared-config files may have changed meanwhile.
+    if (m_keychainSource)
+        m_keychainSource->reload();
 }
 
 void MainWindow::useDemo(DemoSession *demo)
@@ -424,7 +482,10 @@ void MainWindow::finishWithError(const Error &error, const LookupInfo &lookup, b
     setBusy(false);
     if (error.kind == Error::Kind::Cancelled) {
         m_callInfo->setText(tr("Cancelled"));
-        statusBar()->showMessage(tr("The request was cancelled."), 5000);
+        // A cancelled MFA prompt is the person's choice too, but say which role went unassumed.
+        statusBar()->showMessage(error.code == QLatin1String("MfaCancelled") ? error.message
+                                                                             : tr("The request was cancelled."),
+                                 5000);
     } else if (error.kind == Error::Kind::Validation && LookupForm::fieldForPath(error.field)) {
         m_form->showFieldError(*LookupForm::fieldForPath(error.field), error.message);
     } else {

@@ -29,11 +29,20 @@ class AwsClient;
 namespace jobdesk::codepipeline {
 class OperationCall;
 }
+namespace jobdesk::profiles {
+class ClientTokenVault;
+class CredentialResolver;
+class ProfileStore;
+}
 
 namespace jobdesk::gui {
 
 class DemoSession;
 class ErrorBanner;
+class KeychainProfileSource;
+class MfaDialog;
+class ProfileManagerDialog;
+class ProfileEditDialog;
 class JobView;
 
 class ProfileListModel;
@@ -51,6 +60,10 @@ struct DialogHooks
     std::function<bool(const QString &question)> confirm;               // warned choices
     std::function<void(const QString &title, const QString &text)> message;
     std::function<bool(SettingsDialog *dialog)> settings;               // true: accepted
+    std::function<bool(MfaDialog *dialog)> mfa;                         // true: accepted
+    std::function<void(ProfileManagerDialog *dialog)> profileManager;   // drive it, then return to close it
+    std::function<bool(ProfileEditDialog *dialog)> profileEditor;       // true: accepted
+    std::function<QString(const QString &suggested)> tokenLabel;        // empty: cancelled
 };
 
 class MainWindow : public QMainWindow
@@ -64,6 +77,11 @@ public:
     void addProfileSource(ProfileSource *source);
     // Shows the demo profile and its first job; the session must outlive the window's use of it.
     void useDemo(DemoSession *demo);
+    // Lists the JobDesk profiles (and shared-config profiles) and resolves keys through
+    // resolver, asking for MFA codes in a dialog; all three must outlive the window.
+    void useProfileStore(profiles::ProfileStore *store, profiles::CredentialResolver *resolver,
+                         profiles::ClientTokenVault *vault);
+    profiles::ProfileStore *profileStore() const { return m_store; }
 
     DialogHooks &dialogHooks() { return m_hooks; }
     LookupForm *lookupForm() const { return m_form; }
@@ -94,6 +112,7 @@ public Q_SLOTS:
     void openFile();
     void pasteJson();
     void showSettings();
+    void showProfileManager();
     void closeDocument(int index);
     void clearRecentLookups();
 
@@ -137,6 +156,9 @@ private:
     quint64 m_generation = 0;  // bumps on cancel so late credential callbacks are ignored
     bool m_resolving = false;
     QList<ProfileSource *> m_ownedSources;
+    profiles::ProfileStore *m_store = nullptr;
+    profiles::CredentialResolver *m_resolver = nullptr;
+    KeychainProfileSource *m_keychainSource = nullptr;
 };
 
 } // namespace jobdesk::gui
