@@ -239,12 +239,17 @@ HttpRequestParser::State HttpRequestParser::parse()
             break;
         }
         case Phase::ChunkSize: {
+            // The line (extensions included) may be up to maxChunkLine bytes however the
+            // bytes arrive: a partial line may also hold the '\r' of its CRLF.
+            constexpr qsizetype maxChunkLine = 1024;
             const qsizetype eol = m_buffer.indexOf("\r\n");
             if (eol < 0) {
-                if (m_buffer.size() > 1024)
+                if (m_buffer.size() > maxChunkLine + 1)
                     return fail(400, QStringLiteral("Malformed chunk size line"));
                 return State::NeedMore;
             }
+            if (eol > maxChunkLine)
+                return fail(400, QStringLiteral("Malformed chunk size line"));
             QByteArray sizeText = m_buffer.left(eol);
             m_buffer.remove(0, eol + 2);
             const qsizetype semicolon = sizeText.indexOf(';');

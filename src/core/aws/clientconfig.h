@@ -35,7 +35,7 @@ struct ClientConfig
     int connectTimeoutMs = 60000;         // 0: no timeout
     int readTimeoutMs = 60000;            // 0: no timeout
     RetryPolicy retry;
-    qint64 maxResponseBytes = 32 * 1024 * 1024;
+    qint64 maxResponseBytes = qint64(32) * 1024 * 1024;
     bool verifyTls = true;
     QList<QSslCertificate> extraCaCertificates;  // a private CA bundle, added to the system's
     bool onlyExtraCaCertificates = false;        // true: trust the bundle alone, as the AWS CLI's --ca-bundle does

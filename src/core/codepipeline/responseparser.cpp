@@ -115,6 +115,31 @@ Result<Json> ResponseParser::conform(const Shape *shape, const Json &value)
     return out;
 }
 
+bool ResponseParser::nestsDeeperThan(const QByteArray &json, int depth)
+{
+    int level = 0;
+    bool inString = false;
+    bool escaped = false;
+    for (const char c : json) {
+        if (inString) {
+            if (escaped)
+                escaped = false;
+            else if (c == '\\')
+                escaped = true;
+            else if (c == '"')
+                inString = false;
+        } else if (c == '"') {
+            inString = true;
+        } else if (c == '[' || c == '{') {
+            if (++level > depth)
+                return true;
+        } else if (c == ']' || c == '}') {
+            --level;
+        }
+    }
+    return false;
+}
+
 Result<ParsedResponse> ResponseParser::parse(const Shape *outputShape, const QByteArray &body)
 {
     ParsedResponse parsed;
@@ -124,6 +149,9 @@ Result<ParsedResponse> ResponseParser::parse(const Shape *outputShape, const QBy
         parsed.wire = Json::object();
         return parsed;
     }
+    if (nestsDeeperThan(body, maxNestingDepth))
+        return malformed(tr("The answer nests more than %1 levels deep; no CodePipeline answer does.")
+                             .arg(maxNestingDepth));
     parsed.wire = Json::parse(body.constBegin(), body.constEnd(), nullptr, /*allow_exceptions=*/false);
     if (parsed.wire.is_discarded()) {
         const bool looksLikeHtml = body.trimmed().startsWith('<');

@@ -14,7 +14,10 @@ namespace jobdesk::codepipeline {
 
 using Json = nlohmann::ordered_json;
 
-struct ParsedResponse
+// nlohmann::json's destructor may allocate (its work stack for deep documents),
+// which clang-tidy reports through this struct; running out of memory there ends
+// the program whatever we do.
+struct ParsedResponse  // NOLINT(bugprone-exception-escape)
 {
     Json data;  // as the AWS CLI would hold it after parsing
     Json wire;  // exactly what the service sent, unknown fields included
@@ -29,6 +32,12 @@ public:
 
     // Applies the model to an already parsed document (used for files opened offline).
     static Result<Json> conform(const Shape *shape, const Json &value);
+
+    // Deeper documents are refused before parsing: printing, copying and comparing a
+    // parsed document recurse once per level, so an answer nested thousands deep would
+    // overflow the stack. CodePipeline's answers nest fewer than ten levels.
+    static constexpr int maxNestingDepth = 256;
+    static bool nestsDeeperThan(const QByteArray &json, int depth);
 };
 
 } // namespace jobdesk::codepipeline

@@ -331,14 +331,14 @@ struct Section
     }
 };
 
-const std::string kReset = "\x1b[0m";
+constexpr char kReset[] = "\x1b[0m";
 
 class Canvas
 {
 public:
     explicit Canvas(bool color)
         : m_color(color)
-        , m_bar(color ? "\x1b[2m\x1b[33m|" + kReset : std::string("|"))
+        , m_bar(color ? std::string("\x1b[2m\x1b[33m|") + kReset : std::string("|"))
     {
     }
 

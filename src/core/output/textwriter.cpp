@@ -1,5 +1,6 @@
 #include "textwriter.h"
 
+#include <QByteArray>
 #include <QChar>
 #include <QList>
 #include <QString>
@@ -8,7 +9,6 @@
 #include <array>
 #include <charconv>
 #include <cmath>
-#include <cstdio>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -63,9 +63,10 @@ std::string pythonFloat(double value)
         if (count > 1)
             out += '.' + digits.substr(1);
         const int shown = point - 1;
-        std::array<char, 16> exp{};
-        std::snprintf(exp.data(), exp.size(), "e%c%02d", shown < 0 ? '-' : '+', std::abs(shown));
-        return out + exp.data();
+        std::string exponentDigits = std::to_string(std::abs(shown));
+        if (exponentDigits.size() < 2)
+            exponentDigits.insert(0, 1, '0');
+        return out + 'e' + (shown < 0 ? '-' : '+') + exponentDigits;
     }
     if (point <= 0)
         return sign + "0." + std::string(static_cast<size_t>(-point), '0') + digits;
@@ -93,6 +94,17 @@ bool pythonPrintable(char32_t cp)
     }
 }
 
+// How Python's repr() writes a character it does not print: \xhh, \uhhhh or \Uhhhhhhhh.
+std::string pythonHexEscape(char32_t cp)
+{
+    const QByteArray hex = QByteArray::number(static_cast<uint>(cp), 16);
+    if (cp <= 0xff)
+        return "\\x" + hex.rightJustified(2, '0').toStdString();
+    if (cp <= 0xffff)
+        return "\\u" + hex.rightJustified(4, '0').toStdString();
+    return "\\U" + hex.rightJustified(8, '0').toStdString();
+}
+
 // Python's repr() of a str. Only reached for values that are lists or dicts
 // where a scalar was expected, which botocore-shaped responses never have.
 std::string pythonStringRepr(const std::string &utf8)
@@ -103,7 +115,6 @@ std::string pythonStringRepr(const std::string &utf8)
     std::string out(1, quote);
     const QString text = QString::fromUtf8(utf8.data(), static_cast<qsizetype>(utf8.size()));
     for (char32_t cp : text.toUcs4()) {
-        std::array<char, 16> escape{};
         if (cp == static_cast<char32_t>(quote) || cp == U'\\') {
             out += '\\';
             out += static_cast<char>(cp);
@@ -113,20 +124,10 @@ std::string pythonStringRepr(const std::string &utf8)
             out += "\\n";
         } else if (cp == U'\r') {
             out += "\\r";
-        } else if (cp < 0x20 || cp == 0x7f) {
-            std::snprintf(escape.data(), escape.size(), "\\x%02x", static_cast<unsigned>(cp));
-            out += escape.data();
-        } else if (cp < 0x7f || pythonPrintable(cp)) {
+        } else if (cp >= 0x20 && cp != 0x7f && (cp < 0x7f || pythonPrintable(cp))) {
             out += QString::fromUcs4(&cp, 1).toUtf8().toStdString();
-        } else if (cp <= 0xff) {
-            std::snprintf(escape.data(), escape.size(), "\\x%02x", static_cast<unsigned>(cp));
-            out += escape.data();
-        } else if (cp <= 0xffff) {
-            std::snprintf(escape.data(), escape.size(), "\\u%04x", static_cast<unsigned>(cp));
-            out += escape.data();
         } else {
-            std::snprintf(escape.data(), escape.size(), "\\U%08x", static_cast<unsigned>(cp));
-            out += escape.data();
+            out += pythonHexEscape(cp);
         }
     }
     out += quote;

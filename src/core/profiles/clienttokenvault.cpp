@@ -10,7 +10,7 @@ namespace jobdesk::profiles {
 
 namespace {
 
-const QString kLabelsKey = QStringLiteral("tokens/labels");
+constexpr QLatin1String kLabelsKey("tokens/labels");
 
 template<typename T>
 void deliver(QObject *context, std::function<void(T)> done, T value)

@@ -15,7 +15,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("jobdesk::profiles::ProfileStore", text);
 }
 
-const QString kGroup = QStringLiteral("profiles");
+constexpr QLatin1String kGroup("profiles");
 
 QString settingsKey(const QString &name, const char *field)
 {

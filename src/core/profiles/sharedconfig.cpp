@@ -58,7 +58,7 @@ QStringList splitLines(const QString &text)
     return lines;
 }
 
-const QString kDefaultSection = QStringLiteral("DEFAULT");
+constexpr QLatin1String kDefaultSection("DEFAULT");
 
 } // namespace
 

@@ -18,7 +18,6 @@
 
 using namespace jobdesk;
 using namespace jobdesk::codepipeline;
-using Json = nlohmann::ordered_json;
 
 namespace {
 
