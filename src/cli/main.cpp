@@ -1,11 +1,14 @@
 // jobdesk-cli: the AWS CLI's third-party job commands over JobDesk's core.
 
 #include "cli/clirunner.h"
+#include "core/processhardening.h"
 
 #include <QCoreApplication>
 
 int main(int argc, char **argv)
 {
+    // Release builds: no core dumps, and no ptrace by other users, while secrets are in memory.
+    (void)jobdesk::ProcessHardening::applyForRelease();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("jobdesk-cli"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JOBDESK_VERSION));
