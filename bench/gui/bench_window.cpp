@@ -5,8 +5,10 @@
 // 1. first window: from starting the jobdesk process to its first paint
 //    (jobdesk --bench-startup prints a line at the first paint and quits);
 // 2. tabs populated: from the raw answer bytes of a job with 50 configuration
-//    entries and 25 artifacts to every tab's model filled and laid out
-//    (parse, model conformance, document, all five tabs, pending events).
+//    entries and 25 artifacts to every tab's model filled and the visible tab laid
+//    out (parse, model conformance, document, all five models, pending events);
+//    the widgets of the hidden tabs are made when first shown, so
+// 3. first switch: the time to show each hidden tab the first time.
 
 #include "core/codepipeline/responseparser.h"
 #include "core/codepipeline/servicemodel.h"
@@ -121,6 +123,7 @@ int main(int argc, char *argv[])
     window.show();
     QCoreApplication::processEvents();
     std::vector<double> populate;
+    std::vector<double> firstSwitch[gui::JobView::RawTab + 1];
     for (int i = 0; i < runs * 3; ++i) {
         QElapsedTimer timer;
         timer.start();
@@ -143,13 +146,29 @@ int main(int argc, char *argv[])
         if (view->configurationModel() == nullptr || window.documentTabs()->count() != 1)
             return 1;
         populate.push_back(ms);
+        for (int tab = gui::JobView::ConfigurationTab; tab <= gui::JobView::RawTab; ++tab) {
+            QElapsedTimer switchTimer;
+            switchTimer.start();
+            view->tabs()->setCurrentIndex(tab);
+            QCoreApplication::sendPostedEvents();
+            QCoreApplication::processEvents();
+            firstSwitch[tab].push_back(double(switchTimer.nsecsElapsed()) / 1e6);
+        }
         window.closeDocument(0);
         QCoreApplication::processEvents();
     }
     const Stats s2 = stats(populate);
-    std::printf("tabs populated (answer bytes to five tabs filled, 50 config entries, 25 artifacts), %d runs: "
+    std::printf("tabs populated (answer bytes to five models filled, visible tab shown; 50 config entries, "
+                "25 artifacts), %d runs: "
                 "min %.2f ms, median %.2f ms, max %.2f ms\n",
                 runs * 3, s2.min, s2.median, s2.max);
+    const char *names[] = {"Overview", "Configuration", "Artifacts", "Credentials", "Raw"};
+    for (int tab = gui::JobView::ConfigurationTab; tab <= gui::JobView::RawTab; ++tab) {
+        const Stats st = stats(firstSwitch[tab]);
+        std::printf("first switch to %s (its widgets made, laid out), %d runs: min %.2f ms, median %.2f ms, "
+                    "max %.2f ms\n",
+                    names[tab], runs * 3, st.min, st.median, st.max);
+    }
     QSettings().clear();
     return 0;
 }

@@ -1,6 +1,7 @@
 // jobdesk: the JobDesk window. `jobdesk --demo` serves sample jobs from an
 // in-process fake endpoint so the whole path can be tried without AWS.
 
+#include "gui/appsettings.h"
 #include "gui/demosession.h"
 #include "gui/mainwindow.h"
 
@@ -91,7 +92,13 @@ int main(int argc, char *argv[])
     QNetworkAccessManager stsNetwork;
     jobdesk::aws::AwsClient stsAwsClient(&stsNetwork);
     jobdesk::aws::StsClient sts(&stsAwsClient);
-    resolver.setStsClient(&sts);
+    // AssumeRole calls use the timeouts, retries, proxy and TLS settings as they are at start-up.
+    const jobdesk::gui::AppSettings startSettings = jobdesk::gui::AppSettings::load();
+    startSettings.applyTo(&stsNetwork);
+    jobdesk::aws::ClientConfig stsBase;
+    if (!startSettings.applyTo(stsBase))
+        stsBase = {};  // a broken CA bundle setting: the window reports it on the first fetch
+    resolver.setStsClient(&sts, stsBase);
 
     jobdesk::gui::MainWindow window;
     window.useProfileStore(&profileStore, &resolver, &tokenVault);
