@@ -100,6 +100,8 @@ class Parser
 public:
     explicit Parser(Text input) : m_input(std::move(input)) {}
 
+    static constexpr int kMaxDepth = 64;
+
     Json parameter()
     {
         Json params = Json::object();
@@ -197,11 +199,17 @@ private:
 
     Json explicitValues()
     {
-        if (current() == U'[')
-            return explicitList();
-        if (current() == U'{')
-            return hashLiteral();
-        return firstValue();
+        if (current() != U'[' && current() != U'{')
+            return firstValue();
+        // Each level of brackets is a level of recursion; a real parameter nests a few deep.
+        if (++m_depth > kMaxDepth) {
+            throw ParseFailure{QCoreApplication::translate("jobdesk::cli::ShorthandParser",
+                                                           "Error parsing parameter: nested more than %1 levels deep.")
+                                   .arg(kMaxDepth)};
+        }
+        Json value = current() == U'[' ? explicitList() : hashLiteral();
+        --m_depth;
+        return value;
     }
 
     Json hashLiteral()
@@ -401,6 +409,7 @@ private:
     }
 
     Text m_input;
+    int m_depth = 0;
     std::size_t m_index = 0;
     bool m_resolveFiles = false;
 };

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void sameAsAwsCli_data();
     void sameAsAwsCli();
     void modelTypes();
+    void refusesDeepNesting_data();
+    void refusesDeepNesting();
 
 private:
     Json m_reference;
@@ -118,6 +120,36 @@ void TestShorthandParser::modelTypes()
     Json artifacts = Json{{"inputArtifacts", "x"}};
     QVERIFY(ShorthandParser::applyModel(model.shape("ThirdPartyJobData"), artifacts).ok());
     QVERIFY(artifacts["inputArtifacts"].is_array());
+}
+
+void TestShorthandParser::refusesDeepNesting_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("accepted");
+    QString braces = QStringLiteral("a=");
+    QString lists = QStringLiteral("a=");
+    for (int i = 0; i < 3000; ++i) {
+        braces += QStringLiteral("{b=");
+        lists += QLatin1Char('[');
+    }
+    QTest::newRow("3000 braces") << braces << false;
+    QTest::newRow("3000 lists") << lists << false;
+    QString shallow = QStringLiteral("a=");
+    for (int i = 0; i < 10; ++i)
+        shallow += QStringLiteral("{b=");
+    shallow += QLatin1Char('1') + QString(10, QLatin1Char('}'));
+    QTest::newRow("10 braces") << shallow << true;
+}
+
+void TestShorthandParser::refusesDeepNesting()
+{
+    // Found by fuzzing: thousands of levels used to overflow the stack.
+    QFETCH(QString, text);
+    QFETCH(bool, accepted);
+    const auto parsed = ShorthandParser::parse(text);
+    QCOMPARE(parsed.ok(), accepted);
+    if (!accepted)
+        QVERIFY2(parsed.error().message.contains(QStringLiteral("nested")), qPrintable(parsed.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestShorthandParser)
