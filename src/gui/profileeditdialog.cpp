@@ -113,6 +113,7 @@ ProfileEditDialog::ProfileEditDialog(Mode mode, const Profile &profile, const QS
         m_source->setEnabled(false);
     }
     updateFields();
+    setMinimumWidth(520);  // room for the placeholders that explain the empty key fields
     m_name->setFocus();
 }
 

@@ -29,7 +29,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
                                            aws::AwsClient *client, const AppSettings &settings,
                                            const DialogHooks *hooks, QWidget *parent)
     : QDialog(parent), m_store(store), m_resolver(resolver), m_client(client), m_settings(settings), m_hooks(hooks),
-      m_list(new QListWidget(this)), m_status(new QLabel(this)), m_add(new QPushButton(tr("&Add…"), this)),
+      m_list(new QListWidget(this)), m_details(new QLabel(this)), m_status(new QLabel(this)), m_add(new QPushButton(tr("&Add…"), this)),
       m_edit(new QPushButton(tr("&Edit…"), this)), m_remove(new QPushButton(tr("&Delete"), this)),
       m_import(new QPushButton(tr("&Import from AWS Config…"), this)), m_test(new QPushButton(tr("&Test"), this))
 {
@@ -37,6 +37,8 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
     setWindowTitle(tr("Profiles"));
     m_list->setObjectName(QStringLiteral("profileList"));
     m_list->setAccessibleName(tr("JobDesk profiles"));
+    m_details->setObjectName(QStringLiteral("profileDetails"));
+    m_details->setWordWrap(true);
     m_status->setObjectName(QStringLiteral("profileStatus"));
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -52,6 +54,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
     auto *close = new QDialogButtonBox(QDialogButtonBox::Close, this);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(row, 1);
+    layout->addWidget(m_details);
     layout->addWidget(m_status);
     layout->addWidget(close);
 
@@ -61,7 +64,14 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
     connect(m_remove, &QPushButton::clicked, this, [this] { removeProfile(currentName()); });
     connect(m_test, &QPushButton::clicked, this, [this] { testProfile(currentName()); });
     connect(m_list, &QListWidget::itemActivated, this, [this] { editProfile(currentName()); });
-    connect(m_list, &QListWidget::currentRowChanged, this, [this] { setWorking(false); });
+    connect(m_list, &QListWidget::currentRowChanged, this, [this] {
+        setWorking(false);
+        // Where the selected profile's keys come from, in words, under the list.
+        const auto p = m_store->profile(currentName());
+        m_details->setText(!p ? QString()
+                              : tr("%1 · region %2").arg(m_list->currentItem()->toolTip(),
+                                                        p->region.isEmpty() ? tr("not set") : p->region));
+    });
     connect(m_import, &QPushButton::clicked, this, [this] {
         const QStringList names = sharedProfileNames();
         if (names.isEmpty()) {

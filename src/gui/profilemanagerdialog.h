@@ -71,6 +71,7 @@ private:
     AppSettings m_settings;
     const DialogHooks *m_hooks;
     QListWidget *m_list;
+    QLabel *m_details;
     QLabel *m_status;
     QPushButton *m_add;
     QPushButton *m_edit;
