@@ -42,6 +42,7 @@
 #include <QSslKey>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -640,6 +641,31 @@ private Q_SLOTS:
         };
         m_window->showSettings();
         QVERIFY(m_window->tlsBanner()->isHidden());
+    }
+
+    // Opening a job fills every model but makes only the visible tab's widgets; the
+    // others are made when first shown, with the same content.
+    void hiddenTabsBuiltWhenShown()
+    {
+        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
+        JobView *view = m_window->currentJobView();
+        QVERIFY(view);
+        QCOMPARE(view->tabs()->currentIndex(), int(JobView::OverviewTab));
+        for (JobView::Tab tab : {JobView::ConfigurationTab, JobView::ArtifactsTab, JobView::CredentialsTab,
+                                 JobView::RawTab})
+            QVERIFY(!view->isBuilt(tab));
+        QVERIFY(view->configurationModel()->rowCount() > 0);
+        QVERIFY(view->artifactsModel()->rowCount() > 0);
+        QVERIFY(view->jsonModel()->rowCount() > 0);
+
+        view->tabs()->setCurrentIndex(JobView::RawTab);
+        QVERIFY(view->isBuilt(JobView::RawTab));
+        QVERIFY(!view->isBuilt(JobView::ArtifactsTab));
+        QCOMPARE(view->rawText()->toPlainText().toUtf8(),
+                 JobExporter::json(view->document(), {false, view->maskedConfigurationKeys()}));
+        view->tabs()->setCurrentIndex(JobView::ArtifactsTab);
+        QVERIFY(view->isBuilt(JobView::ArtifactsTab));
+        QCOMPARE(view->artifactsView()->model(), static_cast<QAbstractItemModel *>(view->artifactsModel()));
     }
 
     void demoMode()
