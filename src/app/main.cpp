@@ -1,6 +1,7 @@
 // jobdesk: the JobDesk window. `jobdesk --demo` serves sample jobs from an
 // in-process fake endpoint so the whole path can be tried without AWS.
 
+#include "core/processhardening.h"
 #include "gui/appsettings.h"
 #include "gui/demosession.h"
 #include "gui/mainwindow.h"
@@ -55,6 +56,8 @@ private:
 
 int main(int argc, char *argv[])
 {
+    // Release builds: no core dumps, and no ptrace by other users, while secrets are in memory.
+    (void)jobdesk::ProcessHardening::applyForRelease();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("JobDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("JobDesk"));

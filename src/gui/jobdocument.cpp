@@ -43,6 +43,13 @@ JobDocument JobDocument::fromResponse(const codepipeline::OperationResult &resul
 
 Result<JobDocument> JobDocument::fromJsonText(const QByteArray &text, Origin origin, const QString &sourceName)
 {
+    // A job is a few levels deep; thousands of levels would overflow the stack when shown or exported.
+    if (codepipeline::ResponseParser::nestsDeeperThan(text, codepipeline::ResponseParser::maxNestingDepth))
+        return Error::make(Error::Kind::Io, QStringLiteral("NotAJob"),
+                           tr("The JSON is nested more than %1 levels deep; no CodePipeline job is.")
+                               .arg(codepipeline::ResponseParser::maxNestingDepth),
+                           tr("Open the output of \"aws codepipeline get-third-party-job-details\" or a JobDesk "
+                              "export."));
     Json parsed = Json::parse(text.constBegin(), text.constEnd(), nullptr, /*allow_exceptions=*/false);
     if (parsed.is_discarded())
         return Error::make(Error::Kind::Io, QStringLiteral("NotJson"), tr("This is not JSON."),
