@@ -1,5 +1,6 @@
 #include "clienttokenvault.h"
 
+#include "core/profiles/deliverlater.h"
 #include "keychain.h"
 
 #include <QCoreApplication>
@@ -11,14 +12,6 @@ namespace jobdesk::profiles {
 namespace {
 
 constexpr QLatin1String kLabelsKey("tokens/labels");
-
-template<typename T>
-void deliver(QObject *context, std::function<void(T)> done, T value)
-{
-    QObject *target = context ? context : QCoreApplication::instance();
-    QMetaObject::invokeMethod(target, [done = std::move(done), value = std::move(value)]() mutable { done(std::move(value)); },
-                              Qt::QueuedConnection);
-}
 
 } // namespace
 
@@ -78,9 +71,9 @@ Status ClientTokenVault::validateLabel(const QString &label)
 void ClientTokenVault::saveToken(const QString &label, const Secret &token, QObject *context, StatusCallback done)
 {
     if (Status s = validateLabel(label); !s)
-        return deliver<Status>(context, std::move(done), s);
+        return deliverLater<Status>(context, std::move(done), s);
     if (token.isEmpty())
-        return deliver<Status>(context, std::move(done), Error::validation(QStringLiteral("token"), tr("The token is empty.")));
+        return deliverLater<Status>(context, std::move(done), Error::validation(QStringLiteral("token"), tr("The token is empty.")));
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     Keychain::run({Keychain::Operation::write(Keychain::tokenKey(label), token)}, this,
@@ -95,7 +88,7 @@ void ClientTokenVault::saveToken(const QString &label, const Secret &token, QObj
 void ClientTokenVault::loadToken(const QString &label, QObject *context, TokenCallback done)
 {
     if (Status s = validateLabel(label); !s)
-        return deliver<Result<Secret>>(context, std::move(done), s.error());
+        return deliverLater<Result<Secret>>(context, std::move(done), s.error());
     Keychain::run({Keychain::Operation::read(Keychain::tokenKey(label))}, context,
                   [label, done = std::move(done)](Result<Keychain::ReadResults> result) {
                       if (!result.ok())
@@ -113,7 +106,7 @@ void ClientTokenVault::loadToken(const QString &label, QObject *context, TokenCa
 void ClientTokenVault::removeToken(const QString &label, QObject *context, StatusCallback done)
 {
     if (Status s = validateLabel(label); !s)
-        return deliver<Status>(context, std::move(done), s);
+        return deliverLater<Status>(context, std::move(done), s);
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     Keychain::run({Keychain::Operation::remove(Keychain::tokenKey(label))}, this,

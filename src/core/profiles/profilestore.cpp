@@ -1,5 +1,6 @@
 #include "profilestore.h"
 
+#include "core/profiles/deliverlater.h"
 #include "keychain.h"
 
 #include <QCoreApplication>
@@ -32,15 +33,6 @@ Error notFound(const QString &name)
 QStringList keyFields()
 {
     return {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()};
-}
-
-// Calls done later from the event loop, unless the context that asked has gone.
-template<typename T>
-void deliver(QObject *context, std::function<void(T)> done, T value)
-{
-    QObject *target = context ? context : QCoreApplication::instance();
-    QMetaObject::invokeMethod(target, [done = std::move(done), value = std::move(value)]() mutable { done(std::move(value)); },
-                              Qt::QueuedConnection);
 }
 
 } // namespace
@@ -137,7 +129,7 @@ Status ProfileStore::validate(const Profile &profile)
 
 void ProfileStore::reply(QObject *context, StatusCallback done, Status status)
 {
-    deliver<Status>(context, std::move(done), std::move(status));
+    deliverLater<Status>(context, std::move(done), std::move(status));
 }
 
 void ProfileStore::writeSettings(const Profile &profile)
@@ -208,9 +200,9 @@ void ProfileStore::loadSecrets(const QString &name, QObject *context, Credential
 {
     const std::optional<Profile> p = profile(name);
     if (!p)
-        return deliver<Result<aws::Credentials>>(context, std::move(done), notFound(name));
+        return deliverLater<Result<aws::Credentials>>(context, std::move(done), notFound(name));
     if (p->source != Profile::CredentialSource::Keychain) {
-        return deliver<Result<aws::Credentials>>(
+        return deliverLater<Result<aws::Credentials>>(
             context, std::move(done),
             Error::make(Error::Kind::Validation, QStringLiteral("NotAKeychainProfile"),
                         tr("Profile “%1” does not keep its keys in the keychain.").arg(name)));
