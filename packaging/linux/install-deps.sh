@@ -10,7 +10,7 @@ PACKAGES="
     libgl-dev libqt6svg6 qtkeychain-qt6-dev nlohmann-json3-dev
     dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
     openssl ca-certificates python3 python3-botocore awscli
-    xvfb xauth time
+    xvfb xauth time zsh
 "
 
 SUDO=""
