@@ -207,21 +207,16 @@ void AwsCall::sendAttempt()
 
     if (m_config.connectTimeoutMs > 0)
         m_connectTimer.start(m_config.connectTimeoutMs);
-    auto connected = [this] {
+    // Connected once the request is out; from then on, the read timeout restarts with every byte.
+    auto progressed = [this] {
         m_connectTimer.stop();
         if (m_config.readTimeoutMs > 0)
             m_readTimer.start(m_config.readTimeoutMs);
     };
-    connect(reply, &QNetworkReply::requestSent, this, connected);
-    connect(reply, &QNetworkReply::metaDataChanged, this, [this] {
-        m_connectTimer.stop();
-        if (m_config.readTimeoutMs > 0)
-            m_readTimer.start(m_config.readTimeoutMs);
-    });
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply] {
-        m_connectTimer.stop();
-        if (m_config.readTimeoutMs > 0)
-            m_readTimer.start(m_config.readTimeoutMs);
+    connect(reply, &QNetworkReply::requestSent, this, progressed);
+    connect(reply, &QNetworkReply::metaDataChanged, this, progressed);
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply, progressed] {
+        progressed();
         if (reply->bytesAvailable() > m_config.maxResponseBytes && !m_tooLarge) {
             m_tooLarge = true;
             Error e = Error::make(Error::Kind::Protocol, QStringLiteral("ResponseTooLarge"),
