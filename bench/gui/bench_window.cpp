@@ -42,9 +42,11 @@ QByteArray answerBody(int configEntries, int artifacts)
     for (int i = 0; i < artifacts; ++i) {
         Json a = {{"name", "Artifact" + std::to_string(i)},
                   {"revision", "0123456789abcdef" + std::to_string(i)},
-                  {"location", {{"type", "S3"},
-                                {"s3Location", {{"bucketName", "codepipeline-us-east-1-123456789012"},
-                                                {"objectKey", "pipe/Artifact" + std::to_string(i) + "/x.zip"}}}}}};
+                  {"location",
+                   {{"type", "S3"},
+                    {"s3Location",
+                     {{"bucketName", "codepipeline-us-east-1-123456789012"},
+                      {"objectKey", "pipe/Artifact" + std::to_string(i) + "/x.zip"}}}}}};
         (i % 2 == 0 ? inputs : outputs).push_back(a);
     }
     config.erase("ApiToken");  // exactly configEntries entries
@@ -54,7 +56,8 @@ QByteArray answerBody(int configEntries, int artifacts)
          {{"actionTypeId", {{"category", "Build"}, {"owner", "ThirdParty"}, {"provider", "AcmeCI"}, {"version", "1"}}},
           {"actionConfiguration", {{"configuration", config}}},
           {"pipelineContext",
-           {{"pipelineName", "bench"}, {"stage", {{"name", "Build"}}},
+           {{"pipelineName", "bench"},
+            {"stage", {{"name", "Build"}}},
             {"action", {{"name", "Build"}, {"actionExecutionId", "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}}}}},
           {"inputArtifacts", inputs},
           {"outputArtifacts", outputs},
@@ -77,7 +80,7 @@ Stats stats(std::vector<double> v)
     return {v.front(), v[v.size() / 2], v.back()};
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {

@@ -52,7 +52,7 @@ private:
     bool m_done = false;
 };
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -78,8 +78,9 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QCoreApplication::translate("main", "Serve sample jobs from a built-in fake "
-                                                                      "endpoint and pre-fill one."));
+                                  QCoreApplication::translate("main",
+                                                              "Serve sample jobs from a built-in fake "
+                                                              "endpoint and pre-fill one."));
     const QCommandLineOption demoFixtures(QStringLiteral("demo-fixtures"),
                                           QCoreApplication::translate("main", "Use these fixtures for the demo."),
                                           QStringLiteral("file"));
@@ -111,9 +112,9 @@ int main(int argc, char *argv[])
             parser.isSet(demoFixtures) ? parser.value(demoFixtures) : jobdesk::gui::DemoSession::defaultFixtures();
         const jobdesk::Status started = demoSession.start(fixtures);
         if (!started) {
-            QMessageBox::critical(nullptr, QCoreApplication::translate("main", "JobDesk"),
-                                  QCoreApplication::translate("main", "The demo could not start: %1")
-                                      .arg(started.error().message));
+            QMessageBox::critical(
+                nullptr, QCoreApplication::translate("main", "JobDesk"),
+                QCoreApplication::translate("main", "The demo could not start: %1").arg(started.error().message));
             return 1;
         }
         window.useDemo(&demoSession);

@@ -5,9 +5,9 @@
 #include "cli/helptext.h"
 #include "cli/profilecommand.h"
 #include "cli/skeleton.h"
+#include "cli/terminalinput.h"
 #include "core/aws/endpointresolver.h"
 #include "core/aws/stsclient.h"
-#include "cli/terminalinput.h"
 #include "core/output/jsonwriter.h"
 #include "core/output/keyvaluewriter.h"
 #include "core/output/tablewriter.h"
@@ -101,7 +101,8 @@ QString argumentsForLog(const QStringList &arguments)
         }
         if (arg == QLatin1String("--client-token") || arg == QLatin1String("--cli-input-json")) {
             hideNext = true;
-        } else if (arg.startsWith(QLatin1String("--client-token=")) || arg.startsWith(QLatin1String("--cli-input-json="))) {
+        } else if (arg.startsWith(QLatin1String("--client-token="))
+                   || arg.startsWith(QLatin1String("--cli-input-json="))) {
             shown << QLatin1Char('\'') + arg.section(QLatin1Char('='), 0, 0) + QLatin1Char('=') + Secret::placeholder()
                     + QLatin1Char('\'');
             continue;
@@ -134,7 +135,7 @@ bool hostMatches(const QString &host, int port, const QString &entryIn)
     return h == entry || h.endsWith(QLatin1Char('.') + entry);
 }
 
-} // namespace
+}  // namespace
 
 CliRunner::CliRunner(QStringList arguments, QProcessEnvironment env, std::FILE *out, std::FILE *err, QObject *parent)
     : QObject(parent), m_arguments(std::move(arguments)), m_env(std::move(env)), m_out(out), m_err(err)
@@ -234,14 +235,13 @@ void CliRunner::start()
         return;
     }
     case CommandLine::Command::Profile: {
-        auto *command = new ProfileCommand(m_cl.commandArguments, m_cl.region, m_cl.endpointUrl, stdin, m_out, m_err, this);
+        auto *command =
+            new ProfileCommand(m_cl.commandArguments, m_cl.region, m_cl.endpointUrl, stdin, m_out, m_err, this);
         connect(command, &ProfileCommand::done, this, &CliRunner::done);
         command->start();
         return;
     }
-    case CommandLine::Command::Operation:
-        runOperation();
-        return;
+    case CommandLine::Command::Operation: runOperation(); return;
     }
 }
 
@@ -270,8 +270,8 @@ void CliRunner::runOperation()
     if (m_cl.debug)
         m_debug = std::make_unique<DebugLog>(m_err, m_redactor);
 
-    m_outputFormat = m_cl.output.isEmpty() ? m_env.value(QStringLiteral("AWS_DEFAULT_OUTPUT"), QStringLiteral("json"))
-                                           : m_cl.output;
+    m_outputFormat =
+        m_cl.output.isEmpty() ? m_env.value(QStringLiteral("AWS_DEFAULT_OUTPUT"), QStringLiteral("json")) : m_cl.output;
     if (!outputFormats().contains(m_outputFormat)) {
         failUsage(Error::make(Error::Kind::Validation, CommandLine::usageErrorCode(),
                               tr("argument --output: Invalid choice, valid choices are:\n\n%1")
@@ -291,14 +291,16 @@ void CliRunner::runOperation()
     }
 
     if (operation.name == "PollForThirdPartyJobs" && !m_cl.quietPollWarning) {
-        write(m_err, tr("warning: poll-for-third-party-jobs takes the jobs it returns off the queue your job workers "
-                        "read; a job not acknowledged comes back only after it times out "
-                        "(--quiet-poll-warning hides this)\n")
-                         .toUtf8());
+        write(m_err,
+              tr("warning: poll-for-third-party-jobs takes the jobs it returns off the queue your job workers "
+                 "read; a job not acknowledged comes back only after it times out "
+                 "(--quiet-poll-warning hides this)\n")
+                  .toUtf8());
     }
 
     collectClientTokens(m_cl.params, m_redactor);
-    debug("jobdesk.clidriver", QStringLiteral("CLI version: jobdesk-cli/" JOBDESK_VERSION ", Qt %1").arg(QLatin1String(qVersion())));
+    debug("jobdesk.clidriver",
+          QStringLiteral("CLI version: jobdesk-cli/" JOBDESK_VERSION ", Qt %1").arg(QLatin1String(qVersion())));
     debug("jobdesk.clidriver", QStringLiteral("Arguments entered to CLI: ") + argumentsForLog(m_arguments));
 
     QString profileName = m_cl.profile;
@@ -322,15 +324,17 @@ void CliRunner::runOperation()
             code.reset();
         answer(code);
     });
-    debug("jobdesk.credentials", profileName.isEmpty() ? QStringLiteral("Looking for credentials via the AWS CLI chain")
-                                                       : QStringLiteral("Looking for profile %1").arg(profileName));
+    debug("jobdesk.credentials",
+          profileName.isEmpty() ? QStringLiteral("Looking for credentials via the AWS CLI chain")
+                                : QStringLiteral("Looking for profile %1").arg(profileName));
     m_resolver->resolve(profileName, this, [this](Result<profiles::ResolvedConfig> resolved) {
         if (!resolved) {
             const Error &e = resolved.error();
             if (m_cl.noSignRequest && e.code == QLatin1String("NoCredentials")) {
                 // Unsigned requests need no keys; the rest of the settings still come from the environment.
                 profiles::ResolvedConfig config;
-                config.region = m_env.value(QStringLiteral("AWS_REGION"), m_env.value(QStringLiteral("AWS_DEFAULT_REGION")));
+                config.region =
+                    m_env.value(QStringLiteral("AWS_REGION"), m_env.value(QStringLiteral("AWS_DEFAULT_REGION")));
                 config.caBundle = m_env.value(QStringLiteral("AWS_CA_BUNDLE"));
                 config.retryMode = m_env.value(QStringLiteral("AWS_RETRY_MODE"));
                 bool ok = false;
@@ -341,7 +345,8 @@ void CliRunner::runOperation()
                 return;
             }
             if (e.code == QLatin1String("ProfileNotFound")) {
-                fail(tr("The config profile (%1) could not be found").arg(m_cl.profile.isEmpty() ? m_env.value(QStringLiteral("AWS_PROFILE")) : m_cl.profile),
+                fail(tr("The config profile (%1) could not be found")
+                         .arg(m_cl.profile.isEmpty() ? m_env.value(QStringLiteral("AWS_PROFILE")) : m_cl.profile),
                      ExitGeneralError);
                 return;
             }
@@ -386,13 +391,14 @@ void CliRunner::send(const profiles::ResolvedConfig &resolved)
     const bool fips = m_env.value(QStringLiteral("AWS_USE_FIPS_ENDPOINT")).toLower() == QLatin1String("true");
     auto endpoint = aws::EndpointResolver::resolve(region, fips, endpointUrl, m_env);
     if (!endpoint) {
-        fail(endpoint.error().message, endpoint.error().kind == Error::Kind::Validation ? ExitParamError
-                                                                                         : ExitConfigError);
+        fail(endpoint.error().message,
+             endpoint.error().kind == Error::Kind::Validation ? ExitParamError : ExitConfigError);
         return;
     }
     config.endpoint = endpoint.value();
-    debug("jobdesk.endpoint", QStringLiteral("Endpoint: %1, signing region %2")
-                                  .arg(config.endpoint.url.toString(), config.endpoint.signingRegion));
+    debug("jobdesk.endpoint",
+          QStringLiteral("Endpoint: %1, signing region %2")
+              .arg(config.endpoint.url.toString(), config.endpoint.signingRegion));
 
     // Retries as the AWS CLI v2 sets them: standard (3 attempts) unless told otherwise.
     if (resolved.retryMode == QLatin1String("legacy"))
@@ -401,10 +407,10 @@ void CliRunner::send(const profiles::ResolvedConfig &resolved)
         config.retry = aws::RetryPolicy::standard();
     if (resolved.maxAttempts && *resolved.maxAttempts > 0)
         config.retry.maxAttempts = *resolved.maxAttempts;
-    debug("jobdesk.retries", QStringLiteral("Retry mode %1, at most %2 attempts")
-                                 .arg(config.retry.mode == aws::RetryMode::Legacy ? QStringLiteral("legacy")
-                                                                                   : QStringLiteral("standard"))
-                                 .arg(config.retry.maxAttempts));
+    debug("jobdesk.retries",
+          QStringLiteral("Retry mode %1, at most %2 attempts")
+              .arg(config.retry.mode == aws::RetryMode::Legacy ? QStringLiteral("legacy") : QStringLiteral("standard"))
+              .arg(config.retry.maxAttempts));
 
     const bool https = config.endpoint.url.scheme() == QLatin1String("https");
     config.verifyTls = !m_cl.noVerifySsl;
@@ -418,13 +424,15 @@ void CliRunner::send(const profiles::ResolvedConfig &resolved)
         }
         config.extraCaCertificates = certificates;
         config.onlyExtraCaCertificates = true;
-        debug("jobdesk.endpoint", QStringLiteral("Trusting the %1 certificates of %2").arg(certificates.size()).arg(caBundle));
+        debug("jobdesk.endpoint",
+              QStringLiteral("Trusting the %1 certificates of %2").arg(certificates.size()).arg(caBundle));
     }
     if (m_cl.noVerifySsl && https) {
-        write(m_err, tr("InsecureRequestWarning: Unverified HTTPS request is being made to host '%1'. Adding certificate "
-                        "verification is strongly advised.\n")
-                         .arg(config.endpoint.url.host())
-                         .toUtf8());
+        write(m_err,
+              tr("InsecureRequestWarning: Unverified HTTPS request is being made to host '%1'. Adding certificate "
+                 "verification is strongly advised.\n")
+                  .arg(config.endpoint.url.host())
+                  .toUtf8());
     }
 
     config.signRequests = !m_cl.noSignRequest;
@@ -435,12 +443,14 @@ void CliRunner::send(const profiles::ResolvedConfig &resolved)
     m_client->network()->setProxy(proxy);
     if (proxy.type() != QNetworkProxy::NoProxy)
         debug("jobdesk.endpoint", QStringLiteral("Using proxy %1:%2").arg(proxy.hostName()).arg(proxy.port()));
-    debug("jobdesk.endpoint", QStringLiteral("Making request for %1 with params: %2")
-                                  .arg(QString::fromStdString(operation.name),
-                                       QString::fromStdString(m_redactor.redactJson(operation.input, m_cl.params).dump())));
+    debug("jobdesk.endpoint",
+          QStringLiteral("Making request for %1 with params: %2")
+              .arg(QString::fromStdString(operation.name),
+                   QString::fromStdString(m_redactor.redactJson(operation.input, m_cl.params).dump())));
     auto *call = codepipeline::OperationCall::start(m_client, config, operation, m_cl.params);
     if (m_debug)
-        connect(call, &codepipeline::OperationCall::wireEvent, this, [this](const aws::WireEvent &event) { m_debug->wire(event); });
+        connect(call, &codepipeline::OperationCall::wireEvent, this,
+                [this](const aws::WireEvent &event) { m_debug->wire(event); });
     connect(call, &codepipeline::OperationCall::finished, this, [this, call] { onFinished(call); });
 }
 
@@ -458,9 +468,8 @@ void CliRunner::onFinished(codepipeline::OperationCall *call)
     const QString operation = QString::fromStdString(call->operation().name);
     switch (error.kind) {
     case Error::Kind::Service: {
-        const QString retryInfo = error.retriesExhausted
-            ? tr(" (reached max retries: %1)").arg(error.attempts - 1)
-            : QString();
+        const QString retryInfo =
+            error.retriesExhausted ? tr(" (reached max retries: %1)").arg(error.attempts - 1) : QString();
         fail(tr("An error occurred (%1) when calling the %2 operation%3: %4")
                  .arg(error.code, operation, retryInfo, error.message),
              ExitServiceError);
@@ -485,4 +494,4 @@ void CliRunner::onFinished(codepipeline::OperationCall *call)
     }
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

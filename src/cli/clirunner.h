@@ -80,4 +80,4 @@ private:
     aws::StsClient *m_sts = nullptr;
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -43,8 +43,8 @@ Result<QString> resolveParamFile(const QString &option, const QString &value)
         const QString path = value.mid(prefix.size());
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
-            return paramError(option, tr("Unable to load paramfile %1: [Errno 2] No such file or directory: '%2'")
-                                          .arg(value, path));
+            return paramError(
+                option, tr("Unable to load paramfile %1: [Errno 2] No such file or directory: '%2'").arg(value, path));
         }
         return QString::fromUtf8(file.readAll());
     }
@@ -68,8 +68,7 @@ Result<Json> parseValue(const Shape *shape, const QString &option, const QString
     const QString text = resolved.value();
     switch (shape->type) {
     case Shape::Type::String:
-    case Shape::Type::Timestamp:
-        return Json(text.toStdString());
+    case Shape::Type::Timestamp: return Json(text.toStdString());
     case Shape::Type::Integer: {
         Json value = text.toStdString();
         Status s = ShorthandParser::applyModel(shape, value);
@@ -77,8 +76,7 @@ Result<Json> parseValue(const Shape *shape, const QString &option, const QString
             return s.error();
         return value;
     }
-    case Shape::Type::Boolean:
-        return Json(text.toLower() == QLatin1String("true"));
+    case Shape::Type::Boolean: return Json(text.toLower() == QLatin1String("true"));
     default: {
         const QString trimmed = text.trimmed();
         if (trimmed.startsWith(QLatin1Char('{')) || trimmed.startsWith(QLatin1Char('[')))
@@ -133,8 +131,7 @@ Status convertTimestamps(const Shape *shape, Json &value, const std::string &pat
             }
         }
         return success();
-    default:
-        return success();
+    default: return success();
     }
 }
 
@@ -143,14 +140,20 @@ bool takesOptionalValue(const QString &name)
     return name == QLatin1String("--generate-cli-skeleton");
 }
 
-} // namespace
+}  // namespace
 
 const QStringList &CommandLine::globalOptionsWithValue()
 {
     static const QStringList options = {
-        QStringLiteral("--region"), QStringLiteral("--endpoint-url"), QStringLiteral("--output"),
-        QStringLiteral("--profile"), QStringLiteral("--color"), QStringLiteral("--ca-bundle"),
-        QStringLiteral("--cli-read-timeout"), QStringLiteral("--cli-connect-timeout"), QStringLiteral("--query"),
+        QStringLiteral("--region"),
+        QStringLiteral("--endpoint-url"),
+        QStringLiteral("--output"),
+        QStringLiteral("--profile"),
+        QStringLiteral("--color"),
+        QStringLiteral("--ca-bundle"),
+        QStringLiteral("--cli-read-timeout"),
+        QStringLiteral("--cli-connect-timeout"),
+        QStringLiteral("--query"),
     };
     return options;
 }
@@ -158,8 +161,9 @@ const QStringList &CommandLine::globalOptionsWithValue()
 const QStringList &CommandLine::globalFlags()
 {
     static const QStringList flags = {
-        QStringLiteral("--debug"), QStringLiteral("--no-verify-ssl"), QStringLiteral("--no-paginate"),
-        QStringLiteral("--no-sign-request"), QStringLiteral("--version"), QStringLiteral("--no-cli-pager"),
+        QStringLiteral("--debug"),       QStringLiteral("--no-verify-ssl"),
+        QStringLiteral("--no-paginate"), QStringLiteral("--no-sign-request"),
+        QStringLiteral("--version"),     QStringLiteral("--no-cli-pager"),
         QStringLiteral("--help"),
     };
     return flags;
@@ -342,8 +346,9 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
                     value = QStringLiteral("input");
             }
             if (value != QLatin1String("input") && value != QLatin1String("output")) {
-                return usageError(tr("argument --generate-cli-skeleton: invalid choice: '%1' (choose from 'input', 'output')")
-                                      .arg(value));
+                return usageError(
+                    tr("argument --generate-cli-skeleton: invalid choice: '%1' (choose from 'input', 'output')")
+                        .arg(value));
             }
             cl.skeleton = value;
             continue;
@@ -408,4 +413,4 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     return cl;
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -27,19 +27,19 @@ struct CommandLine
     Command command = Command::Operation;
     const codepipeline::Operation *operation = nullptr;  // also set for OPERATION help
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
-    QString skeleton;             // "input" or "output" for --generate-cli-skeleton; empty otherwise
+    QString skeleton;  // "input" or "output" for --generate-cli-skeleton; empty otherwise
     bool quietPollWarning = false;
     QStringList commandArguments;  // what follows "completion" or "profile"
 
     // Global options; empty when not given.
     QString region;
     QString endpointUrl;
-    QString output;           // json, text, table or keyvalue
+    QString output;  // json, text, table or keyvalue
     QString profile;
-    QString color;            // on, off or auto
+    QString color;  // on, off or auto
     QString caBundle;
-    QString readTimeout;      // seconds, as given
-    QString connectTimeout;   // seconds, as given
+    QString readTimeout;     // seconds, as given
+    QString connectTimeout;  // seconds, as given
     bool debug = false;
     bool noVerifySsl = false;
     bool noPaginate = false;
@@ -64,4 +64,4 @@ struct CommandLine
     static Result<long long> parseTimestamp(const QString &text);
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -45,7 +45,7 @@ QString words(const QStringList &list)
     return QLatin1Char('\'') + list.join(QLatin1Char(' ')) + QLatin1Char('\'');
 }
 
-} // namespace
+}  // namespace
 
 std::optional<QString> Completion::script(const QString &shell)
 {
@@ -65,17 +65,23 @@ QString Completion::bash()
     s += QStringLiteral("    cur=\"${COMP_WORDS[COMP_CWORD]}\"\n");
     s += QStringLiteral("    prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n");
     s += QStringLiteral("    case \"$prev\" in\n");
-    s += QStringLiteral("        --output) COMPREPLY=($(compgen -W 'json text table keyvalue' -- \"$cur\")); return ;;\n");
+    s += QStringLiteral(
+        "        --output) COMPREPLY=($(compgen -W 'json text table keyvalue' -- \"$cur\")); return ;;\n");
     s += QStringLiteral("        --color) COMPREPLY=($(compgen -W 'on off auto' -- \"$cur\")); return ;;\n");
-    s += QStringLiteral("        --generate-cli-skeleton) COMPREPLY=($(compgen -W 'input output' -- \"$cur\")); return ;;\n");
+    s += QStringLiteral(
+        "        --generate-cli-skeleton) COMPREPLY=($(compgen -W 'input output' -- \"$cur\")); return ;;\n");
     s += QStringLiteral("        --ca-bundle|--cli-input-json) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n");
-    s += QStringLiteral("        --region|--endpoint-url|--profile|--cli-read-timeout|--cli-connect-timeout) return ;;\n");
+    s += QStringLiteral(
+        "        --region|--endpoint-url|--profile|--cli-read-timeout|--cli-connect-timeout) return ;;\n");
     s += QStringLiteral("    esac\n");
     s += QStringLiteral("    op=\"\"\n");
     s += QStringLiteral("    for ((i = 1; i < COMP_CWORD; i++)); do\n");
     s += QStringLiteral("        word=\"${COMP_WORDS[i]}\"\n");
     s += QStringLiteral("        case \"$word\" in\n");
-    s += QStringLiteral("            %1) op=\"$word\"; break ;;\n").arg((operationNames() << QStringLiteral("profile") << QStringLiteral("completion") << QStringLiteral("help")).join(QLatin1Char('|')));
+    s += QStringLiteral("            %1) op=\"$word\"; break ;;\n")
+             .arg((operationNames() << QStringLiteral("profile") << QStringLiteral("completion")
+                                    << QStringLiteral("help"))
+                      .join(QLatin1Char('|')));
     s += QStringLiteral("        esac\n");
     s += QStringLiteral("    done\n");
     s += QStringLiteral("    case \"$op\" in\n");
@@ -85,9 +91,11 @@ QString Completion::bash()
                         + globalOptions()));
     for (const Operation &op : ServiceModel::codePipeline().operations()) {
         s += QStringLiteral("        %1) COMPREPLY=($(compgen -W %2 -- \"$cur\")) ;;\n")
-                 .arg(QString::fromStdString(op.cliName), words(parameterOptions(op) + globalOptions() + QStringList{QStringLiteral("help")}));
+                 .arg(QString::fromStdString(op.cliName),
+                      words(parameterOptions(op) + globalOptions() + QStringList{QStringLiteral("help")}));
     }
-    s += QStringLiteral("        profile) COMPREPLY=($(compgen -W 'list add remove show help --region --access-key-id --aws-profile --environment --endpoint-url' -- \"$cur\")) ;;\n");
+    s += QStringLiteral("        profile) COMPREPLY=($(compgen -W 'list add remove show help --region --access-key-id "
+                        "--aws-profile --environment --endpoint-url' -- \"$cur\")) ;;\n");
     s += QStringLiteral("        completion) COMPREPLY=($(compgen -W 'bash zsh' -- \"$cur\")) ;;\n");
     s += QStringLiteral("        help) COMPREPLY=($(compgen -W %1 -- \"$cur\")) ;;\n").arg(words(operationNames()));
     s += QStringLiteral("    esac\n");
@@ -110,7 +118,8 @@ QString Completion::zsh()
         summary.replace(QLatin1Char('\''), QLatin1Char(' ')).replace(QLatin1Char(':'), QLatin1Char(' '));
         s += QStringLiteral("    '%1:%2'\n").arg(QString::fromStdString(op.cliName), summary);
     }
-    s += QStringLiteral("    'profile:Manage JobDesk profiles'\n    'completion:Print a shell completion script'\n    'help:Show help'\n  )\n");
+    s += QStringLiteral("    'profile:Manage JobDesk profiles'\n    'completion:Print a shell completion script'\n    "
+                        "'help:Show help'\n  )\n");
     s += QStringLiteral("  globals=(%1)\n").arg(globalOptions().join(QLatin1Char(' ')));
     s += QStringLiteral("  case \"${words[CURRENT-1]}\" in\n");
     s += QStringLiteral("    --output) compadd json text table keyvalue; return ;;\n");
@@ -122,16 +131,21 @@ QString Completion::zsh()
     s += QStringLiteral("  op=\n");
     s += QStringLiteral("  for word in \"${(@)words[2,CURRENT-1]}\"; do\n");
     s += QStringLiteral("    case \"$word\" in\n");
-    s += QStringLiteral("      %1) op=$word; break ;;\n").arg((operationNames() << QStringLiteral("profile") << QStringLiteral("completion") << QStringLiteral("help")).join(QLatin1Char('|')));
+    s += QStringLiteral("      %1) op=$word; break ;;\n")
+             .arg((operationNames() << QStringLiteral("profile") << QStringLiteral("completion")
+                                    << QStringLiteral("help"))
+                      .join(QLatin1Char('|')));
     s += QStringLiteral("    esac\n");
     s += QStringLiteral("  done\n");
     s += QStringLiteral("  case \"$op\" in\n");
-    s += QStringLiteral("    '') _describe -t operations 'operation' operations; compadd -- codepipeline $globals ;;\n");
+    s +=
+        QStringLiteral("    '') _describe -t operations 'operation' operations; compadd -- codepipeline $globals ;;\n");
     for (const Operation &op : ServiceModel::codePipeline().operations()) {
         s += QStringLiteral("    %1) compadd -- %2 help $globals ;;\n")
                  .arg(QString::fromStdString(op.cliName), parameterOptions(op).join(QLatin1Char(' ')));
     }
-    s += QStringLiteral("    profile) compadd -- list add remove show help --region --access-key-id --aws-profile --environment --endpoint-url ;;\n");
+    s += QStringLiteral("    profile) compadd -- list add remove show help --region --access-key-id --aws-profile "
+                        "--environment --endpoint-url ;;\n");
     s += QStringLiteral("    completion) compadd -- bash zsh ;;\n");
     s += QStringLiteral("    help) compadd -- %1 ;;\n").arg(operationNames().join(QLatin1Char(' ')));
     s += QStringLiteral("  esac\n");
@@ -140,4 +154,4 @@ QString Completion::zsh()
     return s;
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

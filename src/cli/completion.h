@@ -18,4 +18,4 @@ public:
     static QString zsh();
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -35,14 +35,14 @@ QString headerDict(const QList<std::pair<QByteArray, QByteArray>> &headers, bool
 {
     QStringList parts;
     for (const auto &[name, value] : headers) {
-        const QString shown = valuesAsBytes ? bytesLiteral(value)
-                                            : QLatin1Char('\'') + QString::fromUtf8(value) + QLatin1Char('\'');
+        const QString shown =
+            valuesAsBytes ? bytesLiteral(value) : QLatin1Char('\'') + QString::fromUtf8(value) + QLatin1Char('\'');
         parts << QLatin1Char('\'') + QString::fromUtf8(name) + QStringLiteral("': ") + shown;
     }
     return QLatin1Char('{') + parts.join(QStringLiteral(", ")) + QLatin1Char('}');
 }
 
-} // namespace
+}  // namespace
 
 QString DebugLog::timestamp(const QDateTime &time)
 {
@@ -66,25 +66,24 @@ void DebugLog::wire(const aws::WireEvent &event) const
     case aws::WireEvent::Kind::Request: {
         const auto headers = m_redactor.redactHeaders(event.headers);
         log("jobdesk.endpoint",
-            QStringLiteral("Sending http request: <AWSPreparedRequest stream_output=False, method=%1, url=%2, headers=%3>")
+            QStringLiteral(
+                "Sending http request: <AWSPreparedRequest stream_output=False, method=%1, url=%2, headers=%3>")
                 .arg(QString::fromLatin1(event.method), event.url.toString(), headerDict(headers, true)));
-        log("jobdesk.endpoint", QStringLiteral("Request body:\n") + bytesLiteral(m_redactor.redactRequestBody(event.body)));
+        log("jobdesk.endpoint",
+            QStringLiteral("Request body:\n") + bytesLiteral(m_redactor.redactRequestBody(event.body)));
         return;
     }
     case aws::WireEvent::Kind::Response: {
         log("jobdesk.parsers", QStringLiteral("Response status: %1 (attempt %2)").arg(event.status).arg(event.attempt));
         log("jobdesk.parsers",
             QStringLiteral("Response headers: ") + headerDict(m_redactor.redactHeaders(event.headers), false));
-        log("jobdesk.parsers", QStringLiteral("Response body:\n") + bytesLiteral(m_redactor.redactResponseBody(event.body)));
+        log("jobdesk.parsers",
+            QStringLiteral("Response body:\n") + bytesLiteral(m_redactor.redactResponseBody(event.body)));
         return;
     }
-    case aws::WireEvent::Kind::Retry:
-        log("jobdesk.retries", event.text);
-        return;
-    case aws::WireEvent::Kind::Note:
-        log("jobdesk.endpoint", event.text);
-        return;
+    case aws::WireEvent::Kind::Retry: log("jobdesk.retries", event.text); return;
+    case aws::WireEvent::Kind::Note: log("jobdesk.endpoint", event.text); return;
     }
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -30,4 +30,4 @@ private:
     const output::Redactor &m_redactor;
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -21,20 +21,13 @@ QString tr(const char *text)
 QString typeName(const Shape *shape)
 {
     switch (shape->type) {
-    case Shape::Type::String:
-        return tr("string");
-    case Shape::Type::Integer:
-        return tr("integer");
-    case Shape::Type::Boolean:
-        return tr("boolean");
-    case Shape::Type::Timestamp:
-        return tr("timestamp");
-    case Shape::Type::Structure:
-        return tr("structure");
-    case Shape::Type::List:
-        return tr("list");
-    case Shape::Type::Map:
-        return tr("map");
+    case Shape::Type::String: return tr("string");
+    case Shape::Type::Integer: return tr("integer");
+    case Shape::Type::Boolean: return tr("boolean");
+    case Shape::Type::Timestamp: return tr("timestamp");
+    case Shape::Type::Structure: return tr("structure");
+    case Shape::Type::List: return tr("list");
+    case Shape::Type::Map: return tr("map");
     }
     return {};
 }
@@ -86,51 +79,57 @@ void describeMembers(QStringList &lines, const Shape *shape, const QString &inde
 
 QString globalOptionsText()
 {
-    return tr("GLOBAL OPTIONS\n"
-              "  --output json|text|table|keyvalue   How to print the answer (default json, or AWS_DEFAULT_OUTPUT).\n"
-              "                                      keyvalue is jobdesk-cli's own: one path<TAB>value line per field.\n"
-              "  --region REGION                     The AWS Region (else AWS_REGION, AWS_DEFAULT_REGION or the profile).\n"
-              "  --endpoint-url URL                  Send to this endpoint instead of the Region's.\n"
-              "  --profile NAME                      A JobDesk profile, else an AWS shared-config profile of that name.\n"
-              "  --debug                             Log each request and response on stderr, secrets replaced.\n"
-              "  --no-verify-ssl                     Do not check the endpoint's certificate (prints a warning).\n"
-              "  --ca-bundle PATH                    Trust only the certificates in this PEM file (else AWS_CA_BUNDLE).\n"
-              "  --no-sign-request                   Send the request unsigned.\n"
-              "  --cli-read-timeout SECONDS          Wait this long for an answer; 0 waits forever (default 60).\n"
-              "  --cli-connect-timeout SECONDS       Wait this long for a connection; 0 waits forever (default 60).\n"
-              "  --color on|off|auto                 Colour in table output (auto: only on a terminal).\n"
-              "  --no-paginate                       Accepted for compatibility; these operations do not page.\n"
-              "  --version                           Print the version.\n"
-              "\n"
-              "ENVIRONMENT\n"
-              "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_CONFIG_FILE,\n"
-              "  AWS_SHARED_CREDENTIALS_FILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT, AWS_CA_BUNDLE,\n"
-              "  AWS_RETRY_MODE (legacy: 5 attempts, standard: 3), AWS_MAX_ATTEMPTS, HTTPS_PROXY, HTTP_PROXY, NO_PROXY.\n"
-              "\n"
-              "EXIT CODES\n"
-              "  0 success, 252 bad command line or parameters, 253 configuration or credentials missing,\n"
-              "  254 the service answered with an error, 255 anything else (network, timeout, bad answer).\n");
+    return tr(
+        "GLOBAL OPTIONS\n"
+        "  --output json|text|table|keyvalue   How to print the answer (default json, or AWS_DEFAULT_OUTPUT).\n"
+        "                                      keyvalue is jobdesk-cli's own: one path<TAB>value line per field.\n"
+        "  --region REGION                     The AWS Region (else AWS_REGION, AWS_DEFAULT_REGION or the profile).\n"
+        "  --endpoint-url URL                  Send to this endpoint instead of the Region's.\n"
+        "  --profile NAME                      A JobDesk profile, else an AWS shared-config profile of that name.\n"
+        "  --debug                             Log each request and response on stderr, secrets replaced.\n"
+        "  --no-verify-ssl                     Do not check the endpoint's certificate (prints a warning).\n"
+        "  --ca-bundle PATH                    Trust only the certificates in this PEM file (else AWS_CA_BUNDLE).\n"
+        "  --no-sign-request                   Send the request unsigned.\n"
+        "  --cli-read-timeout SECONDS          Wait this long for an answer; 0 waits forever (default 60).\n"
+        "  --cli-connect-timeout SECONDS       Wait this long for a connection; 0 waits forever (default 60).\n"
+        "  --color on|off|auto                 Colour in table output (auto: only on a terminal).\n"
+        "  --no-paginate                       Accepted for compatibility; these operations do not page.\n"
+        "  --version                           Print the version.\n"
+        "\n"
+        "ENVIRONMENT\n"
+        "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN, AWS_PROFILE, AWS_CONFIG_FILE,\n"
+        "  AWS_SHARED_CREDENTIALS_FILE, AWS_REGION, AWS_DEFAULT_REGION, AWS_DEFAULT_OUTPUT, AWS_CA_BUNDLE,\n"
+        "  AWS_RETRY_MODE (legacy: 5 attempts, standard: 3), AWS_MAX_ATTEMPTS, HTTPS_PROXY, HTTP_PROXY, NO_PROXY.\n"
+        "\n"
+        "EXIT CODES\n"
+        "  0 success, 252 bad command line or parameters, 253 configuration or credentials missing,\n"
+        "  254 the service answered with an error, 255 anything else (network, timeout, bad answer).\n");
 }
 
 QString example(const Operation &operation)
 {
     const std::string &n = operation.name;
     if (n == "GetThirdPartyJobDetails")
-        return QStringLiteral("  jobdesk-cli get-third-party-job-details --job-id 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d \\\n"
-                              "      --client-token \"$TOKEN\" --output table\n");
+        return QStringLiteral(
+            "  jobdesk-cli get-third-party-job-details --job-id 0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d \\\n"
+            "      --client-token \"$TOKEN\" --output table\n");
     if (n == "PollForThirdPartyJobs")
-        return QStringLiteral("  jobdesk-cli poll-for-third-party-jobs \\\n"
-                              "      --action-type-id category=Build,owner=ThirdParty,provider=AcmeCI,version=1 --max-batch-size 1\n");
+        return QStringLiteral(
+            "  jobdesk-cli poll-for-third-party-jobs \\\n"
+            "      --action-type-id category=Build,owner=ThirdParty,provider=AcmeCI,version=1 --max-batch-size 1\n");
     if (n == "AcknowledgeThirdPartyJob")
-        return QStringLiteral("  jobdesk-cli acknowledge-third-party-job --job-id \"$JOB\" --nonce 3 --client-token \"$TOKEN\"\n");
+        return QStringLiteral(
+            "  jobdesk-cli acknowledge-third-party-job --job-id \"$JOB\" --nonce 3 --client-token \"$TOKEN\"\n");
     if (n == "PutThirdPartyJobSuccessResult")
-        return QStringLiteral("  jobdesk-cli put-third-party-job-success-result --job-id \"$JOB\" --client-token \"$TOKEN\" \\\n"
-                              "      --execution-details summary=\"Build 42 passed\",percentComplete=100\n");
-    return QStringLiteral("  jobdesk-cli put-third-party-job-failure-result --job-id \"$JOB\" --client-token \"$TOKEN\" \\\n"
-                          "      --failure-details 'type=JobFailed,message=\"tests failed, see the build log\"'\n");
+        return QStringLiteral(
+            "  jobdesk-cli put-third-party-job-success-result --job-id \"$JOB\" --client-token \"$TOKEN\" \\\n"
+            "      --execution-details summary=\"Build 42 passed\",percentComplete=100\n");
+    return QStringLiteral(
+        "  jobdesk-cli put-third-party-job-failure-result --job-id \"$JOB\" --client-token \"$TOKEN\" \\\n"
+        "      --failure-details 'type=JobFailed,message=\"tests failed, see the build log\"'\n");
 }
 
-} // namespace
+}  // namespace
 
 QString HelpText::operationSummary(const Operation &operation)
 {
@@ -160,7 +159,8 @@ QString HelpText::parameterDescription(const std::string &name)
         return tr("The nonce from the job's details (get-third-party-job-details shows it); it ties the "
                   "acknowledgement to this delivery of the job.");
     if (name == "actionTypeId")
-        return tr("Which custom action's jobs to take: category, owner (ThirdParty for partners), provider and version.");
+        return tr(
+            "Which custom action's jobs to take: category, owner (ThirdParty for partners), provider and version.");
     if (name == "maxBatchSize")
         return tr("Take at most this many jobs (1 or more).");
     if (name == "currentRevision")
@@ -178,20 +178,21 @@ QString HelpText::parameterDescription(const std::string &name)
 
 QString HelpText::overview()
 {
-    QString page = tr("NAME\n"
-                      "  jobdesk-cli - CodePipeline's third-party job operations, as the AWS CLI runs them\n"
-                      "\n"
-                      "SYNOPSIS\n"
-                      "  jobdesk-cli [codepipeline] OPERATION [PARAMETERS] [GLOBAL OPTIONS]\n"
-                      "  jobdesk-cli OPERATION help\n"
-                      "  jobdesk-cli profile list|add|remove|show ...\n"
-                      "  jobdesk-cli completion bash|zsh\n"
-                      "\n"
-                      "DESCRIPTION\n"
-                      "  Options, output and exit codes are those of `aws codepipeline`, so scripts written for the AWS\n"
-                      "  CLI run unchanged. Secrets never reach --debug output.\n"
-                      "\n"
-                      "OPERATIONS\n");
+    QString page =
+        tr("NAME\n"
+           "  jobdesk-cli - CodePipeline's third-party job operations, as the AWS CLI runs them\n"
+           "\n"
+           "SYNOPSIS\n"
+           "  jobdesk-cli [codepipeline] OPERATION [PARAMETERS] [GLOBAL OPTIONS]\n"
+           "  jobdesk-cli OPERATION help\n"
+           "  jobdesk-cli profile list|add|remove|show ...\n"
+           "  jobdesk-cli completion bash|zsh\n"
+           "\n"
+           "DESCRIPTION\n"
+           "  Options, output and exit codes are those of `aws codepipeline`, so scripts written for the AWS\n"
+           "  CLI run unchanged. Secrets never reach --debug output.\n"
+           "\n"
+           "OPERATIONS\n");
     for (const Operation &op : ServiceModel::codePipeline().operations())
         page += QStringLiteral("  %1\n      %2\n").arg(QString::fromStdString(op.cliName), operationSummary(op));
     page += tr("\n"
@@ -209,9 +210,10 @@ QString HelpText::operationPage(const Operation &operation)
     const QString name = QString::fromStdString(operation.cliName);
     QString page = tr("NAME\n  %1\n\nDESCRIPTION\n  %2\n").arg(name, operationSummary(operation));
     if (operation.name == "PollForThirdPartyJobs") {
-        page += tr("\n  Careful: polling takes the jobs off the queue that your production job workers read. A job you\n"
-                   "  poll but do not acknowledge comes back only after it times out. A warning says so on stderr\n"
-                   "  unless --quiet-poll-warning is given.\n");
+        page +=
+            tr("\n  Careful: polling takes the jobs off the queue that your production job workers read. A job you\n"
+               "  poll but do not acknowledge comes back only after it times out. A warning says so on stderr\n"
+               "  unless --quiet-poll-warning is given.\n");
     }
 
     page += tr("\nSYNOPSIS\n  jobdesk-cli %1").arg(name);
@@ -220,7 +222,7 @@ QString HelpText::operationPage(const Operation &operation)
         const QString option = CommandLine::optionName(member.name);
         const QString value = QStringLiteral("<%1>").arg(QString::fromStdString(member.name));
         page += input->isRequired(member.name) ? QStringLiteral("\n      %1 %2").arg(option, value)
-                                              : QStringLiteral("\n      [%1 %2]").arg(option, value);
+                                               : QStringLiteral("\n      [%1 %2]").arg(option, value);
     }
     if (operation.name == "PollForThirdPartyJobs")
         page += QStringLiteral("\n      [--quiet-poll-warning]");
@@ -229,8 +231,9 @@ QString HelpText::operationPage(const Operation &operation)
     page += tr("\nOPTIONS\n");
     for (const auto &member : input->members) {
         const Shape *shape = member.shape;
-        page += QStringLiteral("  %1 (%2%3)\n").arg(CommandLine::optionName(member.name), typeName(shape),
-                                                   input->isRequired(member.name) ? tr(", required") : QString());
+        page += QStringLiteral("  %1 (%2%3)\n")
+                    .arg(CommandLine::optionName(member.name), typeName(shape),
+                         input->isRequired(member.name) ? tr(", required") : QString());
         page += QStringLiteral("      %1\n").arg(parameterDescription(member.name));
         const QString limits = constraints(shape);
         if (!limits.isEmpty())
@@ -260,8 +263,10 @@ QString HelpText::operationPage(const Operation &operation)
         page += lines.join(QLatin1Char('\n')) + QLatin1Char('\n');
     }
     if (operation.name == "GetThirdPartyJobDetails") {
-        page += tr("  artifactCredentials are live keys to the pipeline's artifact bucket: do not paste them into tickets.\n"
-                   "  --output text drops the configuration keys, exactly as the AWS CLI does; --output keyvalue keeps them.\n");
+        page += tr(
+            "  artifactCredentials are live keys to the pipeline's artifact bucket: do not paste them into tickets.\n"
+            "  --output text drops the configuration keys, exactly as the AWS CLI does; --output keyvalue keeps "
+            "them.\n");
     }
 
     page += tr("\nERRORS\n  ");
@@ -296,4 +301,4 @@ QString HelpText::profilePage()
               "  Any operation takes --profile NAME: a JobDesk profile of that name first, then the AWS one.\n");
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -22,4 +22,4 @@ public:
     static QString parameterDescription(const std::string &memberName);
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QUrl>
 
-
 namespace jobdesk::cli {
 
 namespace {
@@ -22,17 +21,14 @@ QString tr(const char *text)
 QString sourceText(const Profile &p)
 {
     switch (p.source) {
-    case Profile::CredentialSource::Keychain:
-        return tr("keychain");
-    case Profile::CredentialSource::SharedConfig:
-        return tr("aws profile %1").arg(p.sharedConfigProfile);
-    case Profile::CredentialSource::Environment:
-        return tr("environment");
+    case Profile::CredentialSource::Keychain: return tr("keychain");
+    case Profile::CredentialSource::SharedConfig: return tr("aws profile %1").arg(p.sharedConfigProfile);
+    case Profile::CredentialSource::Environment: return tr("environment");
     }
     return {};
 }
 
-} // namespace
+}  // namespace
 
 ProfileCommand::ProfileCommand(QStringList arguments, QString region, QString endpointUrl, std::FILE *in,
                                std::FILE *out, std::FILE *err, QObject *parent)
@@ -147,7 +143,8 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
     for (qsizetype i = 0; i < options.size(); ++i) {
         const QString &option = options.at(i);
         if (option == QLatin1String("--secret-access-key") || option == QLatin1String("--session-token")
-            || option.startsWith(QLatin1String("--secret-access-key=")) || option.startsWith(QLatin1String("--session-token="))) {
+            || option.startsWith(QLatin1String("--secret-access-key="))
+            || option.startsWith(QLatin1String("--session-token="))) {
             return fail(tr("%1 is never taken as an argument, where other users and the shell history could see it. "
                            "Give the secret access key on the first line of stdin and the session token on the second.")
                             .arg(option.section(QLatin1Char('='), 0, 0)),
@@ -167,7 +164,8 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
     }
     const int sources = int(!accessKeyId.isEmpty()) + int(!awsProfile.isEmpty()) + int(environment);
     if (sources != 1)
-        return fail(tr("Give exactly one of --access-key-id AKID, --aws-profile AWSNAME or --environment."), ExitParamError);
+        return fail(tr("Give exactly one of --access-key-id AKID, --aws-profile AWSNAME or --environment."),
+                    ExitParamError);
     if (m_store->contains(name))
         return fail(tr("A JobDesk profile named \"%1\" already exists; remove it first.").arg(name), ExitParamError);
 
@@ -237,11 +235,12 @@ void ProfileCommand::show(const QString &name)
         } else {
             text += line(tr("access key id"), mask(keys.value().accessKeyId));
             text += line(tr("secret access key"), QString(16, QLatin1Char('*')));
-            text += line(tr("session token"), keys.value().sessionToken.isEmpty() ? tr("(none)") : QString(16, QLatin1Char('*')));
+            text += line(tr("session token"),
+                         keys.value().sessionToken.isEmpty() ? tr("(none)") : QString(16, QLatin1Char('*')));
         }
         print(m_out, text);
         finish(ExitSuccess);
     });
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

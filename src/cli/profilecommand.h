@@ -52,4 +52,4 @@ private:
     profiles::ProfileStore *m_store = nullptr;
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -30,9 +30,8 @@ bool inRange(char32_t c, char32_t from, char32_t to)
 // Python's str.isspace()/\s for the characters that matter here.
 bool isUnicodeSpace(char32_t c)
 {
-    return c == U' ' || inRange(c, 0x09, 0x0d) || inRange(c, 0x1c, 0x1f) || c == 0x85 || c == 0xa0
-        || c == 0x1680 || inRange(c, 0x2000, 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f
-        || c == 0x3000;
+    return c == U' ' || inRange(c, 0x09, 0x0d) || inRange(c, 0x1c, 0x1f) || c == 0x85 || c == 0xa0 || c == 0x1680
+        || inRange(c, 0x2000, 0x200a) || c == 0x2028 || c == 0x2029 || c == 0x202f || c == 0x205f || c == 0x3000;
 }
 
 // string.whitespace: the ASCII set only.
@@ -51,15 +50,15 @@ bool isStartWordChar(char32_t c)
 // Later characters of a value directly after '=': no quotes, comma, ']' or '}'.
 bool isFirstFollowChar(char32_t c)
 {
-    return isUnicodeSpace(c) || c == U'!' || inRange(c, U'#', U'&') || inRange(c, U'(', U'+')
-        || inRange(c, U'-', U'\\') || inRange(c, U'^', U'|') || inRange(c, U'~', 0xffff);
+    return isUnicodeSpace(c) || c == U'!' || inRange(c, U'#', U'&') || inRange(c, U'(', U'+') || inRange(c, U'-', U'\\')
+        || inRange(c, U'^', U'|') || inRange(c, U'~', 0xffff);
 }
 
 // Later characters of a further comma-separated value: no quotes, comma or '='.
 bool isSecondFollowChar(char32_t c)
 {
-    return isUnicodeSpace(c) || c == U'!' || inRange(c, U'#', U'&') || inRange(c, U'(', U'+')
-        || inRange(c, U'-', U'<') || inRange(c, U'>', 0xffff);
+    return isUnicodeSpace(c) || c == U'!' || inRange(c, U'#', U'&') || inRange(c, U'(', U'+') || inRange(c, U'-', U'<')
+        || inRange(c, U'>', 0xffff);
 }
 
 bool isKeyChar(char32_t c)
@@ -324,12 +323,14 @@ private:
     Json resolved(const Text &value)
     {
         const QString text = toQString(value);
-        if (m_resolveFiles && (text.startsWith(QLatin1String("file://")) || text.startsWith(QLatin1String("fileb://")))) {
+        if (m_resolveFiles
+            && (text.startsWith(QLatin1String("file://")) || text.startsWith(QLatin1String("fileb://")))) {
             const QString path = text.section(QLatin1String("://"), 1);
             QFile file(path);
             if (!file.open(QIODevice::ReadOnly)) {
-                throw ParseFailure{QCoreApplication::translate("jobdesk::cli::ShorthandParser",
-                                                               "Unable to load paramfile %1").arg(text)};
+                throw ParseFailure{
+                    QCoreApplication::translate("jobdesk::cli::ShorthandParser", "Unable to load paramfile %1")
+                        .arg(text)};
             }
             return QString::fromUtf8(file.readAll()).toStdString();
         }
@@ -398,7 +399,8 @@ private:
 
     ParseFailure syntaxError(const QString &expected, const QString &actual, std::size_t index) const
     {
-        return {QStringLiteral("Expected: '%1', received: '%2' for input:\n%3").arg(expected, actual, errorLocation(index))};
+        return {QStringLiteral("Expected: '%1', received: '%2' for input:\n%3")
+                    .arg(expected, actual, errorLocation(index))};
     }
 
     ParseFailure duplicateKey(const std::string &k, std::size_t index) const
@@ -422,7 +424,8 @@ std::optional<long long> pythonInt(const QString &text)
         return std::nullopt;
     if (t.contains(QLatin1String("__")) || t.endsWith(QLatin1Char('_')) || t.startsWith(QLatin1Char('_')))
         return std::nullopt;
-    if ((t.startsWith(QLatin1Char('+')) || t.startsWith(QLatin1Char('-'))) && t.size() > 1 && t.at(1) == QLatin1Char('_'))
+    if ((t.startsWith(QLatin1Char('+')) || t.startsWith(QLatin1Char('-'))) && t.size() > 1
+        && t.at(1) == QLatin1Char('_'))
         return std::nullopt;
     t.remove(QLatin1Char('_'));
     bool ok = false;
@@ -489,12 +492,11 @@ Status visit(const Shape *shape, Json &value)
                 value = false;
         }
         return success();
-    default:
-        return success();
+    default: return success();
     }
 }
 
-} // namespace
+}  // namespace
 
 Result<ShorthandParser::Json> ShorthandParser::parse(const QString &text)
 {
@@ -516,4 +518,4 @@ Status ShorthandParser::applyModel(const Shape *shape, Json &value)
     return visit(shape, value);
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

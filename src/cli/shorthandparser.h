@@ -27,4 +27,4 @@ public:
     static Status applyModel(const codepipeline::Shape *shape, Json &value);
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

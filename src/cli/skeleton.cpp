@@ -81,10 +81,8 @@ Json sample(const Shape *shape, bool forInput, int depth)
         if (forInput)
             return 0;
         return shape->min ? *shape->min : 0;
-    case Shape::Type::Boolean:
-        return true;
-    case Shape::Type::Timestamp:
-        return "1970-01-01T00:00:00";
+    case Shape::Type::Boolean: return true;
+    case Shape::Type::Timestamp: return "1970-01-01T00:00:00";
     case Shape::Type::String:
         if (forInput)
             return shape->enumValues.empty() ? std::string() : shape->enumValues.front();
@@ -93,7 +91,7 @@ Json sample(const Shape *shape, bool forInput, int depth)
     return nullptr;
 }
 
-} // namespace
+}  // namespace
 
 Json Skeleton::input(const Shape *shape)
 {
@@ -107,4 +105,4 @@ Json Skeleton::output(const Shape *shape)
     return sample(shape, false, 0);
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

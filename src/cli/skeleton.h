@@ -25,4 +25,4 @@ public:
     static Json output(const codepipeline::Shape *shape);
 };
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

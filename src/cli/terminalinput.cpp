@@ -42,7 +42,7 @@ void show(std::FILE *err, const QString &text)
     std::fflush(err);
 }
 
-} // namespace
+}  // namespace
 
 std::optional<QString> readHiddenLine(std::FILE *in, std::FILE *err, const QString &prompt)
 {
@@ -70,4 +70,4 @@ std::optional<QString> readHiddenLine(std::FILE *in, std::FILE *err, const QStri
     return value;
 }
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

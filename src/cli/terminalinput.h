@@ -14,4 +14,4 @@ namespace jobdesk::cli {
 // trailing whitespace removed. std::nullopt at end of input with nothing read.
 std::optional<QString> readHiddenLine(std::FILE *in, std::FILE *err, const QString &prompt);
 
-} // namespace jobdesk::cli
+}  // namespace jobdesk::cli

@@ -32,4 +32,4 @@ private:
     QDateTime m_now;
 };
 
-} // namespace jobdesk
+}  // namespace jobdesk

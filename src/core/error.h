@@ -61,4 +61,4 @@ struct Error
     }
 };
 
-} // namespace jobdesk
+}  // namespace jobdesk

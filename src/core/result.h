@@ -30,8 +30,12 @@ private:
 };
 
 // For operations that produce nothing but can fail.
-struct Nothing {};
+struct Nothing
+{};
 using Status = Result<Nothing>;
-inline Status success() { return Nothing{}; }
+inline Status success()
+{
+    return Nothing{};
+}
 
-} // namespace jobdesk
+}  // namespace jobdesk

@@ -74,4 +74,4 @@ inline QDebug operator<<(QDebug dbg, const Secret &)
     return dbg;
 }
 
-} // namespace jobdesk
+}  // namespace jobdesk

@@ -1,10 +1,10 @@
 #include "fakecodepipeline.h"
 
 #include "core/codepipeline/servicemodel.h"
+#include "fake/fakests.h"
 #include "fake/httprequestparser.h"
 #include "fake/inputvalidator.h"
 #include "fake/rawjson.h"
-#include "fake/fakests.h"
 #include "fake/signatureverifier.h"
 
 #include <QFile>
@@ -124,7 +124,7 @@ struct Connection
     Connection(QTcpSocket *s, qsizetype maxHeader, qsizetype maxBody) : socket(s), parser(maxHeader, maxBody) {}
     QPointer<QTcpSocket> socket;
     HttpRequestParser parser;
-    bool busy = false;     // an answer is pending (delayed or never coming)
+    bool busy = false;  // an answer is pending (delayed or never coming)
     bool closing = false;
 };
 
@@ -240,8 +240,8 @@ Result<ActionTypeId> parseActionType(const ojson &value, const QString &field)
     for (int i = 0; i < 4; ++i) {
         *fields[i] = str(value, names[i]);
         if (fields[i]->isEmpty())
-            return fixtureError(field, FakeCodePipeline::tr("%1.%2 must be a non-empty string")
-                                           .arg(field, QLatin1String(names[i])));
+            return fixtureError(
+                field, FakeCodePipeline::tr("%1.%2 must be a non-empty string").arg(field, QLatin1String(names[i])));
     }
     return type;
 }
@@ -255,15 +255,16 @@ Result<FakeScript> parseScript(const ojson &value, const QString &field)
         const std::string &key = it.key();
         const ojson &v = it.value();
         const QString where = field + QLatin1Char('.') + QString::fromStdString(key);
-        const auto bad = [&](const QString &what) { return fixtureError(where, FakeCodePipeline::tr("%1 %2").arg(where, what)); };
+        const auto bad = [&](const QString &what) {
+            return fixtureError(where, FakeCodePipeline::tr("%1 %2").arg(where, what));
+        };
         if (hasIgnorablePrefix(key))
             continue;
         if (key == "operations") {
             if (!v.is_array())
                 return bad(FakeCodePipeline::tr("must be an array of operation names"));
             for (const auto &op : v) {
-                if (!op.is_string()
-                    || !codepipeline::ServiceModel::codePipeline().operation(op.get<std::string>()))
+                if (!op.is_string() || !codepipeline::ServiceModel::codePipeline().operation(op.get<std::string>()))
                     return bad(FakeCodePipeline::tr("must name CodePipeline third-party job operations"));
                 script.operations << QString::fromStdString(op.get<std::string>());
             }
@@ -342,7 +343,9 @@ Result<QList<FakeRole>> parseRoles(const ojson &value)
     for (const auto &r : value) {
         const QString where = QStringLiteral("roles[%1]").arg(roles.size());
         if (!r.is_object() || !str(r, "arn").startsWith(QLatin1String("arn:aws")) || str(r, "arn").size() < 20)
-            return fixtureError(where, FakeCodePipeline::tr("%1 needs an \"arn\" such as arn:aws:iam::123456789012:role/Name").arg(where));
+            return fixtureError(
+                where,
+                FakeCodePipeline::tr("%1 needs an \"arn\" such as arn:aws:iam::123456789012:role/Name").arg(where));
         FakeRole role;
         for (auto it = r.begin(); it != r.end(); ++it) {
             const std::string &key = it.key();
@@ -354,17 +357,22 @@ Result<QList<FakeRole>> parseRoles(const ojson &value)
                 if (!v.is_string())
                     return fixtureError(member, FakeCodePipeline::tr("%1 must be a string").arg(member));
                 const QString text = QString::fromStdString(v.get<std::string>());
-                (key == "arn" ? role.arn : key == "externalId" ? role.externalId : key == "mfaSerial" ? role.mfaSerial : role.mfaCode) = text;
+                (key == "arn"              ? role.arn
+                     : key == "externalId" ? role.externalId
+                     : key == "mfaSerial"  ? role.mfaSerial
+                                           : role.mfaCode) = text;
             } else if (key == "maxSessionDuration") {
                 if (!v.is_number_integer() || v.get<int>() < 3600 || v.get<int>() > 43200)
                     return fixtureError(member, FakeCodePipeline::tr("%1 must be 3600 to 43200 seconds").arg(member));
                 role.maxSessionDurationSeconds = v.get<int>();
             } else if (key == "trustedAccessKeyIds") {
                 if (!v.is_array())
-                    return fixtureError(member, FakeCodePipeline::tr("%1 must be an array of access key IDs").arg(member));
+                    return fixtureError(member,
+                                        FakeCodePipeline::tr("%1 must be an array of access key IDs").arg(member));
                 for (const auto &id : v) {
                     if (!id.is_string())
-                        return fixtureError(member, FakeCodePipeline::tr("%1 must be an array of access key IDs").arg(member));
+                        return fixtureError(member,
+                                            FakeCodePipeline::tr("%1 must be an array of access key IDs").arg(member));
                     role.trustedAccessKeyIds << QString::fromStdString(id.get<std::string>());
                 }
             } else {
@@ -386,7 +394,7 @@ ojson actionTypeJson(const ActionTypeId &type)
     return j;
 }
 
-} // namespace
+}  // namespace
 
 struct FakeCodePipeline::Private
 {
@@ -435,8 +443,8 @@ struct FakeCodePipeline::Private
     void process(const std::shared_ptr<Connection> &connection);
     void handle(const std::shared_ptr<Connection> &connection, const HttpRequest &request);
     Reply execute(const QString &operation, const HttpRequest &request);
-    void send(const std::shared_ptr<Connection> &connection, const Reply &reply, const Decision &decision,
-              bool close, const QString &operation);
+    void send(const std::shared_ptr<Connection> &connection, const Reply &reply, const Decision &decision, bool close,
+              const QString &operation);
 
     Reply getJobDetails(const ojson &input);
     Reply poll(const ojson &input);
@@ -494,9 +502,7 @@ void FakeCodePipeline::Private::process(const std::shared_ptr<Connection> &conne
             send(connection, reply, Decision{}, true, QString());
             return;
         }
-        case HttpRequestParser::State::Complete:
-            handle(connection, connection->parser.takeRequest());
-            break;
+        case HttpRequestParser::State::Complete: handle(connection, connection->parser.takeRequest()); break;
         }
     }
 }
@@ -578,9 +584,7 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
         case Decision::Kind::Throttle:
             reply = errorReply(400, QStringLiteral("ThrottlingException"), QStringLiteral("Rate exceeded"));
             break;
-        case Decision::Kind::ServerError:
-            reply = serverErrorReply(decision.status, decision.html);
-            break;
+        case Decision::Kind::ServerError: reply = serverErrorReply(decision.status, decision.html); break;
         case Decision::Kind::Error:
             reply = errorReply(decision.error.status, decision.error.code, decision.error.message);
             break;
@@ -623,7 +627,8 @@ void FakeCodePipeline::Private::send(const std::shared_ptr<Connection> &connecti
 
         QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
         head += "x-amzn-RequestId: "
-            + (reply.requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : reply.requestId) + "\r\n";
+            + (reply.requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : reply.requestId)
+            + "\r\n";
         if (!reply.errorCode.isEmpty() && reply.errorTypeHeader)
             head += "x-amzn-ErrorType: " + reply.errorCode.toUtf8() + kErrorTypeSuffix + "\r\n";
         head += "Content-Type: " + reply.contentType + "\r\n";
@@ -682,10 +687,12 @@ Reply FakeCodePipeline::Private::execute(const QString &operation, const HttpReq
         return putResult(input, request.body, true);
     if (operation == QLatin1String("PutThirdPartyJobFailureResult"))
         return putResult(input, request.body, false);
-    return errorReply(400, QStringLiteral("UnknownOperationException"), QStringLiteral("Unknown operation %1").arg(operation));
+    return errorReply(400, QStringLiteral("UnknownOperationException"),
+                      QStringLiteral("Unknown operation %1").arg(operation));
 }
 
-std::optional<Reply> FakeCodePipeline::Private::checkJob(const QString &jobId, const QString &clientToken, FakeJob *&job)
+std::optional<Reply> FakeCodePipeline::Private::checkJob(const QString &jobId, const QString &clientToken,
+                                                         FakeJob *&job)
 {
     job = findJob(jobId);
     if (!job)
@@ -772,8 +779,7 @@ Reply FakeCodePipeline::Private::putResult(const ojson &input, const QByteArray 
 
 // ---------------------------------------------------------------------------------------
 
-FakeCodePipeline::FakeCodePipeline(QObject *parent)
-    : QObject(parent), d(std::make_unique<Private>(this))
+FakeCodePipeline::FakeCodePipeline(QObject *parent) : QObject(parent), d(std::make_unique<Private>(this))
 {
     connect(&d->server, &QTcpServer::newConnection, this, [this] { d->accept(); });
     d->sts.setOnIssued([this](const QString &accessKeyId, const Secret &secret, const Secret &token) {
@@ -1019,18 +1025,22 @@ Result<QString> FakeCodePipeline::addJobJson(const QByteArray &jobObject)
             if (!v.is_string())
                 return fixtureError(field, tr("%1 must be a string").arg(field));
             const QString value = QString::fromStdString(v.get<std::string>());
-            (key == "jobId" ? job.jobId : key == "clientId" ? job.clientId : key == "clientToken" ? job.clientToken : job.nonce) = value;
+            (key == "jobId"             ? job.jobId
+                 : key == "clientId"    ? job.clientId
+                 : key == "clientToken" ? job.clientToken
+                                        : job.nonce) = value;
         } else if (key == "actionTypeId") {
             auto type = parseActionType(v, field);
             if (!type.ok())
                 return type.error();
             job.actionTypeId = type.value();
         } else if (key == "state") {
-            const auto state = v.is_string() ? FakeJob::stateFromName(QString::fromStdString(v.get<std::string>()))
-                                             : std::nullopt;
+            const auto state =
+                v.is_string() ? FakeJob::stateFromName(QString::fromStdString(v.get<std::string>())) : std::nullopt;
             if (!state)
-                return fixtureError(field, tr("state must be one of Created, Queued, Dispatched, InProgress, "
-                                              "TimedOut, Succeeded, Failed"));
+                return fixtureError(field,
+                                    tr("state must be one of Created, Queued, Dispatched, InProgress, "
+                                       "TimedOut, Succeeded, Failed"));
             job.state = *state;
         } else if (key == "details") {
             const auto span = RawJson::member(jobObject, QStringLiteral("details"));
@@ -1053,8 +1063,8 @@ Result<QString> FakeCodePipeline::addJob(const FakeJob &input)
 {
     FakeJob job = input;
     if (!job.details.isEmpty()) {
-        const ojson details = ojson::parse(job.details.constData(), job.details.constData() + job.details.size(),
-                                           nullptr, false);
+        const ojson details =
+            ojson::parse(job.details.constData(), job.details.constData() + job.details.size(), nullptr, false);
         if (details.is_discarded() || !details.is_object())
             return fixtureError(QStringLiteral("details"), tr("details must be a JSON object"));
         const QString detailsId = str(details, "id");
@@ -1080,7 +1090,8 @@ Result<QString> FakeCodePipeline::addJob(const FakeJob &input)
         return fixtureError(QStringLiteral("nonce"), tr("a job needs a nonce (or details.nonce)"));
     if (job.actionTypeId.category.isEmpty() || job.actionTypeId.owner.isEmpty() || job.actionTypeId.provider.isEmpty()
         || job.actionTypeId.version.isEmpty())
-        return fixtureError(QStringLiteral("actionTypeId"), tr("a job needs an actionTypeId (or details.data.actionTypeId)"));
+        return fixtureError(QStringLiteral("actionTypeId"),
+                            tr("a job needs an actionTypeId (or details.data.actionTypeId)"));
     if (d->findJob(job.jobId))
         return fixtureError(QStringLiteral("jobId"), tr("there is already a job %1").arg(job.jobId));
     if (job.clientId.isEmpty())
@@ -1213,4 +1224,4 @@ void FakeCodePipeline::resetCounters()
     d->lastOperation.clear();
 }
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -51,8 +51,8 @@ public:
     // --- verification ---------------------------------------------------------------
     // Not owned; must outlive the fake. Decides the time window and the Date header.
     void setClock(const Clock &clock);
-    void setRegion(const QString &region);          // empty (default): any region is accepted
-    void setMaxClockSkewSeconds(int seconds);       // default 300
+    void setRegion(const QString &region);     // empty (default): any region is accepted
+    void setMaxClockSkewSeconds(int seconds);  // default 300
     void addCredentials(const QString &accessKeyId, const Secret &secretKey, const Secret &sessionToken = {});
     void removeCredentials(const QString &accessKeyId);
 
@@ -112,4 +112,4 @@ private:
     std::unique_ptr<Private> d;
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -27,10 +27,10 @@ struct FakeJob
     // CodePipeline's JobStatus values.
     enum class State { Created, Queued, Dispatched, InProgress, TimedOut, Succeeded, Failed };
 
-    QString jobId;        // defaults to details.id
+    QString jobId;  // defaults to details.id
     QString clientId;
     QString clientToken;
-    QString nonce;        // defaults to details.nonce
+    QString nonce;              // defaults to details.nonce
     ActionTypeId actionTypeId;  // defaults to details.data.actionTypeId
     State state = State::Queued;
     // The jobDetails object exactly as served. Empty: a minimal
@@ -77,4 +77,4 @@ struct FakeJob
     }
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

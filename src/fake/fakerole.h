@@ -11,12 +11,12 @@ namespace jobdesk::fake {
 
 struct FakeRole
 {
-    QString arn;                      // arn:aws:iam::ACCOUNT:role/NAME
-    QString externalId;               // set: sts:ExternalId must equal it
-    QString mfaSerial;                // set: SerialNumber must equal it and TokenCode must be mfaCode
+    QString arn;                                 // arn:aws:iam::ACCOUNT:role/NAME
+    QString externalId;                          // set: sts:ExternalId must equal it
+    QString mfaSerial;                           // set: SerialNumber must equal it and TokenCode must be mfaCode
     QString mfaCode = QStringLiteral("123456");  // the one code the fake's "device" shows
     int maxSessionDurationSeconds = 3600;        // IAM's MaxSessionDuration (default one hour)
-    QStringList trustedAccessKeyIds;  // empty: any key the fake knows may assume the role
+    QStringList trustedAccessKeyIds;             // empty: any key the fake knows may assume the role
 };
 
 // One successful AssumeRole, for tests to check what was asked.
@@ -32,4 +32,4 @@ struct FakeRoleSession
     QDateTime expiration;       // fake clock at the request + durationSeconds
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

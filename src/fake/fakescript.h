@@ -17,10 +17,10 @@ struct FakeScript
     // A service error answered instead of the real result.
     struct ForcedError
     {
-        QString code;      // e.g. "JobNotFoundException"; sent as __type and x-amzn-ErrorType
+        QString code;  // e.g. "JobNotFoundException"; sent as __type and x-amzn-ErrorType
         QString message;
         int status = 400;
-        int count = -1;    // how many requests get it; -1: every one
+        int count = -1;  // how many requests get it; -1: every one
     };
 
     enum class Fault {
@@ -35,18 +35,18 @@ struct FakeScript
     // Each request that the script applies to takes the first step still
     // available, in this order: throttle, serverErrors, error, fault; once all are
     // used up (or absent) the request is served normally.
-    int throttleCount = 0;          // the first N answer 400 ThrottlingException
-    QList<int> serverErrors;        // then one per request with these statuses (500, 502, 503, 504)
+    int throttleCount = 0;    // the first N answer 400 ThrottlingException
+    QList<int> serverErrors;  // then one per request with these statuses (500, 502, 503, 504)
     ServerErrorBody serverErrorBody = ServerErrorBody::Json;
     std::optional<ForcedError> error;
     Fault fault = Fault::None;
-    int faultCount = -1;            // -1: every request
+    int faultCount = -1;  // -1: every request
 
     // These apply to every answer the script's requests get, scripted or not.
     int delayMs = 0;                // wait before answering (the event loop keeps running)
     bool closeAfterAnswer = false;  // send "Connection: close" and close after the answer
 
-    QStringList operations;         // operation names the script applies to; empty: all
+    QStringList operations;  // operation names the script applies to; empty: all
 
     bool isEmpty() const
     {
@@ -54,10 +54,7 @@ struct FakeScript
             && !closeAfterAnswer;
     }
 
-    bool appliesTo(const QString &operation) const
-    {
-        return operations.isEmpty() || operations.contains(operation);
-    }
+    bool appliesTo(const QString &operation) const { return operations.isEmpty() || operations.contains(operation); }
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

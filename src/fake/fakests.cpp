@@ -60,10 +60,11 @@ QString roleNameOf(const QString &arn)
 QString validationError(const QString &value, const QString &member, const QString &constraint)
 {
     return QStringLiteral("1 validation error detected: Value %1 at '%2' failed to satisfy constraint: %3")
-        .arg(value.isNull() ? QStringLiteral("null") : QLatin1Char('\'') + value + QLatin1Char('\''), member, constraint);
+        .arg(value.isNull() ? QStringLiteral("null") : QLatin1Char('\'') + value + QLatin1Char('\''), member,
+             constraint);
 }
 
-} // namespace
+}  // namespace
 
 FakeSts::FakeSts()
 {
@@ -116,28 +117,31 @@ FakeSts::Answer FakeSts::errorAnswer(int status, const QString &code, const QStr
     answer.status = status;
     answer.errorCode = code;
     answer.requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
-    answer.body = QStringLiteral("<ErrorResponse xmlns=\"%1\">\n"
-                                 "  <Error>\n"
-                                 "    <Type>%2</Type>\n"
-                                 "    <Code>%3</Code>\n"
-                                 "    <Message>%4</Message>\n"
-                                 "  </Error>\n"
-                                 "  <RequestId>%5</RequestId>\n"
-                                 "</ErrorResponse>\n")
-                      .arg(QLatin1String(kNamespace), status >= 500 ? QStringLiteral("Receiver") : QStringLiteral("Sender"),
-                           xml(code), xml(message), QString::fromLatin1(answer.requestId))
-                      .toUtf8();
+    answer.body =
+        QStringLiteral("<ErrorResponse xmlns=\"%1\">\n"
+                       "  <Error>\n"
+                       "    <Type>%2</Type>\n"
+                       "    <Code>%3</Code>\n"
+                       "    <Message>%4</Message>\n"
+                       "  </Error>\n"
+                       "  <RequestId>%5</RequestId>\n"
+                       "</ErrorResponse>\n")
+            .arg(QLatin1String(kNamespace), status >= 500 ? QStringLiteral("Receiver") : QStringLiteral("Sender"),
+                 xml(code), xml(message), QString::fromLatin1(answer.requestId))
+            .toUtf8();
     return answer;
 }
 
 FakeSts::Answer FakeSts::handle(const HttpRequest &request)
 {
     if (request.method != "POST")
-        return errorAnswer(400, QStringLiteral("InvalidAction"), QStringLiteral("The fake STS only takes POST requests."));
+        return errorAnswer(400, QStringLiteral("InvalidAction"),
+                           QStringLiteral("The fake STS only takes POST requests."));
     if (const auto failure = m_verifier.verify(request)) {
         // The same checks as for CodePipeline, in the words STS uses for them.
         if (failure->code == QLatin1String("MissingAuthenticationTokenException"))
-            return errorAnswer(403, QStringLiteral("MissingAuthenticationToken"), QStringLiteral("Request is missing Authentication Token"));
+            return errorAnswer(403, QStringLiteral("MissingAuthenticationToken"),
+                               QStringLiteral("Request is missing Authentication Token"));
         if (failure->code == QLatin1String("IncompleteSignatureException"))
             return errorAnswer(400, QStringLiteral("IncompleteSignature"), failure->message);
         if (failure->code == QLatin1String("UnrecognizedClientException"))
@@ -146,7 +150,8 @@ FakeSts::Answer FakeSts::handle(const HttpRequest &request)
     }
     const QString caller = m_verifier.lastAccessKeyId();
     if (isExpired(caller, m_verifier.clock().nowUtc()))
-        return errorAnswer(400, QStringLiteral("ExpiredToken"), QStringLiteral("The security token included in the request is expired"));
+        return errorAnswer(400, QStringLiteral("ExpiredToken"),
+                           QStringLiteral("The security token included in the request is expired"));
 
     const QHash<QString, QString> params = parseForm(request.body);
     const QString action = params.value(QStringLiteral("Action"));
@@ -155,7 +160,8 @@ FakeSts::Answer FakeSts::handle(const HttpRequest &request)
         return errorAnswer(400, QStringLiteral("MissingAction"), QStringLiteral("Missing Action"));
     if (action != QLatin1String("AssumeRole") || version != QLatin1String(kVersion))
         return errorAnswer(400, QStringLiteral("InvalidAction"),
-                           QStringLiteral("Could not find operation %1 for version %2").arg(action, version.isEmpty() ? QStringLiteral("NO_VERSION_SPECIFIED") : version));
+                           QStringLiteral("Could not find operation %1 for version %2")
+                               .arg(action, version.isEmpty() ? QStringLiteral("NO_VERSION_SPECIFIED") : version));
     return assumeRole(params, caller);
 }
 
@@ -172,19 +178,23 @@ FakeSts::Answer FakeSts::assumeRole(const QHash<QString, QString> &params, const
     const QString tokenCode = param("TokenCode");
     const QString durationText = param("DurationSeconds");
 
-    const auto invalid = [](const QString &message) { return errorAnswer(400, QStringLiteral("ValidationError"), message); };
+    const auto invalid = [](const QString &message) {
+        return errorAnswer(400, QStringLiteral("ValidationError"), message);
+    };
     if (roleArn.isNull())
         return invalid(validationError({}, QStringLiteral("roleArn"), QStringLiteral("Member must not be null")));
     if (sessionName.isNull())
-        return invalid(validationError({}, QStringLiteral("roleSessionName"), QStringLiteral("Member must not be null")));
+        return invalid(
+            validationError({}, QStringLiteral("roleSessionName"), QStringLiteral("Member must not be null")));
     static const QRegularExpression namePattern(QStringLiteral("^[\\w+=,.@-]*$"));
     if (!namePattern.match(sessionName).hasMatch())
         return invalid(validationError(sessionName, QStringLiteral("roleSessionName"),
                                        QStringLiteral("Member must satisfy regular expression pattern: [\\w+=,.@-]*")));
     if (sessionName.size() < 2 || sessionName.size() > 64)
         return invalid(validationError(sessionName, QStringLiteral("roleSessionName"),
-                                       sessionName.size() < 2 ? QStringLiteral("Member must have length greater than or equal to 2")
-                                                              : QStringLiteral("Member must have length less than or equal to 64")));
+                                       sessionName.size() < 2
+                                           ? QStringLiteral("Member must have length greater than or equal to 2")
+                                           : QStringLiteral("Member must have length less than or equal to 64")));
     int duration = 3600;
     if (!durationText.isNull()) {
         bool ok = false;
@@ -203,29 +213,35 @@ FakeSts::Answer FakeSts::assumeRole(const QHash<QString, QString> &params, const
         return invalid(validationError(tokenCode, QStringLiteral("tokenCode"),
                                        QStringLiteral("Member must satisfy regular expression pattern: [\\d]*")));
 
-    const QString callerArn = m_principals.value(caller, QStringLiteral("arn:aws:iam::%1:user/%2").arg(accountOf(roleArn), caller));
-    const Answer denied = errorAnswer(403, QStringLiteral("AccessDenied"),
-                                      QStringLiteral("User: %1 is not authorized to perform: sts:AssumeRole on resource: %2")
-                                          .arg(callerArn, roleArn));
+    const QString callerArn =
+        m_principals.value(caller, QStringLiteral("arn:aws:iam::%1:user/%2").arg(accountOf(roleArn), caller));
+    const Answer denied =
+        errorAnswer(403, QStringLiteral("AccessDenied"),
+                    QStringLiteral("User: %1 is not authorized to perform: sts:AssumeRole on resource: %2")
+                        .arg(callerArn, roleArn));
     const FakeRole *role = findRole(roleArn);
     if (!role)
         return denied;
     if (!role->trustedAccessKeyIds.isEmpty() && !role->trustedAccessKeyIds.contains(caller))
         return denied;
-    if (!role->externalId.isEmpty() && !aws::SigV4Signer::signaturesEqual(role->externalId.toUtf8(), externalId.toUtf8()))
+    if (!role->externalId.isEmpty()
+        && !aws::SigV4Signer::signaturesEqual(role->externalId.toUtf8(), externalId.toUtf8()))
         return denied;
     if (!role->mfaSerial.isEmpty()) {
         if (serialNumber != role->mfaSerial || tokenCode.isEmpty())
             return denied;
         if (!aws::SigV4Signer::signaturesEqual(role->mfaCode.toUtf8(), tokenCode.toUtf8()))
-            return errorAnswer(403, QStringLiteral("AccessDenied"),
-                               QStringLiteral("MultiFactorAuthentication failed with invalid MFA one time pass code. "));
+            return errorAnswer(
+                403, QStringLiteral("AccessDenied"),
+                QStringLiteral("MultiFactorAuthentication failed with invalid MFA one time pass code. "));
     }
     const bool chained = m_principals.contains(caller);
     if (chained && duration > 3600)
-        return invalid(QStringLiteral("The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."));
+        return invalid(QStringLiteral(
+            "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."));
     if (duration > role->maxSessionDurationSeconds)
-        return invalid(QStringLiteral("The requested DurationSeconds exceeds the MaxSessionDuration set for this role."));
+        return invalid(
+            QStringLiteral("The requested DurationSeconds exceeds the MaxSessionDuration set for this role."));
 
     FakeRoleSession session;
     session.roleArn = roleArn;
@@ -243,15 +259,18 @@ FakeSts::Answer FakeSts::assumeRole(const QHash<QString, QString> &params, const
                        + randomFrom("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/", 320));
     m_sessions.append(session);
 
-    const QString assumedArn = QStringLiteral("arn:aws:sts::%1:assumed-role/%2/%3").arg(accountOf(roleArn), roleNameOf(roleArn), sessionName);
+    const QString assumedArn =
+        QStringLiteral("arn:aws:sts::%1:assumed-role/%2/%3").arg(accountOf(roleArn), roleNameOf(roleArn), sessionName);
     m_principals.insert(session.accessKeyId, assumedArn);
     m_verifier.addCredentials(session.accessKeyId, secret, token);
     if (m_onIssued)
         m_onIssued(session.accessKeyId, secret, token);
 
     // A stable role ID per role, as IAM keeps one for the role's life.
-    const QString roleId = QStringLiteral("AROA")
-        + QString::fromLatin1(QCryptographicHash::hash(roleArn.toUtf8(), QCryptographicHash::Sha256).toHex().toUpper().left(17));
+    const QString roleId =
+        QStringLiteral("AROA")
+        + QString::fromLatin1(
+            QCryptographicHash::hash(roleArn.toUtf8(), QCryptographicHash::Sha256).toHex().toUpper().left(17));
     Answer answer;
     answer.requestId = QUuid::createUuid().toByteArray(QUuid::WithoutBraces);
     answer.body = QStringLiteral("<AssumeRoleResponse xmlns=\"%1\">\n"
@@ -272,10 +291,10 @@ FakeSts::Answer FakeSts::assumeRole(const QHash<QString, QString> &params, const
                                  "  </ResponseMetadata>\n"
                                  "</AssumeRoleResponse>\n")
                       .arg(QLatin1String(kNamespace), roleId, xml(sessionName), xml(assumedArn), session.accessKeyId,
-                           xml(secret.revealText()), xml(token.revealText()),
-                           session.expiration.toString(Qt::ISODate), QString::fromLatin1(answer.requestId))
+                           xml(secret.revealText()), xml(token.revealText()), session.expiration.toString(Qt::ISODate),
+                           QString::fromLatin1(answer.requestId))
                       .toUtf8();
     return answer;
 }
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

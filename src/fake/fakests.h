@@ -28,7 +28,7 @@ public:
     {
         int status = 200;
         QByteArray body;
-        QString errorCode;   // empty on success
+        QString errorCode;  // empty on success
         QByteArray requestId;
     };
 
@@ -43,7 +43,8 @@ public:
     SignatureVerifier &verifier() { return m_verifier; }
 
     // Called with every temporary key handed out, so the CodePipeline side accepts it too.
-    void setOnIssued(std::function<void(const QString &accessKeyId, const Secret &secret, const Secret &token)> onIssued)
+    void
+    setOnIssued(std::function<void(const QString &accessKeyId, const Secret &secret, const Secret &token)> onIssued)
     {
         m_onIssued = std::move(onIssued);
     }
@@ -71,4 +72,4 @@ private:
     std::function<void(const QString &, const Secret &, const Secret &)> m_onIssued;
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

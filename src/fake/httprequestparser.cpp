@@ -53,7 +53,7 @@ bool parseHex(const QByteArray &text, qsizetype &out)
     return true;
 }
 
-} // namespace
+}  // namespace
 
 QByteArray HttpRequest::path() const
 {
@@ -304,10 +304,9 @@ HttpRequestParser::State HttpRequestParser::parse()
                 m_phase = Phase::Done;
             break;
         }
-        case Phase::Done:
-            return State::Complete;
+        case Phase::Done: return State::Complete;
         }
     }
 }
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -15,10 +15,10 @@ namespace jobdesk::fake {
 struct HttpRequest
 {
     QByteArray method;
-    QByteArray target;   // as on the request line: path plus optional ?query
-    QByteArray version;  // "HTTP/1.1"
+    QByteArray target;                                 // as on the request line: path plus optional ?query
+    QByteArray version;                                // "HTTP/1.1"
     QList<std::pair<QByteArray, QByteArray>> headers;  // in arrival order, names as sent
-    QByteArray body;     // de-chunked
+    QByteArray body;                                   // de-chunked
 
     QByteArray path() const;
     QByteArray query() const;
@@ -50,7 +50,11 @@ public:
     // True once the headers of the current request are read and it asked for
     // "Expect: 100-continue"; cleared by acknowledgeContinue().
     bool wantsContinue() const { return m_wantsContinue; }
-    void acknowledgeContinue() { m_wantsContinue = false; m_continueSent = true; }
+    void acknowledgeContinue()
+    {
+        m_wantsContinue = false;
+        m_continueSent = true;
+    }
 
     qsizetype bufferedBytes() const { return m_buffer.size(); }
 
@@ -74,4 +78,4 @@ private:
     QString m_errorMessage;
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

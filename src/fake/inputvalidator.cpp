@@ -23,12 +23,11 @@ QString shownValue(const nlohmann::json &value, bool sensitive)
     return QString::fromStdString(value.dump());
 }
 
-} // namespace
+}  // namespace
 
 // JSON types that do not fit the shape are a deserialisation failure in the
 // service, reported before any constraint is looked at.
-bool InputValidator::checkTypes(const Shape &shape, const nlohmann::json &value, const QString &path,
-                                QString &problem)
+bool InputValidator::checkTypes(const Shape &shape, const nlohmann::json &value, const QString &path, QString &problem)
 {
     if (value.is_null())
         return true;
@@ -119,8 +118,7 @@ void InputValidator::checkConstraints(const Shape &shape, const nlohmann::json &
         if (shape.max && text.size() > *shape.max)
             fail(QStringLiteral("Member must have length less than or equal to %1").arg(*shape.max));
         if (!shape.pattern.empty()) {
-            const QRegularExpression re(
-                QRegularExpression::anchoredPattern(QString::fromStdString(shape.pattern)));
+            const QRegularExpression re(QRegularExpression::anchoredPattern(QString::fromStdString(shape.pattern)));
             if (!re.match(text).hasMatch())
                 fail(QStringLiteral("Member must satisfy regular expression pattern: %1")
                          .arg(QString::fromStdString(shape.pattern)));
@@ -159,8 +157,7 @@ void InputValidator::checkConstraints(const Shape &shape, const nlohmann::json &
         }
         break;
     case Shape::Type::Boolean:
-    case Shape::Type::Timestamp:
-        break;
+    case Shape::Type::Timestamp: break;
     }
 }
 
@@ -178,4 +175,4 @@ std::optional<InputValidator::Failure> InputValidator::validate(const Shape &inp
     return Failure{QStringLiteral("ValidationException"), head + errors.join(QStringLiteral("; "))};
 }
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -20,7 +20,7 @@ class InputValidator
 public:
     struct Failure
     {
-        QString code;     // ValidationException or SerializationException
+        QString code;  // ValidationException or SerializationException
         QString message;
     };
 
@@ -29,8 +29,8 @@ public:
 private:
     static bool checkTypes(const codepipeline::Shape &shape, const nlohmann::json &value, const QString &path,
                            QString &problem);
-    static void checkConstraints(const codepipeline::Shape &shape, const nlohmann::json &value,
-                                 const QString &path, QStringList &errors);
+    static void checkConstraints(const codepipeline::Shape &shape, const nlohmann::json &value, const QString &path,
+                                 QStringList &errors);
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -31,7 +31,7 @@ int fail(const QString &message)
     return 2;
 }
 
-} // namespace
+}  // namespace
 
 int main(int argc, char *argv[])
 {
@@ -44,19 +44,20 @@ int main(int argc, char *argv[])
         QCoreApplication::translate("main", "A local CodePipeline endpoint for tests and demos."));
     parser.addHelpOption();
     parser.addVersionOption();
-    parser.addPositionalArgument(QStringLiteral("fixtures"), QCoreApplication::translate("main", "Fixtures file (JSON)."));
-    const QCommandLineOption portOption(QStringLiteral("port"),
-                                        QCoreApplication::translate("main", "Port to listen on (default: any free one)."),
-                                        QStringLiteral("port"), QStringLiteral("0"));
+    parser.addPositionalArgument(QStringLiteral("fixtures"),
+                                 QCoreApplication::translate("main", "Fixtures file (JSON)."));
+    const QCommandLineOption portOption(
+        QStringLiteral("port"), QCoreApplication::translate("main", "Port to listen on (default: any free one)."),
+        QStringLiteral("port"), QStringLiteral("0"));
     const QCommandLineOption certOption(QStringLiteral("tls-cert"),
                                         QCoreApplication::translate("main", "Serve HTTPS with this PEM certificate."),
                                         QStringLiteral("file"));
     const QCommandLineOption keyOption(QStringLiteral("tls-key"),
                                        QCoreApplication::translate("main", "PEM private key of --tls-cert."),
                                        QStringLiteral("file"));
-    const QCommandLineOption regionOption(QStringLiteral("region"),
-                                          QCoreApplication::translate("main", "Only accept signatures for this region."),
-                                          QStringLiteral("region"));
+    const QCommandLineOption regionOption(
+        QStringLiteral("region"), QCoreApplication::translate("main", "Only accept signatures for this region."),
+        QStringLiteral("region"));
     parser.addOptions({portOption, certOption, keyOption, regionOption});
     parser.process(app);
 
@@ -95,7 +96,8 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     // A parent that runs us through a pipe ends us by closing it, even if it dies without killing us.
-    struct stat info {};
+    struct stat info
+    {};
     std::unique_ptr<QSocketNotifier> stdinWatch;
     if (fstat(STDIN_FILENO, &info) == 0 && S_ISFIFO(info.st_mode)) {
         stdinWatch = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);

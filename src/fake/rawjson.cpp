@@ -162,4 +162,4 @@ std::optional<RawJson::Span> RawJson::member(const QByteArray &text, const QStri
     return found;
 }
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -43,4 +43,4 @@ private:
     static qsizetype skipValue(const QByteArray &text, qsizetype pos, int depth);
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -17,12 +17,9 @@ SignatureVerifier::Failure incomplete(const QString &message, const QByteArray &
             message + QStringLiteral(" Authorization=") + QString::fromUtf8(authorization)};
 }
 
-} // namespace
+}  // namespace
 
-SignatureVerifier::SignatureVerifier()
-    : m_clock(&Clock::system())
-{
-}
+SignatureVerifier::SignatureVerifier() : m_clock(&Clock::system()) {}
 
 void SignatureVerifier::addCredentials(const QString &accessKeyId, const Secret &secretKey, const Secret &sessionToken)
 {
@@ -39,7 +36,8 @@ std::optional<SignatureVerifier::Failure> SignatureVerifier::verify(const HttpRe
     m_lastAccessKeyId.clear();
     const QByteArray authorization = request.header("authorization");
     if (!request.hasHeader("authorization") || authorization.trimmed().isEmpty())
-        return Failure{QStringLiteral("MissingAuthenticationTokenException"), QStringLiteral("Missing Authentication Token")};
+        return Failure{QStringLiteral("MissingAuthenticationTokenException"),
+                       QStringLiteral("Missing Authentication Token")};
 
     const auto parsed = SigV4Signer::parseAuthorization(authorization);
     if (!parsed) {
@@ -113,17 +111,17 @@ std::optional<SignatureVerifier::Failure> SignatureVerifier::verify(const HttpRe
     signable.query = request.query();
     signable.headers = request.headers;
     signable.body = request.body;
-    const aws::SignatureParts expected = m_signer.computeSignature(
-        signable, parsed->signedHeaders, key->secret, *signedAt, parsed->region, parsed->service);
+    const aws::SignatureParts expected = m_signer.computeSignature(signable, parsed->signedHeaders, key->secret,
+                                                                   *signedAt, parsed->region, parsed->service);
     if (!SigV4Signer::signaturesEqual(expected.signature, parsed->signature))
-        return Failure{QStringLiteral("InvalidSignatureException"),
-                       QStringLiteral("The request signature we calculated does not match the signature you provided. "
-                                      "Check your AWS Secret Access Key and signing method. Consult the service "
-                                      "documentation for details.\n\nThe Canonical String for this request should "
-                                      "have been\n'%1'\n\nThe String-to-Sign should have been\n'%2'\n")
-                           .arg(QString::fromUtf8(expected.canonicalRequest),
-                                QString::fromUtf8(expected.stringToSign))};
+        return Failure{
+            QStringLiteral("InvalidSignatureException"),
+            QStringLiteral("The request signature we calculated does not match the signature you provided. "
+                           "Check your AWS Secret Access Key and signing method. Consult the service "
+                           "documentation for details.\n\nThe Canonical String for this request should "
+                           "have been\n'%1'\n\nThe String-to-Sign should have been\n'%2'\n")
+                .arg(QString::fromUtf8(expected.canonicalRequest), QString::fromUtf8(expected.stringToSign))};
     return std::nullopt;
 }
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -21,8 +21,8 @@ class SignatureVerifier
 public:
     struct Failure
     {
-        QString code;     // MissingAuthenticationTokenException, IncompleteSignatureException,
-                          // UnrecognizedClientException or InvalidSignatureException
+        QString code;  // MissingAuthenticationTokenException, IncompleteSignatureException,
+                       // UnrecognizedClientException or InvalidSignatureException
         QString message;
     };
 
@@ -61,4 +61,4 @@ private:
     QString m_lastAccessKeyId;
 };
 
-} // namespace jobdesk::fake
+}  // namespace jobdesk::fake

@@ -17,13 +17,14 @@ AppSettings AppSettings::load()
     AppSettings s;
     QSettings settings;
     settings.beginGroup(kGroup);
-    s.connectTimeoutSeconds = qBound(0, settings.value(QStringLiteral("connectTimeout"), s.connectTimeoutSeconds).toInt(), 3600);
+    s.connectTimeoutSeconds =
+        qBound(0, settings.value(QStringLiteral("connectTimeout"), s.connectTimeoutSeconds).toInt(), 3600);
     s.readTimeoutSeconds = qBound(0, settings.value(QStringLiteral("readTimeout"), s.readTimeoutSeconds).toInt(), 3600);
     s.maxAttempts = qBound(1, settings.value(QStringLiteral("maxAttempts"), s.maxAttempts).toInt(), 10);
     const QString mode = settings.value(QStringLiteral("proxyMode"), QStringLiteral("system")).toString();
-    s.proxyMode = mode == QLatin1String("none")     ? ProxyMode::None
-                  : mode == QLatin1String("manual") ? ProxyMode::Manual
-                                                    : ProxyMode::System;
+    s.proxyMode = mode == QLatin1String("none") ? ProxyMode::None
+        : mode == QLatin1String("manual")       ? ProxyMode::Manual
+                                                : ProxyMode::System;
     s.proxyHost = settings.value(QStringLiteral("proxyHost")).toString();
     s.proxyPort = qBound(1, settings.value(QStringLiteral("proxyPort"), s.proxyPort).toInt(), 65535);
     s.caBundleFile = settings.value(QStringLiteral("caBundle")).toString();
@@ -38,9 +39,10 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("connectTimeout"), connectTimeoutSeconds);
     settings.setValue(QStringLiteral("readTimeout"), readTimeoutSeconds);
     settings.setValue(QStringLiteral("maxAttempts"), maxAttempts);
-    settings.setValue(QStringLiteral("proxyMode"), proxyMode == ProxyMode::None     ? QStringLiteral("none")
-                                                   : proxyMode == ProxyMode::Manual ? QStringLiteral("manual")
-                                                                                    : QStringLiteral("system"));
+    settings.setValue(QStringLiteral("proxyMode"),
+                      proxyMode == ProxyMode::None         ? QStringLiteral("none")
+                          : proxyMode == ProxyMode::Manual ? QStringLiteral("manual")
+                                                           : QStringLiteral("system"));
     settings.setValue(QStringLiteral("proxyHost"), proxyHost);
     settings.setValue(QStringLiteral("proxyPort"), proxyPort);
     settings.setValue(QStringLiteral("caBundle"), caBundleFile);
@@ -65,12 +67,12 @@ Status AppSettings::applyTo(aws::ClientConfig &config) const
                                                        "Choose another file in Settings, or clear the field."));
     const QList<QSslCertificate> certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
     if (certs.isEmpty())
-        return Error::make(Error::Kind::Io, QStringLiteral("CaBundleEmpty"),
-                           QCoreApplication::translate("jobdesk::gui::AppSettings",
-                                                       "The CA bundle %1 holds no PEM certificate.")
-                               .arg(caBundleFile),
-                           QCoreApplication::translate("jobdesk::gui::AppSettings",
-                                                       "Choose a PEM file with \"BEGIN CERTIFICATE\" blocks."));
+        return Error::make(
+            Error::Kind::Io, QStringLiteral("CaBundleEmpty"),
+            QCoreApplication::translate("jobdesk::gui::AppSettings", "The CA bundle %1 holds no PEM certificate.")
+                .arg(caBundleFile),
+            QCoreApplication::translate("jobdesk::gui::AppSettings",
+                                        "Choose a PEM file with \"BEGIN CERTIFICATE\" blocks."));
     config.extraCaCertificates = certs;
     return success();
 }
@@ -78,12 +80,9 @@ Status AppSettings::applyTo(aws::ClientConfig &config) const
 QNetworkProxy AppSettings::proxy() const
 {
     switch (proxyMode) {
-    case ProxyMode::None:
-        return QNetworkProxy(QNetworkProxy::NoProxy);
-    case ProxyMode::Manual:
-        return QNetworkProxy(QNetworkProxy::HttpProxy, proxyHost, quint16(proxyPort));
-    case ProxyMode::System:
-        break;
+    case ProxyMode::None: return QNetworkProxy(QNetworkProxy::NoProxy);
+    case ProxyMode::Manual: return QNetworkProxy(QNetworkProxy::HttpProxy, proxyHost, quint16(proxyPort));
+    case ProxyMode::System: break;
     }
     return QNetworkProxy(QNetworkProxy::DefaultProxy);
 }
@@ -95,4 +94,4 @@ void AppSettings::applyTo(QNetworkAccessManager *network) const
     network->setProxy(proxy());
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

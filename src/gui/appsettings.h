@@ -38,4 +38,4 @@ struct AppSettings
     bool operator==(const AppSettings &other) const = default;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

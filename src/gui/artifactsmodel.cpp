@@ -73,7 +73,8 @@ QVariant ArtifactsModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case DirectionColumn: return a.input ? tr("Input") : tr("Output");
         case NameColumn: return a.name;
-        case RevisionColumn: return a.revision.isEmpty() ? (a.input ? tr("None given") : tr("Set by your action")) : a.revision;
+        case RevisionColumn:
+            return a.revision.isEmpty() ? (a.input ? tr("None given") : tr("Set by your action")) : a.revision;
         case BucketColumn: return a.bucket;
         case KeyColumn: return a.key;
         case UriColumn: return s3Uri(a.bucket, a.key);
@@ -90,12 +91,9 @@ QVariant ArtifactsModel::data(const QModelIndex &index, int role) const
         if (revisionMissing)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
-    case UriRole:
-        return s3Uri(a.bucket, a.key);
-    case IsInputRole:
-        return a.input;
-    default:
-        return {};
+    case UriRole: return s3Uri(a.bucket, a.key);
+    case IsInputRole: return a.input;
+    default: return {};
     }
 }
 
@@ -114,4 +112,4 @@ QVariant ArtifactsModel::headerData(int section, Qt::Orientation orientation, in
     }
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -44,4 +44,4 @@ private:
     QList<Artifact> m_artifacts;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -40,4 +40,4 @@ void Clipboard::copySecret(const Secret &secret)
     QGuiApplication::clipboard()->setMimeData(concealedMimeData(secret));
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

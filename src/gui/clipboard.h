@@ -21,4 +21,4 @@ public:
     static bool isConcealed(const QMimeData *data);
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -96,12 +96,9 @@ QVariant ConfigurationModel::data(const QModelIndex &index, int role) const
         if (index.column() == ValueColumn && e.secret)
             return tr("Hidden value");
         return {};
-    case PlainValueRole:
-        return e.value;
-    case IsSecretRole:
-        return e.secret;
-    default:
-        return {};
+    case PlainValueRole: return e.value;
+    case IsSecretRole: return e.secret;
+    default: return {};
     }
 }
 
@@ -144,4 +141,4 @@ QVariant ConfigurationModel::headerData(int section, Qt::Orientation orientation
     }
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

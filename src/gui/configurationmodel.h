@@ -56,4 +56,4 @@ private:
     QList<Entry> m_entries;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -1,10 +1,10 @@
 #include "credentialsmodel.h"
 
 #include <QFont>
-#include <algorithm>
 #include <QFontDatabase>
 #include <QGuiApplication>
 #include <QPalette>
+#include <algorithm>
 
 namespace jobdesk::gui {
 
@@ -109,12 +109,9 @@ QVariant CredentialsModel::data(const QModelIndex &index, int role) const
         if (index.column() == ValueColumn && value.isEmpty())
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
-    case RevealedRole:
-        return m_revealed[row];
-    case PresentRole:
-        return !value.isEmpty();
-    default:
-        return {};
+    case RevealedRole: return m_revealed[row];
+    case PresentRole: return !value.isEmpty();
+    default: return {};
     }
 }
 
@@ -125,4 +122,4 @@ QVariant CredentialsModel::headerData(int section, Qt::Orientation orientation, 
     return section == FieldColumn ? tr("Credential") : tr("Value");
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

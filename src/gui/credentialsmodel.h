@@ -40,4 +40,4 @@ private:
     std::array<bool, RowCount> m_revealed{};
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

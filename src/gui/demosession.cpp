@@ -23,7 +23,7 @@ QString text(const nlohmann::json &object, const char *key)
     return QString::fromStdString(it->get<std::string>());
 }
 
-} // namespace
+}  // namespace
 
 DemoSession::DemoSession(QObject *parent) : QObject(parent), m_server(new fake::FakeCodePipeline(this)) {}
 
@@ -91,4 +91,4 @@ QUrl DemoSession::url() const
     return m_server->url();
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

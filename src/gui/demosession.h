@@ -50,4 +50,4 @@ private:
     Secret m_firstClientToken;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

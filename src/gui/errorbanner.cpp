@@ -12,18 +12,23 @@
 namespace jobdesk::gui {
 
 ErrorBanner::ErrorBanner(Style style, QWidget *parent)
-    : QFrame(parent), m_style(style), m_icon(new QLabel(this)), m_title(new QLabel(this)),
-      m_message(new QLabel(this)), m_requestId(new QLabel(this)), m_explanation(new QLabel(this)),
-      m_close(new QToolButton(this))
+    : QFrame(parent)
+    , m_style(style)
+    , m_icon(new QLabel(this))
+    , m_title(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_requestId(new QLabel(this))
+    , m_explanation(new QLabel(this))
+    , m_close(new QToolButton(this))
 {
     setObjectName(style == Style::Error ? QStringLiteral("errorBanner") : QStringLiteral("warningBanner"));
     setFrameShape(QFrame::StyledPanel);
     setAutoFillBackground(true);
     setAccessibleName(style == Style::Error ? tr("Error") : tr("Warning"));
 
-    m_icon->setPixmap(QIcon(style == Style::Error ? QStringLiteral(":/icons/error.svg")
-                                                  : QStringLiteral(":/icons/warning.svg"))
-                          .pixmap(24, 24));
+    m_icon->setPixmap(
+        QIcon(style == Style::Error ? QStringLiteral(":/icons/error.svg") : QStringLiteral(":/icons/warning.svg"))
+            .pixmap(24, 24));
     m_icon->setAlignment(Qt::AlignTop);
     QFont bold = m_title->font();
     bold.setBold(true);
@@ -102,23 +107,19 @@ QString ErrorBanner::explain(const Error &error)
     case Error::Kind::Tls:
         return tr("The secure connection could not be set up. A proxy that inspects TLS needs its CA certificate "
                   "added as a CA bundle in Settings.");
-    case Error::Kind::Credentials:
-        return tr("The selected profile has no usable AWS keys.");
+    case Error::Kind::Credentials: return tr("The selected profile has no usable AWS keys.");
     case Error::Kind::Protocol:
         return tr("The answer could not be understood. The endpoint may not be CodePipeline, or something in "
                   "between changed the answer.");
-    case Error::Kind::Validation:
-        return tr("Correct the marked field and fetch again.");
-    case Error::Kind::Io:
-        return tr("Check the file and try again.");
+    case Error::Kind::Validation: return tr("Correct the marked field and fetch again.");
+    case Error::Kind::Io: return tr("Check the file and try again.");
     case Error::Kind::Service:
         if (aws::ServiceError::isThrottling(error.code))
             return tr("CodePipeline is limiting the request rate for this account. Wait a moment and fetch again.");
         if (error.httpStatus >= 500)
             return tr("CodePipeline had an internal problem. Fetch again in a moment.");
         return tr("CodePipeline rejected the request.");
-    case Error::Kind::Cancelled:
-        return tr("The request was cancelled.");
+    case Error::Kind::Cancelled: return tr("The request was cancelled.");
     }
     return {};
 }
@@ -190,4 +191,4 @@ QString ErrorBanner::explanationText() const
     return m_explanation->text();
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

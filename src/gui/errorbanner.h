@@ -52,4 +52,4 @@ private:
     QToolButton *m_close;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

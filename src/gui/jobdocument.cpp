@@ -16,7 +16,7 @@ const Json &emptyObject()
     return empty;
 }
 
-} // namespace
+}  // namespace
 
 QString jsonText(const Json &value)
 {
@@ -62,8 +62,7 @@ Result<JobDocument> JobDocument::fromJsonText(const QByteArray &text, Origin ori
     if (!parsed.contains("jobDetails") && parsed.contains("id") && parsed.contains("data"))
         parsed = Json{{"jobDetails", std::move(parsed)}};
     if (!parsed.contains("jobDetails") || !parsed["jobDetails"].is_object())
-        return Error::make(Error::Kind::Io, QStringLiteral("NotAJob"),
-                           tr("The JSON has no \"jobDetails\" object."),
+        return Error::make(Error::Kind::Io, QStringLiteral("NotAJob"), tr("The JSON has no \"jobDetails\" object."),
                            tr("Expected the output of \"aws codepipeline get-third-party-job-details\"."));
 
     const auto *op = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
@@ -119,12 +118,9 @@ QString JobDocument::title() const
     else if (id.size() > 13)
         id = id.left(8) + QChar(0x2026);
     switch (m_origin) {
-    case Origin::Fetched:
-        return id;
-    case Origin::Opened:
-        return id + QStringLiteral(" (") + QFileInfo(m_sourceName).fileName() + QLatin1Char(')');
-    case Origin::Pasted:
-        return id + QStringLiteral(" (") + tr("pasted") + QLatin1Char(')');
+    case Origin::Fetched: return id;
+    case Origin::Opened: return id + QStringLiteral(" (") + QFileInfo(m_sourceName).fileName() + QLatin1Char(')');
+    case Origin::Pasted: return id + QStringLiteral(" (") + tr("pasted") + QLatin1Char(')');
     }
     return id;
 }
@@ -152,4 +148,4 @@ std::optional<QString> JobDocument::dataString(const char *path) const
     return jsonText(*node);
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -40,10 +40,10 @@ public:
     // or the bare jobDetails object), put through the same model as a live answer.
     static Result<JobDocument> fromJsonText(const QByteArray &text, Origin origin, const QString &sourceName);
 
-    const Json &data() const { return m_data; }    // {"jobDetails": {...}} in AWS CLI order
-    const Json &wire() const { return m_wire; }    // as received or as read
-    const Json &details() const;                   // data()["jobDetails"], or an empty object
-    const Json &jobData() const;                   // details()["data"], or an empty object
+    const Json &data() const { return m_data; }  // {"jobDetails": {...}} in AWS CLI order
+    const Json &wire() const { return m_wire; }  // as received or as read
+    const Json &details() const;                 // data()["jobDetails"], or an empty object
+    const Json &jobData() const;                 // details()["data"], or an empty object
 
     Origin origin() const { return m_origin; }
     QString sourceName() const { return m_sourceName; }  // file name for opened documents
@@ -76,4 +76,4 @@ private:
 // The text of a JSON string value, or an empty QString.
 QString jsonText(const Json &value);
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

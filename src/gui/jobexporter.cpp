@@ -12,7 +12,7 @@ namespace jobdesk::gui {
 namespace {
 
 // The object at jobDetails.data.<member> of a GetThirdPartyJobDetails answer, or null.
-template <typename J> // Json or const Json
+template<typename J>  // Json or const Json
 J *dataMember(J &root, const char *member)
 {
     auto details = root.find("jobDetails");
@@ -35,7 +35,7 @@ QString shellQuote(const QString &value)
     return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
-} // namespace
+}  // namespace
 
 QString JobExporter::placeholder()
 {
@@ -90,9 +90,10 @@ QByteArray JobExporter::json(const JobDocument &document, const Options &options
 
 QString JobExporter::cliCommand(const LookupInfo &lookup)
 {
-    QStringList parts = {QStringLiteral("aws"), QStringLiteral("codepipeline"),
-                         QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"),
-                         shellQuote(lookup.jobId), QStringLiteral("--client-token"), shellQuote(tokenPlaceholder())};
+    QStringList parts = {
+        QStringLiteral("aws"),         QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
+        QStringLiteral("--job-id"),    shellQuote(lookup.jobId),       QStringLiteral("--client-token"),
+        shellQuote(tokenPlaceholder())};
     if (!lookup.region.isEmpty())
         parts << QStringLiteral("--region") << shellQuote(lookup.region);
     if (!lookup.endpointOverride.isEmpty())
@@ -100,4 +101,4 @@ QString JobExporter::cliCommand(const LookupInfo &lookup)
     return parts.join(QLatin1Char(' '));
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

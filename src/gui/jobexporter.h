@@ -31,4 +31,4 @@ public:
     static QString cliCommand(const LookupInfo &lookup);
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

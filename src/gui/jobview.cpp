@@ -53,13 +53,20 @@ QTableView *makeTable(QAbstractItemModel *model, QWidget *parent, const QString 
 
 const QString kSplitterKey = QStringLiteral("JobView/rawSplitter");
 
-} // namespace
+}  // namespace
 
 JobView::JobView(JobDocument document, SecretKeyPolicy *policy, QWidget *parent)
-    : QWidget(parent), m_document(std::move(document)), m_policy(policy), m_tabs(new QTabWidget(this)),
-      m_overview(new OverviewModel(this)), m_configuration(new ConfigurationModel(policy, this)),
-      m_configurationProxy(new QSortFilterProxyModel(this)), m_artifacts(new ArtifactsModel(this)),
-      m_credentials(new CredentialsModel(this)), m_json(new JsonTreeModel(this)), m_tick(new QTimer(this))
+    : QWidget(parent)
+    , m_document(std::move(document))
+    , m_policy(policy)
+    , m_tabs(new QTabWidget(this))
+    , m_overview(new OverviewModel(this))
+    , m_configuration(new ConfigurationModel(policy, this))
+    , m_configurationProxy(new QSortFilterProxyModel(this))
+    , m_artifacts(new ArtifactsModel(this))
+    , m_credentials(new CredentialsModel(this))
+    , m_json(new JsonTreeModel(this))
+    , m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("jobView"));
     m_overview->setNow(QDateTime::currentDateTimeUtc());
@@ -159,8 +166,8 @@ QWidget *JobView::buildConfiguration()
         else
             Clipboard::copyText(value);
     });
-    auto *hint = new QLabel(tr("Tick Secret to mask a value for every job of this provider; JobDesk remembers it."),
-                            page);
+    auto *hint =
+        new QLabel(tr("Tick Secret to mask a value for every job of this provider; JobDesk remembers it."), page);
     hint->setWordWrap(true);
 
     auto *top = new QHBoxLayout;
@@ -327,20 +334,11 @@ void JobView::ensureBuilt(Tab tab) const
     self->m_built[tab] = true;
     QWidget *page = nullptr;
     switch (tab) {
-    case OverviewTab:
-        return;
-    case ConfigurationTab:
-        page = self->buildConfiguration();
-        break;
-    case ArtifactsTab:
-        page = self->buildArtifacts();
-        break;
-    case CredentialsTab:
-        page = self->buildCredentials();
-        break;
-    case RawTab:
-        page = self->buildRaw();
-        break;
+    case OverviewTab: return;
+    case ConfigurationTab: page = self->buildConfiguration(); break;
+    case ArtifactsTab: page = self->buildArtifacts(); break;
+    case CredentialsTab: page = self->buildCredentials(); break;
+    case RawTab: page = self->buildRaw(); break;
     }
     QWidget *holder = m_tabs->widget(tab);
     page->setParent(holder);
@@ -400,4 +398,4 @@ void JobView::highlightMatches()
     m_raw->setExtraSelections(selections);
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

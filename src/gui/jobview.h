@@ -93,4 +93,4 @@ private:
     bool m_built[RawTab + 1] = {};
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

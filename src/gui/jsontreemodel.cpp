@@ -146,8 +146,7 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
             parts.prepend(n->key);
         return parts.join(QLatin1Char('.'));
     }
-    default:
-        return {};
+    default: return {};
     }
 }
 
@@ -170,4 +169,4 @@ Qt::ItemFlags JsonTreeModel::flags(const QModelIndex &index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable;
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -52,4 +52,4 @@ private:
     std::unique_ptr<Node> m_root;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -72,4 +72,4 @@ void KeychainProfileSource::resolveCredentials(const QString &name, QObject *con
     });
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

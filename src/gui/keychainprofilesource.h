@@ -6,8 +6,8 @@
 
 #include "profilesource.h"
 
-#include <QProcessEnvironment>
 #include <QPointer>
+#include <QProcessEnvironment>
 
 namespace jobdesk::profiles {
 class CredentialResolver;
@@ -36,4 +36,4 @@ private:
     profiles::CredentialResolver *m_resolver;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -20,11 +20,19 @@
 namespace jobdesk::gui {
 
 LookupForm::LookupForm(ProfileListModel *profiles, QWidget *parent)
-    : QWidget(parent), m_profiles(profiles), m_profile(new QComboBox(this)), m_region(new QComboBox(this)),
-      m_endpoint(new QLineEdit(this)), m_jobId(new QLineEdit(this)), m_token(new QLineEdit(this)),
-      m_fetch(new QPushButton(tr("&Fetch"), this)), m_cancel(new QPushButton(tr("Cancel"), this)),
-      m_busyBar(new QProgressBar(this)), m_savedTokensLabel(new QLabel(tr("Sa&ved token:"), this)),
-      m_savedTokens(new QComboBox(this)), m_saveToken(new QPushButton(tr("Save Token…"), this))
+    : QWidget(parent)
+    , m_profiles(profiles)
+    , m_profile(new QComboBox(this))
+    , m_region(new QComboBox(this))
+    , m_endpoint(new QLineEdit(this))
+    , m_jobId(new QLineEdit(this))
+    , m_token(new QLineEdit(this))
+    , m_fetch(new QPushButton(tr("&Fetch"), this))
+    , m_cancel(new QPushButton(tr("Cancel"), this))
+    , m_busyBar(new QProgressBar(this))
+    , m_savedTokensLabel(new QLabel(tr("Sa&ved token:"), this))
+    , m_savedTokens(new QComboBox(this))
+    , m_saveToken(new QPushButton(tr("Save Token…"), this))
 {
     setObjectName(QStringLiteral("lookupForm"));
 
@@ -290,7 +298,7 @@ std::optional<LookupForm::Field> LookupForm::fieldForPath(const QString &path)
     return std::nullopt;
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui
 
 namespace jobdesk::gui {
 
@@ -374,4 +382,4 @@ void LookupForm::saveToken()
     });
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

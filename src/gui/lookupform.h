@@ -108,4 +108,4 @@ private:
     bool m_busy = false;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -9,8 +9,8 @@
 #include "keychainprofilesource.h"
 #include "lookupform.h"
 #include "mfadialog.h"
-#include "profilemanagerdialog.h"
 #include "profilelistmodel.h"
+#include "profilemanagerdialog.h"
 #include "profilesource.h"
 #include "recentlookupsmodel.h"
 #include "secretkeypolicy.h"
@@ -27,6 +27,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
@@ -37,7 +38,6 @@
 #include <QKeySequence>
 #include <QLabel>
 #include <QLineEdit>
-#include <QComboBox>
 #include <QLocale>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -62,15 +62,22 @@ const codepipeline::Operation &getJobDetails()
     return *codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
 }
 
-} // namespace
+}  // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent), m_settings(AppSettings::load()), m_network(new QNetworkAccessManager(this)),
-      m_client(new aws::AwsClient(m_network, this)), m_profiles(new ProfileListModel(this)),
-      m_recent(new RecentLookupsModel(this)), m_policy(new SecretKeyPolicy(this)),
-      m_form(nullptr), m_banner(new ErrorBanner(ErrorBanner::Style::Error, this)),
-      m_tlsBanner(new ErrorBanner(ErrorBanner::Style::Warning, this)), m_stack(new QStackedWidget(this)),
-      m_documents(new QTabWidget(this)), m_callInfo(new QLabel(this))
+    : QMainWindow(parent)
+    , m_settings(AppSettings::load())
+    , m_network(new QNetworkAccessManager(this))
+    , m_client(new aws::AwsClient(m_network, this))
+    , m_profiles(new ProfileListModel(this))
+    , m_recent(new RecentLookupsModel(this))
+    , m_policy(new SecretKeyPolicy(this))
+    , m_form(nullptr)
+    , m_banner(new ErrorBanner(ErrorBanner::Style::Error, this))
+    , m_tlsBanner(new ErrorBanner(ErrorBanner::Style::Warning, this))
+    , m_stack(new QStackedWidget(this))
+    , m_documents(new QTabWidget(this))
+    , m_callInfo(new QLabel(this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JobDesk"));
@@ -182,8 +189,8 @@ void MainWindow::buildMenus()
     prefs->setMenuRole(QAction::PreferencesRole);
     edit->addAction(prefs);
 
-    QAction *profilesAction = make(QStringLiteral("actionProfiles"), tr("&Profiles…"),
-                                   QKeySequence(tr("Ctrl+Shift+P")), {}, &MainWindow::showProfileManager);
+    QAction *profilesAction = make(QStringLiteral("actionProfiles"), tr("&Profiles…"), QKeySequence(tr("Ctrl+Shift+P")),
+                                   {}, &MainWindow::showProfileManager);
     profilesAction->setEnabled(false);  // until a profile store is in use
     edit->addAction(profilesAction);
 
@@ -264,7 +271,8 @@ void MainWindow::useProfileStore(profiles::ProfileStore *store, profiles::Creden
             const bool accepted = m_hooks.mfa(dialog);
             const std::optional<QString> code = accepted ? std::optional<QString>(dialog->code()) : std::nullopt;
             dialog->deleteLater();
-            QMetaObject::invokeMethod(this, [answer, code] { answer(code); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [answer, code] { answer(code); }, Qt::QueuedConnection);
             return;
         }
         connect(dialog, &QDialog::finished, this, [dialog, answer](int result) {
@@ -356,7 +364,8 @@ void MainWindow::setBusy(bool busy)
 void MainWindow::updateActions()
 {
     const bool hasDoc = currentJobView() != nullptr;
-    for (const char *name : {"actionExport", "actionExportSecrets", "actionCopyJson", "actionCopyCli", "actionCloseTab"}) {
+    for (const char *name :
+         {"actionExport", "actionExportSecrets", "actionCopyJson", "actionCopyCli", "actionCloseTab"}) {
         if (QAction *a = action(QString::fromLatin1(name)))
             a->setEnabled(hasDoc);
     }
@@ -483,18 +492,16 @@ void MainWindow::finishWithError(const Error &error, const LookupInfo &lookup, b
     if (error.kind == Error::Kind::Cancelled) {
         m_callInfo->setText(tr("Cancelled"));
         // A cancelled MFA prompt is the person's choice too, but say which role went unassumed.
-        statusBar()->showMessage(error.code == QLatin1String("MfaCancelled") ? error.message
-                                                                             : tr("The request was cancelled."),
-                                 5000);
+        statusBar()->showMessage(
+            error.code == QLatin1String("MfaCancelled") ? error.message : tr("The request was cancelled."), 5000);
     } else if (error.kind == Error::Kind::Validation && LookupForm::fieldForPath(error.field)) {
         m_form->showFieldError(*LookupForm::fieldForPath(error.field), error.message);
     } else {
         m_banner->showError(error);
-        m_callInfo->setText(error.requestId.isEmpty()
-                                ? tr("%1 · attempts: %2").arg(error.code).arg(error.attempts)
-                                : tr("Request ID %1 · %2 · attempts: %3")
-                                      .arg(error.requestId, error.code)
-                                      .arg(error.attempts));
+        m_callInfo->setText(
+            error.requestId.isEmpty()
+                ? tr("%1 · attempts: %2").arg(error.code).arg(error.attempts)
+                : tr("Request ID %1 · %2 · attempts: %3").arg(error.requestId, error.code).arg(error.attempts));
         statusBar()->showMessage(tr("The lookup failed: %1").arg(error.code), 5000);
     }
     if (record)
@@ -512,9 +519,9 @@ void MainWindow::cancelFetch()
     if (m_resolving) {
         ++m_generation;
         m_resolving = false;
-        finishWithError(Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"),
-                                    tr("The request was cancelled.")),
-                        m_pendingLookup, true);
+        finishWithError(
+            Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"), tr("The request was cancelled.")),
+            m_pendingLookup, true);
     }
 }
 
@@ -581,10 +588,10 @@ void MainWindow::exportTo(bool includeSecrets)
         showMessage(tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
         return;
     }
-    statusBar()->showMessage(includeSecrets ? tr("Exported %1 with secrets.").arg(path)
-                                            : tr("Exported %1; secrets were replaced by %2.")
-                                                  .arg(path, JobExporter::placeholder()),
-                             8000);
+    statusBar()->showMessage(
+        includeSecrets ? tr("Exported %1 with secrets.").arg(path)
+                       : tr("Exported %1; secrets were replaced by %2.").arg(path, JobExporter::placeholder()),
+        8000);
 }
 
 void MainWindow::copyJson()
@@ -610,9 +617,9 @@ void MainWindow::copyCliCommand()
     if (lookup.region.isEmpty())
         lookup.region = m_form->request().region;
     Clipboard::copyText(JobExporter::cliCommand(lookup));
-    statusBar()->showMessage(tr("Copied the AWS CLI command; put the client token in place of %1.")
-                                 .arg(JobExporter::tokenPlaceholder()),
-                             5000);
+    statusBar()->showMessage(
+        tr("Copied the AWS CLI command; put the client token in place of %1.").arg(JobExporter::tokenPlaceholder()),
+        5000);
 }
 
 void MainWindow::openFile()
@@ -621,8 +628,7 @@ void MainWindow::openFile()
     if (m_hooks.openFileName)
         path = m_hooks.openFileName();
     else
-        path = QFileDialog::getOpenFileName(this, tr("Open Job JSON"), QString(),
-                                            tr("JSON (*.json);;All files (*)"));
+        path = QFileDialog::getOpenFileName(this, tr("Open Job JSON"), QString(), tr("JSON (*.json);;All files (*)"));
     if (path.isEmpty())
         return;
     QFile file(path);
@@ -721,4 +727,4 @@ void MainWindow::closeEvent(QCloseEvent *event)
     QMainWindow::closeEvent(event);
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

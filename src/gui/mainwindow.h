@@ -59,11 +59,11 @@ struct DialogHooks
     std::function<QString()> openFileName;                              // empty: cancelled
     std::function<bool(const QString &question)> confirm;               // warned choices
     std::function<void(const QString &title, const QString &text)> message;
-    std::function<bool(SettingsDialog *dialog)> settings;               // true: accepted
-    std::function<bool(MfaDialog *dialog)> mfa;                         // true: accepted
-    std::function<void(ProfileManagerDialog *dialog)> profileManager;   // drive it, then return to close it
-    std::function<bool(ProfileEditDialog *dialog)> profileEditor;       // true: accepted
-    std::function<QString(const QString &suggested)> tokenLabel;        // empty: cancelled
+    std::function<bool(SettingsDialog *dialog)> settings;              // true: accepted
+    std::function<bool(MfaDialog *dialog)> mfa;                        // true: accepted
+    std::function<void(ProfileManagerDialog *dialog)> profileManager;  // drive it, then return to close it
+    std::function<bool(ProfileEditDialog *dialog)> profileEditor;      // true: accepted
+    std::function<QString(const QString &suggested)> tokenLabel;       // empty: cancelled
 };
 
 class MainWindow : public QMainWindow
@@ -161,4 +161,4 @@ private:
     KeychainProfileSource *m_keychainSource = nullptr;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

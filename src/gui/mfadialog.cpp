@@ -10,8 +10,9 @@
 namespace jobdesk::gui {
 
 MfaDialog::MfaDialog(const QString &profileName, const QString &roleArn, const QString &mfaSerial, QWidget *parent)
-    : QDialog(parent), m_code(new QLineEdit(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent)
+    , m_code(new QLineEdit(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("mfaDialog"));
     setWindowTitle(tr("MFA Code"));
@@ -48,4 +49,4 @@ QString MfaDialog::code() const
     return m_code->text();
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -25,4 +25,4 @@ private:
     QDialogButtonBox *m_buttons;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -1,11 +1,11 @@
 #include "overviewmodel.h"
 
 #include <QFont>
-#include <algorithm>
 #include <QGuiApplication>
 #include <QIcon>
 #include <QLocale>
 #include <QPalette>
+#include <algorithm>
 
 namespace jobdesk::gui {
 
@@ -70,7 +70,8 @@ void OverviewModel::setDocument(const JobDocument &doc)
                                    doc.dataString("actionTypeId.owner").value_or(QString()),
                                    doc.dataString("actionTypeId.provider").value_or(QString()),
                                    doc.dataString("actionTypeId.version").value_or(QString())};
-    const bool anyType = std::any_of(typeParts.cbegin(), typeParts.cend(), [](const QString &s) { return !s.isEmpty(); });
+    const bool anyType =
+        std::any_of(typeParts.cbegin(), typeParts.cend(), [](const QString &s) { return !s.isEmpty(); });
     addRow(QStringLiteral("actionTypeId"), tr("Action type (category / owner / provider / version)"),
            anyType ? std::optional<QString>(typeParts.join(QStringLiteral(" / "))) : std::nullopt);
 
@@ -131,8 +132,8 @@ void OverviewModel::setDocument(const JobDocument &doc)
     case JobDocument::Origin::Opened:
         m_issuedUtc = {};
         addRow(QStringLiteral("fetchedAt"), tr("Opened"),
-               tr("%1, from %2").arg(locale.toString(doc.fetchedAtUtc().toLocalTime(), QLocale::LongFormat),
-                                     doc.sourceName()));
+               tr("%1, from %2")
+                   .arg(locale.toString(doc.fetchedAtUtc().toLocalTime(), QLocale::LongFormat), doc.sourceName()));
         break;
     case JobDocument::Origin::Pasted:
         m_issuedUtc = {};
@@ -200,8 +201,7 @@ QVariant OverviewModel::data(const QModelIndex &index, int role) const
         return {};
     const Row &row = m_rows.at(index.row());
     switch (role) {
-    case Qt::DisplayRole:
-        return index.column() == FieldColumn ? row.label : row.value;
+    case Qt::DisplayRole: return index.column() == FieldColumn ? row.label : row.value;
     case Qt::ToolTipRole:
         if (index.column() == ValueColumn)
             return row.warning.isEmpty() ? row.value : row.warning;
@@ -221,14 +221,10 @@ QVariant OverviewModel::data(const QModelIndex &index, int role) const
         if (index.column() == ValueColumn && row.absent)
             return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
-    case KeyRole:
-        return row.key;
-    case AbsentRole:
-        return row.absent;
-    case WarningRole:
-        return row.warning;
-    default:
-        return {};
+    case KeyRole: return row.key;
+    case AbsentRole: return row.absent;
+    case WarningRole: return row.warning;
+    default: return {};
     }
 }
 
@@ -239,4 +235,4 @@ QVariant OverviewModel::headerData(int section, Qt::Orientation orientation, int
     return section == FieldColumn ? tr("Field") : tr("Value");
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -61,10 +61,10 @@ private:
     QString credentialsValue() const;
 
     QList<Row> m_rows;
-    QDateTime m_issuedUtc;    // invalid: unknown (opened from a file)
+    QDateTime m_issuedUtc;  // invalid: unknown (opened from a file)
     bool m_hasCredentials = false;
     QDateTime m_nowUtc;
     int m_credentialsRow = -1;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -25,31 +25,31 @@ QLineEdit *passwordEdit(QWidget *parent, const QString &objectName, const QStrin
     return edit;
 }
 
-} // namespace
+}  // namespace
 
 ProfileEditDialog::ProfileEditDialog(Mode mode, const Profile &profile, const QStringList &sharedProfiles,
                                      QWidget *parent)
-    : QDialog(parent), m_mode(mode), m_original(mode == Mode::Edit ? profile.name : QString()),
-      m_name(new QLineEdit(profile.name, this)), m_region(new QLineEdit(profile.region, this)),
-      m_endpoint(new QLineEdit(profile.endpoint.toString(), this)), m_source(new QComboBox(this)),
-      m_shared(new QComboBox(this)), m_accessKeyId(new QLineEdit(this)),
-      m_secretKey(passwordEdit(this, QStringLiteral("secretAccessKey"), tr("Secret access key"))),
-      m_sessionToken(passwordEdit(this, QStringLiteral("sessionToken"), tr("Session token"))),
-      m_copyKeys(new QCheckBox(tr("&Copy its keys into the keychain instead of linking it"), this)),
-      m_keysNote(new QLabel(this)), m_error(new QLabel(this)),
-      m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
+    : QDialog(parent)
+    , m_mode(mode)
+    , m_original(mode == Mode::Edit ? profile.name : QString())
+    , m_name(new QLineEdit(profile.name, this))
+    , m_region(new QLineEdit(profile.region, this))
+    , m_endpoint(new QLineEdit(profile.endpoint.toString(), this))
+    , m_source(new QComboBox(this))
+    , m_shared(new QComboBox(this))
+    , m_accessKeyId(new QLineEdit(this))
+    , m_secretKey(passwordEdit(this, QStringLiteral("secretAccessKey"), tr("Secret access key")))
+    , m_sessionToken(passwordEdit(this, QStringLiteral("sessionToken"), tr("Session token")))
+    , m_copyKeys(new QCheckBox(tr("&Copy its keys into the keychain instead of linking it"), this))
+    , m_keysNote(new QLabel(this))
+    , m_error(new QLabel(this))
+    , m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(QStringLiteral("profileEditDialog"));
     switch (mode) {
-    case Mode::Add:
-        setWindowTitle(tr("Add Profile"));
-        break;
-    case Mode::Edit:
-        setWindowTitle(tr("Edit Profile “%1”").arg(profile.name));
-        break;
-    case Mode::Import:
-        setWindowTitle(tr("Import AWS Profile"));
-        break;
+    case Mode::Add: setWindowTitle(tr("Add Profile")); break;
+    case Mode::Edit: setWindowTitle(tr("Edit Profile “%1”").arg(profile.name)); break;
+    case Mode::Import: setWindowTitle(tr("Import AWS Profile")); break;
     }
     m_name->setObjectName(QStringLiteral("profileName"));
     m_name->setAccessibleName(tr("Profile name"));
@@ -198,4 +198,4 @@ void ProfileEditDialog::accept()
         QDialog::accept();
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

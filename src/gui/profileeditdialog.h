@@ -73,4 +73,4 @@ private:
     QDialogButtonBox *m_buttons;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

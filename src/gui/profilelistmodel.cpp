@@ -64,17 +64,12 @@ QVariant ProfileListModel::data(const QModelIndex &index, int role) const
     const ProfileEntry &e = m_rows.at(index.row()).entry;
     switch (role) {
     case Qt::DisplayRole:
-    case Qt::EditRole:
-        return e.name;
-    case Qt::ToolTipRole:
-        return e.description;
-    case RegionRole:
-        return e.region;
-    case EndpointRole:
-        return e.endpointOverride;
-    default:
-        return {};
+    case Qt::EditRole: return e.name;
+    case Qt::ToolTipRole: return e.description;
+    case RegionRole: return e.region;
+    case EndpointRole: return e.endpointOverride;
+    default: return {};
     }
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -42,4 +42,4 @@ private:
     QList<Row> m_rows;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -28,10 +28,20 @@ using profiles::ProfileStore;
 ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::CredentialResolver *resolver,
                                            aws::AwsClient *client, const AppSettings &settings,
                                            const DialogHooks *hooks, QWidget *parent)
-    : QDialog(parent), m_store(store), m_resolver(resolver), m_client(client), m_settings(settings), m_hooks(hooks),
-      m_list(new QListWidget(this)), m_details(new QLabel(this)), m_status(new QLabel(this)), m_add(new QPushButton(tr("&Add…"), this)),
-      m_edit(new QPushButton(tr("&Edit…"), this)), m_remove(new QPushButton(tr("&Delete"), this)),
-      m_import(new QPushButton(tr("&Import from AWS Config…"), this)), m_test(new QPushButton(tr("&Test"), this))
+    : QDialog(parent)
+    , m_store(store)
+    , m_resolver(resolver)
+    , m_client(client)
+    , m_settings(settings)
+    , m_hooks(hooks)
+    , m_list(new QListWidget(this))
+    , m_details(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_add(new QPushButton(tr("&Add…"), this))
+    , m_edit(new QPushButton(tr("&Edit…"), this))
+    , m_remove(new QPushButton(tr("&Delete"), this))
+    , m_import(new QPushButton(tr("&Import from AWS Config…"), this))
+    , m_test(new QPushButton(tr("&Test"), this))
 {
     setObjectName(QStringLiteral("profileManager"));
     setWindowTitle(tr("Profiles"));
@@ -68,20 +78,22 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
         setWorking(false);
         // Where the selected profile's keys come from, in words, under the list.
         const auto p = m_store->profile(currentName());
-        m_details->setText(!p ? QString()
-                              : tr("%1 · region %2").arg(m_list->currentItem()->toolTip(),
-                                                        p->region.isEmpty() ? tr("not set") : p->region));
+        m_details->setText(
+            !p ? QString()
+               : tr("%1 · region %2")
+                     .arg(m_list->currentItem()->toolTip(), p->region.isEmpty() ? tr("not set") : p->region));
     });
     connect(m_import, &QPushButton::clicked, this, [this] {
         const QStringList names = sharedProfileNames();
         if (names.isEmpty()) {
-            report(false, tr("The AWS shared config (%1) has no profiles to import.")
-                              .arg(profiles::SharedConfig::configFilePath(m_resolver->environment())));
+            report(false,
+                   tr("The AWS shared config (%1) has no profiles to import.")
+                       .arg(profiles::SharedConfig::configFilePath(m_resolver->environment())));
             return;
         }
         bool ok = false;
-        const QString chosen = QInputDialog::getItem(this, tr("Import AWS Profile"), tr("AWS profile:"), names, 0,
-                                                     false, &ok);
+        const QString chosen =
+            QInputDialog::getItem(this, tr("Import AWS Profile"), tr("AWS profile:"), names, 0, false, &ok);
         if (ok)
             importProfile(chosen);
     });
@@ -115,15 +127,11 @@ void ProfileManagerDialog::reload()
     for (const Profile &p : m_store->profiles()) {
         auto *item = new QListWidgetItem(p.name, m_list);
         switch (p.source) {
-        case Profile::CredentialSource::Keychain:
-            item->setToolTip(tr("Keys in the system keychain"));
-            break;
+        case Profile::CredentialSource::Keychain: item->setToolTip(tr("Keys in the system keychain")); break;
         case Profile::CredentialSource::SharedConfig:
             item->setToolTip(tr("Linked to AWS profile “%1”").arg(p.sharedConfigProfile));
             break;
-        case Profile::CredentialSource::Environment:
-            item->setToolTip(tr("Keys from the environment"));
-            break;
+        case Profile::CredentialSource::Environment: item->setToolTip(tr("Keys from the environment")); break;
         }
         if (p.name == current)
             m_list->setCurrentItem(item);
@@ -227,9 +235,10 @@ void ProfileManagerDialog::importProfile(const QString &awsProfile)
         }
     }
     if (!keys) {
-        report(false, tr("AWS profile “%1” has no static keys to copy (it may use a role or credential_process). "
-                         "Link it instead.")
-                          .arg(source));
+        report(false,
+               tr("AWS profile “%1” has no static keys to copy (it may use a role or credential_process). "
+                  "Link it instead.")
+                   .arg(source));
         return;
     }
     if (chosen.region.isEmpty())
@@ -271,8 +280,8 @@ void ProfileManagerDialog::removeProfile(const QString &name)
     }
     const QString question = tr("Delete profile “%1” and the keys it keeps in the system keychain?").arg(name);
     const bool yes = m_hooks && m_hooks->confirm
-                         ? m_hooks->confirm(question)
-                         : QMessageBox::question(this, tr("Delete Profile"), question) == QMessageBox::Yes;
+        ? m_hooks->confirm(question)
+        : QMessageBox::question(this, tr("Delete Profile"), question) == QMessageBox::Yes;
     if (!yes) {
         report(false, {});
         return;
@@ -321,25 +330,29 @@ void ProfileManagerDialog::testProfile(const QString &name)
         connect(call, &codepipeline::OperationCall::finished, this, [this, call, name] {
             const auto &result = call->result();
             const QString code = result ? QString() : result.error().code;
-            if (result || code == QLatin1String("JobNotFoundException") || code == QLatin1String("InvalidJobException")) {
-                report(true, tr("The keys of “%1” work: CodePipeline accepted the signed call (and, as expected, "
-                                "does not know the test job).")
-                                 .arg(name));
-            } else if (code == QLatin1String("InvalidSignatureException") ||
-                       code == QLatin1String("SignatureDoesNotMatch")) {
-                report(false, tr("The keys of “%1” do not work: the secret access key does not belong to the access "
-                                 "key ID (%2).")
-                                  .arg(name, code));
-            } else if (code == QLatin1String("UnrecognizedClientException") ||
-                       code == QLatin1String("InvalidClientTokenId")) {
-                report(false, tr("The keys of “%1” do not work: AWS does not know this access key ID (%2).")
-                                  .arg(name, code));
+            if (result || code == QLatin1String("JobNotFoundException")
+                || code == QLatin1String("InvalidJobException")) {
+                report(true,
+                       tr("The keys of “%1” work: CodePipeline accepted the signed call (and, as expected, "
+                          "does not know the test job).")
+                           .arg(name));
+            } else if (code == QLatin1String("InvalidSignatureException")
+                       || code == QLatin1String("SignatureDoesNotMatch")) {
+                report(false,
+                       tr("The keys of “%1” do not work: the secret access key does not belong to the access "
+                          "key ID (%2).")
+                           .arg(name, code));
+            } else if (code == QLatin1String("UnrecognizedClientException")
+                       || code == QLatin1String("InvalidClientTokenId")) {
+                report(false,
+                       tr("The keys of “%1” do not work: AWS does not know this access key ID (%2).").arg(name, code));
             } else {
-                report(false, tr("The test of “%1” could not tell whether the keys work: %2")
-                                  .arg(name, result.error().summary()));
+                report(false,
+                       tr("The test of “%1” could not tell whether the keys work: %2")
+                           .arg(name, result.error().summary()));
             }
         });
     });
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

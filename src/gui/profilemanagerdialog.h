@@ -34,9 +34,8 @@ class ProfileManagerDialog : public QDialog
 
 public:
     // All pointers must outlive the dialog; hooks answer the nested dialogs in tests.
-    ProfileManagerDialog(profiles::ProfileStore *store, profiles::CredentialResolver *resolver,
-                         aws::AwsClient *client, const AppSettings &settings, const DialogHooks *hooks,
-                         QWidget *parent = nullptr);
+    ProfileManagerDialog(profiles::ProfileStore *store, profiles::CredentialResolver *resolver, aws::AwsClient *client,
+                         const AppSettings &settings, const DialogHooks *hooks, QWidget *parent = nullptr);
 
     QStringList profileNames() const;
     QString currentName() const;
@@ -80,4 +79,4 @@ private:
     QPushButton *m_test;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -41,4 +41,4 @@ void StaticProfileSource::resolveCredentials(const QString &, QObject *, Credent
     done(m_credentials);
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

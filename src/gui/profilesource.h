@@ -70,4 +70,4 @@ private:
     aws::Credentials m_credentials;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

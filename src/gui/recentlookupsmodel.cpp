@@ -123,4 +123,4 @@ QVariant RecentLookupsModel::headerData(int section, Qt::Orientation orientation
     }
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

@@ -16,7 +16,7 @@ struct RecentLookup
     QString jobId;
     QString profile;
     QString region;
-    QString outcome;   // "OK", an error code, or "Cancelled"
+    QString outcome;  // "OK", an error code, or "Cancelled"
     bool ok = false;
 };
 
@@ -47,4 +47,4 @@ private:
     QList<RecentLookup> m_entries;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

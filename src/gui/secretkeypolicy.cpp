@@ -20,7 +20,7 @@ QStringList sorted(const QSet<QString> &set)
     return list;
 }
 
-} // namespace
+}  // namespace
 
 SecretKeyPolicy::SecretKeyPolicy(QObject *parent) : QObject(parent) {}
 
@@ -28,9 +28,9 @@ bool SecretKeyPolicy::looksSecret(const QString &key)
 {
     // Words, not substrings: "keyboard" or "monkey" are not secrets, "apiKey",
     // "API_KEY", "db-password" and "OAuthToken" are.
-    static const QRegularExpression words(QStringLiteral(
-        "(?:^|[^a-z])(secret|password|passwd|pwd|token|key|apikey|credential|credentials|auth|"
-        "authorization|private|passphrase|signature|cert|certificate)(?:$|[^a-z])"));
+    static const QRegularExpression words(
+        QStringLiteral("(?:^|[^a-z])(secret|password|passwd|pwd|token|key|apikey|credential|credentials|auth|"
+                       "authorization|private|passphrase|signature|cert|certificate)(?:$|[^a-z])"));
     // Split camelCase into words before matching.
     QString spaced;
     spaced.reserve(key.size() * 2);
@@ -102,4 +102,4 @@ void SecretKeyPolicy::save(const QString &provider) const
         settings.setValue(QStringLiteral("unmarked"), sorted(c.unmarked));
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

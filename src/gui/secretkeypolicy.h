@@ -40,4 +40,4 @@ private:
     mutable QHash<QString, Choices> m_cache;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

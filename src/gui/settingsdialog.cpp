@@ -15,10 +15,16 @@
 namespace jobdesk::gui {
 
 SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
-    : QDialog(parent), m_connectTimeout(new QSpinBox(this)), m_readTimeout(new QSpinBox(this)),
-      m_attempts(new QSpinBox(this)), m_proxyMode(new QComboBox(this)), m_proxyHost(new QLineEdit(this)),
-      m_proxyPort(new QSpinBox(this)), m_caBundle(new QLineEdit(this)),
-      m_verifyTls(new QCheckBox(tr("&Verify TLS certificates"), this)), m_tlsWarning(new QLabel(this))
+    : QDialog(parent)
+    , m_connectTimeout(new QSpinBox(this))
+    , m_readTimeout(new QSpinBox(this))
+    , m_attempts(new QSpinBox(this))
+    , m_proxyMode(new QComboBox(this))
+    , m_proxyHost(new QLineEdit(this))
+    , m_proxyPort(new QSpinBox(this))
+    , m_caBundle(new QLineEdit(this))
+    , m_verifyTls(new QCheckBox(tr("&Verify TLS certificates"), this))
+    , m_tlsWarning(new QLabel(this))
 {
     setObjectName(QStringLiteral("settingsDialog"));
     setWindowTitle(tr("JobDesk Settings"));
@@ -124,4 +130,4 @@ void SettingsDialog::updateEnabled()
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());
 }
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

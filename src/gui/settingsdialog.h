@@ -46,4 +46,4 @@ private:
     QLabel *m_tlsWarning;
 };
 
-} // namespace jobdesk::gui
+}  // namespace jobdesk::gui

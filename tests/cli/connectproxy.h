@@ -76,4 +76,4 @@ private:
     QList<QByteArray> m_requests;
 };
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

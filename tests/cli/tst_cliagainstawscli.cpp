@@ -25,13 +25,14 @@ QByteArray bytes(const Json &value)
 
 Json artifact(int i)
 {
-    return Json{{"name", "Artifact_" + std::to_string(i)},
-                {"revision", "rev-" + std::to_string(i * 7919)},
-                {"location",
-                 {{"type", "S3"},
-                  {"s3Location",
-                   {{"bucketName", "codepipeline-us-east-1-123456789012"},
-                    {"objectKey", "MyPipeline/Artifact_" + std::to_string(i) + "/Xk3Pq" + std::to_string(i) + ".zip"}}}}}};
+    return Json{
+        {"name", "Artifact_" + std::to_string(i)},
+        {"revision", "rev-" + std::to_string(i * 7919)},
+        {"location",
+         {{"type", "S3"},
+          {"s3Location",
+           {{"bucketName", "codepipeline-us-east-1-123456789012"},
+            {"objectKey", "MyPipeline/Artifact_" + std::to_string(i) + "/Xk3Pq" + std::to_string(i) + ".zip"}}}}}};
 }
 
 Json details(const std::string &id, Json data)
@@ -49,60 +50,64 @@ std::vector<std::pair<QString, Json>> fixtureJobs()
 {
     std::vector<std::pair<QString, Json>> jobs;
 
-    Json full = details("11111111-1111-4111-8111-111111111111", Json{
-        // Out of model order on purpose, with a member the model does not know.
-        {"outputArtifacts", Json::array({artifact(9)})},
-        {"actionTypeId", actionType()},
-        {"futureMember", "dropped by both"},
-        {"actionConfiguration", {{"configuration", {{"ProjectName", "web-frontend"}, {"Branch", "main"}, {"ApiToken", "not-a-real-token"}}}}},
-        {"pipelineContext",
-         {{"pipelineName", "MyPipeline"},
-          {"stage", {{"name", "Build"}}},
-          {"action", {{"name", "AcmeBuild"}, {"actionExecutionId", "c2d7f5b4-0a1e-4f3b-9c8d-7e6f5a4b3c2d"}}},
-          {"pipelineArn", "arn:aws:codepipeline:us-east-1:123456789012:MyPipeline"},
-          {"pipelineExecutionId", "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"}}},
-        {"inputArtifacts", Json::array({artifact(1), artifact(2)})},
-        {"artifactCredentials",
-         {{"accessKeyId", "ASIAEXAMPLEARTIFACT1"},
-          {"secretAccessKey", "artifact/secret+key=EXAMPLE"},
-          {"sessionToken", "FwoGZXIvYXdzEXAMPLESESSIONTOKEN//////////"}}},
-        {"continuationToken", "{\"step\":2,\"buildId\":\"b-42\"}"},
-        {"encryptionKey", {{"id", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}, {"type", "KMS"}}},
-    });
+    Json full = details(
+        "11111111-1111-4111-8111-111111111111",
+        Json{
+            // Out of model order on purpose, with a member the model does not know.
+            {"outputArtifacts", Json::array({artifact(9)})},
+            {"actionTypeId", actionType()},
+            {"futureMember", "dropped by both"},
+            {"actionConfiguration",
+             {{"configuration",
+               {{"ProjectName", "web-frontend"}, {"Branch", "main"}, {"ApiToken", "not-a-real-token"}}}}},
+            {"pipelineContext",
+             {{"pipelineName", "MyPipeline"},
+              {"stage", {{"name", "Build"}}},
+              {"action", {{"name", "AcmeBuild"}, {"actionExecutionId", "c2d7f5b4-0a1e-4f3b-9c8d-7e6f5a4b3c2d"}}},
+              {"pipelineArn", "arn:aws:codepipeline:us-east-1:123456789012:MyPipeline"},
+              {"pipelineExecutionId", "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"}}},
+            {"inputArtifacts", Json::array({artifact(1), artifact(2)})},
+            {"artifactCredentials",
+             {{"accessKeyId", "ASIAEXAMPLEARTIFACT1"},
+              {"secretAccessKey", "artifact/secret+key=EXAMPLE"},
+              {"sessionToken", "FwoGZXIvYXdzEXAMPLESESSIONTOKEN//////////"}}},
+            {"continuationToken", "{\"step\":2,\"buildId\":\"b-42\"}"},
+            {"encryptionKey",
+             {{"id", "arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab"}, {"type", "KMS"}}},
+        });
     jobs.emplace_back(QStringLiteral("all fields"), full);
 
     jobs.emplace_back(QStringLiteral("minimal"),
                       details("22222222-2222-4222-8222-222222222222", Json{{"actionTypeId", actionType()}}));
 
-    Json unicodeConfig = {{"Greeting", "héllo wörld"},
-                          {"日本語キー", "値は「テスト」です"},
-                          {"Emoji", "🚀 deploy ✅"},
-                          {"Quotes", "say \"hi\" and 'bye'"},
-                          {"Tabs", "col1\tcol2\tcol3"},
-                          {"Backslash", "C:\\path\\to\\file"},
-                          {"Newline", "line1\nline2"},
-                          {"Control", std::string("bell\x07") + "end"}};
-    jobs.emplace_back(QStringLiteral("unicode quotes tabs"),
-                      details("33333333-3333-4333-8333-333333333333",
-                              Json{{"actionTypeId", actionType()}, {"actionConfiguration", {{"configuration", unicodeConfig}}}}));
+    Json unicodeConfig = {{"Greeting", "héllo wörld"},  {"日本語キー", "値は「テスト」です"},
+                          {"Emoji", "🚀 deploy ✅"},      {"Quotes", "say \"hi\" and 'bye'"},
+                          {"Tabs", "col1\tcol2\tcol3"}, {"Backslash", "C:\\path\\to\\file"},
+                          {"Newline", "line1\nline2"},  {"Control", std::string("bell\x07") + "end"}};
+    jobs.emplace_back(
+        QStringLiteral("unicode quotes tabs"),
+        details("33333333-3333-4333-8333-333333333333",
+                Json{{"actionTypeId", actionType()}, {"actionConfiguration", {{"configuration", unicodeConfig}}}}));
 
     Json fifty = Json::object();
     for (int i = 50; i > 0; --i)  // descending: the wire order must survive
         fifty["Key" + std::to_string(i)] = "value " + std::to_string(i * 31);
-    jobs.emplace_back(QStringLiteral("50 configuration entries"),
-                      details("44444444-4444-4444-8444-444444444444",
-                              Json{{"actionTypeId", actionType()}, {"actionConfiguration", {{"configuration", fifty}}}}));
+    jobs.emplace_back(
+        QStringLiteral("50 configuration entries"),
+        details("44444444-4444-4444-8444-444444444444",
+                Json{{"actionTypeId", actionType()}, {"actionConfiguration", {{"configuration", fifty}}}}));
 
     Json twenty = Json::array();
     for (int i = 0; i < 20; ++i)
         twenty.push_back(artifact(i));
-    jobs.emplace_back(QStringLiteral("20 artifacts"),
-                      details("55555555-5555-4555-8555-555555555555",
-                              Json{{"actionTypeId", actionType()}, {"inputArtifacts", twenty}, {"outputArtifacts", twenty}}));
+    jobs.emplace_back(
+        QStringLiteral("20 artifacts"),
+        details("55555555-5555-4555-8555-555555555555",
+                Json{{"actionTypeId", actionType()}, {"inputArtifacts", twenty}, {"outputArtifacts", twenty}}));
     return jobs;
 }
 
-} // namespace
+}  // namespace
 
 class TestCliAgainstAwsCli : public QObject
 {
@@ -128,9 +133,11 @@ private Q_SLOTS:
 private:
     QStringList args(const QString &jobId, const QString &token, const QString &format = QStringLiteral("json")) const
     {
-        return {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
-                QStringLiteral("--job-id"), jobId, QStringLiteral("--client-token"), token,
-                QStringLiteral("--endpoint-url"), m_fake.url().toString(), QStringLiteral("--output"), format};
+        return {QStringLiteral("codepipeline"),   QStringLiteral("get-third-party-job-details"),
+                QStringLiteral("--job-id"),       jobId,
+                QStringLiteral("--client-token"), token,
+                QStringLiteral("--endpoint-url"), m_fake.url().toString(),
+                QStringLiteral("--output"),       format};
     }
     test::ProcessOutput runJobdesk(const QStringList &arguments) const
     {
@@ -150,14 +157,16 @@ private:
         fj.clientId = QStringLiteral("77777777-7777-4777-8777-777777777777");
         fj.clientToken = kToken;
         fj.nonce = QStringLiteral("3");
-        fj.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("OpsVendor"), QStringLiteral("1")};
+        fj.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("OpsVendor"),
+                           QStringLiteral("1")};
         fj.state = state;
         QVERIFY(m_fake.addJob(fj).ok());
     }
     QStringList withEndpoint(QStringList arguments, const QString &format = QStringLiteral("json")) const
     {
         arguments.prepend(QStringLiteral("codepipeline"));
-        arguments << QStringLiteral("--endpoint-url") << m_fake.url().toString() << QStringLiteral("--output") << format;
+        arguments << QStringLiteral("--endpoint-url") << m_fake.url().toString() << QStringLiteral("--output")
+                  << format;
         return arguments;
     }
     static QByteArray lastLine(const QByteArray &text)
@@ -276,15 +285,20 @@ void TestCliAgainstAwsCli::usageErrors_data()
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("missing token") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"),
-                                                  QStringLiteral("j")}
+    QTest::newRow("missing token") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                                  QStringLiteral("--job-id"), QStringLiteral("j")}
                                    << 252 << QStringLiteral("--client-token");
-    QTest::newRow("empty job id") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id="),
-                                                 QStringLiteral("--client-token"), QStringLiteral("t")}
+    QTest::newRow("empty job id") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                                 QStringLiteral("--job-id="), QStringLiteral("--client-token"),
+                                                 QStringLiteral("t")}
                                   << 252 << QStringLiteral("jobId");
-    QTest::newRow("bad region") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"),
-                                               QStringLiteral("j"), QStringLiteral("--client-token"), QStringLiteral("t"),
-                                               QStringLiteral("--region"), QStringLiteral("Mars 1")}
+    QTest::newRow("bad region") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                               QStringLiteral("--job-id"),
+                                               QStringLiteral("j"),
+                                               QStringLiteral("--client-token"),
+                                               QStringLiteral("t"),
+                                               QStringLiteral("--region"),
+                                               QStringLiteral("Mars 1")}
                                 << 252 << QStringLiteral("region");
 }
 
@@ -306,7 +320,7 @@ void TestCliAgainstAwsCli::operations_data()
     QTest::addColumn<QString>("aws");
     QTest::addColumn<QString>("format");
     QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<int>("state");        // the job's state before each run
+    QTest::addColumn<int>("state");         // the job's state before each run
     QTest::addColumn<QString>("endState");  // after it
     const int queued = int(fake::FakeJob::State::Queued);
     const int inProgress = int(fake::FakeJob::State::InProgress);
@@ -319,32 +333,48 @@ void TestCliAgainstAwsCli::operations_data()
         QString endState;
     };
     const QList<Row> rows = {
-        {"poll", {QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
-                  QStringLiteral("category=Build,owner=ThirdParty,provider=OpsVendor,version=1"), QStringLiteral("--max-batch-size"), QStringLiteral("1")},
-         queued, QStringLiteral("Dispatched")},
-        {"poll (JSON)", {QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
-                         QStringLiteral("{\"category\":\"Build\",\"owner\":\"ThirdParty\",\"provider\":\"OpsVendor\",\"version\":\"1\"}")},
-         queued, QStringLiteral("Dispatched")},
-        {"acknowledge", {QStringLiteral("acknowledge-third-party-job"), QStringLiteral("--job-id"), job, QStringLiteral("--nonce"),
-                         QStringLiteral("3"), QStringLiteral("--client-token"), kToken},
-         queued, QStringLiteral("InProgress")},
+        {"poll",
+         {QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
+          QStringLiteral("category=Build,owner=ThirdParty,provider=OpsVendor,version=1"),
+          QStringLiteral("--max-batch-size"), QStringLiteral("1")},
+         queued,
+         QStringLiteral("Dispatched")},
+        {"poll (JSON)",
+         {QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
+          QStringLiteral(
+              "{\"category\":\"Build\",\"owner\":\"ThirdParty\",\"provider\":\"OpsVendor\",\"version\":\"1\"}")},
+         queued,
+         QStringLiteral("Dispatched")},
+        {"acknowledge",
+         {QStringLiteral("acknowledge-third-party-job"), QStringLiteral("--job-id"), job, QStringLiteral("--nonce"),
+          QStringLiteral("3"), QStringLiteral("--client-token"), kToken},
+         queued,
+         QStringLiteral("InProgress")},
         {"acknowledge (cli-input-json, command line wins)",
          {QStringLiteral("acknowledge-third-party-job"), QStringLiteral("--cli-input-json"),
           QStringLiteral("{\"jobId\":\"%1\",\"nonce\":\"999\",\"clientToken\":\"%2\"}").arg(job, kToken),
           QStringLiteral("--nonce"), QStringLiteral("3")},
-         queued, QStringLiteral("InProgress")},
-        {"success", {QStringLiteral("put-third-party-job-success-result"), QStringLiteral("--job-id"), job, QStringLiteral("--client-token"), kToken,
-                     QStringLiteral("--current-revision"),
-                     QStringLiteral("revision=r1,changeIdentifier=c1,created=2024-01-02T03:04:05Z,revisionSummary=\"sum, mary\""),
-                     QStringLiteral("--continuation-token"), QStringLiteral("step-2"), QStringLiteral("--execution-details"),
-                     QStringLiteral("summary=Build 42 passed,externalExecutionId=ext-1,percentComplete=50")},
-         inProgress, QStringLiteral("Succeeded")},
-        {"success (final)", {QStringLiteral("put-third-party-job-success-result"), QStringLiteral("--job-id"), job,
-                             QStringLiteral("--client-token"), kToken},
-         inProgress, QStringLiteral("Succeeded")},
-        {"failure", {QStringLiteral("put-third-party-job-failure-result"), QStringLiteral("--job-id"), job, QStringLiteral("--client-token"), kToken,
-                     QStringLiteral("--failure-details"), QStringLiteral("type=JobFailed,message=\"tests failed, see log\",externalExecutionId=ext-2")},
-         inProgress, QStringLiteral("Failed")},
+         queued,
+         QStringLiteral("InProgress")},
+        {"success",
+         {QStringLiteral("put-third-party-job-success-result"), QStringLiteral("--job-id"), job,
+          QStringLiteral("--client-token"), kToken, QStringLiteral("--current-revision"),
+          QStringLiteral("revision=r1,changeIdentifier=c1,created=2024-01-02T03:04:05Z,revisionSummary=\"sum, mary\""),
+          QStringLiteral("--continuation-token"), QStringLiteral("step-2"), QStringLiteral("--execution-details"),
+          QStringLiteral("summary=Build 42 passed,externalExecutionId=ext-1,percentComplete=50")},
+         inProgress,
+         QStringLiteral("Succeeded")},
+        {"success (final)",
+         {QStringLiteral("put-third-party-job-success-result"), QStringLiteral("--job-id"), job,
+          QStringLiteral("--client-token"), kToken},
+         inProgress,
+         QStringLiteral("Succeeded")},
+        {"failure",
+         {QStringLiteral("put-third-party-job-failure-result"), QStringLiteral("--job-id"), job,
+          QStringLiteral("--client-token"), kToken, QStringLiteral("--failure-details"),
+          QStringLiteral("type=JobFailed,message=\"tests failed, see log\",externalExecutionId=ext-2")},
+         inProgress,
+         QStringLiteral("Failed")},
     };
     for (const QString &aws : m_clis) {
         for (const QString &format : {QStringLiteral("json"), QStringLiteral("text"), QStringLiteral("table")}) {
@@ -387,7 +417,8 @@ void TestCliAgainstAwsCli::operations()
     // The same request reached the service (compared as JSON: member order and spacing may differ).
     const Json ourRequest = Json::parse(m_fake.lastRequestBody().toStdString());
     const Json theirRequest = Json::parse(theirBody.toStdString());
-    QCOMPARE(QString::fromStdString(nlohmann::json(ourRequest).dump()), QString::fromStdString(nlohmann::json(theirRequest).dump()));
+    QCOMPARE(QString::fromStdString(nlohmann::json(ourRequest).dump()),
+             QString::fromStdString(nlohmann::json(theirRequest).dump()));
 }
 
 void TestCliAgainstAwsCli::operationErrors_data()
@@ -400,13 +431,22 @@ void TestCliAgainstAwsCli::operationErrors_data()
     for (const QString &aws : m_clis) {
         QTest::addRow("%s, wrong nonce", qPrintable(aws))
             << aws
-            << QStringList{QStringLiteral("acknowledge-third-party-job"), QStringLiteral("--job-id"), job, QStringLiteral("--nonce"),
-                           QStringLiteral("999"), QStringLiteral("--client-token"), kToken}
+            << QStringList{QStringLiteral("acknowledge-third-party-job"),
+                           QStringLiteral("--job-id"),
+                           job,
+                           QStringLiteral("--nonce"),
+                           QStringLiteral("999"),
+                           QStringLiteral("--client-token"),
+                           kToken}
             << int(fake::FakeJob::State::Queued) << QStringLiteral("InvalidNonceException");
         QTest::addRow("%s, result on a finished job", qPrintable(aws))
             << aws
-            << QStringList{QStringLiteral("put-third-party-job-failure-result"), QStringLiteral("--job-id"), job,
-                           QStringLiteral("--client-token"), kToken, QStringLiteral("--failure-details"),
+            << QStringList{QStringLiteral("put-third-party-job-failure-result"),
+                           QStringLiteral("--job-id"),
+                           job,
+                           QStringLiteral("--client-token"),
+                           kToken,
+                           QStringLiteral("--failure-details"),
                            QStringLiteral("type=ConfigurationError,message=late")}
             << int(fake::FakeJob::State::Succeeded) << QStringLiteral("InvalidJobStateException");
         QTest::addRow("%s, unknown action type", qPrintable(aws))
@@ -442,21 +482,31 @@ void TestCliAgainstAwsCli::usageErrorsAsV2_data()
 {
     QTest::addColumn<QStringList>("arguments");
     const QString job = kOpsJob;
-    QTest::newRow("missing required") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), job};
-    QTest::newRow("unknown options") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), job,
-                                                    QStringLiteral("--client-token"), kToken, QStringLiteral("--bogus"), QStringLiteral("1")};
-    QTest::newRow("no value") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--client-token"), kToken,
-                                             QStringLiteral("--job-id")};
-    QTest::newRow("shorthand without =") << QStringList{QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
-                                                        QStringLiteral("category")};
-    QTest::newRow("shorthand cut short") << QStringList{QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
+    QTest::newRow("missing required") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                                     QStringLiteral("--job-id"), job};
+    QTest::newRow("unknown options") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                                    QStringLiteral("--job-id"),
+                                                    job,
+                                                    QStringLiteral("--client-token"),
+                                                    kToken,
+                                                    QStringLiteral("--bogus"),
+                                                    QStringLiteral("1")};
+    QTest::newRow("no value") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                             QStringLiteral("--client-token"), kToken, QStringLiteral("--job-id")};
+    QTest::newRow("shorthand without =") << QStringList{QStringLiteral("poll-for-third-party-jobs"),
+                                                        QStringLiteral("--action-type-id"), QStringLiteral("category")};
+    QTest::newRow("shorthand cut short") << QStringList{QStringLiteral("poll-for-third-party-jobs"),
+                                                        QStringLiteral("--action-type-id"),
                                                         QStringLiteral("category=Build,owner=[ThirdParty")};
-    QTest::newRow("not a number") << QStringList{QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
-                                                 QStringLiteral("category=Build,owner=ThirdParty,provider=OpsVendor,version=1"),
-                                                 QStringLiteral("--max-batch-size"), QStringLiteral("abc")};
-    QTest::newRow("cli-input-json not JSON") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--cli-input-json"),
-                                                            QStringLiteral("{\"jobId\":")};
-    QTest::newRow("missing file") << QStringList{QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
+    QTest::newRow("not a number") << QStringList{
+        QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
+        QStringLiteral("category=Build,owner=ThirdParty,provider=OpsVendor,version=1"),
+        QStringLiteral("--max-batch-size"), QStringLiteral("abc")};
+    QTest::newRow("cli-input-json not JSON")
+        << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--cli-input-json"),
+                       QStringLiteral("{\"jobId\":")};
+    QTest::newRow("missing file") << QStringList{QStringLiteral("poll-for-third-party-jobs"),
+                                                 QStringLiteral("--action-type-id"),
                                                  QStringLiteral("file:///nonexistent/jobdesk-action.json")};
 }
 

@@ -2,8 +2,8 @@
 // page naming every option of the operation, and the bash completion script,
 // loaded into a real bash, offers the operations and each operation's options.
 
-#include "core/codepipeline/servicemodel.h"
 #include "cli/commandline.h"
+#include "core/codepipeline/servicemodel.h"
 #include "support/testenv.h"
 
 #include <QStandardPaths>
@@ -30,7 +30,8 @@ private Q_SLOTS:
 private:
     test::ProcessOutput run(const QStringList &arguments) const
     {
-        return test::runProcess(test::jobdeskCli(), arguments, {}, test::referenceEnvironment(QStringLiteral("AKIDHELP"), QStringLiteral("x")));
+        return test::runProcess(test::jobdeskCli(), arguments, {},
+                                test::referenceEnvironment(QStringLiteral("AKIDHELP"), QStringLiteral("x")));
     }
 };
 
@@ -45,7 +46,8 @@ void TestCliHelp::overview()
     QCOMPARE(page.exitCode, 0);
     for (const Operation &op : ServiceModel::codePipeline().operations())
         QVERIFY2(page.out.contains(QByteArray::fromStdString(op.cliName)), op.cliName.c_str());
-    for (const char *option : {"--output", "--debug", "--no-verify-ssl", "--ca-bundle", "--profile", "--no-sign-request", "AWS_RETRY_MODE", "HTTPS_PROXY", "254"})
+    for (const char *option : {"--output", "--debug", "--no-verify-ssl", "--ca-bundle", "--profile",
+                               "--no-sign-request", "AWS_RETRY_MODE", "HTTPS_PROXY", "254"})
         QVERIFY2(page.out.contains(option), option);
     QCOMPARE(run({QStringLiteral("--help")}).out, page.out);
 }
@@ -86,14 +88,17 @@ void TestCliHelp::bashCompletion_data()
     QTest::newRow("operations") << QStringLiteral("jobdesk-cli acknow")
                                 << QStringList{QStringLiteral("acknowledge-third-party-job")};
     QTest::newRow("put operations") << QStringLiteral("jobdesk-cli codepipeline put-")
-                                    << QStringList{QStringLiteral("put-third-party-job-failure-result"), QStringLiteral("put-third-party-job-success-result")};
+                                    << QStringList{QStringLiteral("put-third-party-job-failure-result"),
+                                                   QStringLiteral("put-third-party-job-success-result")};
     QTest::newRow("operation options") << QStringLiteral("jobdesk-cli put-third-party-job-failure-result --f")
                                        << QStringList{QStringLiteral("--failure-details")};
     QTest::newRow("poll options") << QStringLiteral("jobdesk-cli poll-for-third-party-jobs --q")
-                                  << QStringList{QStringLiteral("--quiet-poll-warning")};  // --query is not offered until it works
+                                  << QStringList{QStringLiteral(
+                                         "--quiet-poll-warning")};  // --query is not offered until it works
     QTest::newRow("output values") << QStringLiteral("jobdesk-cli get-third-party-job-details --output t")
                                    << QStringList{QStringLiteral("table"), QStringLiteral("text")};
-    QTest::newRow("completion shells") << QStringLiteral("jobdesk-cli completion ") << QStringList{QStringLiteral("bash"), QStringLiteral("zsh")};
+    QTest::newRow("completion shells") << QStringLiteral("jobdesk-cli completion ")
+                                       << QStringList{QStringLiteral("bash"), QStringLiteral("zsh")};
 }
 
 void TestCliHelp::bashCompletion()
@@ -103,9 +108,12 @@ void TestCliHelp::bashCompletion()
     const auto script = run({QStringLiteral("completion"), QStringLiteral("bash")});
     QCOMPARE(script.exitCode, 0);
     // Load the script into bash, fill COMP_WORDS as readline would, and print COMPREPLY.
-    const QString driver = QString::fromUtf8(script.out)
-        + QStringLiteral("\nCOMP_WORDS=(%1)\n").arg(line + (line.endsWith(QLatin1Char(' ')) ? QStringLiteral("''") : QString()))
-        + QStringLiteral("COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n_jobdesk_cli\nprintf '%s\\n' \"${COMPREPLY[@]}\" | sort\n");
+    const QString driver =
+        QString::fromUtf8(script.out)
+        + QStringLiteral("\nCOMP_WORDS=(%1)\n")
+              .arg(line + (line.endsWith(QLatin1Char(' ')) ? QStringLiteral("''") : QString()))
+        + QStringLiteral(
+            "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))\n_jobdesk_cli\nprintf '%s\\n' \"${COMPREPLY[@]}\" | sort\n");
     const auto out = test::runProcess(QStringLiteral("bash"), {QStringLiteral("--norc"), QStringLiteral("-c"), driver});
     QVERIFY2(out.exitCode == 0, out.err.constData());
     QStringList got = QString::fromUtf8(out.out).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
@@ -120,11 +128,13 @@ void TestCliHelp::zshCompletion()
     for (const Operation &op : ServiceModel::codePipeline().operations())
         QVERIFY(script.out.contains(QByteArray::fromStdString(op.cliName)));
     const QString zsh = QStandardPaths::findExecutable(QStringLiteral("zsh"));
-    QVERIFY2(!zsh.isEmpty(), "zsh is needed to check the zsh completion script (packaging/linux/install-deps.sh installs it)");
+    QVERIFY2(!zsh.isEmpty(),
+             "zsh is needed to check the zsh completion script (packaging/linux/install-deps.sh installs it)");
     // Syntax check only: zsh -n parses without running.
     const auto check = test::runProcess(zsh, {QStringLiteral("-n")}, script.out);
     QVERIFY2(check.exitCode == 0, check.err.constData());
-    const auto bashCheck = test::runProcess(QStringLiteral("bash"), {QStringLiteral("-n")}, run({QStringLiteral("completion"), QStringLiteral("bash")}).out);
+    const auto bashCheck = test::runProcess(QStringLiteral("bash"), {QStringLiteral("-n")},
+                                            run({QStringLiteral("completion"), QStringLiteral("bash")}).out);
     QVERIFY2(bashCheck.exitCode == 0, bashCheck.err.constData());
 }
 

@@ -24,7 +24,7 @@ const QString kToken = QStringLiteral("options-client-token");
 const QString kJob = QStringLiteral("88888888-8888-4888-8888-888888888888");
 const QString kV2 = QStringLiteral("/usr/bin/aws");
 
-} // namespace
+}  // namespace
 
 class TestCliOptions : public QObject
 {
@@ -56,9 +56,11 @@ private Q_SLOTS:
 private:
     QStringList getArgs(const QUrl &endpoint, const QString &format = QStringLiteral("json")) const
     {
-        return {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), kJob,
-                QStringLiteral("--client-token"), kToken, QStringLiteral("--endpoint-url"), endpoint.toString(),
-                QStringLiteral("--output"), format};
+        return {QStringLiteral("codepipeline"),   QStringLiteral("get-third-party-job-details"),
+                QStringLiteral("--job-id"),       kJob,
+                QStringLiteral("--client-token"), kToken,
+                QStringLiteral("--endpoint-url"), endpoint.toString(),
+                QStringLiteral("--output"),       format};
     }
     QProcessEnvironment env() const { return test::referenceEnvironment(kKeyId, kSecret); }
     test::ProcessOutput ours(const QStringList &arguments, const QProcessEnvironment &environment) const
@@ -85,9 +87,10 @@ void TestCliOptions::initTestCase()
     const QString keyPath = m_dir.filePath(QStringLiteral("key.pem"));
     const auto openssl = test::runProcess(
         QStringLiteral("openssl"),
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-         QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), m_certPath, QStringLiteral("-days"), QStringLiteral("2"),
-         QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+         QStringLiteral("-nodes"), QStringLiteral("-keyout"), keyPath, QStringLiteral("-out"), m_certPath,
+         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+         QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
     QVERIFY2(openssl.exitCode == 0, openssl.err.constData());
     QFile certFile(m_certPath);
     QFile keyFile(keyPath);
@@ -102,8 +105,10 @@ void TestCliOptions::initTestCase()
         job.jobId = kJob;
         job.clientToken = kToken;
         job.nonce = QStringLiteral("4");
-        job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("OptionsVendor"), QStringLiteral("2")};
-        job.details = QByteArrayLiteral(R"({"id":"88888888-8888-4888-8888-888888888888","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"OptionsVendor","version":"2"},"actionConfiguration":{"configuration":{"Project":"options-test","Wide":"全角の文字"}}},"nonce":"4"})");
+        job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("OptionsVendor"),
+                            QStringLiteral("2")};
+        job.details = QByteArrayLiteral(
+            R"({"id":"88888888-8888-4888-8888-888888888888","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"OptionsVendor","version":"2"},"actionConfiguration":{"configuration":{"Project":"options-test","Wide":"全角の文字"}}},"nonce":"4"})");
         QVERIFY(f->addJob(job).ok());
     }
     m_tlsFake.enableTls(certificate, key);
@@ -139,7 +144,8 @@ void TestCliOptions::noVerifySsl()
     QCOMPARE(mine.exitCode, reference.exitCode);
     QCOMPARE(mine.out, reference.out);
     // The warning the AWS CLI prints (through urllib3), in the same words.
-    const QByteArray warning = "Unverified HTTPS request is being made to host '127.0.0.1'. Adding certificate verification is strongly advised.";
+    const QByteArray warning = "Unverified HTTPS request is being made to host '127.0.0.1'. Adding certificate "
+                               "verification is strongly advised.";
     QVERIFY2(reference.err.contains(warning), reference.err.constData());
     QVERIFY2(mine.err.contains(QByteArray("InsecureRequestWarning: " + warning)), mine.err.constData());
 }
@@ -190,7 +196,8 @@ void TestCliOptions::httpsProxy()
     QVERIFY2(mine.exitCode == 0, mine.err.constData());
     QCOMPARE(mine.out, reference.out);
     QCOMPARE(proxy.requests().size(), 1);
-    QVERIFY(proxy.requests().constFirst().startsWith(QByteArray("CONNECT 127.0.0.1:" + QByteArray::number(m_tlsFake.port()))));
+    QVERIFY(proxy.requests().constFirst().startsWith(
+        QByteArray("CONNECT 127.0.0.1:" + QByteArray::number(m_tlsFake.port()))));
     proxy.clear();
 
     // NO_PROXY naming the host: straight to the endpoint.
@@ -208,19 +215,35 @@ void TestCliOptions::proxyChoice_data()
     const QString https = QStringLiteral("https://codepipeline.us-east-1.amazonaws.com");
     const QString http = QStringLiteral("http://localhost:8080");
     QTest::newRow("none") << https << QStringList{} << QString();
-    QTest::newRow("HTTPS_PROXY") << https << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.corp:3128")} << QStringLiteral("proxy.corp:3128");
-    QTest::newRow("lower case wins") << https << QStringList{QStringLiteral("HTTPS_PROXY=http://upper:1"), QStringLiteral("https_proxy=http://lower:2")}
+    QTest::newRow("HTTPS_PROXY") << https << QStringList{QStringLiteral("HTTPS_PROXY=http://proxy.corp:3128")}
+                                 << QStringLiteral("proxy.corp:3128");
+    QTest::newRow("lower case wins") << https
+                                     << QStringList{QStringLiteral("HTTPS_PROXY=http://upper:1"),
+                                                    QStringLiteral("https_proxy=http://lower:2")}
                                      << QStringLiteral("lower:2");
-    QTest::newRow("http endpoint uses HTTP_PROXY") << http << QStringList{QStringLiteral("HTTPS_PROXY=http://s:1"), QStringLiteral("HTTP_PROXY=http://p:2")}
-                                                   << QStringLiteral("p:2");
-    QTest::newRow("no scheme") << https << QStringList{QStringLiteral("HTTPS_PROXY=proxy.corp:3128")} << QStringLiteral("proxy.corp:3128");
-    QTest::newRow("NO_PROXY domain suffix") << https << QStringList{QStringLiteral("HTTPS_PROXY=http://p:1"), QStringLiteral("NO_PROXY=.amazonaws.com")} << QString();
-    QTest::newRow("NO_PROXY other host") << https << QStringList{QStringLiteral("HTTPS_PROXY=http://p:1"), QStringLiteral("NO_PROXY=example.com")}
+    QTest::newRow("http endpoint uses HTTP_PROXY")
+        << http << QStringList{QStringLiteral("HTTPS_PROXY=http://s:1"), QStringLiteral("HTTP_PROXY=http://p:2")}
+        << QStringLiteral("p:2");
+    QTest::newRow("no scheme") << https << QStringList{QStringLiteral("HTTPS_PROXY=proxy.corp:3128")}
+                               << QStringLiteral("proxy.corp:3128");
+    QTest::newRow("NO_PROXY domain suffix")
+        << https << QStringList{QStringLiteral("HTTPS_PROXY=http://p:1"), QStringLiteral("NO_PROXY=.amazonaws.com")}
+        << QString();
+    QTest::newRow("NO_PROXY other host") << https
+                                         << QStringList{QStringLiteral("HTTPS_PROXY=http://p:1"),
+                                                        QStringLiteral("NO_PROXY=example.com")}
                                          << QStringLiteral("p:1");
-    QTest::newRow("NO_PROXY star") << https << QStringList{QStringLiteral("HTTPS_PROXY=http://p:1"), QStringLiteral("no_proxy=*")} << QString();
-    QTest::newRow("NO_PROXY host:port other port") << http << QStringList{QStringLiteral("HTTP_PROXY=http://p:1"), QStringLiteral("NO_PROXY=localhost:9999")}
-                                                   << QStringLiteral("p:1");
-    QTest::newRow("NO_PROXY host:port") << http << QStringList{QStringLiteral("HTTP_PROXY=http://p:1"), QStringLiteral("NO_PROXY=localhost:8080")} << QString();
+    QTest::newRow("NO_PROXY star") << https
+                                   << QStringList{QStringLiteral("HTTPS_PROXY=http://p:1"),
+                                                  QStringLiteral("no_proxy=*")}
+                                   << QString();
+    QTest::newRow("NO_PROXY host:port other port")
+        << http << QStringList{QStringLiteral("HTTP_PROXY=http://p:1"), QStringLiteral("NO_PROXY=localhost:9999")}
+        << QStringLiteral("p:1");
+    QTest::newRow("NO_PROXY host:port") << http
+                                        << QStringList{QStringLiteral("HTTP_PROXY=http://p:1"),
+                                                       QStringLiteral("NO_PROXY=localhost:8080")}
+                                        << QString();
 }
 
 void TestCliOptions::proxyChoice()
@@ -296,7 +319,8 @@ void TestCliOptions::retryModes()
     m_fake.setGlobalScript({});
     QCOMPARE(m_fake.requestCount(), attempts);
     QCOMPARE(mine.exitCode, 254);
-    QVERIFY2(mine.err.contains(QStringLiteral("(reached max retries: %1)").arg(attempts - 1).toUtf8()), mine.err.constData());
+    QVERIFY2(mine.err.contains(QStringLiteral("(reached max retries: %1)").arg(attempts - 1).toUtf8()),
+             mine.err.constData());
 }
 
 void TestCliOptions::colorOn()
@@ -328,8 +352,11 @@ void TestCliOptions::sharedConfigProfile()
     const QString config = m_dir.filePath(QStringLiteral("config"));
     QFile file(config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[default]\nregion = eu-west-3\n\n[profile support]\nregion = us-west-2\naws_access_key_id = %1\n"
-                              "aws_secret_access_key = %2\n").arg(kKeyId, kSecret).toUtf8());
+    file.write(QStringLiteral(
+                   "[default]\nregion = eu-west-3\n\n[profile support]\nregion = us-west-2\naws_access_key_id = %1\n"
+                   "aws_secret_access_key = %2\n")
+                   .arg(kKeyId, kSecret)
+                   .toUtf8());
     file.close();
     QProcessEnvironment environment = env();
     environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
@@ -373,11 +400,12 @@ void TestCliOptions::assumeRoleAsksForMfa()
     const QString config = m_dir.filePath(QStringLiteral("config-mfa"));
     QFile file(config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[profile base]\nregion = us-east-1\naws_access_key_id = %1\naws_secret_access_key = %2\n\n"
-                              "[profile support]\nregion = us-east-1\nrole_arn = %3\nsource_profile = base\n"
-                              "mfa_serial = %4\n")
-                   .arg(kKeyId, kSecret, role.arn, role.mfaSerial)
-                   .toUtf8());
+    file.write(
+        QStringLiteral("[profile base]\nregion = us-east-1\naws_access_key_id = %1\naws_secret_access_key = %2\n\n"
+                       "[profile support]\nregion = us-east-1\nrole_arn = %3\nsource_profile = base\n"
+                       "mfa_serial = %4\n")
+            .arg(kKeyId, kSecret, role.arn, role.mfaSerial)
+            .toUtf8());
     file.close();
     QProcessEnvironment environment = env();
     environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
@@ -388,8 +416,8 @@ void TestCliOptions::assumeRoleAsksForMfa()
     arguments << QStringLiteral("--profile") << QStringLiteral("support");
 
     // The code comes from stdin (a terminal would hide it); the job is fetched with the role's keys.
-    const auto withCode = test::runProcessServing(test::jobdeskCli(), arguments, environment, 120000,
-                                                  QByteArrayLiteral("123456\n"));
+    const auto withCode =
+        test::runProcessServing(test::jobdeskCli(), arguments, environment, 120000, QByteArrayLiteral("123456\n"));
     QVERIFY2(withCode.exitCode == 0, withCode.err.constData());
     QVERIFY(m_fake.lastRequestHeader("Authorization").contains("Credential=ASIA"));
     QVERIFY(!withCode.out.isEmpty());

@@ -29,20 +29,20 @@ const QString kArtifactToken = QStringLiteral("IQoJb3JpZ2luX2VjARTIFACTSESSION//
 
 QByteArray detailsJson()
 {
-    Json details = {
-        {"id", kJob.toStdString()},
-        {"data",
-         {{"actionTypeId", {{"category", "Build"}, {"owner", "ThirdParty"}, {"provider", "DebugVendor"}, {"version", "1"}}},
-          {"actionConfiguration", {{"configuration", {{"Project", "debug"}}}}},
-          {"artifactCredentials",
-           {{"accessKeyId", kArtifactKeyId.toStdString()},
-            {"secretAccessKey", kArtifactSecret.toStdString()},
-            {"sessionToken", kArtifactToken.toStdString()}}}}},
-        {"nonce", "5"}};
+    Json details = {{"id", kJob.toStdString()},
+                    {"data",
+                     {{"actionTypeId",
+                       {{"category", "Build"}, {"owner", "ThirdParty"}, {"provider", "DebugVendor"}, {"version", "1"}}},
+                      {"actionConfiguration", {{"configuration", {{"Project", "debug"}}}}},
+                      {"artifactCredentials",
+                       {{"accessKeyId", kArtifactKeyId.toStdString()},
+                        {"secretAccessKey", kArtifactSecret.toStdString()},
+                        {"sessionToken", kArtifactToken.toStdString()}}}}},
+                    {"nonce", "5"}};
     return QByteArray::fromStdString(details.dump());
 }
 
-} // namespace
+}  // namespace
 
 class TestDebugRedaction : public QObject
 {
@@ -97,28 +97,48 @@ void TestDebugRedaction::noSecretInDebugOutput_data()
     QTest::newRow("get") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), kJob,
                                         QStringLiteral("--client-token"), kToken}
                          << queued << 0 << false;
-    QTest::newRow("get, token inline, table") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), kJob,
-                                                             QStringLiteral("--client-token=") + kToken, QStringLiteral("--output"), QStringLiteral("table")}
+    QTest::newRow("get, token inline, table") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                                             QStringLiteral("--job-id"),
+                                                             kJob,
+                                                             QStringLiteral("--client-token=") + kToken,
+                                                             QStringLiteral("--output"),
+                                                             QStringLiteral("table")}
                                               << queued << 0 << false;
     QTest::newRow("get via cli-input-json, retried")
         << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--cli-input-json"),
                        QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"%2\"}").arg(kJob, kToken)}
         << queued << 0 << true;
-    QTest::newRow("get, wrong token") << QStringList{QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), kJob,
-                                                     QStringLiteral("--client-token"), kToken + QStringLiteral("-wrong")}
+    QTest::newRow("get, wrong token") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                                     QStringLiteral("--job-id"), kJob, QStringLiteral("--client-token"),
+                                                     kToken + QStringLiteral("-wrong")}
                                       << queued << 254 << false;
-    QTest::newRow("poll") << QStringList{QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
-                                         QStringLiteral("category=Build,owner=ThirdParty,provider=DebugVendor,version=1")}
+    QTest::newRow("poll") << QStringList{QStringLiteral("poll-for-third-party-jobs"),
+                                         QStringLiteral("--action-type-id"),
+                                         QStringLiteral(
+                                             "category=Build,owner=ThirdParty,provider=DebugVendor,version=1")}
                           << queued << 0 << false;
-    QTest::newRow("acknowledge") << QStringList{QStringLiteral("acknowledge-third-party-job"), QStringLiteral("--job-id"), kJob,
-                                                QStringLiteral("--nonce"), QStringLiteral("5"), QStringLiteral("--client-token"), kToken}
+    QTest::newRow("acknowledge") << QStringList{QStringLiteral("acknowledge-third-party-job"),
+                                                QStringLiteral("--job-id"),
+                                                kJob,
+                                                QStringLiteral("--nonce"),
+                                                QStringLiteral("5"),
+                                                QStringLiteral("--client-token"),
+                                                kToken}
                                  << queued << 0 << false;
-    QTest::newRow("success") << QStringList{QStringLiteral("put-third-party-job-success-result"), QStringLiteral("--job-id"), kJob,
-                                            QStringLiteral("--client-token"), kToken, QStringLiteral("--execution-details"),
+    QTest::newRow("success") << QStringList{QStringLiteral("put-third-party-job-success-result"),
+                                            QStringLiteral("--job-id"),
+                                            kJob,
+                                            QStringLiteral("--client-token"),
+                                            kToken,
+                                            QStringLiteral("--execution-details"),
                                             QStringLiteral("summary=done,percentComplete=100")}
                              << inProgress << 0 << false;
-    QTest::newRow("failure") << QStringList{QStringLiteral("put-third-party-job-failure-result"), QStringLiteral("--job-id"), kJob,
-                                            QStringLiteral("--client-token"), kToken, QStringLiteral("--failure-details"),
+    QTest::newRow("failure") << QStringList{QStringLiteral("put-third-party-job-failure-result"),
+                                            QStringLiteral("--job-id"),
+                                            kJob,
+                                            QStringLiteral("--client-token"),
+                                            kToken,
+                                            QStringLiteral("--failure-details"),
                                             QStringLiteral("type=JobFailed,message=broken")}
                              << inProgress << 0 << false;
 }
@@ -147,8 +167,9 @@ void TestDebugRedaction::noSecretInDebugOutput()
     const QByteArray signature = authorization.mid(at + 10);
     QCOMPARE(signature.size(), 64);
 
-    const QList<QByteArray> secrets = {kSecret.toUtf8(), kSessionToken.toUtf8(), kToken.toUtf8(), signature,
-                                       kArtifactKeyId.toUtf8(), kArtifactSecret.toUtf8(), kArtifactToken.toUtf8()};
+    const QList<QByteArray> secrets = {
+        kSecret.toUtf8(),        kSessionToken.toUtf8(),   kToken.toUtf8(),        signature,
+        kArtifactKeyId.toUtf8(), kArtifactSecret.toUtf8(), kArtifactToken.toUtf8()};
     int hits = 0;
     for (const QByteArray &secret : secrets) {
         if (run.err.contains(secret)) {
@@ -163,8 +184,9 @@ void TestDebugRedaction::noSecretInDebugOutput()
     QVERIFY(run.err.contains("Response body:"));
     QVERIFY(run.err.contains("<redacted>"));
     QVERIFY(run.err.contains(QByteArray("Credential=" + kKeyId.toUtf8())));  // the key ID is not a secret
-    static const QRegularExpression stamp(QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - MainThread - [a-z.]+ - DEBUG - "),
-                                          QRegularExpression::MultilineOption);
+    static const QRegularExpression stamp(
+        QStringLiteral("^\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3} - MainThread - [a-z.]+ - DEBUG - "),
+        QRegularExpression::MultilineOption);
     QVERIFY(QString::fromUtf8(run.err).count(stamp) >= 6);
     if (throttleOnce)
         QVERIFY(run.err.contains("Retrying after ThrottlingException"));
@@ -174,9 +196,11 @@ void TestDebugRedaction::noSecretInDebugOutput()
 void TestDebugRedaction::theAwsCliLeaks()
 {
     resetJob(fake::FakeJob::State::Queued);
-    const QStringList arguments = {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), kJob,
-                                   QStringLiteral("--client-token"), kToken, QStringLiteral("--debug"),
-                                   QStringLiteral("--endpoint-url"), m_fake.url().toString()};
+    const QStringList arguments = {QStringLiteral("codepipeline"),   QStringLiteral("get-third-party-job-details"),
+                                   QStringLiteral("--job-id"),       kJob,
+                                   QStringLiteral("--client-token"), kToken,
+                                   QStringLiteral("--debug"),        QStringLiteral("--endpoint-url"),
+                                   m_fake.url().toString()};
     const auto run = test::runProcessServing(QStringLiteral("/usr/bin/aws"), arguments, env());
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(run.err.contains(kToken.toUtf8()));
@@ -192,7 +216,8 @@ void TestDebugRedaction::redactorHeaders()
              QByteArray("AWS4-HMAC-SHA256 Credential=AKID/20240101/us-east-1/codepipeline/aws4_request, "
                         "SignedHeaders=content-type;host;x-amz-date, Signature=<redacted>"));
     QCOMPARE(redactor.redactHeader("x-amz-security-token", "FwoGZX"), QByteArray("<redacted>"));
-    QCOMPARE(redactor.redactHeader("Content-Type", "application/x-amz-json-1.1"), QByteArray("application/x-amz-json-1.1"));
+    QCOMPARE(redactor.redactHeader("Content-Type", "application/x-amz-json-1.1"),
+             QByteArray("application/x-amz-json-1.1"));
 }
 
 void TestDebugRedaction::redactorBodies()
@@ -202,11 +227,14 @@ void TestDebugRedaction::redactorBodies()
     QCOMPARE(redactor.redactRequestBody("{\"jobId\":\"j\",\"clientToken\":\"t0ken\"}"),
              QByteArray("{\"jobId\":\"j\",\"clientToken\":\"<redacted>\"}"));
     const QByteArray response = QByteArrayLiteral(
-        "{\"jobDetails\":{\"id\":\"j\",\"data\":{\"artifactCredentials\":{\"accessKeyId\":\"A\",\"secretAccessKey\":\"S\",\"sessionToken\":\"T\"},\"futureField\":{\"sessionToken\":\"U\"}}}}");
+        "{\"jobDetails\":{\"id\":\"j\",\"data\":{\"artifactCredentials\":{\"accessKeyId\":\"A\",\"secretAccessKey\":"
+        "\"S\",\"sessionToken\":\"T\"},\"futureField\":{\"sessionToken\":\"U\"}}}}");
     QCOMPARE(redactor.redactResponseBody(response),
-             QByteArray("{\"jobDetails\":{\"id\":\"j\",\"data\":{\"artifactCredentials\":\"<redacted>\",\"futureField\":{\"sessionToken\":\"<redacted>\"}}}}"));
+             QByteArray("{\"jobDetails\":{\"id\":\"j\",\"data\":{\"artifactCredentials\":\"<redacted>\","
+                        "\"futureField\":{\"sessionToken\":\"<redacted>\"}}}}"));
     // Not JSON (cut off): member values still go.
-    const QByteArray broken = "{\"jobDetails\":{\"data\":{\"artifactCredentials\":{\"accessKeyId\":\"ASIA1\",\"secretAccessKey\":\"abc\\\"def\",\"sessionT";
+    const QByteArray broken = "{\"jobDetails\":{\"data\":{\"artifactCredentials\":{\"accessKeyId\":\"ASIA1\","
+                              "\"secretAccessKey\":\"abc\\\"def\",\"sessionT";
     const QByteArray scrubbed = redactor.redactResponseBody(broken);
     QVERIFY2(!scrubbed.contains("ASIA1") && !scrubbed.contains("abc"), scrubbed.constData());
 }

@@ -23,7 +23,7 @@ const QString kSessionToken = QStringLiteral("FwoGZXIvYXdzPROFILECLISESSION//tok
 const QString kJob = QStringLiteral("aaaaaaaa-1111-4111-8111-aaaaaaaaaaaa");
 const QString kToken = QStringLiteral("profile-client-token");
 
-} // namespace
+}  // namespace
 
 class TestProfileCommand : public QObject
 {
@@ -43,8 +43,15 @@ private:
     }
     QStringList getArgs(const QString &profile) const
     {
-        return {QStringLiteral("get-third-party-job-details"), QStringLiteral("--job-id"), kJob, QStringLiteral("--client-token"), kToken,
-                QStringLiteral("--endpoint-url"), m_fake.url().toString(), QStringLiteral("--profile"), profile};
+        return {QStringLiteral("get-third-party-job-details"),
+                QStringLiteral("--job-id"),
+                kJob,
+                QStringLiteral("--client-token"),
+                kToken,
+                QStringLiteral("--endpoint-url"),
+                m_fake.url().toString(),
+                QStringLiteral("--profile"),
+                profile};
     }
 
     QTemporaryDir m_home;
@@ -70,21 +77,24 @@ void TestProfileCommand::initTestCase()
     job.jobId = kJob;
     job.clientToken = kToken;
     job.nonce = QStringLiteral("1");
-    job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("ProfileVendor"), QStringLiteral("1")};
+    job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("ProfileVendor"),
+                        QStringLiteral("1")};
     QVERIFY(m_fake.addJob(job).ok());
     QVERIFY(m_fake.listen());
 }
 
 void TestProfileCommand::addListShowUseRemove()
 {
-    const auto added = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("support"), QStringLiteral("--region"),
-                            QStringLiteral("eu-central-1"), QStringLiteral("--access-key-id"), kKeyId},
-                           (kSecret + QLatin1Char('\n') + kSessionToken + QLatin1Char('\n')).toUtf8());
+    const auto added =
+        cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("support"), QStringLiteral("--region"),
+             QStringLiteral("eu-central-1"), QStringLiteral("--access-key-id"), kKeyId},
+            (kSecret + QLatin1Char('\n') + kSessionToken + QLatin1Char('\n')).toUtf8());
     QVERIFY2(added.exitCode == 0, added.err.constData());
     QVERIFY(!added.out.contains(kSecret.toUtf8()) && !added.err.contains(kSecret.toUtf8()));
 
     // The keys are in the keychain, as libsecret sees them.
-    QCOMPARE(test::lookUpWithSecretTool(profiles::Keychain::profileKey(QStringLiteral("support"), profiles::ProfileStore::secretAccessKeyField())),
+    QCOMPARE(test::lookUpWithSecretTool(profiles::Keychain::profileKey(QStringLiteral("support"),
+                                                                       profiles::ProfileStore::secretAccessKeyField())),
              std::optional<QByteArray>(kSecret.toUtf8()));
 
     const auto listed = cli({QStringLiteral("profile"), QStringLiteral("list")});
@@ -107,7 +117,8 @@ void TestProfileCommand::addListShowUseRemove()
 
     const auto removed = cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("support")});
     QVERIFY2(removed.exitCode == 0, removed.err.constData());
-    QCOMPARE(test::lookUpWithSecretTool(profiles::Keychain::profileKey(QStringLiteral("support"), profiles::ProfileStore::secretAccessKeyField())),
+    QCOMPARE(test::lookUpWithSecretTool(profiles::Keychain::profileKey(QStringLiteral("support"),
+                                                                       profiles::ProfileStore::secretAccessKeyField())),
              std::nullopt);
     QVERIFY(!cli({QStringLiteral("profile"), QStringLiteral("list")}).out.contains("support"));
     // Gone: --profile support now finds neither a JobDesk nor an AWS profile.
@@ -117,17 +128,19 @@ void TestProfileCommand::addListShowUseRemove()
 void TestProfileCommand::secretsNeverAsArguments()
 {
     for (const QString &option : {QStringLiteral("--secret-access-key"), QStringLiteral("--session-token")}) {
-        const auto refused = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"), QStringLiteral("--access-key-id"),
-                                  kKeyId, option, kSecret});
+        const auto refused = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"),
+                                  QStringLiteral("--access-key-id"), kKeyId, option, kSecret});
         QCOMPARE(refused.exitCode, 252);
         QVERIFY2(refused.err.contains("never taken as an argument"), refused.err.constData());
     }
-    const auto refused = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"), QStringLiteral("--access-key-id"), kKeyId,
-                              QStringLiteral("--secret-access-key=") + kSecret});
+    const auto refused =
+        cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"),
+             QStringLiteral("--access-key-id"), kKeyId, QStringLiteral("--secret-access-key=") + kSecret});
     QCOMPARE(refused.exitCode, 252);
     QVERIFY(!cli({QStringLiteral("profile"), QStringLiteral("list")}).out.contains("leaky"));
     // No key on stdin: refused too.
-    const auto empty = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"), QStringLiteral("--access-key-id"), kKeyId});
+    const auto empty = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("leaky"),
+                            QStringLiteral("--access-key-id"), kKeyId});
     QCOMPARE(empty.exitCode, 252);
 }
 
@@ -136,17 +149,19 @@ void TestProfileCommand::linkedAwsProfile()
     const QString config = m_home.filePath(QStringLiteral("aws-config"));
     QFile file(config);
     QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(QStringLiteral("[profile partner-prod]\nregion = ap-southeast-2\naws_access_key_id = %1\naws_secret_access_key = %2\naws_session_token = %3\n")
+    file.write(QStringLiteral("[profile partner-prod]\nregion = ap-southeast-2\naws_access_key_id = "
+                              "%1\naws_secret_access_key = %2\naws_session_token = %3\n")
                    .arg(kKeyId, kSecret, kSessionToken)
                    .toUtf8());
     file.close();
     const QProcessEnvironment saved = m_env;
     m_env.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
     m_env.remove(QStringLiteral("AWS_DEFAULT_REGION"));  // it would win over the profile's region, as in the AWS CLI
-    const auto added = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("linked"), QStringLiteral("--aws-profile"),
-                            QStringLiteral("partner-prod")});
+    const auto added = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("linked"),
+                            QStringLiteral("--aws-profile"), QStringLiteral("partner-prod")});
     QVERIFY2(added.exitCode == 0, added.err.constData());
-    QVERIFY(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("linked")}).out.contains("aws profile partner-prod"));
+    QVERIFY(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("linked")})
+                .out.contains("aws profile partner-prod"));
     const auto used = cli(getArgs(QStringLiteral("linked")));
     QVERIFY2(used.exitCode == 0, used.err.constData());
     QVERIFY(m_fake.lastRequestHeader("Authorization").contains("/ap-southeast-2/codepipeline/"));
@@ -159,8 +174,8 @@ void TestProfileCommand::errors()
     QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("show"), QStringLiteral("nobody")}).exitCode, 252);
     QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("nobody")}).exitCode, 252);
     QCOMPARE(cli({QStringLiteral("profile"), QStringLiteral("frobnicate")}).exitCode, 252);
-    const auto both = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--aws-profile"), QStringLiteral("a"),
-                           QStringLiteral("--environment")});
+    const auto both = cli({QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("x"),
+                           QStringLiteral("--aws-profile"), QStringLiteral("a"), QStringLiteral("--environment")});
     QCOMPARE(both.exitCode, 252);
     const auto help = cli({QStringLiteral("profile"), QStringLiteral("help")});
     QCOMPARE(help.exitCode, 0);

@@ -50,7 +50,7 @@ QStringList inputs()
     };
 }
 
-} // namespace
+}  // namespace
 
 class TestShorthandParser : public QObject
 {
@@ -73,7 +73,8 @@ void TestShorthandParser::initTestCase()
     Json list = Json::array();
     for (const QString &text : inputs())
         list.push_back(text.toStdString());
-    const auto out = jobdesk::test::runProcess(QStringLiteral("/usr/bin/python3"), {QStringLiteral(JOBDESK_CLI_TEST_DIR "/awscli_shorthand.py")},
+    const auto out = jobdesk::test::runProcess(QStringLiteral("/usr/bin/python3"),
+                                               {QStringLiteral(JOBDESK_CLI_TEST_DIR "/awscli_shorthand.py")},
                                                QByteArray::fromStdString(list.dump()));
     QVERIFY2(out.exitCode == 0, out.err.constData());
     m_reference = Json::parse(out.out.toStdString());

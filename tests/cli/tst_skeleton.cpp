@@ -30,7 +30,8 @@ bool sameUpToEnums(const Shape *shape, const Json &ours, const Json &theirs, QSt
     if (shape && !shape->enumValues.empty() && theirs.is_string()) {
         const auto &values = shape->enumValues;
         if (std::find(values.begin(), values.end(), theirs.get<std::string>()) == values.end()) {
-            why = QStringLiteral("%1: the AWS CLI's %2 is not in the enum").arg(QString::fromStdString(path), QString::fromStdString(theirs.dump()));
+            why = QStringLiteral("%1: the AWS CLI's %2 is not in the enum")
+                      .arg(QString::fromStdString(path), QString::fromStdString(theirs.dump()));
             return false;
         }
         return ours == Json(values.front());
@@ -53,14 +54,15 @@ bool sameUpToEnums(const Shape *shape, const Json &ours, const Json &theirs, QSt
         return true;
     }
     if (ours != theirs) {
-        why = QStringLiteral("%1: %2 vs %3").arg(QString::fromStdString(path), QString::fromStdString(ours.dump()),
-                                                 QString::fromStdString(theirs.dump()));
+        why = QStringLiteral("%1: %2 vs %3")
+                  .arg(QString::fromStdString(path), QString::fromStdString(ours.dump()),
+                       QString::fromStdString(theirs.dump()));
         return false;
     }
     return true;
 }
 
-} // namespace
+}  // namespace
 
 class TestSkeleton : public QObject
 {
@@ -100,7 +102,8 @@ void TestSkeleton::inputLikeAwsCli_data()
 void TestSkeleton::inputLikeAwsCli()
 {
     QFETCH(QString, operation);
-    const QStringList arguments = {QStringLiteral("codepipeline"), operation, QStringLiteral("--generate-cli-skeleton")};
+    const QStringList arguments = {QStringLiteral("codepipeline"), operation,
+                                   QStringLiteral("--generate-cli-skeleton")};
     const auto env = test::referenceEnvironment(kKeyId, kSecret);
     const auto theirs = test::runProcess(QStringLiteral("/usr/bin/aws"), arguments, {}, env);
     QVERIFY2(theirs.exitCode == 0, theirs.err.constData());
@@ -151,14 +154,17 @@ void TestSkeleton::outputInEveryFormat_data()
 void TestSkeleton::outputInEveryFormat()
 {
     QFETCH(QString, format);
-    const auto run = test::runProcess(test::jobdeskCli(),
-                                      {QStringLiteral("get-third-party-job-details"), QStringLiteral("--generate-cli-skeleton"),
-                                       QStringLiteral("output"), QStringLiteral("--output"), format},
-                                      {}, test::referenceEnvironment(kKeyId, kSecret));
+    const auto run =
+        test::runProcess(test::jobdeskCli(),
+                         {QStringLiteral("get-third-party-job-details"), QStringLiteral("--generate-cli-skeleton"),
+                          QStringLiteral("output"), QStringLiteral("--output"), format},
+                         {}, test::referenceEnvironment(kKeyId, kSecret));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(run.out.contains("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"));
     if (format == QLatin1String("json"))
-        QVERIFY(Json::parse(run.out.toStdString())["jobDetails"]["data"]["actionConfiguration"]["configuration"].contains("KeyName"));
+        QVERIFY(
+            Json::parse(run.out.toStdString())["jobDetails"]["data"]["actionConfiguration"]["configuration"].contains(
+                "KeyName"));
     if (format == QLatin1String("keyvalue"))
         QVERIFY(run.out.contains("jobDetails.data.actionConfiguration.configuration.KeyName\tvalue"));
 }
@@ -166,7 +172,7 @@ void TestSkeleton::outputInEveryFormat()
 void TestSkeleton::roundTrip_data()
 {
     QTest::addColumn<QString>("operation");
-    QTest::addColumn<QString>("fill");     // JSON merged into the skeleton
+    QTest::addColumn<QString>("fill");      // JSON merged into the skeleton
     QTest::addColumn<QString>("expected");  // the request body, as JSON
     QTest::addColumn<int>("state");
     const QString job = QStringLiteral("abcdefab-1234-4123-8123-abcdefabcdef");
@@ -174,27 +180,39 @@ void TestSkeleton::roundTrip_data()
                          << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\"}").arg(job)
                          << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\"}").arg(job)
                          << int(fake::FakeJob::State::Queued);
-    QTest::newRow("acknowledge") << QStringLiteral("acknowledge-third-party-job")
-                                 << QStringLiteral("{\"jobId\":\"%1\",\"nonce\":\"7\",\"clientToken\":\"round-trip-token\"}").arg(job)
-                                 << QStringLiteral("{\"jobId\":\"%1\",\"nonce\":\"7\",\"clientToken\":\"round-trip-token\"}").arg(job)
-                                 << int(fake::FakeJob::State::Queued);
+    QTest::newRow("acknowledge")
+        << QStringLiteral("acknowledge-third-party-job")
+        << QStringLiteral("{\"jobId\":\"%1\",\"nonce\":\"7\",\"clientToken\":\"round-trip-token\"}").arg(job)
+        << QStringLiteral("{\"jobId\":\"%1\",\"nonce\":\"7\",\"clientToken\":\"round-trip-token\"}").arg(job)
+        << int(fake::FakeJob::State::Queued);
     QTest::newRow("success") << QStringLiteral("put-third-party-job-success-result")
                              << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\","
-                                               "\"currentRevision\":{\"revision\":\"r9\",\"changeIdentifier\":\"c9\",\"created\":\"2024-01-02T03:04:05Z\",\"revisionSummary\":\"sum\"},"
-                                               "\"continuationToken\":\"next\",\"executionDetails\":{\"summary\":\"ok\",\"externalExecutionId\":\"x1\",\"percentComplete\":40}}")
+                                               "\"currentRevision\":{\"revision\":\"r9\",\"changeIdentifier\":\"c9\","
+                                               "\"created\":\"2024-01-02T03:04:05Z\",\"revisionSummary\":\"sum\"},"
+                                               "\"continuationToken\":\"next\",\"executionDetails\":{\"summary\":"
+                                               "\"ok\",\"externalExecutionId\":\"x1\",\"percentComplete\":40}}")
                                     .arg(job)
                              << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\","
-                                               "\"currentRevision\":{\"revision\":\"r9\",\"changeIdentifier\":\"c9\",\"created\":1704164645,\"revisionSummary\":\"sum\"},"
-                                               "\"continuationToken\":\"next\",\"executionDetails\":{\"summary\":\"ok\",\"externalExecutionId\":\"x1\",\"percentComplete\":40}}")
+                                               "\"currentRevision\":{\"revision\":\"r9\",\"changeIdentifier\":\"c9\","
+                                               "\"created\":1704164645,\"revisionSummary\":\"sum\"},"
+                                               "\"continuationToken\":\"next\",\"executionDetails\":{\"summary\":"
+                                               "\"ok\",\"externalExecutionId\":\"x1\",\"percentComplete\":40}}")
                                     .arg(job)
                              << int(fake::FakeJob::State::InProgress);
-    QTest::newRow("failure") << QStringLiteral("put-third-party-job-failure-result")
-                             << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\",\"failureDetails\":{\"type\":\"ConfigurationError\",\"message\":\"bad, config\",\"externalExecutionId\":\"x2\"}}").arg(job)
-                             << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\",\"failureDetails\":{\"type\":\"ConfigurationError\",\"message\":\"bad, config\",\"externalExecutionId\":\"x2\"}}").arg(job)
-                             << int(fake::FakeJob::State::InProgress);
+    QTest::newRow("failure")
+        << QStringLiteral("put-third-party-job-failure-result")
+        << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\",\"failureDetails\":{\"type\":"
+                          "\"ConfigurationError\",\"message\":\"bad, config\",\"externalExecutionId\":\"x2\"}}")
+               .arg(job)
+        << QStringLiteral("{\"jobId\":\"%1\",\"clientToken\":\"round-trip-token\",\"failureDetails\":{\"type\":"
+                          "\"ConfigurationError\",\"message\":\"bad, config\",\"externalExecutionId\":\"x2\"}}")
+               .arg(job)
+        << int(fake::FakeJob::State::InProgress);
     QTest::newRow("poll") << QStringLiteral("poll-for-third-party-jobs")
-                          << QStringLiteral("{\"actionTypeId\":{\"category\":\"Test\",\"owner\":\"ThirdParty\",\"provider\":\"SkeletonVendor\",\"version\":\"3\"},\"maxBatchSize\":2}")
-                          << QStringLiteral("{\"actionTypeId\":{\"category\":\"Test\",\"owner\":\"ThirdParty\",\"provider\":\"SkeletonVendor\",\"version\":\"3\"},\"maxBatchSize\":2}")
+                          << QStringLiteral("{\"actionTypeId\":{\"category\":\"Test\",\"owner\":\"ThirdParty\","
+                                            "\"provider\":\"SkeletonVendor\",\"version\":\"3\"},\"maxBatchSize\":2}")
+                          << QStringLiteral("{\"actionTypeId\":{\"category\":\"Test\",\"owner\":\"ThirdParty\","
+                                            "\"provider\":\"SkeletonVendor\",\"version\":\"3\"},\"maxBatchSize\":2}")
                           << int(fake::FakeJob::State::Queued);
 }
 
@@ -211,12 +229,14 @@ void TestSkeleton::roundTrip()
     job.jobId = QStringLiteral("abcdefab-1234-4123-8123-abcdefabcdef");
     job.clientToken = QStringLiteral("round-trip-token");
     job.nonce = QStringLiteral("7");
-    job.actionTypeId = {QStringLiteral("Test"), QStringLiteral("ThirdParty"), QStringLiteral("SkeletonVendor"), QStringLiteral("3")};
+    job.actionTypeId = {QStringLiteral("Test"), QStringLiteral("ThirdParty"), QStringLiteral("SkeletonVendor"),
+                        QStringLiteral("3")};
     job.state = fake::FakeJob::State(state);
     QVERIFY(m_fake.addJob(job).ok());
 
     // 1. The skeleton.
-    const auto skeleton = test::runProcess(test::jobdeskCli(), {operation, QStringLiteral("--generate-cli-skeleton")}, {}, env);
+    const auto skeleton =
+        test::runProcess(test::jobdeskCli(), {operation, QStringLiteral("--generate-cli-skeleton")}, {}, env);
     QVERIFY2(skeleton.exitCode == 0, skeleton.err.constData());
     Json input = Json::parse(skeleton.out.toStdString());
     // 2. Filled in: every member the test gives replaces the skeleton's; the rest are dropped, as a person would.
@@ -242,7 +262,8 @@ void TestSkeleton::roundTrip()
     const auto run = test::runProcessServing(test::jobdeskCli(), arguments, env);
     QVERIFY2(run.exitCode == 0, run.err.constData());
     // 4. The request the service got.
-    QCOMPARE(QString::fromUtf8(m_fake.lastRequestBody()), QString::fromStdString(Json::parse(expected.toStdString()).dump()));
+    QCOMPARE(QString::fromUtf8(m_fake.lastRequestBody()),
+             QString::fromStdString(Json::parse(expected.toStdString()).dump()));
 }
 
 QTEST_GUILESS_MAIN(TestSkeleton)

@@ -81,10 +81,12 @@ public:
     {
         RawResponse response;
         qsizetype used = -1;
-        const bool settled = QTest::qWaitFor([&] {
-            used = parseResponse(m_received, response);
-            return used >= 0 || m_socket.state() == QAbstractSocket::UnconnectedState;
-        }, timeoutMs);
+        const bool settled = QTest::qWaitFor(
+            [&] {
+                used = parseResponse(m_received, response);
+                return used >= 0 || m_socket.state() == QAbstractSocket::UnconnectedState;
+            },
+            timeoutMs);
         if (settled && used < 0) {  // closed: take what arrived with the close
             m_received += m_socket.readAll();
             used = parseResponse(m_received, response);
@@ -122,7 +124,7 @@ struct SignedRequestSpec
     QString secretKey = QStringLiteral("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY");
     QString sessionToken;
     QString region = QStringLiteral("us-east-1");
-    QDateTime signedAt;  // invalid: now
+    QDateTime signedAt;                                     // invalid: now
     QList<std::pair<QByteArray, QByteArray>> extraHeaders;  // added before signing
     bool chunked = false;
 };
@@ -163,4 +165,4 @@ inline QByteArray signedRequest(quint16 port, const SignedRequestSpec &spec)
     return bytes;
 }
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

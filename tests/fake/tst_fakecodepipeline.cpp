@@ -19,8 +19,8 @@
 #include <QSslConfiguration>
 #include <QStandardPaths>
 #include <QTemporaryDir>
-#include <QTimeZone>
 #include <QTest>
+#include <QTimeZone>
 #include <QUuid>
 
 #include <nlohmann/json.hpp>
@@ -61,7 +61,7 @@ QJsonObject buildType(const QString &provider = QStringLiteral("TestVendor"))
             {QStringLiteral("version"), QStringLiteral("1")}};
 }
 
-} // namespace
+}  // namespace
 
 class TestFakeCodePipeline : public QObject
 {
@@ -138,13 +138,16 @@ RawResponse TestFakeCodePipeline::call(const SignedRequestSpec &spec)
 
 void TestFakeCodePipeline::getJobDetails_servesFixtureBytes()
 {
-    const RawResponse r = call({QStringLiteral("GetThirdPartyJobDetails"),
-                                json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
+    const RawResponse r =
+        call({QStringLiteral("GetThirdPartyJobDetails"),
+              json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("content-type"), QByteArray("application/x-amz-json-1.1"));
     QVERIFY(!QUuid::fromString(QString::fromLatin1(r.header("x-amzn-requestid"))).isNull());
     // RFC 7231's IMF-fixdate; Qt 6.4's Qt::RFC2822Date does not take "GMT", so read it by format.
-    QVERIFY(QLocale::c().toDateTime(QString::fromLatin1(r.header("date")), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).isValid());
+    QVERIFY(QLocale::c()
+                .toDateTime(QString::fromLatin1(r.header("date")), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+                .isValid());
 
     QVERIFY(r.body.startsWith("{\"jobDetails\":"));
     QVERIFY(r.body.endsWith('}'));
@@ -181,13 +184,17 @@ void TestFakeCodePipeline::errors_data()
     };
     const QString get = QStringLiteral("GetThirdPartyJobDetails");
     QTest::newRow("wrong client token") << get << body({{"jobId", JobOne}, {"clientToken", QStringLiteral("nope")}})
-                                        << "InvalidClientTokenException" << "client token";
+                                        << "InvalidClientTokenException"
+                                        << "client token";
     QTest::newRow("unknown job") << get
                                  << body({{"jobId", QStringLiteral("99999999-0000-4000-8000-000000000000")},
                                           {"clientToken", QStringLiteral("token-one")}})
-                                 << "JobNotFoundException" << "not found";
-    QTest::newRow("timed-out job") << get << body({{"jobId", JobTimedOut}, {"clientToken", QStringLiteral("token-three")}})
-                                   << "InvalidJobException" << "TimedOut";
+                                 << "JobNotFoundException"
+                                 << "not found";
+    QTest::newRow("timed-out job") << get
+                                   << body({{"jobId", JobTimedOut}, {"clientToken", QStringLiteral("token-three")}})
+                                   << "InvalidJobException"
+                                   << "TimedOut";
     QTest::newRow("missing token") << get << body({{"jobId", JobOne}}) << "ValidationException"
                                    << "1 validation error detected: Value null at 'clientToken' failed to satisfy "
                                       "constraint: Member must not be null";
@@ -195,28 +202,43 @@ void TestFakeCodePipeline::errors_data()
                                   << "2 validation errors detected: Value '' at 'jobId' failed to satisfy constraint: "
                                      "Member must have length greater than or equal to 1";
     QTest::newRow("wrong type") << get << body({{"jobId", 5}, {"clientToken", QStringLiteral("t")}})
-                                << "SerializationException" << "'jobId'";
-    QTest::newRow("not json") << get << QByteArray("{\"jobId\":") << "SerializationException" << "JSON";
-    QTest::newRow("unknown operation") << "DeletePipeline" << QByteArray("{}") << "UnknownOperationException" << "";
+                                << "SerializationException"
+                                << "'jobId'";
+    QTest::newRow("not json") << get << QByteArray("{\"jobId\":") << "SerializationException"
+                              << "JSON";
+    QTest::newRow("unknown operation") << "DeletePipeline" << QByteArray("{}") << "UnknownOperationException"
+                                       << "";
     QTest::newRow("wrong nonce") << "AcknowledgeThirdPartyJob"
-                                 << body({{"jobId", JobOne}, {"nonce", QStringLiteral("18")}, {"clientToken", QStringLiteral("token-one")}})
-                                 << "InvalidNonceException" << "nonce";
-    QTest::newRow("unknown action type") << "PollForThirdPartyJobs" << body({{"actionTypeId", buildType(QStringLiteral("Nobody"))}})
-                                         << "ActionTypeNotFoundException" << "action type";
-    QTest::newRow("batch size zero") << "PollForThirdPartyJobs" << body({{"actionTypeId", buildType()}, {"maxBatchSize", 0}})
-                                     << "ValidationException" << "at 'maxBatchSize' failed to satisfy constraint: Member must have value greater than or equal to 1";
+                                 << body({{"jobId", JobOne},
+                                          {"nonce", QStringLiteral("18")},
+                                          {"clientToken", QStringLiteral("token-one")}})
+                                 << "InvalidNonceException"
+                                 << "nonce";
+    QTest::newRow("unknown action type") << "PollForThirdPartyJobs"
+                                         << body({{"actionTypeId", buildType(QStringLiteral("Nobody"))}})
+                                         << "ActionTypeNotFoundException"
+                                         << "action type";
+    QTest::newRow("batch size zero")
+        << "PollForThirdPartyJobs" << body({{"actionTypeId", buildType()}, {"maxBatchSize", 0}})
+        << "ValidationException"
+        << "at 'maxBatchSize' failed to satisfy constraint: Member must have value greater than or equal to 1";
     QJsonObject badType = buildType();
     badType.insert(QStringLiteral("owner"), QStringLiteral("Someone"));
     QTest::newRow("enum") << "PollForThirdPartyJobs" << body({{"actionTypeId", badType}}) << "ValidationException"
-                          << "Value 'Someone' at 'actionTypeId.owner' failed to satisfy constraint: Member must satisfy enum value set: [AWS, ThirdParty, Custom]";
+                          << "Value 'Someone' at 'actionTypeId.owner' failed to satisfy constraint: Member must "
+                             "satisfy enum value set: [AWS, ThirdParty, Custom]";
     QTest::newRow("failure details type") << "PutThirdPartyJobFailureResult"
-                                          << body({{"jobId", JobOne}, {"clientToken", QStringLiteral("token-one")},
-                                                   {"failureDetails", QJsonObject{{QStringLiteral("type"), QStringLiteral("Oops")},
-                                                                                  {QStringLiteral("message"), QStringLiteral("m")}}}})
-                                          << "ValidationException" << "failureDetails.type";
-    QTest::newRow("result on finished job") << "PutThirdPartyJobSuccessResult"
-                                            << body({{"jobId", JobTimedOut}, {"clientToken", QStringLiteral("token-three")}})
-                                            << "InvalidJobStateException" << "TimedOut";
+                                          << body({{"jobId", JobOne},
+                                                   {"clientToken", QStringLiteral("token-one")},
+                                                   {"failureDetails",
+                                                    QJsonObject{{QStringLiteral("type"), QStringLiteral("Oops")},
+                                                                {QStringLiteral("message"), QStringLiteral("m")}}}})
+                                          << "ValidationException"
+                                          << "failureDetails.type";
+    QTest::newRow("result on finished job")
+        << "PutThirdPartyJobSuccessResult"
+        << body({{"jobId", JobTimedOut}, {"clientToken", QStringLiteral("token-three")}}) << "InvalidJobStateException"
+        << "TimedOut";
 }
 
 void TestFakeCodePipeline::errors()
@@ -240,13 +262,15 @@ void TestFakeCodePipeline::errors()
 
 void TestFakeCodePipeline::lifecycle_pollAcknowledgeSucceed()
 {
-    const QByteArray pollBody = json({{QStringLiteral("actionTypeId"), buildType()}, {QStringLiteral("maxBatchSize"), 5}});
+    const QByteArray pollBody =
+        json({{QStringLiteral("actionTypeId"), buildType()}, {QStringLiteral("maxBatchSize"), 5}});
     RawResponse r = call({QStringLiteral("PollForThirdPartyJobs"), pollBody});
     QCOMPARE(r.status, 200);
     const QJsonArray jobs = parse(r.body).value(QStringLiteral("jobs")).toArray();
     QCOMPARE(jobs.size(), 2);  // the timed-out one is not queued
     QCOMPARE(jobs[0].toObject().value(QStringLiteral("jobId")).toString(), JobOne);
-    QCOMPARE(jobs[0].toObject().value(QStringLiteral("clientId")).toString(), QStringLiteral("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"));
+    QCOMPARE(jobs[0].toObject().value(QStringLiteral("clientId")).toString(),
+             QStringLiteral("aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"));
     QCOMPARE(jobs[1].toObject().value(QStringLiteral("jobId")).toString(), JobTwo);
     QCOMPARE(m_fake->job(JobOne)->state, FakeJob::State::Dispatched);
 
@@ -257,19 +281,26 @@ void TestFakeCodePipeline::lifecycle_pollAcknowledgeSucceed()
     // An action type known without jobs polls empty rather than failing.
     r = call({QStringLiteral("PollForThirdPartyJobs"),
               json({{QStringLiteral("actionTypeId"),
-                     QJsonObject{{QStringLiteral("category"), QStringLiteral("Test")}, {QStringLiteral("owner"), QStringLiteral("ThirdParty")},
-                                 {QStringLiteral("provider"), QStringLiteral("NoJobsVendor")}, {QStringLiteral("version"), QStringLiteral("3")}}}})});
+                     QJsonObject{{QStringLiteral("category"), QStringLiteral("Test")},
+                                 {QStringLiteral("owner"), QStringLiteral("ThirdParty")},
+                                 {QStringLiteral("provider"), QStringLiteral("NoJobsVendor")},
+                                 {QStringLiteral("version"), QStringLiteral("3")}}}})});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, QByteArray("{\"jobs\":[]}"));
 
     r = call({QStringLiteral("AcknowledgeThirdPartyJob"),
-              json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("nonce"), QStringLiteral("17")}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
+              json({{QStringLiteral("jobId"), JobOne},
+                    {QStringLiteral("nonce"), QStringLiteral("17")},
+                    {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, QByteArray("{\"status\":\"InProgress\"}"));
     QCOMPARE(m_fake->job(JobOne)->state, FakeJob::State::InProgress);
 
-    const QByteArray success = json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")},
-                                     {QStringLiteral("executionDetails"), QJsonObject{{QStringLiteral("summary"), QStringLiteral("Built")}, {QStringLiteral("percentComplete"), 100}}}});
+    const QByteArray success = json({{QStringLiteral("jobId"), JobOne},
+                                     {QStringLiteral("clientToken"), QStringLiteral("token-one")},
+                                     {QStringLiteral("executionDetails"),
+                                      QJsonObject{{QStringLiteral("summary"), QStringLiteral("Built")},
+                                                  {QStringLiteral("percentComplete"), 100}}}});
     r = call({QStringLiteral("PutThirdPartyJobSuccessResult"), success});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, QByteArray("{}"));
@@ -278,7 +309,8 @@ void TestFakeCodePipeline::lifecycle_pollAcknowledgeSucceed()
 
     r = call({QStringLiteral("PutThirdPartyJobSuccessResult"), success});
     QCOMPARE(parse(r.body).value(QStringLiteral("__type")).toString(), QStringLiteral("InvalidJobStateException"));
-    r = call({QStringLiteral("GetThirdPartyJobDetails"), json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
+    r = call({QStringLiteral("GetThirdPartyJobDetails"),
+              json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
     QCOMPARE(parse(r.body).value(QStringLiteral("__type")).toString(), QStringLiteral("InvalidJobException"));
     QCOMPARE(m_fake->requestCount(JobOne), 4);
 }
@@ -286,9 +318,12 @@ void TestFakeCodePipeline::lifecycle_pollAcknowledgeSucceed()
 void TestFakeCodePipeline::lifecycle_failure()
 {
     m_fake->setEmptyOutputBody(QByteArray());
-    const QByteArray failure = json({{QStringLiteral("jobId"), JobTwo}, {QStringLiteral("clientToken"), QStringLiteral("token-two")},
-                                     {QStringLiteral("failureDetails"), QJsonObject{{QStringLiteral("type"), QStringLiteral("JobFailed")},
-                                                                                    {QStringLiteral("message"), QStringLiteral("Tests failed: 3 of 120")}}}});
+    const QByteArray failure =
+        json({{QStringLiteral("jobId"), JobTwo},
+              {QStringLiteral("clientToken"), QStringLiteral("token-two")},
+              {QStringLiteral("failureDetails"),
+               QJsonObject{{QStringLiteral("type"), QStringLiteral("JobFailed")},
+                           {QStringLiteral("message"), QStringLiteral("Tests failed: 3 of 120")}}}});
     const RawResponse r = call({QStringLiteral("PutThirdPartyJobFailureResult"), failure});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("content-length"), QByteArray("0"));
@@ -305,18 +340,37 @@ void TestFakeCodePipeline::signature_data()
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("messagePart");
 
-    QTest::newRow("unknown key") << "AKIDUNKNOWN" << "whatever" << "" << "us-east-1" << "UnrecognizedClientException"
+    QTest::newRow("unknown key") << "AKIDUNKNOWN"
+                                 << "whatever"
+                                 << ""
+                                 << "us-east-1"
+                                 << "UnrecognizedClientException"
                                  << "The security token included in the request is invalid.";
-    QTest::newRow("wrong secret") << "AKIDEXAMPLE" << "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEZ" << "" << "us-east-1"
+    QTest::newRow("wrong secret") << "AKIDEXAMPLE"
+                                  << "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEZ"
+                                  << ""
+                                  << "us-east-1"
                                   << "InvalidSignatureException"
                                   << "The request signature we calculated does not match the signature you provided. "
                                      "Check your AWS Secret Access Key and signing method.";
-    QTest::newRow("session token right") << "ASIAEXAMPLETOKEN" << "tokenSecretEXAMPLEKEY" << "FQoGZXIvYXdzEXAMPLEsessiontoken//=="
-                                         << "eu-west-1" << "" << "";
-    QTest::newRow("session token wrong") << "ASIAEXAMPLETOKEN" << "tokenSecretEXAMPLEKEY" << "FQoGZXIvYXdzEXAMPLEother"
-                                         << "us-east-1" << "UnrecognizedClientException" << "security token";
-    QTest::newRow("session token missing") << "ASIAEXAMPLETOKEN" << "tokenSecretEXAMPLEKEY" << ""
-                                           << "us-east-1" << "UnrecognizedClientException" << "security token";
+    QTest::newRow("session token right") << "ASIAEXAMPLETOKEN"
+                                         << "tokenSecretEXAMPLEKEY"
+                                         << "FQoGZXIvYXdzEXAMPLEsessiontoken//=="
+                                         << "eu-west-1"
+                                         << ""
+                                         << "";
+    QTest::newRow("session token wrong") << "ASIAEXAMPLETOKEN"
+                                         << "tokenSecretEXAMPLEKEY"
+                                         << "FQoGZXIvYXdzEXAMPLEother"
+                                         << "us-east-1"
+                                         << "UnrecognizedClientException"
+                                         << "security token";
+    QTest::newRow("session token missing") << "ASIAEXAMPLETOKEN"
+                                           << "tokenSecretEXAMPLEKEY"
+                                           << ""
+                                           << "us-east-1"
+                                           << "UnrecognizedClientException"
+                                           << "security token";
 }
 
 void TestFakeCodePipeline::signature()
@@ -328,8 +382,9 @@ void TestFakeCodePipeline::signature()
     QFETCH(QString, code);
     QFETCH(QString, messagePart);
 
-    SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
-                           json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    SignedRequestSpec spec{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     spec.accessKeyId = accessKeyId;
     spec.secretKey = secretKey;
     spec.sessionToken = sessionToken;
@@ -366,8 +421,9 @@ void TestFakeCodePipeline::clockSkew()
     const QDateTime serverNow(QDate(2024, 3, 1), QTime(12, 0), QTimeZone::utc());
     FixedClock clock(serverNow);
     m_fake->setClock(clock);
-    SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
-                           json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    SignedRequestSpec spec{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     spec.signedAt = serverNow.addSecs(clientOffsetSeconds);
     const RawResponse r = call(spec);
     // The Date header is the fake's time: the clock a client corrects its skew against.
@@ -384,7 +440,8 @@ void TestFakeCodePipeline::clockSkew()
 
 void TestFakeCodePipeline::http_keepAliveAndClose()
 {
-    const QByteArray body = json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
+    const QByteArray body =
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
     RawHttpClient client;
     QVERIFY(client.connectTo(m_fake->port()));
     for (int i = 0; i < 3; ++i) {
@@ -409,7 +466,8 @@ void TestFakeCodePipeline::http_keepAliveAndClose()
 
 void TestFakeCodePipeline::http_pipelinedAndBytewise()
 {
-    const QByteArray body = json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
+    const QByteArray body =
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
     const QByteArray one = test::signedRequest(m_fake->port(), {QStringLiteral("GetThirdPartyJobDetails"), body});
     RawHttpClient client;
     QVERIFY(client.connectTo(m_fake->port()));
@@ -430,8 +488,9 @@ void TestFakeCodePipeline::http_pipelinedAndBytewise()
 
 void TestFakeCodePipeline::http_chunkedBody()
 {
-    SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
-                           json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    SignedRequestSpec spec{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     spec.chunked = true;
     const RawResponse r = call(spec);
     QCOMPARE(r.status, 200);
@@ -442,12 +501,19 @@ void TestFakeCodePipeline::http_limits_data()
 {
     QTest::addColumn<QByteArray>("request");
     QTest::addColumn<int>("status");
-    QTest::newRow("huge header") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(40000, 'a') + "\r\n\r\n") << 400;
-    QTest::newRow("endless header") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(40000, 'a')) << 400;
+    QTest::newRow("huge header") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(40000, 'a')
+                                               + "\r\n\r\n")
+                                 << 400;
+    QTest::newRow("endless header") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nX-Big: " + QByteArray(40000, 'a'))
+                                    << 400;
     QTest::newRow("huge body") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 5000000\r\n\r\n{") << 413;
-    QTest::newRow("huge chunk") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFF\r\n") << 413;
+    QTest::newRow("huge chunk") << QByteArray(
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\nFFFFFFF\r\n")
+                                << 413;
     QTest::newRow("bad length") << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: -3\r\n\r\n") << 400;
-    QTest::newRow("both framings") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n") << 400;
+    QTest::newRow("both framings") << QByteArray(
+        "POST / HTTP/1.1\r\nContent-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n")
+                                   << 400;
     QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n") << 400;
     QTest::newRow("bad request line") << QByteArray("HELLO\r\n\r\n") << 400;
     QTest::newRow("bad header") << QByteArray("POST / HTTP/1.1\r\nno colon here\r\n\r\n") << 400;
@@ -467,14 +533,18 @@ void TestFakeCodePipeline::http_limits()
     QCOMPARE(r->status, status);
     QVERIFY(!parse(r->body).value(QStringLiteral("__type")).toString().isEmpty());
     // The fake survives and keeps serving.
-    QCOMPARE(call({QStringLiteral("GetThirdPartyJobDetails"),
-                   json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})}).status, 200);
+    QCOMPARE(
+        call({QStringLiteral("GetThirdPartyJobDetails"),
+              json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})})
+            .status,
+        200);
 }
 
 void TestFakeCodePipeline::http_expectContinue()
 {
-    SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
-                           json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    SignedRequestSpec spec{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     spec.extraHeaders = {{"Expect", "100-continue"}};
     const QByteArray bytes = test::signedRequest(m_fake->port(), spec);
     const qsizetype split = bytes.indexOf("\r\n\r\n") + 4;
@@ -491,19 +561,24 @@ void TestFakeCodePipeline::script_throttleThenServe()
     FakeScript script;
     script.throttleCount = 2;
     QVERIFY(m_fake->setScript(JobOne, script));
-    const SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
-                                 json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    const SignedRequestSpec spec{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     for (int i = 0; i < 2; ++i) {
         const RawResponse r = call(spec);
         QCOMPARE(r.status, 400);
         QCOMPARE(parse(r.body).value(QStringLiteral("__type")).toString(), QStringLiteral("ThrottlingException"));
-        QCOMPARE(r.header("x-amzn-errortype"), QByteArray("ThrottlingException:http://internal.amazon.com/coral/com.amazonaws.codepipeline/"));
+        QCOMPARE(r.header("x-amzn-errortype"),
+                 QByteArray("ThrottlingException:http://internal.amazon.com/coral/com.amazonaws.codepipeline/"));
     }
     QCOMPARE(call(spec).status, 200);
     QCOMPARE(m_fake->requestCount(JobOne), 3);
     // Other jobs are not affected.
-    QCOMPARE(call({QStringLiteral("GetThirdPartyJobDetails"),
-                   json({{QStringLiteral("jobId"), JobTwo}, {QStringLiteral("clientToken"), QStringLiteral("token-two")}})}).status, 200);
+    QCOMPARE(
+        call({QStringLiteral("GetThirdPartyJobDetails"),
+              json({{QStringLiteral("jobId"), JobTwo}, {QStringLiteral("clientToken"), QStringLiteral("token-two")}})})
+            .status,
+        200);
 }
 
 void TestFakeCodePipeline::script_serverErrors_data()
@@ -520,8 +595,9 @@ void TestFakeCodePipeline::script_serverErrors()
     script.serverErrors = {500, 502, 503, 504};
     script.serverErrorBody = html ? FakeScript::ServerErrorBody::Html : FakeScript::ServerErrorBody::Json;
     QVERIFY(m_fake->setScript(JobOne, script));
-    const SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
-                                 json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    const SignedRequestSpec spec{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     for (int status : {500, 502, 503, 504}) {
         const RawResponse r = call(spec);
         QCOMPARE(r.status, status);
@@ -538,17 +614,24 @@ void TestFakeCodePipeline::script_serverErrors()
 void TestFakeCodePipeline::script_forcedErrorOnce()
 {
     FakeScript script;
-    script.error = FakeScript::ForcedError{QStringLiteral("ConcurrentModificationException"), QStringLiteral("Try again"), 409, 1};
+    script.error =
+        FakeScript::ForcedError{QStringLiteral("ConcurrentModificationException"), QStringLiteral("Try again"), 409, 1};
     script.operations = {QStringLiteral("AcknowledgeThirdPartyJob")};
     QVERIFY(m_fake->setScript(JobOne, script));
     // Not the scripted operation: served normally.
-    QCOMPARE(call({QStringLiteral("GetThirdPartyJobDetails"),
-                   json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})}).status, 200);
+    QCOMPARE(
+        call({QStringLiteral("GetThirdPartyJobDetails"),
+              json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})})
+            .status,
+        200);
     const SignedRequestSpec ack{QStringLiteral("AcknowledgeThirdPartyJob"),
-                                json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("nonce"), QStringLiteral("17")}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+                                json({{QStringLiteral("jobId"), JobOne},
+                                      {QStringLiteral("nonce"), QStringLiteral("17")},
+                                      {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     RawResponse r = call(ack);
     QCOMPARE(r.status, 409);
-    QCOMPARE(parse(r.body).value(QStringLiteral("__type")).toString(), QStringLiteral("ConcurrentModificationException"));
+    QCOMPARE(parse(r.body).value(QStringLiteral("__type")).toString(),
+             QStringLiteral("ConcurrentModificationException"));
     QCOMPARE(parse(r.body).value(QStringLiteral("message")).toString(), QStringLiteral("Try again"));
     r = call(ack);
     QCOMPARE(r.status, 200);
@@ -556,8 +639,9 @@ void TestFakeCodePipeline::script_forcedErrorOnce()
 
 void TestFakeCodePipeline::script_faults()
 {
-    const SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
-                                 json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    const SignedRequestSpec spec{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
     FakeScript script;
 
     script.fault = FakeScript::Fault::MalformedBody;
@@ -576,8 +660,8 @@ void TestFakeCodePipeline::script_faults()
         RawHttpClient client;
         QVERIFY(client.connectTo(m_fake->port()));
         client.send(test::signedRequest(m_fake->port(), spec));
-        QVERIFY(!client.next(20000));  // never a complete response...
-        QVERIFY(!client.isConnected()); // ...because the fake hung up
+        QVERIFY(!client.next(20000));    // never a complete response...
+        QVERIFY(!client.isConnected());  // ...because the fake hung up
         const qsizetype headEnd = client.received().indexOf("\r\n\r\n");
         QVERIFY(headEnd > 0);
         RawResponse head;
@@ -624,8 +708,10 @@ void TestFakeCodePipeline::script_delay()
     QSignalSpy answered(m_fake.get(), &FakeCodePipeline::requestAnswered);
     RawHttpClient client;
     QVERIFY(client.connectTo(m_fake->port()));
-    const QByteArray one = test::signedRequest(m_fake->port(), {QStringLiteral("GetThirdPartyJobDetails"),
-                                                                json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
+    const QByteArray one = test::signedRequest(
+        m_fake->port(),
+        {QStringLiteral("GetThirdPartyJobDetails"),
+         json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}})});
     client.send(one + one);  // the second waits behind the delayed first
     QVERIFY(received.wait(10000));
     QCOMPARE(answered.count(), 0);  // the answer is held back while the loop keeps running
@@ -637,8 +723,9 @@ void TestFakeCodePipeline::script_delay()
 void TestFakeCodePipeline::script_globalAndFixtureScripts()
 {
     // From the fixture: only GetThirdPartyJobDetails, one throttle then one 503.
-    const SignedRequestSpec get{QStringLiteral("GetThirdPartyJobDetails"),
-                                json({{QStringLiteral("jobId"), JobScripted}, {QStringLiteral("clientToken"), QStringLiteral("token-four")}})};
+    const SignedRequestSpec get{
+        QStringLiteral("GetThirdPartyJobDetails"),
+        json({{QStringLiteral("jobId"), JobScripted}, {QStringLiteral("clientToken"), QStringLiteral("token-four")}})};
     QCOMPARE(call(get).status, 400);
     QCOMPARE(call(get).status, 503);
     QCOMPARE(call(get).status, 200);
@@ -647,7 +734,8 @@ void TestFakeCodePipeline::script_globalAndFixtureScripts()
     global.throttleCount = 1;
     global.operations = {QStringLiteral("PollForThirdPartyJobs")};
     m_fake->setGlobalScript(global);
-    const SignedRequestSpec poll{QStringLiteral("PollForThirdPartyJobs"), json({{QStringLiteral("actionTypeId"), buildType()}})};
+    const SignedRequestSpec poll{QStringLiteral("PollForThirdPartyJobs"),
+                                 json({{QStringLiteral("actionTypeId"), buildType()}})};
     RawResponse r = call(poll);
     QCOMPARE(parse(r.body).value(QStringLiteral("__type")).toString(), QStringLiteral("ThrottlingException"));
     r = call(poll);
@@ -662,15 +750,21 @@ void TestFakeCodePipeline::fixtures_invalid_data()
     QTest::addColumn<QString>("field");
     QTest::newRow("not json") << QByteArray("{") << "";
     QTest::newRow("unknown key") << QByteArray(R"({"jobz": []})") << "jobz";
-    QTest::newRow("no token") << QByteArray(R"({"jobs": [{"jobId": "j", "nonce": "1", "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
+    QTest::newRow("no token") << QByteArray(
+        R"({"jobs": [{"jobId": "j", "nonce": "1", "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
                               << "jobs[0].clientToken";
-    QTest::newRow("bad state") << QByteArray(R"({"jobs": [{"jobId": "j", "clientToken": "t", "nonce": "1", "state": "Sleeping", "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
+    QTest::newRow("bad state") << QByteArray(
+        R"({"jobs": [{"jobId": "j", "clientToken": "t", "nonce": "1", "state": "Sleeping", "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
                                << "jobs[0].state";
-    QTest::newRow("bad script") << QByteArray(R"({"jobs": [{"jobId": "j", "clientToken": "t", "nonce": "1", "script": {"throtle": 1}, "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
+    QTest::newRow("bad script") << QByteArray(
+        R"({"jobs": [{"jobId": "j", "clientToken": "t", "nonce": "1", "script": {"throtle": 1}, "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
                                 << "jobs[0].script.throtle";
-    QTest::newRow("duplicate") << QByteArray(R"({"jobs": [{"jobId": ")" + JobOne.toLatin1() + R"(", "clientToken": "t", "nonce": "1", "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
+    QTest::newRow("duplicate") << QByteArray(
+        R"({"jobs": [{"jobId": ")" + JobOne.toLatin1()
+        + R"(", "clientToken": "t", "nonce": "1", "actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}]})")
                                << "jobs[0].jobId";
-    QTest::newRow("id mismatch") << QByteArray(R"({"jobs": [{"jobId": "a", "clientToken": "t", "details": {"id": "b", "nonce": "1", "data": {"actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}}}]})")
+    QTest::newRow("id mismatch") << QByteArray(
+        R"({"jobs": [{"jobId": "a", "clientToken": "t", "details": {"id": "b", "nonce": "1", "data": {"actionTypeId": {"category":"Build","owner":"ThirdParty","provider":"P","version":"1"}}}}]})")
                                  << "jobs[0].details.id";
 }
 
@@ -693,7 +787,8 @@ void TestFakeCodePipeline::addJob_generatedLargeJob()
     nlohmann::ordered_json details;
     details["id"] = "55555555-6666-4777-8888-999999999999";
     auto &data = details["data"];
-    data["actionTypeId"] = {{"category", "Build"}, {"owner", "ThirdParty"}, {"provider", "Generated"}, {"version", "1"}};
+    data["actionTypeId"] = {
+        {"category", "Build"}, {"owner", "ThirdParty"}, {"provider", "Generated"}, {"version", "1"}};
     // Reverse order: the fake must not sort the configuration map.
     for (int i = 50; i >= 1; --i)
         data["actionConfiguration"]["configuration"]["Key" + std::to_string(i)] = "välüe " + std::to_string(i) + " ☃";
@@ -701,7 +796,11 @@ void TestFakeCodePipeline::addJob_generatedLargeJob()
     for (int i = 0; i < 20; ++i)
         data["inputArtifacts"].push_back({{"name", "Artifact" + std::to_string(i)},
                                           {"revision", std::string(40, 'a' + char(i))},
-                                          {"location", {{"type", "S3"}, {"s3Location", {{"bucketName", "codepipeline-us-east-1-123456789012"}, {"objectKey", "p/Artifact" + std::to_string(i) + "/abc"}}}}}});
+                                          {"location",
+                                           {{"type", "S3"},
+                                            {"s3Location",
+                                             {{"bucketName", "codepipeline-us-east-1-123456789012"},
+                                              {"objectKey", "p/Artifact" + std::to_string(i) + "/abc"}}}}}});
     details["nonce"] = "99";
     const QByteArray detailsText = QByteArray::fromStdString(details.dump(2));
 
@@ -716,22 +815,28 @@ void TestFakeCodePipeline::addJob_generatedLargeJob()
     QVERIFY(!QUuid::fromString(m_fake->job(id.value())->clientId).isNull());
 
     const RawResponse r = call({QStringLiteral("GetThirdPartyJobDetails"),
-                                json({{QStringLiteral("jobId"), id.value()}, {QStringLiteral("clientToken"), QStringLiteral("generated-token")}})});
+                                json({{QStringLiteral("jobId"), id.value()},
+                                      {QStringLiteral("clientToken"), QStringLiteral("generated-token")}})});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.body, "{\"jobDetails\":" + detailsText + "}");
 }
 
 void TestFakeCodePipeline::addJob_minimalDetails()
 {
-    const auto id = m_fake->addJobJson(R"({"jobId": "66666666-7777-4888-8999-000000000000", "clientToken": "t6", "nonce": "6",
+    const auto id =
+        m_fake->addJobJson(R"({"jobId": "66666666-7777-4888-8999-000000000000", "clientToken": "t6", "nonce": "6",
         "actionTypeId": {"category": "Test", "owner": "ThirdParty", "provider": "Mini", "version": "2"},
         "script": {"closeAfterAnswer": true}})");
     QVERIFY(id.ok());
     QVERIFY(m_fake->job(id.value())->script.closeAfterAnswer);
-    const RawResponse r = call({QStringLiteral("GetThirdPartyJobDetails"),
-                                json({{QStringLiteral("jobId"), id.value()}, {QStringLiteral("clientToken"), QStringLiteral("t6")}})});
+    const RawResponse r =
+        call({QStringLiteral("GetThirdPartyJobDetails"),
+              json({{QStringLiteral("jobId"), id.value()}, {QStringLiteral("clientToken"), QStringLiteral("t6")}})});
     QCOMPARE(r.status, 200);
-    QCOMPARE(r.body, QByteArray(R"({"jobDetails":{"id":"66666666-7777-4888-8999-000000000000","data":{"actionTypeId":{"category":"Test","owner":"ThirdParty","provider":"Mini","version":"2"}},"nonce":"6"}})"));
+    QCOMPARE(
+        r.body,
+        QByteArray(
+            R"({"jobDetails":{"id":"66666666-7777-4888-8999-000000000000","data":{"actionTypeId":{"category":"Test","owner":"ThirdParty","provider":"Mini","version":"2"}},"nonce":"6"}})"));
 }
 
 QNetworkRequest TestFakeCodePipeline::namRequest(const QUrl &url, const QString &operation, const QByteArray &body)
@@ -759,13 +864,20 @@ QNetworkRequest TestFakeCodePipeline::namRequest(const QUrl &url, const QString 
 void TestFakeCodePipeline::networkAccessManager_inProcess()
 {
     QNetworkAccessManager nam;
-    const QByteArray body = json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
+    const QByteArray body =
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
     for (int i = 0; i < 2; ++i) {
-        QNetworkReply *reply = nam.post(namRequest(m_fake->url(), QStringLiteral("GetThirdPartyJobDetails"), body), body);
+        QNetworkReply *reply =
+            nam.post(namRequest(m_fake->url(), QStringLiteral("GetThirdPartyJobDetails"), body), body);
         QSignalSpy finished(reply, &QNetworkReply::finished);
         QVERIFY(finished.wait(20000));
         QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
-        QCOMPARE(parse(reply->readAll()).value(QStringLiteral("jobDetails")).toObject().value(QStringLiteral("id")).toString(), JobOne);
+        QCOMPARE(parse(reply->readAll())
+                     .value(QStringLiteral("jobDetails"))
+                     .toObject()
+                     .value(QStringLiteral("id"))
+                     .toString(),
+                 JobOne);
         reply->deleteLater();
     }
     QCOMPARE(m_fake->connectionCount(), 1);  // QNAM reused the kept-alive connection
@@ -779,9 +891,10 @@ void TestFakeCodePipeline::tls_roundTrip()
     const QString key = dir.filePath(QStringLiteral("key.pem"));
     const test::ProcessOutput openssl = test::runProcess(
         QStringLiteral("openssl"),
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
-         QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert, QStringLiteral("-days"), QStringLiteral("2"),
-         QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"), QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
+        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
+         QStringLiteral("-nodes"), QStringLiteral("-keyout"), key, QStringLiteral("-out"), cert,
+         QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1"),
+         QStringLiteral("-addext"), QStringLiteral("subjectAltName=IP:127.0.0.1")});
     QVERIFY2(openssl.exitCode == 0, openssl.err.constData());
 
     QFile certFile(cert);
@@ -798,7 +911,8 @@ void TestFakeCodePipeline::tls_roundTrip()
     QCOMPARE(tlsFake.url().scheme(), QStringLiteral("https"));
 
     QNetworkAccessManager nam;
-    const QByteArray body = json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
+    const QByteArray body =
+        json({{QStringLiteral("jobId"), JobOne}, {QStringLiteral("clientToken"), QStringLiteral("token-one")}});
     QNetworkRequest request = namRequest(tlsFake.url(), QStringLiteral("GetThirdPartyJobDetails"), body);
     QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
     ssl.setCaCertificates({certificate});  // trusted as a real CA, no errors ignored
@@ -807,7 +921,9 @@ void TestFakeCodePipeline::tls_roundTrip()
     QSignalSpy finished(reply, &QNetworkReply::finished);
     QVERIFY(finished.wait(20000));
     QVERIFY2(reply->error() == QNetworkReply::NoError, qPrintable(reply->errorString()));
-    QCOMPARE(parse(reply->readAll()).value(QStringLiteral("jobDetails")).toObject().value(QStringLiteral("id")).toString(), JobOne);
+    QCOMPARE(
+        parse(reply->readAll()).value(QStringLiteral("jobDetails")).toObject().value(QStringLiteral("id")).toString(),
+        JobOne);
     delete reply;
 }
 

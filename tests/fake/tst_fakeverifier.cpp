@@ -28,7 +28,7 @@ struct CliRun
     QByteArray err;
 };
 
-} // namespace
+}  // namespace
 
 class TestFakeVerifier : public QObject
 {
@@ -83,10 +83,11 @@ CliRun TestFakeVerifier::runCli(const QString &cli, const QString &secret, const
 {
     QProcess process;
     process.setProcessEnvironment(test::referenceEnvironment(AccessKey, secret));
-    process.start(cli, {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
-                        QStringLiteral("--job-id"), JobOne, QStringLiteral("--client-token"), clientToken,
-                        QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--output"),
-                        QStringLiteral("json")});
+    process.start(cli,
+                  {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
+                   QStringLiteral("--job-id"), JobOne, QStringLiteral("--client-token"), clientToken,
+                   QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--output"),
+                   QStringLiteral("json")});
     process.closeWriteChannel();
     // Not waitForFinished(): that would block the loop the fake answers from.
     const bool finished = QTest::qWaitFor([&] { return process.state() == QProcess::NotRunning; }, 120000);
@@ -107,7 +108,8 @@ void TestFakeVerifier::realCli_signedRequestAccepted()
     QFETCH(QString, cli);
     const CliRun run = runCli(cli, SecretKey);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    const QJsonObject details = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("jobDetails")).toObject();
+    const QJsonObject details =
+        QJsonDocument::fromJson(run.out).object().value(QStringLiteral("jobDetails")).toObject();
     QCOMPARE(details.value(QStringLiteral("id")).toString(), JobOne);
     QCOMPARE(details.value(QStringLiteral("nonce")).toString(), QStringLiteral("17"));
     QCOMPARE(m_fake->requestCount(JobOne), 1);
@@ -163,8 +165,10 @@ void TestFakeVerifier::realCli_tamperedReplayRejected()
     QCOMPARE(r->status, 400);
     const QJsonObject error = QJsonDocument::fromJson(r->body).object();
     QCOMPARE(error.value(QStringLiteral("__type")).toString(), QStringLiteral("InvalidSignatureException"));
-    QVERIFY(error.value(QStringLiteral("message")).toString().startsWith(
-        QStringLiteral("The request signature we calculated does not match the signature you provided.")));
+    QVERIFY(error.value(QStringLiteral("message"))
+                .toString()
+                .startsWith(
+                    QStringLiteral("The request signature we calculated does not match the signature you provided.")));
 }
 
 QTEST_GUILESS_MAIN(TestFakeVerifier)

@@ -26,10 +26,13 @@ void TestHttpRequestParser::parse_data()
     QTest::addColumn<QByteArray>("input");
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("no body") << QByteArray("GET /a?b=c HTTP/1.1\r\nHost: h\r\n\r\n") << QByteArray();
-    QTest::newRow("content-length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello") << QByteArray("hello");
-    QTest::newRow("chunked") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nhel\r\n2\r\nlo\r\n0\r\nTrailer: x\r\n\r\n")
+    QTest::newRow("content-length") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 5\r\n\r\nhello")
+                                    << QByteArray("hello");
+    QTest::newRow("chunked") << QByteArray(
+        "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nhel\r\n2\r\nlo\r\n0\r\nTrailer: x\r\n\r\n")
                              << QByteArray("hello");
-    QTest::newRow("leading empty line") << QByteArray("\r\nPOST / HTTP/1.0\r\ncontent-length: 2\r\n\r\n{}") << QByteArray("{}");
+    QTest::newRow("leading empty line") << QByteArray("\r\nPOST / HTTP/1.0\r\ncontent-length: 2\r\n\r\n{}")
+                                        << QByteArray("{}");
 }
 
 void TestHttpRequestParser::parse()
@@ -80,13 +83,19 @@ void TestHttpRequestParser::failures_data()
     QTest::addColumn<int>("status");
     QTest::newRow("header too large") << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(2000, 'a')) << 400;
     QTest::newRow("body too large") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1025\r\n\r\n") << 413;
-    QTest::newRow("chunks too large") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n200\r\n" + QByteArray(512, 'a') + "\r\n201\r\n") << 413;
-    QTest::newRow("conflicting lengths") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n") << 400;
-    QTest::newRow("length overflow") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n") << 400;
+    QTest::newRow("chunks too large") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n200\r\n"
+                                                    + QByteArray(512, 'a') + "\r\n201\r\n")
+                                      << 413;
+    QTest::newRow("conflicting lengths") << QByteArray(
+        "POST / HTTP/1.1\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n")
+                                         << 400;
+    QTest::newRow("length overflow") << QByteArray("POST / HTTP/1.1\r\nContent-Length: 99999999999999999999\r\n\r\n")
+                                     << 400;
     QTest::newRow("gzip encoding") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: gzip\r\n\r\n") << 501;
     QTest::newRow("HTTP/2") << QByteArray("GET / HTTP/2.0\r\n\r\n") << 505;
     QTest::newRow("folded header") << QByteArray("GET / HTTP/1.1\r\nX: a\r\n b\r\n\r\n") << 400;
-    QTest::newRow("chunk without CRLF") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab") << 400;
+    QTest::newRow("chunk without CRLF") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n1\r\nab")
+                                        << 400;
 }
 
 void TestHttpRequestParser::failures()

@@ -21,8 +21,9 @@ ojson jobDetails(const JobShape &shape)
         if (withRevision)
             a["revision"] = "rev" + std::to_string(i);
         a["location"] = {{"type", "S3"},
-                         {"s3Location", {{"bucketName", "codepipeline-us-east-1-123456789012"},
-                                         {"objectKey", "pipe/" + name + std::to_string(i) + "/abc.zip"}}}};
+                         {"s3Location",
+                          {{"bucketName", "codepipeline-us-east-1-123456789012"},
+                           {"objectKey", "pipe/" + name + std::to_string(i) + "/abc.zip"}}}};
         return a;
     };
     ojson inputs = ojson::array();
@@ -32,9 +33,10 @@ ojson jobDetails(const JobShape &shape)
     for (int i = 0; i < shape.outputArtifacts; ++i)
         outputs.push_back(artifact("Out", i, false));
 
-    ojson context = {{"pipelineName", "gui-test-pipeline"},
-                     {"stage", {{"name", "Build"}}},
-                     {"action", {{"name", "AcmeBuild"}, {"actionExecutionId", "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}}}};
+    ojson context = {
+        {"pipelineName", "gui-test-pipeline"},
+        {"stage", {{"name", "Build"}}},
+        {"action", {{"name", "AcmeBuild"}, {"actionExecutionId", "aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee"}}}};
     if (shape.withPipelineArn) {
         context["pipelineArn"] = "arn:aws:codepipeline:us-east-1:123456789012:gui-test-pipeline";
         context["pipelineExecutionId"] = "ffffffff-1111-4222-8333-444444444444";
@@ -65,8 +67,8 @@ ojson jobDetails(const JobShape &shape)
 
 QByteArray fakeJob(const JobShape &shape, const QString &clientToken, const QString &state)
 {
-    ojson job = {{"clientToken", clientToken.toStdString()}, {"state", state.toStdString()},
-                 {"details", jobDetails(shape)}};
+    ojson job = {
+        {"clientToken", clientToken.toStdString()}, {"state", state.toStdString()}, {"details", jobDetails(shape)}};
     const std::string text = job.dump();
     return QByteArray(text.data(), qsizetype(text.size()));
 }
@@ -78,4 +80,4 @@ QByteArray cliOutput(const JobShape &shape)
     return output::writeJson(ojson{{"jobDetails", details}});
 }
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

@@ -14,11 +14,12 @@ namespace jobdesk::test {
 struct JobShape
 {
     QString jobId = QStringLiteral("11111111-2222-4333-8444-555555555555");
-    int configEntries = 4;     // the first is "ApiToken" (looks secret), then Setting1..SettingN
+    int configEntries = 4;  // the first is "ApiToken" (looks secret), then Setting1..SettingN
     int inputArtifacts = 1;
     int outputArtifacts = 1;
     bool withPipelineArn = false;
-    QString encryptionKeyId = QStringLiteral("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
+    QString encryptionKeyId =
+        QStringLiteral("arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab");
     QString continuationToken;  // empty: none
     bool withCredentials = true;
 };
@@ -34,4 +35,4 @@ inline const QString kAccessKeyId = QStringLiteral("AKIDGUITESTEXAMPLE01");
 inline const QString kSecretKey = QStringLiteral("guiTestSecretKey/EXAMPLE/0000000000000000");
 inline const QString kClientToken = QStringLiteral("client-token-for-gui-tests-0001");
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

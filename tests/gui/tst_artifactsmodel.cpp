@@ -46,7 +46,8 @@ private Q_SLOTS:
             const bool input = r < inputs;
             const int i = input ? r : r - inputs;
             const QString name = (input ? QStringLiteral("In") : QStringLiteral("Out")) + QString::number(i);
-            QCOMPARE(m_model->index(r, ArtifactsModel::DirectionColumn).data(ArtifactsModel::IsInputRole).toBool(), input);
+            QCOMPARE(m_model->index(r, ArtifactsModel::DirectionColumn).data(ArtifactsModel::IsInputRole).toBool(),
+                     input);
             QCOMPARE(m_model->index(r, ArtifactsModel::NameColumn).data().toString(), name);
             QCOMPARE(m_model->index(r, ArtifactsModel::BucketColumn).data().toString(),
                      QStringLiteral("codepipeline-us-east-1-123456789012"));

@@ -88,9 +88,11 @@ private Q_SLOTS:
         const int token = rowOf(QStringLiteral("ApiToken"));
         QCOMPARE(token, 0);  // wire order
         QCOMPARE(m_model->index(token, ConfigurationModel::ValueColumn).data().toString(), ConfigurationModel::mask());
-        QCOMPARE(m_model->index(token, ConfigurationModel::ValueColumn).data(ConfigurationModel::PlainValueRole).toString(),
-                 QStringLiteral("tok_EXAMPLE_0123456789"));
-        QCOMPARE(m_model->index(token, ConfigurationModel::SecretColumn).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        QCOMPARE(
+            m_model->index(token, ConfigurationModel::ValueColumn).data(ConfigurationModel::PlainValueRole).toString(),
+            QStringLiteral("tok_EXAMPLE_0123456789"));
+        QCOMPARE(m_model->index(token, ConfigurationModel::SecretColumn).data(Qt::CheckStateRole).toInt(),
+                 int(Qt::Checked));
         QCOMPARE(m_model->index(1, ConfigurationModel::ValueColumn).data().toString(), QStringLiteral("value-1"));
         QCOMPARE(m_model->maskedKeys(), QStringList{QStringLiteral("ApiToken")});
         QVERIFY(m_model->flags(m_model->index(0, ConfigurationModel::SecretColumn)) & Qt::ItemIsUserCheckable);
@@ -104,7 +106,8 @@ private Q_SLOTS:
         const QModelIndex token = m_model->index(rowOf(QStringLiteral("ApiToken")), ConfigurationModel::SecretColumn);
         QVERIFY(m_model->setData(token, Qt::Unchecked, Qt::CheckStateRole));
         QCOMPARE(m_model->maskedKeys(), QStringList{QStringLiteral("Setting2")});
-        QCOMPARE(m_model->index(key2.row(), ConfigurationModel::ValueColumn).data().toString(), ConfigurationModel::mask());
+        QCOMPARE(m_model->index(key2.row(), ConfigurationModel::ValueColumn).data().toString(),
+                 ConfigurationModel::mask());
 
         // A new policy reads the choice back from the settings.
         SecretKeyPolicy fresh;

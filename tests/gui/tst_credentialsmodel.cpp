@@ -47,7 +47,9 @@ private Q_SLOTS:
                  values.at(1));
         // The others stay hidden.
         QVERIFY(!m_model->index(CredentialsModel::SessionTokenRow, CredentialsModel::ValueColumn)
-                     .data().toString().contains(values.at(2)));
+                     .data()
+                     .toString()
+                     .contains(values.at(2)));
         m_model->hideAll();
         QVERIFY(!m_model->isRevealed(CredentialsModel::SecretAccessKeyRow));
     }

@@ -34,7 +34,8 @@ void TestJobDocument::refuses_data()
     QTest::newRow("array") << QByteArrayLiteral("[1]") << QStringLiteral("not an object");
     QTest::newRow("no jobDetails") << QByteArrayLiteral("{\"a\":1}") << QStringLiteral("jobDetails");
     // Found by fuzzing: thousands of levels overflowed the stack in the raw view.
-    QTest::newRow("nested 5000 deep") << QByteArray("{\"jobDetails\":{\"x\":" + QByteArray(5000, '[') + QByteArray(5000, ']') + "}}")
+    QTest::newRow("nested 5000 deep") << QByteArray("{\"jobDetails\":{\"x\":" + QByteArray(5000, '[')
+                                                    + QByteArray(5000, ']') + "}}")
                                       << QStringLiteral("nested");
 }
 

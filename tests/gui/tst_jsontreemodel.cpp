@@ -37,7 +37,10 @@ private Q_SLOTS:
         const QModelIndex k = m_model->indexForPath(QStringLiteral("z.a.3.k"));
         QCOMPARE(k.siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(), QStringLiteral("v"));
         QCOMPARE(k.data(JsonTreeModel::PathRole).toString(), QStringLiteral("z.a.3.k"));
-        QCOMPARE(m_model->indexForPath(QStringLiteral("z.a.1")).siblingAtColumn(JsonTreeModel::ValueColumn).data().toString(),
+        QCOMPARE(m_model->indexForPath(QStringLiteral("z.a.1"))
+                     .siblingAtColumn(JsonTreeModel::ValueColumn)
+                     .data()
+                     .toString(),
                  QStringLiteral("null"));
         QVERIFY(!m_model->indexForPath(QStringLiteral("z.missing")).isValid());
     }

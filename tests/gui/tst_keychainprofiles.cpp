@@ -29,8 +29,8 @@
 #include <QNetworkAccessManager>
 #include <QPushButton>
 #include <QSettings>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -50,7 +50,7 @@ const QString kMfaCode = QStringLiteral("246810");
 const QString kOtherKey = QStringLiteral("AKIDGUITESTEXAMPLE02");
 const QString kOtherSecret = QStringLiteral("otherGuiSecret/EXAMPLE/111111111111111");
 
-} // namespace
+}  // namespace
 
 class TestKeychainProfiles : public QObject
 {
@@ -95,7 +95,8 @@ private:
     {
         auto answer = test::waitFor<Result<aws::Credentials>>(
             [&](auto done) { m_store->loadSecrets(name, this, std::move(done)); });
-        return answer ? *answer : Result<aws::Credentials>(Error::make(Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
+        return answer ? *answer
+                      : Result<aws::Credentials>(Error::make(Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
     }
 
     // Runs one manager operation and waits for its outcome.
@@ -149,8 +150,9 @@ private Q_SLOTS:
         QVERIFY(m_fake->listen());
 
         const QString url = m_fake->url().toString();
-        writeFile(QStringLiteral("credentials"), QStringLiteral("[source]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
-                                                     .arg(test::kAccessKeyId, test::kSecretKey));
+        writeFile(QStringLiteral("credentials"),
+                  QStringLiteral("[source]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
+                      .arg(test::kAccessKeyId, test::kSecretKey));
         writeFile(QStringLiteral("config"),
                   QStringLiteral("[profile source]\nregion = us-east-1\nendpoint_url = %1\n"
                                  "[profile guarded]\nrole_arn = %2\nsource_profile = source\nmfa_serial = %3\n"
@@ -215,14 +217,15 @@ private Q_SLOTS:
             bool seen = false;
             // Add: keys typed into password fields.
             m_window->dialogHooks().profileEditor = [&](ProfileEditDialog *editor) {
-                seen = editor->mode() == ProfileEditDialog::Mode::Add &&
-                       editor->secretKeyEdit()->echoMode() == QLineEdit::Password &&
-                       editor->sessionTokenEdit()->echoMode() == QLineEdit::Password &&
-                       !editor->secretKeyEdit()->accessibleName().isEmpty();
+                seen = editor->mode() == ProfileEditDialog::Mode::Add
+                    && editor->secretKeyEdit()->echoMode() == QLineEdit::Password
+                    && editor->sessionTokenEdit()->echoMode() == QLineEdit::Password
+                    && !editor->secretKeyEdit()->accessibleName().isEmpty();
                 QTest::keyClicks(editor->nameEdit(), QStringLiteral("Acme"));
                 QTest::keyClicks(editor->regionEdit(), QStringLiteral("us-east-1"));
                 QTest::keyClicks(editor->endpointEdit(), m_fake->url().toString());
-                editor->sourceCombo()->setCurrentIndex(editor->sourceCombo()->findData(int(Profile::CredentialSource::Keychain)));
+                editor->sourceCombo()->setCurrentIndex(
+                    editor->sourceCombo()->findData(int(Profile::CredentialSource::Keychain)));
                 fillKeys(editor, test::kAccessKeyId, test::kSecretKey);
                 return true;
             };
@@ -245,8 +248,8 @@ private Q_SLOTS:
             // Edit and rename: the stored keys are never shown and are kept when left empty.
             m_window->dialogHooks().profileEditor = [&](ProfileEditDialog *editor) {
                 // The stored keys are never shown.
-                seen = editor->mode() == ProfileEditDialog::Mode::Edit && editor->accessKeyIdEdit()->text().isEmpty() &&
-                       editor->secretKeyEdit()->text().isEmpty() && editor->sessionTokenEdit()->text().isEmpty();
+                seen = editor->mode() == ProfileEditDialog::Mode::Edit && editor->accessKeyIdEdit()->text().isEmpty()
+                    && editor->secretKeyEdit()->text().isEmpty() && editor->sessionTokenEdit()->text().isEmpty();
                 editor->nameEdit()->clear();
                 QTest::keyClicks(editor->nameEdit(), QStringLiteral("Acme Renamed"));
                 return true;
@@ -329,8 +332,8 @@ private Q_SLOTS:
         bool seen = false;
         withManager([&](ProfileManagerDialog *dialog) {
             m_window->dialogHooks().profileEditor = [&](ProfileEditDialog *editor) {
-                seen = editor->mode() == ProfileEditDialog::Mode::Import &&
-                       editor->sharedProfileCombo()->currentText() == QLatin1String("source");
+                seen = editor->mode() == ProfileEditDialog::Mode::Import
+                    && editor->sharedProfileCombo()->currentText() == QLatin1String("source");
                 editor->nameEdit()->clear();
                 QTest::keyClicks(editor->nameEdit(), name);
                 editor->copyKeysBox()->setChecked(copy);

@@ -73,7 +73,7 @@ aws::Credentials keys(const QString &id, const QString &secret)
     return c;
 }
 
-} // namespace
+}  // namespace
 
 class TestMainWindow : public QObject
 {
@@ -108,10 +108,11 @@ private:
         QProcess process;
         process.setProcessEnvironment(test::referenceEnvironment(test::kAccessKeyId, test::kSecretKey));
         QSignalSpy done(&process, &QProcess::finished);
-        process.start(cli, {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
-                            QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--job-id"),
-                            jobId, QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--output"),
-                            QStringLiteral("json")});
+        process.start(cli,
+                      {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
+                       QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--job-id"), jobId,
+                       QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--output"),
+                       QStringLiteral("json")});
         process.closeWriteChannel();
         if (!done.wait(120000) || process.exitCode() != 0) {
             qWarning() << cli << process.readAllStandardError();
@@ -123,19 +124,19 @@ private:
     // The AWS CLI's bytes with the given values replaced, re-dumped the way the CLI dumps.
     static QByteArray redactWithPython(const QByteArray &cliJson, const QStringList &configKeys)
     {
-        const QString script = QStringLiteral(
-            "import json,sys,collections\n"
-            "d=json.loads(sys.stdin.read(),object_pairs_hook=collections.OrderedDict)\n"
-            "data=d['jobDetails']['data']\n"
-            "c=data.get('artifactCredentials')\n"
-            "if c is not None:\n"
-            "    for k in c: c[k]='<redacted>'\n"
-            "cfg=data.get('actionConfiguration',{}).get('configuration',{})\n"
-            "for k in sys.argv[1:]:\n"
-            "    if k in cfg: cfg[k]='<redacted>'\n"
-            "sys.stdout.write(json.dumps(d,indent=4,ensure_ascii=False)+'\\n')\n");
-        const test::ProcessOutput out =
-            test::runProcess(QStringLiteral("python3"), QStringList{QStringLiteral("-c"), script} + configKeys, cliJson);
+        const QString script =
+            QStringLiteral("import json,sys,collections\n"
+                           "d=json.loads(sys.stdin.read(),object_pairs_hook=collections.OrderedDict)\n"
+                           "data=d['jobDetails']['data']\n"
+                           "c=data.get('artifactCredentials')\n"
+                           "if c is not None:\n"
+                           "    for k in c: c[k]='<redacted>'\n"
+                           "cfg=data.get('actionConfiguration',{}).get('configuration',{})\n"
+                           "for k in sys.argv[1:]:\n"
+                           "    if k in cfg: cfg[k]='<redacted>'\n"
+                           "sys.stdout.write(json.dumps(d,indent=4,ensure_ascii=False)+'\\n')\n");
+        const test::ProcessOutput out = test::runProcess(
+            QStringLiteral("python3"), QStringList{QStringLiteral("-c"), script} + configKeys, cliJson);
         return out.out;
     }
 
@@ -163,9 +164,9 @@ private Q_SLOTS:
         m_window = new MainWindow;
         m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("Test"), m_fake->url()),
                                                            keys(test::kAccessKeyId, test::kSecretKey), m_window));
-        m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("UnknownKeys"), m_fake->url()),
-                                                           keys(QStringLiteral("AKIDNOTKNOWNEXAMPLE1"), test::kSecretKey),
-                                                           m_window));
+        m_window->addProfileSource(
+            new StaticProfileSource(profile(QStringLiteral("UnknownKeys"), m_fake->url()),
+                                    keys(QStringLiteral("AKIDNOTKNOWNEXAMPLE1"), test::kSecretKey), m_window));
         m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("WrongSecret"), m_fake->url()),
                                                            keys(test::kAccessKeyId, QStringLiteral("not-the-secret")),
                                                            m_window));
@@ -216,8 +217,8 @@ private Q_SLOTS:
 
         // Every model of the document under the tester from here on.
         for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{
-                 view->overviewModel(), view->configurationModel(), view->configurationProxy(),
-                 view->artifactsModel(), view->credentialsModel(), view->jsonModel()})
+                 view->overviewModel(), view->configurationModel(), view->configurationProxy(), view->artifactsModel(),
+                 view->credentialsModel(), view->jsonModel()})
             new QAbstractItemModelTester(m, QAbstractItemModelTester::FailureReportingMode::QtTest, view);
 
         OverviewModel *overview = view->overviewModel();
@@ -226,7 +227,9 @@ private Q_SLOTS:
         };
         QCOMPARE(value("id"), test::JobShape().jobId);
         QCOMPARE(value("pipelineName"), QStringLiteral("gui-test-pipeline"));
-        QVERIFY(overview->index(overview->rowOf(QStringLiteral("pipelineArn")), 1).data(OverviewModel::AbsentRole).toBool());
+        QVERIFY(overview->index(overview->rowOf(QStringLiteral("pipelineArn")), 1)
+                    .data(OverviewModel::AbsentRole)
+                    .toBool());
         QVERIFY(value("credentialsValidity").contains(QStringLiteral("Valid for about")));
         QVERIFY(!value("requestId").isEmpty());
 
@@ -248,14 +251,17 @@ private Q_SLOTS:
         QVERIFY(raw.contains(QStringLiteral("\"secretAccessKey\": \"<redacted>\"")));
         view->rawShowSecrets()->setChecked(true);
         QVERIFY(view->rawText()->toPlainText().contains(QStringLiteral("artifactSecretKeyEXAMPLE")));
-        QVERIFY(view->jsonModel()->indexForPath(QStringLiteral("jobDetails.data.artifactCredentials.secretAccessKey")).isValid());
+        QVERIFY(view->jsonModel()
+                    ->indexForPath(QStringLiteral("jobDetails.data.artifactCredentials.secretAccessKey"))
+                    .isValid());
         view->rawShowSecrets()->setChecked(false);
         view->rawSearch()->setText(QStringLiteral("pipelineName"));
         QVERIFY(view->rawText()->textCursor().hasSelection());
         QCOMPARE(view->rawText()->textCursor().selectedText(), QStringLiteral("pipelineName"));
 
         // Status bar and recent lookups.
-        QVERIFY2(m_window->callInfoText().contains(QStringLiteral("attempts: 1")), qPrintable(m_window->callInfoText()));
+        QVERIFY2(m_window->callInfoText().contains(QStringLiteral("attempts: 1")),
+                 qPrintable(m_window->callInfoText()));
         QVERIFY(m_window->callInfoText().contains(QStringLiteral(" ms")));
         const RecentLookup last = m_window->recentLookups()->lookup(0);
         QCOMPARE(last.jobId, test::JobShape().jobId);
@@ -332,8 +338,8 @@ private Q_SLOTS:
         QTest::addColumn<QString>("jobId");
         QTest::addColumn<QString>("token");
         QTest::addColumn<QString>("profileName");
-        QTest::addColumn<QString>("scriptJson");   // applied to the job, or "" for none
-        QTest::addColumn<QString>("endpoint");     // "" for the fake
+        QTest::addColumn<QString>("scriptJson");  // applied to the job, or "" for none
+        QTest::addColumn<QString>("endpoint");    // "" for the fake
         QTest::addColumn<QString>("code");
         QTest::addColumn<int>("kind");
         QTest::addColumn<bool>("hasRequestId");
@@ -344,15 +350,15 @@ private Q_SLOTS:
                                        << QStringLiteral("JobNotFoundException") << int(Error::Kind::Service) << true;
         QTest::newRow("invalid job") << kFinishedJob << token << p << QString() << QString()
                                      << QStringLiteral("InvalidJobException") << int(Error::Kind::Service) << true;
-        QTest::newRow("partner client token") << job << QStringLiteral("not-the-token") << p << QString() << QString()
-                                              << QStringLiteral("InvalidClientTokenException")
-                                              << int(Error::Kind::Service) << true;
-        QTest::newRow("unknown AWS keys") << job << token << QStringLiteral("UnknownKeys") << QString() << QString()
-                                          << QStringLiteral("UnrecognizedClientException") << int(Error::Kind::Service)
-                                          << true;
-        QTest::newRow("wrong secret key") << job << token << QStringLiteral("WrongSecret") << QString() << QString()
-                                          << QStringLiteral("InvalidSignatureException") << int(Error::Kind::Service)
-                                          << true;
+        QTest::newRow("partner client token")
+            << job << QStringLiteral("not-the-token") << p << QString() << QString()
+            << QStringLiteral("InvalidClientTokenException") << int(Error::Kind::Service) << true;
+        QTest::newRow("unknown AWS keys")
+            << job << token << QStringLiteral("UnknownKeys") << QString() << QString()
+            << QStringLiteral("UnrecognizedClientException") << int(Error::Kind::Service) << true;
+        QTest::newRow("wrong secret key")
+            << job << token << QStringLiteral("WrongSecret") << QString() << QString()
+            << QStringLiteral("InvalidSignatureException") << int(Error::Kind::Service) << true;
         QTest::newRow("throttled") << job << token << p << QStringLiteral("throttle") << QString()
                                    << QStringLiteral("ThrottlingException") << int(Error::Kind::Service) << true;
         QTest::newRow("server error") << job << token << p << QStringLiteral("503") << QString() << QString()
@@ -506,9 +512,10 @@ private Q_SLOTS:
 
         m_window->action(QStringLiteral("actionCopyCli"))->trigger();
         const QString command = QGuiApplication::clipboard()->text();
-        QCOMPARE(command, QStringLiteral("aws codepipeline get-third-party-job-details --job-id %1 --client-token "
-                                         "'<client-token>' --region us-east-1 --endpoint-url %2")
-                              .arg(test::JobShape().jobId, m_fake->url().toString()));
+        QCOMPARE(command,
+                 QStringLiteral("aws codepipeline get-third-party-job-details --job-id %1 --client-token "
+                                "'<client-token>' --region us-east-1 --endpoint-url %2")
+                     .arg(test::JobShape().jobId, m_fake->url().toString()));
         QVERIFY(!command.contains(test::kClientToken));
 
         // A credential copy is marked for clipboard managers.
@@ -574,7 +581,8 @@ private Q_SLOTS:
         QCOMPARE(m_window->jobView(0)->document().jobId(), test::JobShape().jobId);
         // The second job has a pipeline ARN; the first says it is absent.
         OverviewModel *second = m_window->jobView(1)->overviewModel();
-        QVERIFY(!second->index(second->rowOf(QStringLiteral("pipelineArn")), 1).data(OverviewModel::AbsentRole).toBool());
+        QVERIFY(
+            !second->index(second->rowOf(QStringLiteral("pipelineArn")), 1).data(OverviewModel::AbsentRole).toBool());
         Q_EMIT m_window->documentTabs()->tabCloseRequested(0);
         QCOMPARE(m_window->documentTabs()->count(), 1);
         QCOMPARE(m_window->currentJobView()->document().jobId(), kJob2);
@@ -611,7 +619,8 @@ private Q_SLOTS:
     void regionsListEveryPartition()
     {
         QComboBox *regions = form()->regionCombo();
-        for (const QString &r : {QStringLiteral("us-east-1"), QStringLiteral("cn-north-1"), QStringLiteral("us-gov-west-1")})
+        for (const QString &r :
+             {QStringLiteral("us-east-1"), QStringLiteral("cn-north-1"), QStringLiteral("us-gov-west-1")})
             QVERIFY2(regions->findText(r) >= 0, qPrintable(r));
     }
 
@@ -651,8 +660,8 @@ private Q_SLOTS:
         JobView *view = m_window->currentJobView();
         QVERIFY(view);
         QCOMPARE(view->tabs()->currentIndex(), int(JobView::OverviewTab));
-        for (JobView::Tab tab : {JobView::ConfigurationTab, JobView::ArtifactsTab, JobView::CredentialsTab,
-                                 JobView::RawTab})
+        for (JobView::Tab tab :
+             {JobView::ConfigurationTab, JobView::ArtifactsTab, JobView::CredentialsTab, JobView::RawTab})
             QVERIFY(!view->isBuilt(tab));
         QVERIFY(view->configurationModel()->rowCount() > 0);
         QVERIFY(view->artifactsModel()->rowCount() > 0);

@@ -39,7 +39,7 @@ ProfileEntry named(const QString &name)
     return e;
 }
 
-} // namespace
+}  // namespace
 
 class TestProfileListModel : public QObject
 {

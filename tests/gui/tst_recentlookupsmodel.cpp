@@ -20,9 +20,12 @@ private:
 
     static RecentLookup entry(int i, bool ok = true)
     {
-        return {QDateTime(QDate(2024, 6, 1), QTime(12, 0, 0), Qt::UTC).addSecs(i), QStringLiteral("job-%1").arg(i),
-                QStringLiteral("Demo"), QStringLiteral("eu-west-1"),
-                ok ? QStringLiteral("OK") : QStringLiteral("JobNotFoundException"), ok};
+        return {QDateTime(QDate(2024, 6, 1), QTime(12, 0, 0), Qt::UTC).addSecs(i),
+                QStringLiteral("job-%1").arg(i),
+                QStringLiteral("Demo"),
+                QStringLiteral("eu-west-1"),
+                ok ? QStringLiteral("OK") : QStringLiteral("JobNotFoundException"),
+                ok};
     }
 
 private Q_SLOTS:
@@ -60,8 +63,9 @@ private Q_SLOTS:
         settings.setArrayIndex(0);
         QStringList keys = settings.childKeys();
         keys.sort();
-        QCOMPARE(keys, (QStringList{QStringLiteral("jobId"), QStringLiteral("ok"), QStringLiteral("outcome"),
-                                    QStringLiteral("profile"), QStringLiteral("region"), QStringLiteral("time")}));
+        QCOMPARE(keys,
+                 (QStringList{QStringLiteral("jobId"), QStringLiteral("ok"), QStringLiteral("outcome"),
+                              QStringLiteral("profile"), QStringLiteral("region"), QStringLiteral("time")}));
         settings.endArray();
     }
 

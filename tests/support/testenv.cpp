@@ -2,16 +2,25 @@
 
 #include <QDir>
 #include <QEventLoop>
-#include <QTimer>
 #include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
+#include <QTimer>
 
 namespace jobdesk::test {
 
-QString dataDir() { return QStringLiteral(JOBDESK_TEST_DATA_DIR); }
-QString supportDir() { return QStringLiteral(JOBDESK_TEST_SUPPORT_DIR); }
-QString sigv4SuiteDir() { return QStringLiteral(JOBDESK_SIGV4_SUITE_DIR); }
+QString dataDir()
+{
+    return QStringLiteral(JOBDESK_TEST_DATA_DIR);
+}
+QString supportDir()
+{
+    return QStringLiteral(JOBDESK_TEST_SUPPORT_DIR);
+}
+QString sigv4SuiteDir()
+{
+    return QStringLiteral(JOBDESK_SIGV4_SUITE_DIR);
+}
 
 ProcessOutput runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,
                          const QProcessEnvironment &env, int timeoutMs)
@@ -83,10 +92,11 @@ QStringList awsClis()
 QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QString &secretKey, const QString &region)
 {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    const QStringList drop = {QStringLiteral("AWS_PROFILE"), QStringLiteral("AWS_SESSION_TOKEN"),
+    const QStringList drop = {QStringLiteral("AWS_PROFILE"),      QStringLiteral("AWS_SESSION_TOKEN"),
                               QStringLiteral("AWS_ENDPOINT_URL"), QStringLiteral("AWS_ENDPOINT_URL_CODEPIPELINE"),
-                              QStringLiteral("AWS_REGION"), QStringLiteral("HTTPS_PROXY"), QStringLiteral("https_proxy"),
-                              QStringLiteral("HTTP_PROXY"), QStringLiteral("http_proxy"), QStringLiteral("AWS_CA_BUNDLE")};
+                              QStringLiteral("AWS_REGION"),       QStringLiteral("HTTPS_PROXY"),
+                              QStringLiteral("https_proxy"),      QStringLiteral("HTTP_PROXY"),
+                              QStringLiteral("http_proxy"),       QStringLiteral("AWS_CA_BUNDLE")};
     for (const QString &name : drop)
         env.remove(name);
     env.insert(QStringLiteral("AWS_ACCESS_KEY_ID"), accessKeyId);
@@ -105,4 +115,4 @@ QString jobdeskCli()
     return qEnvironmentVariable("JOBDESK_CLI");
 }
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

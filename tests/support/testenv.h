@@ -10,9 +10,9 @@
 
 namespace jobdesk::test {
 
-QString dataDir();          // tests/data
-QString supportDir();       // tests/support
-QString sigv4SuiteDir();    // the official SigV4 vectors
+QString dataDir();        // tests/data
+QString supportDir();     // tests/support
+QString sigv4SuiteDir();  // the official SigV4 vectors
 
 struct ProcessOutput
 {
@@ -45,4 +45,4 @@ QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QStri
 // Path of the jobdesk-cli binary under test (from the JOBDESK_CLI variable CTest sets).
 QString jobdeskCli();
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

@@ -39,8 +39,7 @@ QString describeSslErrors(const QList<QSslError> &errors)
         case QSslError::SelfSignedCertificate:
         case QSslError::SelfSignedCertificateInChain:
             return tr("The server's certificate is self-signed and not trusted.");
-        case QSslError::CertificateExpired:
-            return tr("The server's certificate has expired.");
+        case QSslError::CertificateExpired: return tr("The server's certificate has expired.");
         case QSslError::CertificateNotYetValid:
             return tr("The server's certificate is not valid yet (check this computer's clock).");
         case QSslError::HostNameMismatch:
@@ -49,14 +48,13 @@ QString describeSslErrors(const QList<QSslError> &errors)
         case QSslError::UnableToGetIssuerCertificate:
         case QSslError::UnableToVerifyFirstCertificate:
             return tr("The server's certificate was issued by a certificate authority that is not trusted.");
-        default:
-            break;
+        default: break;
         }
     }
     return errors.isEmpty() ? tr("The TLS handshake failed.") : errors.first().errorString();
 }
 
-} // namespace
+}  // namespace
 
 QByteArray HttpResponse::header(const QByteArray &name) const
 {
@@ -260,10 +258,10 @@ Error AwsCall::networkError(QNetworkReply::NetworkError code, const QString &qtM
                            tr("Could not connect to the endpoint URL: \"%1\" (connection refused).").arg(url),
                            tr("Nothing is listening there. Check the endpoint URL and port."));
     case QNetworkReply::HostNotFoundError:
-        return Error::make(Error::Kind::Network, QStringLiteral("HostNotFound"),
-                           tr("Could not connect to the endpoint URL: \"%1\" (the host %2 was not found).")
-                               .arg(url, host),
-                           tr("Check the region and endpoint URL, and this computer's DNS and network."));
+        return Error::make(
+            Error::Kind::Network, QStringLiteral("HostNotFound"),
+            tr("Could not connect to the endpoint URL: \"%1\" (the host %2 was not found).").arg(url, host),
+            tr("Check the region and endpoint URL, and this computer's DNS and network."));
     case QNetworkReply::RemoteHostClosedError:
         return Error::make(Error::Kind::Network, QStringLiteral("ConnectionClosed"),
                            tr("The connection to \"%1\" was closed before the answer was complete.").arg(url),
@@ -416,4 +414,4 @@ void AwsCall::finish(Result<HttpResponse> result)
     deleteLater();
 }
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

@@ -71,8 +71,7 @@ Q_SIGNALS:
 
 private:
     friend class AwsClient;
-    AwsCall(class AwsClient *client, ClientConfig config, QByteArray target, QByteArray contentType,
-            QByteArray body);
+    AwsCall(class AwsClient *client, ClientConfig config, QByteArray target, QByteArray contentType, QByteArray body);
 
     void start();
     void sendAttempt();
@@ -144,4 +143,4 @@ private:
     QByteArray m_tlsSettingsKey;  // the TLS settings of the open connections
 };
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

@@ -11,12 +11,13 @@ Result<Credentials> Credentials::fromEnvironment(const QProcessEnvironment &env)
     c.secretAccessKey = Secret(env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")));
     c.sessionToken = Secret(env.value(QStringLiteral("AWS_SESSION_TOKEN")));
     if (!c.isComplete()) {
-        return Error::make(Error::Kind::Credentials, QStringLiteral("NoCredentials"),
-                           QCoreApplication::translate("jobdesk::aws::Credentials", "Unable to locate credentials."),
-                           QCoreApplication::translate("jobdesk::aws::Credentials",
-                               "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose a profile."));
+        return Error::make(
+            Error::Kind::Credentials, QStringLiteral("NoCredentials"),
+            QCoreApplication::translate("jobdesk::aws::Credentials", "Unable to locate credentials."),
+            QCoreApplication::translate("jobdesk::aws::Credentials",
+                                        "Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose a profile."));
     }
     return c;
 }
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

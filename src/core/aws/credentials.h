@@ -16,8 +16,8 @@ struct Credentials
 {
     QString accessKeyId;
     Secret secretAccessKey;
-    Secret sessionToken;     // empty for long-term keys
-    QDateTime expiration;    // invalid when the keys do not expire
+    Secret sessionToken;   // empty for long-term keys
+    QDateTime expiration;  // invalid when the keys do not expire
 
     bool isComplete() const { return !accessKeyId.isEmpty() && !secretAccessKey.isEmpty(); }
 
@@ -25,4 +25,4 @@ struct Credentials
     static Result<Credentials> fromEnvironment(const QProcessEnvironment &env);
 };
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

@@ -15,29 +15,29 @@ QString tr(const char *text)
 const QStringList &fipsRegions()
 {
     static const QStringList regions = {
-        QStringLiteral("us-east-1"), QStringLiteral("us-east-2"), QStringLiteral("us-west-1"),
-        QStringLiteral("us-west-2"), QStringLiteral("ca-central-1"), QStringLiteral("us-gov-east-1"),
+        QStringLiteral("us-east-1"),     QStringLiteral("us-east-2"),    QStringLiteral("us-west-1"),
+        QStringLiteral("us-west-2"),     QStringLiteral("ca-central-1"), QStringLiteral("us-gov-east-1"),
         QStringLiteral("us-gov-west-1"),
     };
     return regions;
 }
 
-} // namespace
+}  // namespace
 
 QStringList EndpointResolver::knownRegions()
 {
     return {
-        QStringLiteral("us-east-1"), QStringLiteral("us-east-2"), QStringLiteral("us-west-1"),
-        QStringLiteral("us-west-2"), QStringLiteral("af-south-1"), QStringLiteral("ap-east-1"),
-        QStringLiteral("ap-south-1"), QStringLiteral("ap-south-2"), QStringLiteral("ap-northeast-1"),
+        QStringLiteral("us-east-1"),      QStringLiteral("us-east-2"),      QStringLiteral("us-west-1"),
+        QStringLiteral("us-west-2"),      QStringLiteral("af-south-1"),     QStringLiteral("ap-east-1"),
+        QStringLiteral("ap-south-1"),     QStringLiteral("ap-south-2"),     QStringLiteral("ap-northeast-1"),
         QStringLiteral("ap-northeast-2"), QStringLiteral("ap-northeast-3"), QStringLiteral("ap-southeast-1"),
         QStringLiteral("ap-southeast-2"), QStringLiteral("ap-southeast-3"), QStringLiteral("ap-southeast-4"),
-        QStringLiteral("ap-southeast-5"), QStringLiteral("ca-central-1"), QStringLiteral("eu-central-1"),
-        QStringLiteral("eu-central-2"), QStringLiteral("eu-north-1"), QStringLiteral("eu-south-1"),
-        QStringLiteral("eu-south-2"), QStringLiteral("eu-west-1"), QStringLiteral("eu-west-2"),
-        QStringLiteral("eu-west-3"), QStringLiteral("il-central-1"), QStringLiteral("me-central-1"),
-        QStringLiteral("me-south-1"), QStringLiteral("sa-east-1"), QStringLiteral("cn-north-1"),
-        QStringLiteral("cn-northwest-1"), QStringLiteral("us-gov-east-1"), QStringLiteral("us-gov-west-1"),
+        QStringLiteral("ap-southeast-5"), QStringLiteral("ca-central-1"),   QStringLiteral("eu-central-1"),
+        QStringLiteral("eu-central-2"),   QStringLiteral("eu-north-1"),     QStringLiteral("eu-south-1"),
+        QStringLiteral("eu-south-2"),     QStringLiteral("eu-west-1"),      QStringLiteral("eu-west-2"),
+        QStringLiteral("eu-west-3"),      QStringLiteral("il-central-1"),   QStringLiteral("me-central-1"),
+        QStringLiteral("me-south-1"),     QStringLiteral("sa-east-1"),      QStringLiteral("cn-north-1"),
+        QStringLiteral("cn-northwest-1"), QStringLiteral("us-gov-east-1"),  QStringLiteral("us-gov-west-1"),
     };
 }
 
@@ -83,9 +83,9 @@ Result<Endpoint> EndpointResolver::resolve(const QString &regionOrPseudo, bool u
         useFips = true;
     }
     if (!isValidRegionName(region)) {
-        Error e = Error::validation(QStringLiteral("region"),
-                                    tr("Invalid region name \"%1\". A region looks like us-east-1 or eu-west-2.")
-                                        .arg(regionOrPseudo));
+        Error e = Error::validation(
+            QStringLiteral("region"),
+            tr("Invalid region name \"%1\". A region looks like us-east-1 or eu-west-2.").arg(regionOrPseudo));
         return e;
     }
 
@@ -101,8 +101,8 @@ Result<Endpoint> EndpointResolver::resolve(const QString &regionOrPseudo, bool u
         return Endpoint{url.value(), region, true};
     }
 
-    const QString suffix = region.startsWith(QLatin1String("cn-")) ? QStringLiteral("amazonaws.com.cn")
-                                                                    : QStringLiteral("amazonaws.com");
+    const QString suffix =
+        region.startsWith(QLatin1String("cn-")) ? QStringLiteral("amazonaws.com.cn") : QStringLiteral("amazonaws.com");
     QString host;
     if (useFips) {
         if (!hasFipsHost(region)) {
@@ -121,4 +121,4 @@ Result<Endpoint> EndpointResolver::resolve(const QString &regionOrPseudo, bool u
     return Endpoint{url, region, false};
 }
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

@@ -37,4 +37,4 @@ public:
     static bool hasFipsHost(const QString &region);
 };
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

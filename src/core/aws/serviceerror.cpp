@@ -54,7 +54,7 @@ bool parseXmlError(const QByteArray &body, QString &code, QString &message, QStr
     return sawErrorResponse && !xml.hasError() && !code.isEmpty();
 }
 
-} // namespace
+}  // namespace
 
 Error ServiceError::parse(int httpStatus, const QList<std::pair<QByteArray, QByteArray>> &headers,
                           const QByteArray &body)
@@ -84,8 +84,8 @@ Error ServiceError::parse(int httpStatus, const QList<std::pair<QByteArray, QByt
     } else if (!body.trimmed().isEmpty()) {
         const QByteArray trimmed = body.trimmed();
         if (trimmed.startsWith('<'))
-            error.message = tr("The server answered HTTP %1 with an HTML page instead of a service error.")
-                                .arg(httpStatus);
+            error.message =
+                tr("The server answered HTTP %1 with an HTML page instead of a service error.").arg(httpStatus);
         else
             error.message = QString::fromUtf8(trimmed.left(500));
     }
@@ -102,12 +102,20 @@ Error ServiceError::parse(int httpStatus, const QList<std::pair<QByteArray, QByt
 bool ServiceError::isThrottling(const QString &code)
 {
     static const QStringList codes = {
-        QStringLiteral("Throttling"), QStringLiteral("ThrottlingException"), QStringLiteral("ThrottledException"),
-        QStringLiteral("RequestThrottledException"), QStringLiteral("TooManyRequestsException"),
-        QStringLiteral("ProvisionedThroughputExceededException"), QStringLiteral("TransactionInProgressException"),
-        QStringLiteral("RequestLimitExceeded"), QStringLiteral("BandwidthLimitExceeded"),
-        QStringLiteral("LimitExceededException"), QStringLiteral("RequestThrottled"), QStringLiteral("SlowDown"),
-        QStringLiteral("PriorRequestNotComplete"), QStringLiteral("EC2ThrottledException"),
+        QStringLiteral("Throttling"),
+        QStringLiteral("ThrottlingException"),
+        QStringLiteral("ThrottledException"),
+        QStringLiteral("RequestThrottledException"),
+        QStringLiteral("TooManyRequestsException"),
+        QStringLiteral("ProvisionedThroughputExceededException"),
+        QStringLiteral("TransactionInProgressException"),
+        QStringLiteral("RequestLimitExceeded"),
+        QStringLiteral("BandwidthLimitExceeded"),
+        QStringLiteral("LimitExceededException"),
+        QStringLiteral("RequestThrottled"),
+        QStringLiteral("SlowDown"),
+        QStringLiteral("PriorRequestNotComplete"),
+        QStringLiteral("EC2ThrottledException"),
     };
     return codes.contains(code);
 }
@@ -123,9 +131,12 @@ bool ServiceError::isTransient(const QString &code, int httpStatus)
 bool ServiceError::isClockSkew(const QString &code)
 {
     static const QStringList codes = {
-        QStringLiteral("RequestTimeTooSkewed"), QStringLiteral("RequestExpired"),
-        QStringLiteral("InvalidSignatureException"), QStringLiteral("SignatureDoesNotMatch"),
-        QStringLiteral("AuthFailure"), QStringLiteral("RequestInTheFuture"),
+        QStringLiteral("RequestTimeTooSkewed"),
+        QStringLiteral("RequestExpired"),
+        QStringLiteral("InvalidSignatureException"),
+        QStringLiteral("SignatureDoesNotMatch"),
+        QStringLiteral("AuthFailure"),
+        QStringLiteral("RequestInTheFuture"),
     };
     return codes.contains(code);
 }
@@ -170,4 +181,4 @@ QString ServiceError::explain(const Error &error)
     return {};
 }
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

@@ -16,8 +16,7 @@ class ServiceError
 public:
     // Code from __type (namespace# and :suffix stripped), else x-amzn-ErrorType,
     // else the HTTP status; message from message or Message.
-    static Error parse(int httpStatus, const QList<std::pair<QByteArray, QByteArray>> &headers,
-                       const QByteArray &body);
+    static Error parse(int httpStatus, const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &body);
 
     // A plain-language explanation and what to check, for the code in error.
     static QString explain(const Error &error);
@@ -27,4 +26,4 @@ public:
     static bool isClockSkew(const QString &code);
 };
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

@@ -181,8 +181,8 @@ QByteArray canonicalQuery(const QByteArray &query)
         const qsizetype eq = item.indexOf('=');
         const QByteArray name = eq < 0 ? item : item.left(eq);
         const QByteArray value = eq < 0 ? QByteArray() : item.mid(eq + 1);
-        pairs.append({SigV4Signer::uriEncode(percentDecode(name), true),
-                      SigV4Signer::uriEncode(percentDecode(value), true)});
+        pairs.append(
+            {SigV4Signer::uriEncode(percentDecode(name), true), SigV4Signer::uriEncode(percentDecode(value), true)});
     }
     std::sort(pairs.begin(), pairs.end());
     QByteArray out;
@@ -198,9 +198,18 @@ bool isUnsignedHeader(const QByteArray &lowerName)
 {
     // Hop-by-hop headers and those the HTTP stack or a proxy may rewrite on the way
     // (the same set botocore leaves out), and the Authorization being produced.
-    static const QList<QByteArray> names = {
-        "authorization", "connection", "expect", "keep-alive", "proxy-authenticate", "proxy-authorization",
-        "te", "trailer", "transfer-encoding", "upgrade", "user-agent", "x-amzn-trace-id"};
+    static const QList<QByteArray> names = {"authorization",
+                                            "connection",
+                                            "expect",
+                                            "keep-alive",
+                                            "proxy-authenticate",
+                                            "proxy-authorization",
+                                            "te",
+                                            "trailer",
+                                            "transfer-encoding",
+                                            "upgrade",
+                                            "user-agent",
+                                            "x-amzn-trace-id"};
     return names.contains(lowerName);
 }
 
@@ -229,10 +238,9 @@ QByteArray credentialScope(const QDate &date, const QString &region, const QStri
     return dateStamp(date) + '/' + region.toUtf8() + '/' + service.toUtf8() + '/' + Terminator;
 }
 
-} // namespace
+}  // namespace
 
-SigV4Signer::SigV4Signer(const Clock &clock)
-    : m_clock(clock)
+SigV4Signer::SigV4Signer(const Clock &clock) : m_clock(clock)
 {
     m_cacheSalt.resize(32);
     QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(m_cacheSalt.data()),
@@ -242,8 +250,7 @@ SigV4Signer::SigV4Signer(const Clock &clock)
 SignatureParts SigV4Signer::sign(const SignableRequest &request, const HeaderList &headersToSign,
                                  const QByteArray &canonicalQueryString, const QByteArray &payloadHash,
                                  const Secret &secretAccessKey, const QDateTime &timestamp, const QString &region,
-                                 const QString &service, const SigningOptions &options,
-                                 QByteArray &signedHeaderNames)
+                                 const QString &service, const SigningOptions &options, QByteArray &signedHeaderNames)
 {
     // std::map sorts the lowercase names bytewise; values of a repeated name keep their order.
     std::map<QByteArray, QList<QByteArray>> canonicalHeaders;
@@ -271,9 +278,8 @@ SignatureParts SigV4Signer::sign(const SignableRequest &request, const HeaderLis
     return parts;
 }
 
-SignatureParts SigV4Signer::signHeaders(SignableRequest &request, const Credentials &credentials,
-                                        const QString &region, const QString &service,
-                                        const SigningOptions &options)
+SignatureParts SigV4Signer::signHeaders(SignableRequest &request, const Credentials &credentials, const QString &region,
+                                        const QString &service, const SigningOptions &options)
 {
     const QDateTime now = m_clock.nowUtc().toUTC();
     const QByteArray payloadHash = sha256Hex(request.body);
@@ -303,13 +309,13 @@ SignatureParts SigV4Signer::signHeaders(SignableRequest &request, const Credenti
 
     request.headers.append({QByteArrayLiteral("Authorization"),
                             QByteArray(Algorithm) + " Credential=" + credentials.accessKeyId.toUtf8() + '/'
-                                + credentialScope(now.date(), region, service)
-                                + ", SignedHeaders=" + signedHeaderNames + ", Signature=" + parts.signature});
+                                + credentialScope(now.date(), region, service) + ", SignedHeaders=" + signedHeaderNames
+                                + ", Signature=" + parts.signature});
     return parts;
 }
 
-SignatureParts SigV4Signer::presign(SignableRequest &request, const Credentials &credentials,
-                                    const QString &region, const QString &service, const SigningOptions &options)
+SignatureParts SigV4Signer::presign(SignableRequest &request, const Credentials &credentials, const QString &region,
+                                    const QString &service, const SigningOptions &options)
 {
     const QDateTime now = m_clock.nowUtc().toUTC();
     const HeaderList headersToSign = signableHeaders(request.headers);
@@ -514,4 +520,4 @@ bool SigV4Signer::signaturesEqual(const QByteArray &a, const QByteArray &b)
     return difference == 0;
 }
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

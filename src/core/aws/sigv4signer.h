@@ -37,9 +37,9 @@ struct SigningOptions
     // false only for S3-style services: the path is then signed as given (no dot-segment
     // removal, no slash collapsing) and encoded once instead of twice.
     bool normalizePath = true;
-    bool signBody = false;           // also send X-Amz-Content-Sha256 with the body hash
-    bool omitSessionToken = false;   // add X-Amz-Security-Token after signing, unsigned
-    int expiresInSeconds = 900;      // pre-signed URLs only: X-Amz-Expires
+    bool signBody = false;          // also send X-Amz-Content-Sha256 with the body hash
+    bool omitSessionToken = false;  // add X-Amz-Security-Token after signing, unsigned
+    int expiresInSeconds = 900;     // pre-signed URLs only: X-Amz-Expires
 };
 
 // The steps of one signature, for tests and --debug.
@@ -54,11 +54,11 @@ struct SignatureParts
 struct ParsedAuthorization
 {
     QString accessKeyId;
-    QDate date;                        // the credential scope's day
+    QDate date;  // the credential scope's day
     QString region;
     QString service;
-    QList<QByteArray> signedHeaders;   // lowercase names, in the order listed
-    QByteArray signature;              // lowercase hex
+    QList<QByteArray> signedHeaders;  // lowercase names, in the order listed
+    QByteArray signature;             // lowercase hex
 };
 
 class SigV4Signer
@@ -70,27 +70,24 @@ public:
     // X-Amz-Content-Sha256 when asked, and Authorization to request.headers
     // (replacing earlier ones, so a retried request can be signed again).
     // Every other header present is signed, except hop-by-hop ones, User-Agent and X-Amzn-Trace-Id.
-    SignatureParts signHeaders(SignableRequest &request, const Credentials &credentials,
-                               const QString &region, const QString &service,
-                               const SigningOptions &options = {});
+    SignatureParts signHeaders(SignableRequest &request, const Credentials &credentials, const QString &region,
+                               const QString &service, const SigningOptions &options = {});
 
     // Appends the X-Amz-* parameters and X-Amz-Signature to request.query.
-    SignatureParts presign(SignableRequest &request, const Credentials &credentials,
-                           const QString &region, const QString &service,
-                           const SigningOptions &options = {});
+    SignatureParts presign(SignableRequest &request, const Credentials &credentials, const QString &region,
+                           const QString &service, const SigningOptions &options = {});
 
     // For verifiers: the signature of a received header-signed request over exactly the
     // headers its Authorization lists (matched case-insensitively; a listed header missing
     // from the request counts as empty), at the given time (its X-Amz-Date).
     // The request is taken as received: X-Amz-Date, any token and the Authorization stay as they are.
     SignatureParts computeSignature(const SignableRequest &request, const QList<QByteArray> &signedHeaders,
-                                    const Secret &secretAccessKey, const QDateTime &timestamp,
-                                    const QString &region, const QString &service,
-                                    const SigningOptions &options = {});
+                                    const Secret &secretAccessKey, const QDateTime &timestamp, const QString &region,
+                                    const QString &service, const SigningOptions &options = {});
 
     // The derived key for a day, region and service. Cached: deriving it costs four HMACs.
-    QByteArray signingKey(const Secret &secretAccessKey, const QDate &date,
-                          const QString &region, const QString &service);
+    QByteArray signingKey(const Secret &secretAccessKey, const QDate &date, const QString &region,
+                          const QString &service);
 
     // RFC 3986 encoding as SigV4 wants it: unreserved characters stay, everything else is %XX (uppercase).
     static QByteArray uriEncode(const QByteArray &bytes, bool encodeSlash);
@@ -107,10 +104,9 @@ public:
 
 private:
     SignatureParts sign(const SignableRequest &request, const HeaderList &headersToSign,
-                        const QByteArray &canonicalQuery, const QByteArray &payloadHash,
-                        const Secret &secretAccessKey, const QDateTime &timestamp,
-                        const QString &region, const QString &service, const SigningOptions &options,
-                        QByteArray &signedHeaderNames);
+                        const QByteArray &canonicalQuery, const QByteArray &payloadHash, const Secret &secretAccessKey,
+                        const QDateTime &timestamp, const QString &region, const QString &service,
+                        const SigningOptions &options, QByteArray &signedHeaderNames);
 
     const Clock &m_clock;
     QMutex m_cacheMutex;
@@ -118,4 +114,4 @@ private:
     QHash<QByteArray, QByteArray> m_keyCache;  // HMAC(salt; secret, date, region, service) -> key
 };
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

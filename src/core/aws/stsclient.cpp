@@ -34,9 +34,10 @@ struct XmlDocument
 Result<XmlDocument> readXml(const QByteArray &xml)
 {
     const auto malformed = [](const QString &detail) {
-        return Error::make(Error::Kind::Protocol, QStringLiteral("MalformedResponse"),
-                           tr("The STS answer is not valid XML: %1").arg(detail),
-                           tr("Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between."));
+        return Error::make(
+            Error::Kind::Protocol, QStringLiteral("MalformedResponse"),
+            tr("The STS answer is not valid XML: %1").arg(detail),
+            tr("Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between."));
     };
     XmlDocument doc;
     QXmlStreamReader reader(xml);
@@ -53,9 +54,7 @@ Result<XmlDocument> readXml(const QByteArray &xml)
             path << reader.name().toString();
             current.clear();
             break;
-        case QXmlStreamReader::Characters:
-            current += reader.text();
-            break;
+        case QXmlStreamReader::Characters: current += reader.text(); break;
         case QXmlStreamReader::EndElement: {
             const QString key = path.join(QLatin1Char('/'));
             if (!doc.text.contains(key))
@@ -64,8 +63,7 @@ Result<XmlDocument> readXml(const QByteArray &xml)
             path.removeLast();
             break;
         }
-        default:
-            break;
+        default: break;
         }
     }
     if (reader.hasError()) {
@@ -92,7 +90,7 @@ Error invalid(const QString &field, const QString &message)
     return Error::validation(field, message);
 }
 
-} // namespace
+}  // namespace
 
 StsClient::StsClient(AwsClient *client, QObject *parent) : QObject(parent), m_client(client) {}
 
@@ -100,8 +98,9 @@ Result<Endpoint> StsClient::endpoint(const QString &region, const QUrl &override
 {
     const QString name = region.trimmed();
     if (!name.isEmpty() && !EndpointResolver::isValidRegionName(name)) {
-        return Error::validation(QStringLiteral("region"),
-                                 tr("Invalid region name \"%1\". A region looks like us-east-1 or eu-west-2.").arg(region));
+        return Error::validation(
+            QStringLiteral("region"),
+            tr("Invalid region name \"%1\". A region looks like us-east-1 or eu-west-2.").arg(region));
     }
     const QString signingRegion = name.isEmpty() ? QStringLiteral("us-east-1") : name;
     if (!overrideUrl.isEmpty()) {
@@ -117,7 +116,7 @@ Result<Endpoint> StsClient::endpoint(const QString &region, const QUrl &override
         url.setHost(QStringLiteral("sts.amazonaws.com"));
     } else {
         const QString suffix = name.startsWith(QLatin1String("cn-")) ? QStringLiteral("amazonaws.com.cn")
-                                                                      : QStringLiteral("amazonaws.com");
+                                                                     : QStringLiteral("amazonaws.com");
         url.setHost(QStringLiteral("sts.") + name + QLatin1Char('.') + suffix);
     }
     return Endpoint{url, signingRegion, false};
@@ -129,14 +128,16 @@ Status StsClient::validate(const AssumeRoleParams &params)
     if (params.roleArn.isEmpty())
         return invalid(QStringLiteral("RoleArn"), tr("A role ARN is required."));
     if (params.roleArn.size() < 20 || params.roleArn.size() > 2048)
-        return invalid(QStringLiteral("RoleArn"),
-                       tr("The role ARN “%1” must be 20 to 2048 characters long, e.g. arn:aws:iam::123456789012:role/Name.")
-                           .arg(params.roleArn));
+        return invalid(
+            QStringLiteral("RoleArn"),
+            tr("The role ARN “%1” must be 20 to 2048 characters long, e.g. arn:aws:iam::123456789012:role/Name.")
+                .arg(params.roleArn));
     static const QRegularExpression sessionName(QStringLiteral("^[\\w+=,.@-]{2,64}$"));
     if (!sessionName.match(params.roleSessionName).hasMatch())
-        return invalid(QStringLiteral("RoleSessionName"),
-                       tr("The role session name “%1” must be 2 to 64 letters, digits and the characters + = , . @ _ -.")
-                           .arg(params.roleSessionName));
+        return invalid(
+            QStringLiteral("RoleSessionName"),
+            tr("The role session name “%1” must be 2 to 64 letters, digits and the characters + = , . @ _ -.")
+                .arg(params.roleSessionName));
     if (params.durationSeconds && (*params.durationSeconds < 900 || *params.durationSeconds > 43200))
         return invalid(QStringLiteral("DurationSeconds"),
                        tr("duration_seconds is %1, but it must be between 900 (15 minutes) and 43200 (12 hours).")
@@ -145,18 +146,21 @@ Status StsClient::validate(const AssumeRoleParams &params)
         return invalid(QStringLiteral("ExternalId"), tr("The external ID must be 2 to 1224 characters long."));
     if (!params.serialNumber.isEmpty()) {
         if (params.serialNumber.size() < 9 || params.serialNumber.size() > 256)
-            return invalid(QStringLiteral("SerialNumber"),
-                           tr("The MFA serial “%1” must be 9 to 256 characters long, e.g. arn:aws:iam::123456789012:mfa/name.")
-                               .arg(params.serialNumber));
+            return invalid(
+                QStringLiteral("SerialNumber"),
+                tr("The MFA serial “%1” must be 9 to 256 characters long, e.g. arn:aws:iam::123456789012:mfa/name.")
+                    .arg(params.serialNumber));
         if (params.tokenCode.isEmpty())
-            return invalid(QStringLiteral("TokenCode"), tr("Role %1 needs an MFA code from %2.").arg(params.roleArn, params.serialNumber));
+            return invalid(QStringLiteral("TokenCode"),
+                           tr("Role %1 needs an MFA code from %2.").arg(params.roleArn, params.serialNumber));
     }
     if (!params.tokenCode.isEmpty()) {
         static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
         if (!sixDigits.match(params.tokenCode.revealText()).hasMatch())
             return invalid(QStringLiteral("TokenCode"), tr("An MFA code is the 6 digits the MFA device shows."));
         if (params.serialNumber.isEmpty())
-            return invalid(QStringLiteral("SerialNumber"), tr("An MFA code was given without the MFA device's serial."));
+            return invalid(QStringLiteral("SerialNumber"),
+                           tr("An MFA code was given without the MFA device's serial."));
     }
     return success();
 }
@@ -184,9 +188,10 @@ Result<AssumedRole> StsClient::parseAssumeRoleResponse(const QByteArray &xml)
     if (!doc)
         return doc.error();
     const auto incomplete = [](const QString &detail) {
-        return Error::make(Error::Kind::Protocol, QStringLiteral("MalformedResponse"),
-                           tr("The STS answer to AssumeRole is incomplete: %1").arg(detail),
-                           tr("Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between."));
+        return Error::make(
+            Error::Kind::Protocol, QStringLiteral("MalformedResponse"),
+            tr("The STS answer to AssumeRole is incomplete: %1").arg(detail),
+            tr("Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between."));
     };
     if (doc.value().root != QLatin1String("AssumeRoleResponse"))
         return incomplete(tr("it is a <%1> document, not an <AssumeRoleResponse>.").arg(doc.value().root));
@@ -334,4 +339,4 @@ void StsClient::assumeRole(const ClientConfig &base, const AssumeRoleParams &par
     });
 }
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

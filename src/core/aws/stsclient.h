@@ -79,4 +79,4 @@ private:
     AwsClient *m_client;
 };
 
-} // namespace jobdesk::aws
+}  // namespace jobdesk::aws

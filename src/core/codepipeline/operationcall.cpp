@@ -18,8 +18,8 @@ OperationCall::OperationCall(aws::AwsClient *client, const Operation &operation)
 {
 }
 
-OperationCall *OperationCall::start(aws::AwsClient *client, const aws::ClientConfig &config,
-                                    const Operation &operation, const Json &params)
+OperationCall *OperationCall::start(aws::AwsClient *client, const aws::ClientConfig &config, const Operation &operation,
+                                    const Json &params)
 {
     auto *self = new OperationCall(client, operation);
     Status valid = ParamValidator::validate(operation.input, params);
@@ -29,17 +29,18 @@ OperationCall *OperationCall::start(aws::AwsClient *client, const aws::ClientCon
     }
     if (config.signRequests && !config.credentials.isComplete()) {
         QTimer::singleShot(0, self, [self] {
-            self->finish(Error::make(Error::Kind::Credentials, QStringLiteral("NoCredentials"),
-                                     QCoreApplication::translate("jobdesk::codepipeline::OperationCall",
-                                                                 "Unable to locate credentials."),
-                                     QCoreApplication::translate("jobdesk::codepipeline::OperationCall",
-                                                                 "Choose a profile with AWS keys, or set "
-                                                                 "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")));
+            self->finish(Error::make(
+                Error::Kind::Credentials, QStringLiteral("NoCredentials"),
+                QCoreApplication::translate("jobdesk::codepipeline::OperationCall", "Unable to locate credentials."),
+                QCoreApplication::translate("jobdesk::codepipeline::OperationCall",
+                                            "Choose a profile with AWS keys, or set "
+                                            "AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.")));
         });
         return self;
     }
 
-    const QByteArray target = QByteArray(ServiceModel::targetPrefix()) + '.' + QByteArray::fromStdString(operation.name);
+    const QByteArray target =
+        QByteArray(ServiceModel::targetPrefix()) + '.' + QByteArray::fromStdString(operation.name);
     aws::AwsCall *call = client->post(config, target, "application/x-amz-json-1.1", serializeRequest(params));
     self->m_call = call;
     connect(call, &aws::AwsCall::wireEvent, self, &OperationCall::wireEvent);
@@ -77,9 +78,9 @@ void OperationCall::cancel()
         m_call->cancel();
         return;
     }
-    finish(Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"),
-                       QCoreApplication::translate("jobdesk::codepipeline::OperationCall",
-                                                   "The request was cancelled.")));
+    finish(
+        Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"),
+                    QCoreApplication::translate("jobdesk::codepipeline::OperationCall", "The request was cancelled.")));
 }
 
 void OperationCall::finish(Result<OperationResult> result)
@@ -91,4 +92,4 @@ void OperationCall::finish(Result<OperationResult> result)
     deleteLater();
 }
 
-} // namespace jobdesk::codepipeline
+}  // namespace jobdesk::codepipeline

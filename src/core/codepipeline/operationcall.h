@@ -51,4 +51,4 @@ private:
 // The JSON 1.1 body for params: compact, UTF-8.
 QByteArray serializeRequest(const Json &params);
 
-} // namespace jobdesk::codepipeline
+}  // namespace jobdesk::codepipeline

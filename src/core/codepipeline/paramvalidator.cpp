@@ -48,8 +48,8 @@ struct Checker
             for (const std::string &required : shape->required) {
                 auto it = value.find(required);
                 if (it == value.end() || it->is_null())
-                    report(join(path, required), tr("Missing required parameter in %1: \"%2\"")
-                                                     .arg(name, QString::fromStdString(required)));
+                    report(join(path, required),
+                           tr("Missing required parameter in %1: \"%2\"").arg(name, QString::fromStdString(required)));
             }
             for (auto it = value.begin(); it != value.end(); ++it) {
                 const Member *member = shape->findMember(it.key());
@@ -57,9 +57,9 @@ struct Checker
                     QStringList valid;
                     for (const Member &m : shape->members)
                         valid << QString::fromStdString(m.name);
-                    report(join(path, it.key()), tr("Unknown parameter in %1: \"%2\", must be one of: %3")
-                                                     .arg(name, QString::fromStdString(it.key()),
-                                                          valid.join(QStringLiteral(", "))));
+                    report(join(path, it.key()),
+                           tr("Unknown parameter in %1: \"%2\", must be one of: %3")
+                               .arg(name, QString::fromStdString(it.key()), valid.join(QStringLiteral(", "))));
                     continue;
                 }
                 if (!it->is_null())
@@ -115,13 +115,19 @@ struct Checker
     {
         const QString name = QString::fromStdString(path);
         if (shape->min && amount < *shape->min) {
-            report(path, (isLength ? tr("Invalid length for parameter %1, value: %2, valid min length: %3")
-                                   : tr("Invalid value for parameter %1, value: %2, valid min value: %3"))
-                             .arg(name).arg(amount).arg(*shape->min));
+            report(path,
+                   (isLength ? tr("Invalid length for parameter %1, value: %2, valid min length: %3")
+                             : tr("Invalid value for parameter %1, value: %2, valid min value: %3"))
+                       .arg(name)
+                       .arg(amount)
+                       .arg(*shape->min));
         } else if (shape->max && amount > *shape->max) {
-            report(path, (isLength ? tr("Invalid length for parameter %1, value: %2, valid max length: %3")
-                                   : tr("Invalid value for parameter %1, value: %2, valid max value: %3"))
-                             .arg(name).arg(amount).arg(*shape->max));
+            report(path,
+                   (isLength ? tr("Invalid length for parameter %1, value: %2, valid max length: %3")
+                             : tr("Invalid value for parameter %1, value: %2, valid max value: %3"))
+                       .arg(name)
+                       .arg(amount)
+                       .arg(*shape->max));
         }
     }
 
@@ -132,16 +138,18 @@ struct Checker
         checkRange(shape, static_cast<long long>(text.toUcs4().size()), path, true);
         for (const QChar c : text) {
             if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-                report(path, tr("Parameter %1 contains a control character (U+%2); remove it and try again.")
-                                 .arg(name)
-                                 .arg(c.unicode(), 4, 16, QLatin1Char('0')));
+                report(path,
+                       tr("Parameter %1 contains a control character (U+%2); remove it and try again.")
+                           .arg(name)
+                           .arg(c.unicode(), 4, 16, QLatin1Char('0')));
                 return;
             }
         }
         if (rejectsSurroundingWhitespace(shape) && !text.isEmpty() && text.trimmed() != text) {
-            report(path, tr("Parameter %1 starts or ends with a space; it was probably pasted with one. "
-                            "Remove the space and try again.")
-                             .arg(name));
+            report(path,
+                   tr("Parameter %1 starts or ends with a space; it was probably pasted with one. "
+                      "Remove the space and try again.")
+                       .arg(name));
             return;
         }
         if (!shape->enumValues.empty()) {
@@ -149,8 +157,9 @@ struct Checker
             for (const std::string &v : shape->enumValues)
                 allowed << QString::fromStdString(v);
             if (!allowed.contains(text)) {
-                report(path, tr("Invalid value for parameter %1, value: %2, valid values: %3")
-                                 .arg(name, text, allowed.join(QStringLiteral(", "))));
+                report(path,
+                       tr("Invalid value for parameter %1, value: %2, valid values: %3")
+                           .arg(name, text, allowed.join(QStringLiteral(", "))));
             }
             return;
         }
@@ -158,14 +167,15 @@ struct Checker
             const QRegularExpression re(QRegularExpression::anchoredPattern(QString::fromStdString(shape->pattern)),
                                         QRegularExpression::UseUnicodePropertiesOption);
             if (!re.match(text).hasMatch()) {
-                report(path, tr("Invalid value for parameter %1, value: %2, must match the pattern %3")
-                                 .arg(name, text, QString::fromStdString(shape->pattern)));
+                report(path,
+                       tr("Invalid value for parameter %1, value: %2, must match the pattern %3")
+                           .arg(name, text, QString::fromStdString(shape->pattern)));
             }
         }
     }
 };
 
-} // namespace
+}  // namespace
 
 QList<ParamValidator::Problem> ParamValidator::check(const Shape *inputShape, const nlohmann::ordered_json &params)
 {
@@ -182,4 +192,4 @@ Status ParamValidator::validate(const Shape *inputShape, const nlohmann::ordered
     return Error::validation(problems.first().field, problems.first().message);
 }
 
-} // namespace jobdesk::codepipeline
+}  // namespace jobdesk::codepipeline

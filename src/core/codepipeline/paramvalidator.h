@@ -28,4 +28,4 @@ public:
     static Status validate(const Shape *inputShape, const nlohmann::ordered_json &params);
 };
 
-} // namespace jobdesk::codepipeline
+}  // namespace jobdesk::codepipeline

@@ -70,7 +70,8 @@ struct Conformer
             Json out = Json::array();
             for (std::size_t i = 0; i < value.size(); ++i) {
                 const Json &item = value[i];
-                out.push_back(item.is_null() ? Json() : walk(shape->member, item, path + '[' + std::to_string(i) + ']'));
+                out.push_back(item.is_null() ? Json()
+                                             : walk(shape->member, item, path + '[' + std::to_string(i) + ']'));
             }
             return out;
         }
@@ -104,7 +105,7 @@ struct Conformer
     }
 };
 
-} // namespace
+}  // namespace
 
 Result<Json> ResponseParser::conform(const Shape *shape, const Json &value)
 {
@@ -150,17 +151,17 @@ Result<ParsedResponse> ResponseParser::parse(const Shape *outputShape, const QBy
         return parsed;
     }
     if (nestsDeeperThan(body, maxNestingDepth))
-        return malformed(tr("The answer nests more than %1 levels deep; no CodePipeline answer does.")
-                             .arg(maxNestingDepth));
+        return malformed(
+            tr("The answer nests more than %1 levels deep; no CodePipeline answer does.").arg(maxNestingDepth));
     parsed.wire = Json::parse(body.constBegin(), body.constEnd(), nullptr, /*allow_exceptions=*/false);
     if (parsed.wire.is_discarded()) {
         const bool looksLikeHtml = body.trimmed().startsWith('<');
         return malformed(looksLikeHtml
                              ? tr("The answer was an HTML page, not JSON (a captive portal, proxy or wrong endpoint?).")
                              : QCoreApplication::translate("jobdesk::codepipeline::ResponseParser",
-                                                         "The answer is not valid JSON; it may have been cut short "
-                                                         "(%n bytes received).",
-                                                         nullptr, int(body.size())));
+                                                           "The answer is not valid JSON; it may have been cut short "
+                                                           "(%n bytes received).",
+                                                           nullptr, int(body.size())));
     }
     if (!parsed.wire.is_object())
         return malformed(tr("The answer is JSON but not an object."));
@@ -175,4 +176,4 @@ Result<ParsedResponse> ResponseParser::parse(const Shape *outputShape, const QBy
     return parsed;
 }
 
-} // namespace jobdesk::codepipeline
+}  // namespace jobdesk::codepipeline

@@ -40,4 +40,4 @@ public:
     static bool nestsDeeperThan(const QByteArray &json, int depth);
 };
 
-} // namespace jobdesk::codepipeline
+}  // namespace jobdesk::codepipeline

@@ -26,14 +26,14 @@ struct Shape
 
     std::string name;
     Type type = Type::String;
-    std::vector<Member> members;         // Structure, in model order
-    std::vector<std::string> required;   // Structure
-    const Shape *member = nullptr;       // List
-    const Shape *key = nullptr;          // Map
-    const Shape *value = nullptr;        // Map
-    std::optional<long long> min;        // length for strings, value for integers
+    std::vector<Member> members;        // Structure, in model order
+    std::vector<std::string> required;  // Structure
+    const Shape *member = nullptr;      // List
+    const Shape *key = nullptr;         // Map
+    const Shape *value = nullptr;       // Map
+    std::optional<long long> min;       // length for strings, value for integers
     std::optional<long long> max;
-    std::string pattern;                 // a full-match regular expression, empty if none
+    std::string pattern;  // a full-match regular expression, empty if none
     std::vector<std::string> enumValues;
     bool sensitive = false;
     bool exception = false;
@@ -45,8 +45,8 @@ struct Shape
 
 struct Operation
 {
-    std::string name;      // GetThirdPartyJobDetails
-    std::string cliName;   // get-third-party-job-details
+    std::string name;     // GetThirdPartyJobDetails
+    std::string cliName;  // get-third-party-job-details
     const Shape *input = nullptr;
     const Shape *output = nullptr;  // null when the operation returns nothing
     std::vector<std::string> errors;
@@ -79,4 +79,4 @@ public:
     ~ServiceModel();
 };
 
-} // namespace jobdesk::codepipeline
+}  // namespace jobdesk::codepipeline

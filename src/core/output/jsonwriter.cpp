@@ -13,4 +13,4 @@ QByteArray writeJson(const nlohmann::ordered_json &response)
     return out;
 }
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

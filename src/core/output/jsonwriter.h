@@ -10,4 +10,4 @@ namespace jobdesk::output {
 
 QByteArray writeJson(const nlohmann::ordered_json &response);
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

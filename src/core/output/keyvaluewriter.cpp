@@ -25,18 +25,10 @@ std::string escapeValue(std::string_view text)
     for (char c : text) {
         const auto byte = static_cast<unsigned char>(c);
         switch (c) {
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
+        case '\\': out += "\\\\"; break;
+        case '\t': out += "\\t"; break;
+        case '\n': out += "\\n"; break;
+        case '\r': out += "\\r"; break;
         default:
             if (byte < 0x20 || byte == 0x7f)
                 out += controlEscape(byte);
@@ -89,7 +81,7 @@ void appendLeaves(const Json &value, const std::string &path, std::string &out)
     out += '\n';
 }
 
-} // namespace
+}  // namespace
 
 QByteArray writeKeyValue(const Json &response)
 {
@@ -100,4 +92,4 @@ QByteArray writeKeyValue(const Json &response)
     return QByteArray::fromStdString(out);
 }
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

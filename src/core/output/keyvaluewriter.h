@@ -24,4 +24,4 @@ namespace jobdesk::output {
 
 QByteArray writeKeyValue(const nlohmann::ordered_json &response);
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

@@ -20,7 +20,7 @@ std::string placeholderUtf8()
 // "1" or "a" would destroy the log without protecting anything.
 constexpr qsizetype kMinSecretLength = 4;
 
-} // namespace
+}  // namespace
 
 Redactor::Redactor(const codepipeline::Operation *operation) : m_operation(operation) {}
 
@@ -51,7 +51,7 @@ bool Redactor::isSecretMemberName(const std::string &name)
 {
     // clientToken is not marked sensitive in the service model, but it is the
     // partner's shared secret for the job; the others are artifact credentials.
-    static const char *const names[] = {"clientToken", "secretAccessKey", "sessionToken", "accessKeyId",
+    static const char *const names[] = {"clientToken",         "secretAccessKey", "sessionToken", "accessKeyId",
                                         "artifactCredentials", "SecretAccessKey", "SessionToken"};
     return std::any_of(std::begin(names), std::end(names), [&name](const char *n) { return name == n; });
 }
@@ -101,8 +101,8 @@ QByteArray Redactor::redactBody(const Shape *shape, const QByteArray &body) cons
         // Not JSON (an HTML error page, a cut-off answer): blank anything that looks
         // like a secret member, then every known secret.
         QByteArray text = redactText(body);
-        static const QRegularExpression member(
-            QStringLiteral("(\"(?:clientToken|secretAccessKey|sessionToken|accessKeyId)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\"?)"));
+        static const QRegularExpression member(QStringLiteral(
+            "(\"(?:clientToken|secretAccessKey|sessionToken|accessKeyId)\"\\s*:\\s*\")((?:[^\"\\\\]|\\\\.)*)(\"?)"));
         QString asText = QString::fromUtf8(text);
         asText.replace(member, QStringLiteral("\\1") + placeholder() + QStringLiteral("\\3"));
         return asText.toUtf8();
@@ -166,4 +166,4 @@ QString Redactor::redactText(const QString &text) const
     return QString::fromUtf8(redactText(text.toUtf8()));
 }
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

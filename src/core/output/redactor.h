@@ -59,4 +59,4 @@ private:
     QList<QByteArray> m_secrets;  // longest first, so no secret is left half-replaced
 };
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

@@ -25,4 +25,4 @@ struct TableOptions
 // An empty response (or one the AWS CLI would treat as false) prints nothing.
 QByteArray writeTable(const nlohmann::ordered_json &response, const TableOptions &options);
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

@@ -34,8 +34,8 @@ std::string pythonFloat(double value)
         return value < 0 ? "-inf" : "inf";
 
     std::array<char, 64> buffer{};
-    const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                         std::chars_format::scientific);
+    const auto [end, ec] =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific);
     if (ec != std::errc())
         return {};
     std::string_view sci(buffer.data(), static_cast<size_t>(end - buffer.data()));
@@ -87,10 +87,8 @@ bool pythonPrintable(char32_t cp)
     case QChar::Other_NotAssigned:
     case QChar::Separator_Space:
     case QChar::Separator_Line:
-    case QChar::Separator_Paragraph:
-        return false;
-    default:
-        return true;
+    case QChar::Separator_Paragraph: return false;
+    default: return true;
     }
 }
 
@@ -280,29 +278,21 @@ private:
     }
 };
 
-} // namespace
+}  // namespace
 
 std::string awsCliValueText(const Json &value)
 {
     switch (value.type()) {
-    case Json::value_t::string:
-        return value.get_ref<const std::string &>();
-    case Json::value_t::boolean:
-        return value.get<bool>() ? "True" : "False";
-    case Json::value_t::null:
-        return "None";
-    case Json::value_t::number_integer:
-        return std::to_string(value.get<std::int64_t>());
-    case Json::value_t::number_unsigned:
-        return std::to_string(value.get<std::uint64_t>());
-    case Json::value_t::number_float:
-        return pythonFloat(value.get<double>());
+    case Json::value_t::string: return value.get_ref<const std::string &>();
+    case Json::value_t::boolean: return value.get<bool>() ? "True" : "False";
+    case Json::value_t::null: return "None";
+    case Json::value_t::number_integer: return std::to_string(value.get<std::int64_t>());
+    case Json::value_t::number_unsigned: return std::to_string(value.get<std::uint64_t>());
+    case Json::value_t::number_float: return pythonFloat(value.get<double>());
     case Json::value_t::object:
-    case Json::value_t::array:
-        return pythonRepr(value);
+    case Json::value_t::array: return pythonRepr(value);
     case Json::value_t::binary:
-    case Json::value_t::discarded:
-        break;
+    case Json::value_t::discarded: break;
     }
     return {};
 }
@@ -314,4 +304,4 @@ QByteArray writeText(const Json &response)
     return QByteArray::fromStdString(renderer.result());
 }
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

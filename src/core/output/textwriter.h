@@ -20,4 +20,4 @@ QByteArray writeText(const nlohmann::ordered_json &response);
 // Python's float repr, repr() of a list or dict). UTF-8.
 std::string awsCliValueText(const nlohmann::ordered_json &value);
 
-} // namespace jobdesk::output
+}  // namespace jobdesk::output

@@ -13,7 +13,7 @@ namespace {
 
 constexpr QLatin1String kLabelsKey("tokens/labels");
 
-} // namespace
+}  // namespace
 
 ClientTokenVault::ClientTokenVault(QObject *parent)
     : QObject(parent), m_settings(std::make_unique<QSettings>(QStringLiteral("JobDesk"), QStringLiteral("JobDesk")))
@@ -56,7 +56,8 @@ void ClientTokenVault::setLabels(QStringList list)
 Status ClientTokenVault::validateLabel(const QString &label)
 {
     if (label.trimmed().isEmpty())
-        return Error::validation(QStringLiteral("label"), tr("A saved token needs a label, such as the customer or clientId."));
+        return Error::validation(QStringLiteral("label"),
+                                 tr("A saved token needs a label, such as the customer or clientId."));
     if (label != label.trimmed())
         return Error::validation(QStringLiteral("label"), tr("A label cannot start or end with a space."));
     if (label.size() > 256)
@@ -73,7 +74,8 @@ void ClientTokenVault::saveToken(const QString &label, const Secret &token, QObj
     if (Status s = validateLabel(label); !s)
         return deliverLater<Status>(context, std::move(done), s);
     if (token.isEmpty())
-        return deliverLater<Status>(context, std::move(done), Error::validation(QStringLiteral("token"), tr("The token is empty.")));
+        return deliverLater<Status>(context, std::move(done),
+                                    Error::validation(QStringLiteral("token"), tr("The token is empty.")));
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     Keychain::run({Keychain::Operation::write(Keychain::tokenKey(label), token)}, this,
@@ -95,9 +97,10 @@ void ClientTokenVault::loadToken(const QString &label, QObject *context, TokenCa
                           return done(result.error());
                       const std::optional<Secret> token = result.value().value(Keychain::tokenKey(label));
                       if (!token || token->isEmpty()) {
-                          return done(Error::make(Error::Kind::Validation, QStringLiteral("TokenNotSet"),
-                                                  tr("No client token is saved in %1 under “%2”.").arg(Keychain::backendName(), label),
-                                                  tr("Save the token under that label first.")));
+                          return done(Error::make(
+                              Error::Kind::Validation, QStringLiteral("TokenNotSet"),
+                              tr("No client token is saved in %1 under “%2”.").arg(Keychain::backendName(), label),
+                              tr("Save the token under that label first.")));
                       }
                       done(*token);
                   });
@@ -121,4 +124,4 @@ void ClientTokenVault::removeToken(const QString &label, QObject *context, Statu
                   });
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

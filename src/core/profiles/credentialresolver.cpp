@@ -26,8 +26,9 @@ struct CredentialResolver::Request
         if (hasContext && !context)
             return;
         QObject *target = hasContext ? context.data() : QCoreApplication::instance();
-        QMetaObject::invokeMethod(target, [done = done, result = std::move(result)]() mutable { done(std::move(result)); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            target, [done = done, result = std::move(result)]() mutable { done(std::move(result)); },
+            Qt::QueuedConnection);
     }
 };
 
@@ -38,7 +39,8 @@ Error profileNotFound(const QString &name, const SharedConfig *shared)
     QString where;
     if (shared) {
         where = CredentialResolver::tr("It is neither a JobDesk profile nor in %1 or %2.")
-                    .arg(QDir::toNativeSeparators(shared->configPath()), QDir::toNativeSeparators(shared->credentialsPath()));
+                    .arg(QDir::toNativeSeparators(shared->configPath()),
+                         QDir::toNativeSeparators(shared->credentialsPath()));
     }
     return Error::make(Error::Kind::Credentials, QStringLiteral("ProfileNotFound"),
                        CredentialResolver::tr("The config profile (%1) could not be found.").arg(name), where);
@@ -49,14 +51,16 @@ Error invalidSetting(const QString &profile, const QString &key, const QString &
     Error e = Error::make(Error::Kind::Validation, QStringLiteral("InvalidConfig"),
                           profile.isEmpty()
                               ? CredentialResolver::tr("%1 is “%2”, but it must be %3.").arg(key, value, expected)
-                              : CredentialResolver::tr("Profile “%1” sets %2 to “%3”, but it must be %4.").arg(profile, key, value, expected));
+                              : CredentialResolver::tr("Profile “%1” sets %2 to “%3”, but it must be %4.")
+                                    .arg(profile, key, value, expected));
     e.field = key;
     return e;
 }
 
 Result<aws::Credentials> environmentCredentials(const QProcessEnvironment &env)
 {
-    if (!env.value(QStringLiteral("AWS_ACCESS_KEY_ID")).isEmpty() && env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")).isEmpty()) {
+    if (!env.value(QStringLiteral("AWS_ACCESS_KEY_ID")).isEmpty()
+        && env.value(QStringLiteral("AWS_SECRET_ACCESS_KEY")).isEmpty()) {
         return Error::make(Error::Kind::Credentials, QStringLiteral("PartialCredentials"),
                            CredentialResolver::tr("AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not."),
                            CredentialResolver::tr("Set both variables, or unset AWS_ACCESS_KEY_ID to use a profile."));
@@ -64,9 +68,10 @@ Result<aws::Credentials> environmentCredentials(const QProcessEnvironment &env)
     return aws::Credentials::fromEnvironment(env);
 }
 
-} // namespace
+}  // namespace
 
-CredentialResolver::CredentialResolver(ProfileStore *store, const QProcessEnvironment &env, const Clock &clock, QObject *parent)
+CredentialResolver::CredentialResolver(ProfileStore *store, const QProcessEnvironment &env, const Clock &clock,
+                                       QObject *parent)
     : QObject(parent), m_store(store), m_env(env), m_clock(&clock)
 {
 }
@@ -96,10 +101,12 @@ Status CredentialResolver::applyEnvironmentSettings(ResolvedConfig &config) cons
     return applySharedSettings(config, none, QString());
 }
 
-Status CredentialResolver::applySharedSettings(ResolvedConfig &config, const SharedConfig &shared, const QString &name) const
+Status CredentialResolver::applySharedSettings(ResolvedConfig &config, const SharedConfig &shared,
+                                               const QString &name) const
 {
     // The AWS CLI lets the environment override the profile for each of these.
-    const auto setting = [&](std::initializer_list<const char *> variables, const char *key) -> std::pair<QString, QString> {
+    const auto setting = [&](std::initializer_list<const char *> variables,
+                             const char *key) -> std::pair<QString, QString> {
         for (const char *variable : variables) {
             const QString value = m_env.value(QLatin1String(variable));
             if (!value.isEmpty())
@@ -117,8 +124,8 @@ Status CredentialResolver::applySharedSettings(ResolvedConfig &config, const Sha
         const QUrl url(endpoint, QUrl::StrictMode);
         if (!url.isValid() || url.host().isEmpty()
             || (url.scheme() != QLatin1String("https") && url.scheme() != QLatin1String("http"))) {
-            return invalidSetting(endpointFrom.startsWith(QLatin1String("AWS_")) ? QString() : profile, endpointFrom, endpoint,
-                                  tr("an http:// or https:// URL"));
+            return invalidSetting(endpointFrom.startsWith(QLatin1String("AWS_")) ? QString() : profile, endpointFrom,
+                                  endpoint, tr("an http:// or https:// URL"));
         }
         config.endpointUrl = url;
     }
@@ -139,8 +146,8 @@ Status CredentialResolver::applySharedSettings(ResolvedConfig &config, const Sha
         bool ok = false;
         const int value = attempts.toInt(&ok);
         if (!ok || value < 1)
-            return invalidSetting(attemptsFrom.startsWith(QLatin1String("AWS_")) ? QString() : profile, attemptsFrom, attempts,
-                                  tr("a whole number of at least 1"));
+            return invalidSetting(attemptsFrom.startsWith(QLatin1String("AWS_")) ? QString() : profile, attemptsFrom,
+                                  attempts, tr("a whole number of at least 1"));
         config.maxAttempts = value;
     }
     return success();
@@ -169,15 +176,16 @@ void CredentialResolver::resolve(const QString &profileName, QObject *context, C
             };
             switch (profile->source) {
             case Profile::CredentialSource::Keychain:
-                m_store->loadSecrets(profileName, this, [request, applyOwnSettings, profileName](Result<aws::Credentials> keys) {
-                    if (!keys)
-                        return request->finish(keys.error());
-                    if (Status s = applyOwnSettings(); !s)
-                        return request->finish(s.error());
-                    request->config.credentials = std::move(keys).value();
-                    request->config.credentialSource = tr("keychain keys of JobDesk profile “%1”").arg(profileName);
-                    request->finish(request->config);
-                });
+                m_store->loadSecrets(
+                    profileName, this, [request, applyOwnSettings, profileName](Result<aws::Credentials> keys) {
+                        if (!keys)
+                            return request->finish(keys.error());
+                        if (Status s = applyOwnSettings(); !s)
+                            return request->finish(s.error());
+                        request->config.credentials = std::move(keys).value();
+                        request->config.credentialSource = tr("keychain keys of JobDesk profile “%1”").arg(profileName);
+                        request->finish(request->config);
+                    });
                 return;
             case Profile::CredentialSource::Environment: {
                 Result<aws::Credentials> keys = environmentCredentials(m_env);
@@ -226,12 +234,14 @@ void CredentialResolver::resolve(const QString &profileName, QObject *context, C
     }
     if (request->shared->hasProfile(chosen))
         return resolveShared(request, chosen, false);
-    request->finish(Error::make(Error::Kind::Credentials, QStringLiteral("NoCredentials"), tr("Unable to locate credentials."),
+    request->finish(Error::make(Error::Kind::Credentials, QStringLiteral("NoCredentials"),
+                                tr("Unable to locate credentials."),
                                 tr("Choose a JobDesk profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, "
                                    "or add a [default] profile with `aws configure`.")));
 }
 
-void CredentialResolver::resolveShared(const std::shared_ptr<Request> &request, const QString &name, bool fromJobDeskProfile)
+void CredentialResolver::resolveShared(const std::shared_ptr<Request> &request, const QString &name,
+                                       bool fromJobDeskProfile)
 {
     if (!request->shared) {
         Result<SharedConfig> shared = SharedConfig::load(m_env);
@@ -246,7 +256,8 @@ void CredentialResolver::resolveShared(const std::shared_ptr<Request> &request, 
                 tr("JobDesk profile “%1” uses the AWS profile “%2”, which is not in %3 or %4.")
                     .arg(request->jobdeskProfile->name, name, QDir::toNativeSeparators(request->shared->configPath()),
                          QDir::toNativeSeparators(request->shared->credentialsPath())),
-                tr("Add that profile with `aws configure --profile %1`, or link the JobDesk profile to another one.").arg(name)));
+                tr("Add that profile with `aws configure --profile %1`, or link the JobDesk profile to another one.")
+                    .arg(name)));
         }
         return request->finish(profileNotFound(name, &*request->shared));
     }
@@ -269,8 +280,8 @@ void CredentialResolver::resolveShared(const std::shared_ptr<Request> &request, 
     });
 }
 
-void CredentialResolver::sharedCredentials(const std::shared_ptr<Request> &request, const QString &name, QSet<QString> visited,
-                                           CredentialsCallback done)
+void CredentialResolver::sharedCredentials(const std::shared_ptr<Request> &request, const QString &name,
+                                           QSet<QString> visited, CredentialsCallback done)
 {
     const SharedConfig &shared = *request->shared;
     const bool outermost = visited.isEmpty();
@@ -296,29 +307,39 @@ void CredentialResolver::sharedCredentials(const std::shared_ptr<Request> &reque
         }
         Result<std::optional<aws::Credentials>> keys = shared.staticCredentials(name, file);
         if (!keys) {
-            QMetaObject::invokeMethod(this, [done, error = keys.error()] { done(error); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [done, error = keys.error()] { done(error); }, Qt::QueuedConnection);
             return;
         }
         if (keys.value()) {
             describe(tr("keys of profile “%1” in %2")
-                         .arg(name, QDir::toNativeSeparators(file == SharedConfig::File::Config ? shared.configPath() : shared.credentialsPath())));
-            QMetaObject::invokeMethod(this, [done, credentials = *keys.value()] { done(credentials); }, Qt::QueuedConnection);
+                         .arg(name,
+                              QDir::toNativeSeparators(file == SharedConfig::File::Config ? shared.configPath()
+                                                                                          : shared.credentialsPath())));
+            QMetaObject::invokeMethod(
+                this, [done, credentials = *keys.value()] { done(credentials); }, Qt::QueuedConnection);
             return;
         }
     }
-    const Error error = Error::make(Error::Kind::Credentials, QStringLiteral("NoCredentials"),
-                                    tr("Profile “%1” has no credentials: it sets none of aws_access_key_id, credential_process and role_arn.").arg(name),
-                                    tr("Add keys with `aws configure --profile %1`, or choose another profile.").arg(name));
-    QMetaObject::invokeMethod(this, [done, error] { done(error); }, Qt::QueuedConnection);
+    const Error error = Error::make(
+        Error::Kind::Credentials, QStringLiteral("NoCredentials"),
+        tr("Profile “%1” has no credentials: it sets none of aws_access_key_id, credential_process and role_arn.")
+            .arg(name),
+        tr("Add keys with `aws configure --profile %1`, or choose another profile.").arg(name));
+    QMetaObject::invokeMethod(
+        this, [done, error] { done(error); }, Qt::QueuedConnection);
 }
 
 void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, const QString &name, QSet<QString> visited,
                                     CredentialsCallback done)
 {
     const SharedConfig &shared = *request->shared;
-    const auto get = [&](const char *key) { return shared.value(name, QLatin1String(key)).value_or(QString()).trimmed(); };
+    const auto get = [&](const char *key) {
+        return shared.value(name, QLatin1String(key)).value_or(QString()).trimmed();
+    };
     const auto fail = [this, done](const Error &error) {
-        QMetaObject::invokeMethod(this, [done, error] { done(error); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this, [done, error] { done(error); }, Qt::QueuedConnection);
     };
 
     AssumeRoleRequest role;
@@ -335,11 +356,13 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
     if (stsEndpoint.isEmpty())
         stsEndpoint = m_env.value(QStringLiteral("AWS_ENDPOINT_URL")).trimmed();
     if (stsEndpoint.isEmpty())
-        stsEndpoint = shared.value(request->sharedProfile, QStringLiteral("endpoint_url")).value_or(QString()).trimmed();
+        stsEndpoint =
+            shared.value(request->sharedProfile, QStringLiteral("endpoint_url")).value_or(QString()).trimmed();
     if (!stsEndpoint.isEmpty()) {
         role.stsEndpointUrl = QUrl(stsEndpoint, QUrl::StrictMode);
         if (!role.stsEndpointUrl.isValid() || role.stsEndpointUrl.host().isEmpty())
-            return fail(invalidSetting(request->sharedProfile, QStringLiteral("endpoint_url"), stsEndpoint, tr("an http:// or https:// URL")));
+            return fail(invalidSetting(request->sharedProfile, QStringLiteral("endpoint_url"), stsEndpoint,
+                                       tr("an http:// or https:// URL")));
     }
     if (const QString duration = get("duration_seconds"); !duration.isEmpty()) {
         bool ok = false;
@@ -350,8 +373,10 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
     const QString sourceProfile = get("source_profile");
     const QString credentialSource = get("credential_source");
     if (sourceProfile.isEmpty() == credentialSource.isEmpty()) {
-        return fail(Error::make(Error::Kind::Validation, QStringLiteral("InvalidConfig"),
-                                tr("Profile “%1” has role_arn, so it needs exactly one of source_profile and credential_source.").arg(name)));
+        return fail(Error::make(
+            Error::Kind::Validation, QStringLiteral("InvalidConfig"),
+            tr("Profile “%1” has role_arn, so it needs exactly one of source_profile and credential_source.")
+                .arg(name)));
     }
 
     // Once the source keys are known, hand the request to whoever can talk to STS.
@@ -361,7 +386,8 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
         role.sourceCredentials = std::move(source).value();
         if (!m_assumeRole) {
             return done(Error::make(Error::Kind::Credentials, QStringLiteral("AssumeRoleNotSupported"),
-                                    tr("Profile “%1” assumes the role %2, and JobDesk cannot assume roles yet.").arg(role.profileName, role.roleArn),
+                                    tr("Profile “%1” assumes the role %2, and JobDesk cannot assume roles yet.")
+                                        .arg(role.profileName, role.roleArn),
                                     tr("Use a profile with its own keys or a credential_process, or export the role's "
                                        "temporary keys (for example from `aws sts assume-role`) as AWS_ACCESS_KEY_ID, "
                                        "AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.")));
@@ -375,9 +401,11 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
     if (!credentialSource.isEmpty()) {
         if (credentialSource == QLatin1String("Environment"))
             return withSource(environmentCredentials(m_env));
-        if (credentialSource == QLatin1String("EcsContainer") || credentialSource == QLatin1String("Ec2InstanceMetadata")) {
+        if (credentialSource == QLatin1String("EcsContainer")
+            || credentialSource == QLatin1String("Ec2InstanceMetadata")) {
             return fail(Error::make(Error::Kind::Credentials, QStringLiteral("InvalidConfig"),
-                                    tr("Profile “%1” takes its source keys from %2, which JobDesk does not read.").arg(name, credentialSource),
+                                    tr("Profile “%1” takes its source keys from %2, which JobDesk does not read.")
+                                        .arg(name, credentialSource),
                                     tr("Use credential_source = Environment or a source_profile.")));
         }
         return fail(invalidSetting(name, QStringLiteral("credential_source"), credentialSource,
@@ -390,8 +418,9 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
             if (!keys)
                 return fail(keys.error());
             if (keys.value()) {
-                QMetaObject::invokeMethod(this, [withSource, credentials = *keys.value()]() mutable { withSource(credentials); },
-                                          Qt::QueuedConnection);
+                QMetaObject::invokeMethod(
+                    this, [withSource, credentials = *keys.value()]() mutable { withSource(credentials); },
+                    Qt::QueuedConnection);
                 return;
             }
         }
@@ -452,17 +481,21 @@ void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSe
         *answered = true;
         if (!code) {
             return self->finishRole(
-                key, Error::make(Error::Kind::Cancelled, QStringLiteral("MfaCancelled"),
-                                 tr("No MFA code was entered, so profile “%1” did not assume the role %2.").arg(role.profileName, role.roleArn),
-                                 tr("Enter the code that the MFA device %1 shows to use this profile.").arg(role.mfaSerial)));
+                key,
+                Error::make(
+                    Error::Kind::Cancelled, QStringLiteral("MfaCancelled"),
+                    tr("No MFA code was entered, so profile “%1” did not assume the role %2.")
+                        .arg(role.profileName, role.roleArn),
+                    tr("Enter the code that the MFA device %1 shows to use this profile.").arg(role.mfaSerial)));
         }
         static const QRegularExpression sixDigits(QStringLiteral("^[0-9]{6}$"));
         const QString entered = code->simplified().remove(QLatin1Char(' '));
         if (!sixDigits.match(entered).hasMatch()) {
-            Error e = Error::make(Error::Kind::Validation, QStringLiteral("InvalidMfaCode"),
-                                  tr("That is not an MFA code: profile “%1” needs the 6 digits that the MFA device %2 shows.")
-                                      .arg(role.profileName, role.mfaSerial),
-                                  tr("Type the current code again, digits only."));
+            Error e =
+                Error::make(Error::Kind::Validation, QStringLiteral("InvalidMfaCode"),
+                            tr("That is not an MFA code: profile “%1” needs the 6 digits that the MFA device %2 shows.")
+                                .arg(role.profileName, role.mfaSerial),
+                            tr("Type the current code again, digits only."));
             e.field = QStringLiteral("TokenCode");
             return self->finishRole(key, e);
         }
@@ -485,13 +518,16 @@ void CredentialResolver::setStsClient(aws::StsClient *sts, const aws::ClientConf
 {
     m_assumeRole = [this, sts, base](const AssumeRoleRequest &request, QObject *context, CredentialsCallback done) {
         const auto fail = [this, done](const Error &error) {
-            QMetaObject::invokeMethod(this, [done, error] { done(error); }, Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                this, [done, error] { done(error); }, Qt::QueuedConnection);
         };
         if (!request.mfaSerial.isEmpty() && request.tokenCode.isEmpty()) {
-            return fail(Error::make(Error::Kind::Credentials, QStringLiteral("MfaPromptUnavailable"),
-                                    tr("Profile “%1” needs an MFA code from %2 to assume the role %3, and nothing here can ask for one.")
-                                        .arg(request.profileName, request.mfaSerial, request.roleArn),
-                                    tr("Use the profile from the JobDesk window or from jobdesk-cli on a terminal, where you are asked for the code.")));
+            return fail(Error::make(
+                Error::Kind::Credentials, QStringLiteral("MfaPromptUnavailable"),
+                tr("Profile “%1” needs an MFA code from %2 to assume the role %3, and nothing here can ask for one.")
+                    .arg(request.profileName, request.mfaSerial, request.roleArn),
+                tr("Use the profile from the JobDesk window or from jobdesk-cli on a terminal, where you are asked for "
+                   "the code.")));
         }
         aws::ClientConfig config = base;
         Result<aws::Endpoint> endpoint = aws::StsClient::endpoint(request.region, request.stsEndpointUrl);
@@ -526,4 +562,4 @@ void CredentialResolver::setStsClient(aws::StsClient *sts, const aws::ClientConf
     };
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

@@ -43,7 +43,8 @@ public:
     // The seam for assume-role profiles: given the request (source keys already
     // resolved), answer with the role's temporary keys. Until one is set, such
     // profiles resolve to an Error with code "AssumeRoleNotSupported".
-    using AssumeRole = std::function<void(const AssumeRoleRequest &request, QObject *context, CredentialsCallback done)>;
+    using AssumeRole =
+        std::function<void(const AssumeRoleRequest &request, QObject *context, CredentialsCallback done)>;
 
     // What an MFA prompt shows: whose device, for which role and profile.
     struct MfaChallenge
@@ -110,8 +111,8 @@ private:
     std::chrono::milliseconds m_processTimeout{60000};
     QHash<QString, ProcessCredentials *> m_processes;  // by profile name + command line
     MfaPrompt m_mfaPrompt;
-    QHash<QString, aws::Credentials> m_roleCache;                // in memory only, by the role's settings
-    QHash<QString, QList<CredentialsCallback>> m_rolePending;    // callers waiting for the same role
+    QHash<QString, aws::Credentials> m_roleCache;              // in memory only, by the role's settings
+    QHash<QString, QList<CredentialsCallback>> m_rolePending;  // callers waiting for the same role
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

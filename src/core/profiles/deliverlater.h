@@ -21,4 +21,4 @@ void deliverLater(QObject *context, std::function<void(T)> done, T value)
         Qt::QueuedConnection);
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

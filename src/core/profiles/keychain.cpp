@@ -19,12 +19,9 @@ QString tr(const char *text)
 QString actionText(Keychain::Operation::Kind kind)
 {
     switch (kind) {
-    case Keychain::Operation::Kind::Read:
-        return tr("read");
-    case Keychain::Operation::Kind::Write:
-        return tr("store");
-    case Keychain::Operation::Kind::Delete:
-        return tr("delete");
+    case Keychain::Operation::Kind::Read: return tr("read");
+    case Keychain::Operation::Kind::Write: return tr("store");
+    case Keychain::Operation::Kind::Delete: return tr("delete");
     }
     return {};
 }
@@ -34,8 +31,7 @@ Error keychainError(const Keychain::Operation &operation, QKeychain::Error code,
     QString errorCode;
     QString hint;
     switch (code) {
-    case QKeychain::NoBackendAvailable:
-        errorCode = QStringLiteral("KeychainUnavailable");
+    case QKeychain::NoBackendAvailable: errorCode = QStringLiteral("KeychainUnavailable");
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
         hint = tr("Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, "
                   "then try again. JobDesk does not store secrets anywhere else.");
@@ -48,8 +44,7 @@ Error keychainError(const Keychain::Operation &operation, QKeychain::Error code,
         errorCode = QStringLiteral("KeychainAccessDenied");
         hint = tr("Unlock the keychain and allow JobDesk to use it when asked, then try again.");
         break;
-    default:
-        errorCode = QStringLiteral("KeychainError");
+    default: errorCode = QStringLiteral("KeychainError");
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
         hint = tr("Check that GNOME Keyring or KWallet is running and unlocked in this session "
                   "(a D-Bus session bus is needed), then try again.");
@@ -69,7 +64,10 @@ class Batch : public std::enable_shared_from_this<Batch>
 {
 public:
     Batch(QList<Keychain::Operation> operations, QObject *context, Keychain::Done done)
-        : m_operations(std::move(operations)), m_context(context), m_hasContext(context != nullptr), m_done(std::move(done))
+        : m_operations(std::move(operations))
+        , m_context(context)
+        , m_hasContext(context != nullptr)
+        , m_done(std::move(done))
     {
     }
 
@@ -82,25 +80,22 @@ public:
         const Keychain::Operation &operation = m_operations.at(m_index);
         QKeychain::Job *job = nullptr;
         switch (operation.kind) {
-        case Keychain::Operation::Kind::Read:
-            job = new QKeychain::ReadPasswordJob(Keychain::serviceName());
-            break;
+        case Keychain::Operation::Kind::Read: job = new QKeychain::ReadPasswordJob(Keychain::serviceName()); break;
         case Keychain::Operation::Kind::Write: {
             auto *write = new QKeychain::WritePasswordJob(Keychain::serviceName());
             write->setBinaryData(operation.value.reveal());
             job = write;
             break;
         }
-        case Keychain::Operation::Kind::Delete:
-            job = new QKeychain::DeletePasswordJob(Keychain::serviceName());
-            break;
+        case Keychain::Operation::Kind::Delete: job = new QKeychain::DeletePasswordJob(Keychain::serviceName()); break;
         }
         job->setAutoDelete(true);
         // A plain-text file is never an acceptable home for a secret.
         job->setInsecureFallback(false);
         job->setKey(operation.key);
         auto self = shared_from_this();
-        QObject::connect(job, &QKeychain::Job::finished, job, [self](QKeychain::Job *finished) { self->onFinished(finished); });
+        QObject::connect(job, &QKeychain::Job::finished, job,
+                         [self](QKeychain::Job *finished) { self->onFinished(finished); });
         job->start();
     }
 
@@ -141,13 +136,14 @@ private:
     qsizetype m_index = 0;
 };
 
-} // namespace
+}  // namespace
 
 void Keychain::run(const QList<Operation> &operations, QObject *context, Done done)
 {
     auto batch = std::make_shared<Batch>(operations, context, std::move(done));
     // Start from the event loop so callers always see the answer after the call returns.
-    QMetaObject::invokeMethod(QCoreApplication::instance(), [batch] { batch->next(); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        QCoreApplication::instance(), [batch] { batch->next(); }, Qt::QueuedConnection);
 }
 
 QString Keychain::serviceName()
@@ -176,4 +172,4 @@ QString Keychain::backendName()
 #endif
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

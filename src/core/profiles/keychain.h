@@ -41,13 +41,13 @@ public:
     // called once, later from the event loop, unless `context` has been destroyed.
     static void run(const QList<Operation> &operations, QObject *context, Done done);
 
-    static QString serviceName();                    // "JobDesk"
+    static QString serviceName();                                             // "JobDesk"
     static QString profileKey(const QString &profile, const QString &field);  // profile/<name>/<field>
-    static QString tokenKey(const QString &label);   // token/<label>
+    static QString tokenKey(const QString &label);                            // token/<label>
 
     // How this platform's keychain is called in messages, e.g. "the Secret Service
     // (GNOME Keyring / KWallet)" on Linux.
     static QString backendName();
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

@@ -23,7 +23,7 @@ void wipe(QByteArray &bytes)
     bytes.clear();
 }
 
-} // namespace
+}  // namespace
 
 ProcessCredentials::ProcessCredentials(const QString &profileName, const QString &commandLine,
                                        const QProcessEnvironment &env, const Clock &clock, QObject *parent)
@@ -58,8 +58,8 @@ void ProcessCredentials::fetch(QObject *context, Callback done)
         const auto margin = std::chrono::duration_cast<std::chrono::seconds>(refreshMargin).count();
         if (!expiration.isValid() || m_clock->nowUtc().addSecs(margin) < expiration) {
             QObject *target = context ? context : this;
-            QMetaObject::invokeMethod(target, [done = std::move(done), credentials = *m_cached] { done(credentials); },
-                                      Qt::QueuedConnection);
+            QMetaObject::invokeMethod(
+                target, [done = std::move(done), credentials = *m_cached] { done(credentials); }, Qt::QueuedConnection);
             return;
         }
         m_cached.reset();
@@ -75,9 +75,11 @@ void ProcessCredentials::start()
         return;
     const Result<QStringList> words = ShellWords::split(m_commandLine);
     if (!words)
-        return finish(processError(words.error().message, tr("Fix the quoting of credential_process in the AWS config file.")));
+        return finish(
+            processError(words.error().message, tr("Fix the quoting of credential_process in the AWS config file.")));
     if (words.value().isEmpty())
-        return finish(processError(tr("the command is empty."), tr("Set credential_process to the command that prints the keys.")));
+        return finish(processError(tr("the command is empty."),
+                                   tr("Set credential_process to the command that prints the keys.")));
 
     // Found on the PATH of the environment the command gets, as a shell would.
     QString program = words.value().constFirst();
@@ -85,8 +87,9 @@ void ProcessCredentials::start()
         const QStringList path = m_env.value(QStringLiteral("PATH")).split(QDir::listSeparator(), Qt::SkipEmptyParts);
         const QString found = QStandardPaths::findExecutable(program, path);
         if (found.isEmpty()) {
-            return finish(processError(tr("the program “%1” was not found on PATH.").arg(program),
-                                       tr("Use the program's full path in credential_process, or add its folder to PATH.")));
+            return finish(
+                processError(tr("the program “%1” was not found on PATH.").arg(program),
+                             tr("Use the program's full path in credential_process, or add its folder to PATH.")));
         }
         program = found;
     }
@@ -108,7 +111,8 @@ void ProcessCredentials::start()
         process->waitForFinished(1000);
         process->deleteLater();
         finish(processError(tr("it did not finish within %n second(s).", nullptr, int(seconds)),
-                            tr("Check that the command runs on its own and does not wait for input."), Error::Kind::Timeout));
+                            tr("Check that the command runs on its own and does not wait for input."),
+                            Error::Kind::Timeout));
     });
 
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
@@ -119,7 +123,8 @@ void ProcessCredentials::start()
             process->kill();
             process->waitForFinished(1000);
             process->deleteLater();
-            finish(processError(tr("it printed more than %1 bytes.").arg(kMaxOutput), tr("It should print one small JSON object.")));
+            finish(processError(tr("it printed more than %1 bytes.").arg(kMaxOutput),
+                                tr("It should print one small JSON object.")));
         }
     });
     connect(m_process, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
@@ -141,8 +146,9 @@ void ProcessCredentials::start()
         const QString err = QString::fromUtf8(process->readAllStandardError()).trimmed().left(2000);
         if (status != QProcess::NormalExit) {
             wipe(out);
-            return finish(processError(tr("the command crashed.") + (err.isEmpty() ? QString() : QLatin1Char(' ') + err),
-                                       tr("Run the command by hand to see what goes wrong.")));
+            return finish(
+                processError(tr("the command crashed.") + (err.isEmpty() ? QString() : QLatin1Char(' ') + err),
+                             tr("Run the command by hand to see what goes wrong.")));
         }
         if (exitCode != 0) {
             wipe(out);
@@ -169,7 +175,8 @@ void ProcessCredentials::finish(Result<aws::Credentials> result)
         if (waiter.hasContext && !waiter.context)
             continue;
         QObject *target = waiter.hasContext ? waiter.context.data() : this;
-        QMetaObject::invokeMethod(target, [done = waiter.done, result] { done(result); }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            target, [done = waiter.done, result] { done(result); }, Qt::QueuedConnection);
     }
 }
 
@@ -184,7 +191,8 @@ Result<aws::Credentials> ProcessCredentials::parseOutput(const QByteArray &json,
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
     if (parseError.error != QJsonParseError::NoError)
-        return fail(tr("its output is not valid JSON (%1 at offset %2).").arg(parseError.errorString()).arg(parseError.offset));
+        return fail(
+            tr("its output is not valid JSON (%1 at offset %2).").arg(parseError.errorString()).arg(parseError.offset));
     if (!document.isObject())
         return fail(tr("its output is not a JSON object."));
     const QJsonObject object = document.object();
@@ -219,7 +227,8 @@ Result<aws::Credentials> ProcessCredentials::parseOutput(const QByteArray &json,
         if (!when.isValid())
             when = QDateTime::fromString(expiration.toString(), Qt::ISODate);
         if (!expiration.isString() || !when.isValid())
-            return fail(tr("Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.").arg(expiration.toString()));
+            return fail(
+                tr("Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.").arg(expiration.toString()));
         if (when.timeSpec() == Qt::LocalTime)
             when.setTimeSpec(Qt::UTC);  // a time without offset is taken as UTC
         credentials.expiration = when.toUTC();
@@ -227,4 +236,4 @@ Result<aws::Credentials> ProcessCredentials::parseOutput(const QByteArray &json,
     return credentials;
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

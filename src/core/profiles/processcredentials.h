@@ -72,4 +72,4 @@ private:
     QProcess *m_process = nullptr;
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

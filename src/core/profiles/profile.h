@@ -18,10 +18,10 @@ struct Profile
     };
 
     QString name;
-    QString region;                 // empty: take it from the linked profile or the environment
-    QUrl endpoint;                  // empty: the service's normal endpoint
+    QString region;  // empty: take it from the linked profile or the environment
+    QUrl endpoint;   // empty: the service's normal endpoint
     CredentialSource source = CredentialSource::Keychain;
-    QString sharedConfigProfile;    // for SharedConfig
+    QString sharedConfigProfile;  // for SharedConfig
 
     bool operator==(const Profile &other) const = default;
 
@@ -29,15 +29,12 @@ struct Profile
     static QString sourceName(CredentialSource source)
     {
         switch (source) {
-        case CredentialSource::Keychain:
-            return QStringLiteral("keychain");
-        case CredentialSource::SharedConfig:
-            return QStringLiteral("shared-config");
-        case CredentialSource::Environment:
-            return QStringLiteral("environment");
+        case CredentialSource::Keychain: return QStringLiteral("keychain");
+        case CredentialSource::SharedConfig: return QStringLiteral("shared-config");
+        case CredentialSource::Environment: return QStringLiteral("environment");
         }
         return {};
     }
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

@@ -35,7 +35,7 @@ QStringList keyFields()
     return {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()};
 }
 
-} // namespace
+}  // namespace
 
 ProfileStore::ProfileStore(QObject *parent)
     : QObject(parent), m_settings(std::make_unique<QSettings>(QStringLiteral("JobDesk"), QStringLiteral("JobDesk")))
@@ -101,7 +101,8 @@ Status ProfileStore::validateName(const QString &name)
     for (const QChar c : name) {
         // "/" and "\" would split the settings group and the keychain key.
         if (c == QLatin1Char('/') || c == QLatin1Char('\\') || c.category() == QChar::Other_Control)
-            return Error::validation(QStringLiteral("name"), tr("A profile name cannot contain “/”, “\\” or control characters."));
+            return Error::validation(QStringLiteral("name"),
+                                     tr("A profile name cannot contain “/”, “\\” or control characters."));
     }
     return success();
 }
@@ -112,18 +113,21 @@ Status ProfileStore::validate(const Profile &profile)
         return s;
     for (const QChar c : profile.region) {
         if (!c.isLetterOrNumber() && c != QLatin1Char('-'))
-            return Error::validation(QStringLiteral("region"), tr("“%1” is not a region name such as us-east-1.").arg(profile.region));
+            return Error::validation(QStringLiteral("region"),
+                                     tr("“%1” is not a region name such as us-east-1.").arg(profile.region));
     }
     if (!profile.endpoint.isEmpty()) {
         const QString scheme = profile.endpoint.scheme();
         if (!profile.endpoint.isValid() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
             || profile.endpoint.host().isEmpty()) {
             return Error::validation(QStringLiteral("endpoint"),
-                                     tr("The endpoint must be an http:// or https:// address, such as https://codepipeline.us-east-1.amazonaws.com."));
+                                     tr("The endpoint must be an http:// or https:// address, such as "
+                                        "https://codepipeline.us-east-1.amazonaws.com."));
         }
     }
     if (profile.source == Profile::CredentialSource::SharedConfig && profile.sharedConfigProfile.trimmed().isEmpty())
-        return Error::validation(QStringLiteral("sharedConfigProfile"), tr("Choose the AWS shared-config profile to use."));
+        return Error::validation(QStringLiteral("sharedConfigProfile"),
+                                 tr("Choose the AWS shared-config profile to use."));
     return success();
 }
 
@@ -149,7 +153,8 @@ void ProfileStore::removeSettings(const QString &name)
     m_settings->sync();
 }
 
-void ProfileStore::saveProfile(const Profile &profile, const aws::Credentials *secrets, QObject *context, StatusCallback done)
+void ProfileStore::saveProfile(const Profile &profile, const aws::Credentials *secrets, QObject *context,
+                               StatusCallback done)
 {
     if (Status s = validate(profile); !s)
         return reply(context, std::move(done), s);
@@ -158,19 +163,23 @@ void ProfileStore::saveProfile(const Profile &profile, const aws::Credentials *s
         if (secrets) {
             if (secrets->accessKeyId.trimmed().isEmpty() || secrets->secretAccessKey.isEmpty()) {
                 return reply(context, std::move(done),
-                             Error::validation(QStringLiteral("credentials"), tr("Enter both the access key ID and the secret access key.")));
+                             Error::validation(QStringLiteral("credentials"),
+                                               tr("Enter both the access key ID and the secret access key.")));
             }
             operations << Keychain::Operation::write(Keychain::profileKey(profile.name, accessKeyIdField()),
                                                      Secret(secrets->accessKeyId.trimmed()))
-                       << Keychain::Operation::write(Keychain::profileKey(profile.name, secretAccessKeyField()), secrets->secretAccessKey);
+                       << Keychain::Operation::write(Keychain::profileKey(profile.name, secretAccessKeyField()),
+                                                     secrets->secretAccessKey);
             const QString tokenKey = Keychain::profileKey(profile.name, sessionTokenField());
-            operations << (secrets->sessionToken.isEmpty() ? Keychain::Operation::remove(tokenKey)
-                                                           : Keychain::Operation::write(tokenKey, secrets->sessionToken));
+            operations << (secrets->sessionToken.isEmpty()
+                               ? Keychain::Operation::remove(tokenKey)
+                               : Keychain::Operation::write(tokenKey, secrets->sessionToken));
         }
     } else {
         if (secrets) {
             return reply(context, std::move(done),
-                         Error::validation(QStringLiteral("credentials"), tr("Only a profile that keeps its keys in the keychain can store keys.")));
+                         Error::validation(QStringLiteral("credentials"),
+                                           tr("Only a profile that keeps its keys in the keychain can store keys.")));
         }
         // Keys the profile kept before it switched source must not linger.
         const std::optional<Profile> before = this->profile(profile.name);
@@ -186,14 +195,15 @@ void ProfileStore::saveProfile(const Profile &profile, const aws::Credentials *s
     }
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    Keychain::run(operations, this, [this, profile, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
-        if (result.ok()) {
-            writeSettings(profile);
-            emit profilesChanged();
-        }
-        if (!hasContext || guard)
-            done(result.ok() ? success() : Status(result.error()));
-    });
+    Keychain::run(operations, this,
+                  [this, profile, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
+                      if (result.ok()) {
+                          writeSettings(profile);
+                          emit profilesChanged();
+                      }
+                      if (!hasContext || guard)
+                          done(result.ok() ? success() : Status(result.error()));
+                  });
 }
 
 void ProfileStore::loadSecrets(const QString &name, QObject *context, CredentialsCallback done)
@@ -222,9 +232,10 @@ void ProfileStore::loadSecrets(const QString &name, QObject *context, Credential
         credentials.secretAccessKey = get(secretAccessKeyField());
         credentials.sessionToken = get(sessionTokenField());
         if (!credentials.isComplete()) {
-            return done(Error::make(Error::Kind::Credentials, QStringLiteral("KeysNotSet"),
-                                    tr("No access key is stored in %1 for profile “%2”.").arg(Keychain::backendName(), name),
-                                    tr("Edit the profile and enter its access key ID and secret access key.")));
+            return done(
+                Error::make(Error::Kind::Credentials, QStringLiteral("KeysNotSet"),
+                            tr("No access key is stored in %1 for profile “%2”.").arg(Keychain::backendName(), name),
+                            tr("Edit the profile and enter its access key ID and secret access key.")));
         }
         done(std::move(credentials));
     });
@@ -245,14 +256,15 @@ void ProfileStore::removeProfile(const QString &name, QObject *context, StatusCa
         operations << Keychain::Operation::remove(Keychain::profileKey(name, field));
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    Keychain::run(operations, this, [this, name, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
-        if (result.ok()) {
-            removeSettings(name);
-            emit profilesChanged();
-        }
-        if (!hasContext || guard)
-            done(result.ok() ? success() : Status(result.error()));
-    });
+    Keychain::run(operations, this,
+                  [this, name, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
+                      if (result.ok()) {
+                          removeSettings(name);
+                          emit profilesChanged();
+                      }
+                      if (!hasContext || guard)
+                          done(result.ok() ? success() : Status(result.error()));
+                  });
 }
 
 void ProfileStore::renameProfile(const QString &from, const QString &to, QObject *context, StatusCallback done)
@@ -313,4 +325,4 @@ void ProfileStore::renameProfile(const QString &from, const QString &to, QObject
     });
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

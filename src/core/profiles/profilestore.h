@@ -73,4 +73,4 @@ private:
     std::unique_ptr<QSettings> m_settings;
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

@@ -21,7 +21,7 @@ struct ResolvedConfig
     QString retryMode;               // "legacy", "standard", "adaptive"; empty: the client's default
     std::optional<int> maxAttempts;  // unset: the client's default
     QString profileName;             // the JobDesk or shared-config profile used; empty for the environment
-    QString credentialSource;        // for people, e.g. "environment variables", "credential_process of profile “x”"
+    QString credentialSource;  // for people, e.g. "environment variables", "credential_process of profile “x”"
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

@@ -21,9 +21,10 @@ QString tr(const char *text)
 
 Error parseError(const QString &fileName, int line, const QString &what, const QString &hint = {})
 {
-    Error e = Error::make(Error::Kind::Validation, QStringLiteral("ConfigParseError"),
-                          tr("%1, line %2: %3").arg(fileName).arg(line).arg(what),
-                          hint.isEmpty() ? tr("Fix that line of the file, or run `aws configure` to rewrite it.") : hint);
+    Error e =
+        Error::make(Error::Kind::Validation, QStringLiteral("ConfigParseError"),
+                    tr("%1, line %2: %3").arg(fileName).arg(line).arg(what),
+                    hint.isEmpty() ? tr("Fix that line of the file, or run `aws configure` to rewrite it.") : hint);
     e.field = fileName;
     return e;
 }
@@ -60,17 +61,17 @@ QStringList splitLines(const QString &text)
 
 constexpr QLatin1String kDefaultSection("DEFAULT");
 
-} // namespace
+}  // namespace
 
 Result<QList<SharedConfig::NamedSection>> SharedConfig::parseFile(const QByteArray &text, const QString &fileName)
 {
     // Keep a byte-order mark: botocore reads the file as plain UTF-8 and rejects it.
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
+    QStringDecoder decoder(QStringDecoder::Utf8,
+                           QStringDecoder::Flag::Stateless | QStringDecoder::Flag::ConvertInitialBom);
     const QString decoded = decoder.decode(text);
     if (decoder.hasError()) {
         return Error::make(Error::Kind::Validation, QStringLiteral("ConfigParseError"),
-                           tr("%1 is not valid UTF-8 text.").arg(fileName),
-                           tr("Save the file as UTF-8."));
+                           tr("%1 is not valid UTF-8 text.").arg(fileName), tr("Save the file as UTF-8."));
     }
 
     // One option as it is being read: its lines (joined later) and where each came from.
@@ -86,10 +87,10 @@ Result<QList<SharedConfig::NamedSection>> SharedConfig::parseFile(const QByteArr
     RawSection defaults;
     RawSection *current = nullptr;
     QString currentName;
-    QString option;           // the option continuation lines belong to; empty when none
+    QString option;  // the option continuation lines belong to; empty when none
     bool haveOption = false;
     qsizetype indentLevel = 0;
-    QSet<QString> seen;       // "section\noption" and section names, for the duplicate checks
+    QSet<QString> seen;  // "section\noption" and section names, for the duplicate checks
     int firstBadLine = 0;
 
     const QStringList lines = splitLines(decoded);
@@ -135,7 +136,8 @@ Result<QList<SharedConfig::NamedSection>> SharedConfig::parseFile(const QByteArr
         if (!current) {
             QString hint;
             if (value.startsWith(QChar(0xfeff)))
-                hint = tr("The file starts with a byte-order mark, which the AWS CLI rejects too; save it as UTF-8 without BOM.");
+                hint = tr("The file starts with a byte-order mark, which the AWS CLI rejects too; save it as UTF-8 "
+                          "without BOM.");
             return parseError(fileName, lineNo, tr("a setting comes before the first [section] header."), hint);
         }
         qsizetype delimiter = -1;
@@ -311,7 +313,7 @@ Result<QByteArray> readIfPresent(const QString &path)
     return file.readAll();
 }
 
-} // namespace
+}  // namespace
 
 QString SharedConfig::configFilePath(const QProcessEnvironment &env)
 {
@@ -439,4 +441,4 @@ Result<std::optional<aws::Credentials>> SharedConfig::staticCredentials(const QS
     return std::optional<aws::Credentials>(std::move(credentials));
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

@@ -78,9 +78,9 @@ private:
     QString m_configPath;
     QString m_credentialsPath;
     QStringList m_order;
-    QHash<QString, Section> m_merged;           // what the AWS CLI calls the profile's config
-    QHash<QString, Section> m_configProfiles;   // [profile NAME] / [default] of the config file alone
+    QHash<QString, Section> m_merged;              // what the AWS CLI calls the profile's config
+    QHash<QString, Section> m_configProfiles;      // [profile NAME] / [default] of the config file alone
     QHash<QString, Section> m_credentialSections;  // [NAME] of the credentials file alone
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

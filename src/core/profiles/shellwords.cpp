@@ -17,7 +17,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("jobdesk::profiles::ShellWords", text);
 }
 
-} // namespace
+}  // namespace
 
 Result<QStringList> ShellWords::split(const QString &commandLine)
 {
@@ -48,7 +48,8 @@ Result<QStringList> ShellWords::split(const QString &commandLine)
                 quoted = true;
             } else if (c == QLatin1Char('\\')) {
                 if (i + 1 >= n)
-                    return Error::validation(QStringLiteral("credential_process"), tr("No escaped character after the final backslash."));
+                    return Error::validation(QStringLiteral("credential_process"),
+                                             tr("No escaped character after the final backslash."));
                 word += commandLine.at(++i);
                 state = State::Word;
             } else {
@@ -67,7 +68,8 @@ Result<QStringList> ShellWords::split(const QString &commandLine)
                 state = State::Word;
             } else if (c == QLatin1Char('\\')) {
                 if (i + 1 >= n)
-                    return Error::validation(QStringLiteral("credential_process"), tr("No escaped character after the final backslash."));
+                    return Error::validation(QStringLiteral("credential_process"),
+                                             tr("No escaped character after the final backslash."));
                 const QChar next = commandLine.at(++i);
                 if (next != QLatin1Char('"') && next != QLatin1Char('\\'))
                     word += c;
@@ -85,4 +87,4 @@ Result<QStringList> ShellWords::split(const QString &commandLine)
     return words;
 }
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

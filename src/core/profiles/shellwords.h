@@ -20,4 +20,4 @@ public:
     static Result<QStringList> split(const QString &commandLine);
 };
 
-} // namespace jobdesk::profiles
+}  // namespace jobdesk::profiles

@@ -44,13 +44,15 @@ const QStringList Operations = {
 // Pieces random strings are built from: plain ASCII, JSON's escaped characters, accents,
 // CJK, emoji (with surrogate pairs and a ZWJ sequence) and characters JSON writes as \uXXXX.
 const QStringList TextAtoms = {
-    QStringLiteral("a"),  QStringLiteral("Z"),  QStringLiteral("7"),  QStringLiteral(" "),  QStringLiteral("-"),
-    QStringLiteral("_"),  QStringLiteral("\""), QStringLiteral("\\"), QStringLiteral("/"),  QStringLiteral("'"),
-    QStringLiteral("<"),  QStringLiteral("&"),  QStringLiteral("="),  QStringLiteral("+"),  QStringLiteral("\n"),
-    QStringLiteral("\t"), QStringLiteral("é"),  QStringLiteral("ü"),  QStringLiteral("ñ"),  QStringLiteral("ß"),
-    QStringLiteral("Å"),  QStringLiteral("ç"),  QStringLiteral("中"), QStringLiteral("文"), QStringLiteral("日本"),
-    QStringLiteral("한"), QStringLiteral("😀"), QStringLiteral("🚀"), QStringLiteral("👩‍💻"), QStringLiteral("\u0001"),
-    QStringLiteral("\u2028"), QStringLiteral("\u00a0"), QStringLiteral("€"),
+    QStringLiteral("a"),           QStringLiteral("Z"),      QStringLiteral("7"),      QStringLiteral(" "),
+    QStringLiteral("-"),           QStringLiteral("_"),      QStringLiteral("\""),     QStringLiteral("\\"),
+    QStringLiteral("/"),           QStringLiteral("'"),      QStringLiteral("<"),      QStringLiteral("&"),
+    QStringLiteral("="),           QStringLiteral("+"),      QStringLiteral("\n"),     QStringLiteral("\t"),
+    QStringLiteral("é"),           QStringLiteral("ü"),      QStringLiteral("ñ"),      QStringLiteral("ß"),
+    QStringLiteral("Å"),           QStringLiteral("ç"),      QStringLiteral("中"),     QStringLiteral("文"),
+    QStringLiteral("日本"),        QStringLiteral("한"),     QStringLiteral("😀"),      QStringLiteral("🚀"),
+    QStringLiteral("👩‍💻"), QStringLiteral("\u0001"), QStringLiteral("\u2028"), QStringLiteral("\u00a0"),
+    QStringLiteral("€"),
 };
 
 class CaseGenerator
@@ -82,15 +84,11 @@ public:
     QJsonValue value(int depth)
     {
         switch (below(depth > 0 ? 7 : 5)) {
-        case 0:
-            return QJsonValue(qint64(m_rng.bounded(2000000)) - 1000000);
-        case 1:
-            return QJsonValue(chance(50));
-        case 2:
-            return QJsonValue(QJsonValue::Null);
+        case 0: return QJsonValue(qint64(m_rng.bounded(2000000)) - 1000000);
+        case 1: return QJsonValue(chance(50));
+        case 2: return QJsonValue(QJsonValue::Null);
         case 3:
-        case 4:
-            return QJsonValue(text(24));
+        case 4: return QJsonValue(text(24));
         case 5: {
             QJsonArray array;
             const int count = below(5);
@@ -98,8 +96,7 @@ public:
                 array.append(value(depth - 1));
             return array;
         }
-        default:
-            return object(depth - 1);
+        default: return object(depth - 1);
         }
     }
 
@@ -170,7 +167,7 @@ QString show(const QByteArray &bytes)
     return QString::fromUtf8(bytes.size() > 600 ? bytes.left(600) + "..." : bytes);
 }
 
-} // namespace
+}  // namespace
 
 class TestBotocoreCrossCheck : public QObject
 {
@@ -255,7 +252,8 @@ void TestBotocoreCrossCheck::agreesWithBotocore()
     const auto bodiesWith = [&](auto predicate) {
         return std::count_if(cases.cbegin(), cases.cend(), [&](const Case &c) { return predicate(c.request.body); });
     };
-    QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\xc3\xa9") || b.contains("\xc3\xbc"); }) > count / 2);
+    QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\xc3\xa9") || b.contains("\xc3\xbc"); })
+            > count / 2);
     QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\xe4\xb8\xad"); }) > count / 4);  // CJK
     QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains('\xf0'); }) > count / 2);  // emoji (4-byte UTF-8)
     QVERIFY(bodiesWith([](const QByteArray &b) { return b.contains("\\\""); }) > count / 4);  // an escaped quote
@@ -266,14 +264,15 @@ void TestBotocoreCrossCheck::agreesWithBotocore()
     }));
     QVERIFY(QSet<QString>(Regions.cbegin(), Regions.cend()).size() == Regions.size());
 
-    const QByteArray input = QJsonDocument(QJsonObject{{QStringLiteral("cases"), jsonCases}}).toJson(QJsonDocument::Compact);
-    const test::ProcessOutput run = test::runProcess(
-        m_python, {QDir(test::supportDir()).filePath(QStringLiteral("botocore_sign.py"))}, input);
+    const QByteArray input =
+        QJsonDocument(QJsonObject{{QStringLiteral("cases"), jsonCases}}).toJson(QJsonDocument::Compact);
+    const test::ProcessOutput run =
+        test::runProcess(m_python, {QDir(test::supportDir()).filePath(QStringLiteral("botocore_sign.py"))}, input);
     QVERIFY2(run.started, "python3 did not start");
-    QVERIFY2(!run.crashed && run.exitCode == 0,
-             qPrintable(QStringLiteral("botocore_sign.py failed (exit %1): %2")
-                            .arg(run.exitCode)
-                            .arg(QString::fromUtf8(run.err))));
+    QVERIFY2(
+        !run.crashed && run.exitCode == 0,
+        qPrintable(
+            QStringLiteral("botocore_sign.py failed (exit %1): %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
     QJsonParseError parseError;
     const QJsonObject output = QJsonDocument::fromJson(run.out, &parseError).object();
     QVERIFY2(parseError.error == QJsonParseError::NoError,
@@ -307,27 +306,31 @@ void TestBotocoreCrossCheck::agreesWithBotocore()
         const QJsonValue expectedToken = expected.value(QStringLiteral("security_token"));
 
         const std::pair<const char *, std::pair<QByteArray, QByteArray>> fields[] = {
-            {"canonical request", {parts.canonicalRequest, expected.value(QStringLiteral("canonical_request")).toString().toUtf8()}},
-            {"string to sign", {parts.stringToSign, expected.value(QStringLiteral("string_to_sign")).toString().toUtf8()}},
+            {"canonical request",
+             {parts.canonicalRequest, expected.value(QStringLiteral("canonical_request")).toString().toUtf8()}},
+            {"string to sign",
+             {parts.stringToSign, expected.value(QStringLiteral("string_to_sign")).toString().toUtf8()}},
             {"signature", {parts.signature, expected.value(QStringLiteral("signature")).toString().toUtf8()}},
             {"Authorization", {authorization, expected.value(QStringLiteral("authorization")).toString().toUtf8()}},
             {"X-Amz-Date", {amzDate, expected.value(QStringLiteral("amz_date")).toString().toUtf8()}},
             {"X-Amz-Security-Token",
-             {token.value_or("<absent>"), expectedToken.isNull() ? QByteArray("<absent>") : expectedToken.toString().toUtf8()}},
+             {token.value_or("<absent>"),
+              expectedToken.isNull() ? QByteArray("<absent>") : expectedToken.toString().toUtf8()}},
         };
         for (const auto &[what, values] : fields) {
             if (values.first == values.second)
                 continue;
-            QFAIL(qPrintable(QStringLiteral("case %1 of %2 (seed %3): %4 differs from botocore\n"
-                                            "region %5, operation %6, access key %7, session token: %8, time %9\n"
-                                            "body: %10\n--- ours:\n%11\n--- botocore:\n%12")
-                                 .arg(i)
-                                 .arg(count)
-                                 .arg(seed)
-                                 .arg(QLatin1String(what), c.region, c.operation, c.credentials.accessKeyId,
-                                      c.credentials.sessionToken.isEmpty() ? QStringLiteral("no") : QStringLiteral("yes"),
-                                      QString::fromLatin1(SigV4Signer::formatAmzDate(c.timestamp)),
-                                      show(c.request.body), show(values.first), show(values.second))));
+            QFAIL(
+                qPrintable(QStringLiteral("case %1 of %2 (seed %3): %4 differs from botocore\n"
+                                          "region %5, operation %6, access key %7, session token: %8, time %9\n"
+                                          "body: %10\n--- ours:\n%11\n--- botocore:\n%12")
+                               .arg(i)
+                               .arg(count)
+                               .arg(seed)
+                               .arg(QLatin1String(what), c.region, c.operation, c.credentials.accessKeyId,
+                                    c.credentials.sessionToken.isEmpty() ? QStringLiteral("no") : QStringLiteral("yes"),
+                                    QString::fromLatin1(SigV4Signer::formatAmzDate(c.timestamp)), show(c.request.body),
+                                    show(values.first), show(values.second))));
         }
     }
 }

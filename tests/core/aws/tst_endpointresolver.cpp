@@ -28,15 +28,21 @@ void TestEndpointResolver::publicHosts_data()
     QTest::addColumn<bool>("fips");
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("signingRegion");
-    QTest::newRow("us-east-1") << "us-east-1" << false << "https://codepipeline.us-east-1.amazonaws.com/" << "us-east-1";
-    QTest::newRow("eu-west-2") << "eu-west-2" << false << "https://codepipeline.eu-west-2.amazonaws.com/" << "eu-west-2";
-    QTest::newRow("china") << "cn-north-1" << false << "https://codepipeline.cn-north-1.amazonaws.com.cn/" << "cn-north-1";
+    QTest::newRow("us-east-1") << "us-east-1" << false << "https://codepipeline.us-east-1.amazonaws.com/"
+                               << "us-east-1";
+    QTest::newRow("eu-west-2") << "eu-west-2" << false << "https://codepipeline.eu-west-2.amazonaws.com/"
+                               << "eu-west-2";
+    QTest::newRow("china") << "cn-north-1" << false << "https://codepipeline.cn-north-1.amazonaws.com.cn/"
+                           << "cn-north-1";
     QTest::newRow("govcloud") << "us-gov-west-1" << false << "https://codepipeline.us-gov-west-1.amazonaws.com/"
                               << "us-gov-west-1";
-    QTest::newRow("fips flag") << "us-east-2" << true << "https://codepipeline-fips.us-east-2.amazonaws.com/" << "us-east-2";
+    QTest::newRow("fips flag") << "us-east-2" << true << "https://codepipeline-fips.us-east-2.amazonaws.com/"
+                               << "us-east-2";
     QTest::newRow("fips pseudo-region") << "fips-ca-central-1" << false
-                                        << "https://codepipeline-fips.ca-central-1.amazonaws.com/" << "ca-central-1";
-    QTest::newRow("fips govcloud") << "us-gov-east-1" << true << "https://codepipeline-fips.us-gov-east-1.amazonaws.com/"
+                                        << "https://codepipeline-fips.ca-central-1.amazonaws.com/"
+                                        << "ca-central-1";
+    QTest::newRow("fips govcloud") << "us-gov-east-1" << true
+                                   << "https://codepipeline-fips.us-gov-east-1.amazonaws.com/"
                                    << "us-gov-east-1";
 }
 
@@ -59,10 +65,18 @@ void TestEndpointResolver::overrides_data()
     QTest::addColumn<QString>("serviceVariable");
     QTest::addColumn<QString>("globalVariable");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("argument wins") << "http://127.0.0.1:4566" << "http://service:1" << "http://global:2"
+    QTest::newRow("argument wins") << "http://127.0.0.1:4566"
+                                   << "http://service:1"
+                                   << "http://global:2"
                                    << "http://127.0.0.1:4566";
-    QTest::newRow("service variable next") << "" << "http://service:1" << "http://global:2" << "http://service:1";
-    QTest::newRow("global variable last") << "" << "" << "https://global:2/" << "https://global:2/";
+    QTest::newRow("service variable next") << ""
+                                           << "http://service:1"
+                                           << "http://global:2"
+                                           << "http://service:1";
+    QTest::newRow("global variable last") << ""
+                                          << ""
+                                          << "https://global:2/"
+                                          << "https://global:2/";
 }
 
 void TestEndpointResolver::overrides()
@@ -89,13 +103,20 @@ void TestEndpointResolver::rejects_data()
     QTest::addColumn<bool>("fips");
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("empty region") << "" << false << "" << "region";
-    QTest::newRow("spaces") << "us east 1" << false << "" << "Invalid region name";
-    QTest::newRow("uppercase") << "US-EAST-1" << false << "" << "Invalid region name";
-    QTest::newRow("host injection") << "us-east-1.evil.com" << false << "" << "Invalid region name";
-    QTest::newRow("no fips host") << "eu-west-1" << true << "" << "no FIPS endpoint";
-    QTest::newRow("bad url") << "us-east-1" << false << "not a url" << "Invalid endpoint URL";
-    QTest::newRow("bad scheme") << "us-east-1" << false << "ftp://127.0.0.1/" << "scheme";
+    QTest::newRow("empty region") << "" << false << ""
+                                  << "region";
+    QTest::newRow("spaces") << "us east 1" << false << ""
+                            << "Invalid region name";
+    QTest::newRow("uppercase") << "US-EAST-1" << false << ""
+                               << "Invalid region name";
+    QTest::newRow("host injection") << "us-east-1.evil.com" << false << ""
+                                    << "Invalid region name";
+    QTest::newRow("no fips host") << "eu-west-1" << true << ""
+                                  << "no FIPS endpoint";
+    QTest::newRow("bad url") << "us-east-1" << false << "not a url"
+                             << "Invalid endpoint URL";
+    QTest::newRow("bad scheme") << "us-east-1" << false << "ftp://127.0.0.1/"
+                                << "scheme";
 }
 
 void TestEndpointResolver::rejects()

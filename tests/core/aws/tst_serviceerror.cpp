@@ -31,23 +31,28 @@ void TestServiceError::parses_data()
 
     const Headers rid = {{"x-amzn-RequestId", "rid-1"}};
     QTest::newRow("plain type") << 400 << rid << QByteArray(R"({"__type":"JobNotFoundException","message":"gone"})")
-                                << "JobNotFoundException" << "gone";
+                                << "JobNotFoundException"
+                                << "gone";
     QTest::newRow("namespaced type")
         << 400 << rid << QByteArray(R"({"__type":"com.amazonaws.codepipeline#InvalidJobException","Message":"done"})")
-        << "InvalidJobException" << "done";
+        << "InvalidJobException"
+        << "done";
     QTest::newRow("type with suffix")
         << 400 << rid << QByteArray(R"({"__type":"ValidationException:http://internal.amazon.com/","message":"bad"})")
-        << "ValidationException" << "bad";
-    QTest::newRow("header only")
-        << 400
-        << Headers{{"x-amzn-RequestId", "rid-1"},
-                   {"X-Amzn-ErrorType", "InvalidClientTokenException:http://internal.amazon.com/coral/"}}
-        << QByteArray(R"({"message":"token"})") << "InvalidClientTokenException" << "token";
+        << "ValidationException"
+        << "bad";
+    QTest::newRow("header only") << 400
+                                 << Headers{{"x-amzn-RequestId", "rid-1"},
+                                            {"X-Amzn-ErrorType",
+                                             "InvalidClientTokenException:http://internal.amazon.com/coral/"}}
+                                 << QByteArray(R"({"message":"token"})") << "InvalidClientTokenException"
+                                 << "token";
     QTest::newRow("body wins over header")
         << 400 << Headers{{"x-amzn-RequestId", "rid-1"}, {"x-amzn-ErrorType", "Other"}}
         << QByteArray(R"({"__type":"ThrottlingException","message":"Rate exceeded"})") << "ThrottlingException"
         << "Rate exceeded";
-    QTest::newRow("status only") << 503 << rid << QByteArray() << "503" << "";
+    QTest::newRow("status only") << 503 << rid << QByteArray() << "503"
+                                 << "";
     QTest::newRow("html") << 502 << rid << QByteArray("<html><body>Bad Gateway</body></html>") << "502"
                           << "The server answered HTTP 502 with an HTML page instead of a service error.";
     QTest::newRow("query xml")
@@ -55,12 +60,16 @@ void TestServiceError::parses_data()
         << QByteArray("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender</Type>"
                       "<Code>AccessDenied</Code><Message>not allowed</Message></Error><RequestId>rid-1</RequestId>"
                       "</ErrorResponse>")
-        << "AccessDenied" << "not allowed";
+        << "AccessDenied"
+        << "not allowed";
     QTest::newRow("query xml throttling")
         << 400 << rid
-        << QByteArray("<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>")
-        << "Throttling" << "Rate exceeded";
-    QTest::newRow("text") << 500 << rid << QByteArray("internal failure") << "500" << "internal failure";
+        << QByteArray(
+               "<ErrorResponse><Error><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>")
+        << "Throttling"
+        << "Rate exceeded";
+    QTest::newRow("text") << 500 << rid << QByteArray("internal failure") << "500"
+                          << "internal failure";
 }
 
 void TestServiceError::parses()

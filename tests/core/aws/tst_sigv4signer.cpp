@@ -151,7 +151,9 @@ QString describeHeaderDifference(const HeaderList &actual, const HeaderList &exp
             && actual.at(i).first.compare(expected.at(i).first, Qt::CaseInsensitive) == 0
             && actual.at(i).second == expected.at(i).second;
         if (!same)
-            return QStringLiteral("header %1: got \"%2\", expected \"%3\"").arg(i).arg(show(actual, i), show(expected, i));
+            return QStringLiteral("header %1: got \"%2\", expected \"%3\"")
+                .arg(i)
+                .arg(show(actual, i), show(expected, i));
     }
     return {};
 }
@@ -167,7 +169,7 @@ Credentials makeCredentials(const char *accessKey, const char *secret, const cha
 
 const QDateTime SuiteTime(QDate(2015, 8, 30), QTime(12, 36, 0), QTimeZone::utc());
 
-} // namespace
+}  // namespace
 
 class TestSigV4Signer : public QObject
 {
@@ -203,7 +205,8 @@ void TestSigV4Signer::initTestCase()
     const QString dir = suiteCasesDir();
     QVERIFY2(QFileInfo(dir).isDir(),
              qPrintable(QStringLiteral("The official SigV4 test suite is missing: no folder %1 "
-                                       "(set JOBDESK_SIGV4_SUITE when configuring)").arg(dir)));
+                                       "(set JOBDESK_SIGV4_SUITE when configuring)")
+                            .arg(dir)));
     QVERIFY2(!suiteCases().isEmpty(),
              qPrintable(QStringLiteral("The SigV4 test suite folder %1 holds no cases").arg(dir)));
 }
@@ -243,8 +246,11 @@ void TestSigV4Signer::officialSuite()
     credentials.sessionToken = Secret(jsonCredentials.value(QStringLiteral("token")).toString());
     QVERIFY(credentials.isComplete());
 
-    const auto timestamp = SigV4Signer::parseAmzDate(
-        context.value(QStringLiteral("timestamp")).toString().remove(QLatin1Char('-')).remove(QLatin1Char(':')).toLatin1());
+    const auto timestamp = SigV4Signer::parseAmzDate(context.value(QStringLiteral("timestamp"))
+                                                         .toString()
+                                                         .remove(QLatin1Char('-'))
+                                                         .remove(QLatin1Char(':'))
+                                                         .toLatin1());
     QVERIFY2(timestamp, "context.json has no usable timestamp");
 
     SigningOptions options;
@@ -275,7 +281,8 @@ void TestSigV4Signer::officialSuite()
     QCOMPARE(request.query, signedExpected->request.query);
     QCOMPARE(request.body, signedExpected->request.body);
     if (!query) {
-        QCOMPARE(headerValue(request.headers, "Authorization"), headerValue(signedExpected->request.headers, "Authorization"));
+        QCOMPARE(headerValue(request.headers, "Authorization"),
+                 headerValue(signedExpected->request.headers, "Authorization"));
     }
     const QString difference = describeHeaderDifference(request.headers, signedExpected->request.headers);
     QVERIFY2(difference.isEmpty(), qPrintable(difference));
@@ -313,8 +320,10 @@ void TestSigV4Signer::canonicalPath_data()
     QTest::addColumn<bool>("normalize");
     QTest::addColumn<QByteArray>("expected");
     // Non-S3 services sign the encoded path encoded again; S3 signs it as sent.
-    QTest::newRow("escaped, normalized") << QByteArray("/example%20space/") << true << QByteArray("/example%2520space/");
-    QTest::newRow("escaped, unnormalized") << QByteArray("/example%20space/") << false << QByteArray("/example%20space/");
+    QTest::newRow("escaped, normalized") << QByteArray("/example%20space/") << true
+                                         << QByteArray("/example%2520space/");
+    QTest::newRow("escaped, unnormalized")
+        << QByteArray("/example%20space/") << false << QByteArray("/example%20space/");
     QTest::newRow("stray percent, unnormalized") << QByteArray("/100%/") << false << QByteArray("/100%25/");
     QTest::newRow("empty path") << QByteArray() << true << QByteArray("/");
     QTest::newRow("dots beyond root") << QByteArray("/../../a") << true << QByteArray("/a");
@@ -333,9 +342,8 @@ void TestSigV4Signer::canonicalPath()
     SignableRequest request{"GET", path, {}, {{"Host", "example.amazonaws.com"}}, {}};
     SigningOptions options;
     options.normalizePath = normalize;
-    const SignatureParts parts =
-        signer.signHeaders(request, makeCredentials("AKID", "secret"), QStringLiteral("us-east-1"),
-                           QStringLiteral("service"), options);
+    const SignatureParts parts = signer.signHeaders(request, makeCredentials("AKID", "secret"),
+                                                    QStringLiteral("us-east-1"), QStringLiteral("service"), options);
     QCOMPARE(parts.canonicalRequest.split('\n').value(1), expected);
 }
 
@@ -378,17 +386,20 @@ void TestSigV4Signer::signingKeyCache()
     SigV4Signer signer;
     const Secret secret(QByteArray("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"));
     const QDate day(2015, 8, 30);
-    const QByteArray first = signer.signingKey(secret, day, QStringLiteral("us-east-1"), QStringLiteral("codepipeline"));
+    const QByteArray first =
+        signer.signingKey(secret, day, QStringLiteral("us-east-1"), QStringLiteral("codepipeline"));
     const QByteArray again = signer.signingKey(Secret(QByteArray("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY")), day,
                                                QStringLiteral("us-east-1"), QStringLiteral("codepipeline"));
     QCOMPARE(again, first);
     // A cache hit hands back the stored (implicitly shared) array, not a newly derived one.
     QCOMPARE(again.constData(), first.constData());
 
-    const QByteArray otherRegion = signer.signingKey(secret, day, QStringLiteral("eu-west-1"), QStringLiteral("codepipeline"));
+    const QByteArray otherRegion =
+        signer.signingKey(secret, day, QStringLiteral("eu-west-1"), QStringLiteral("codepipeline"));
     QVERIFY(otherRegion != first);
     QVERIFY(otherRegion.constData() != first.constData());
-    QVERIFY(signer.signingKey(secret, day.addDays(1), QStringLiteral("us-east-1"), QStringLiteral("codepipeline")) != first);
+    QVERIFY(signer.signingKey(secret, day.addDays(1), QStringLiteral("us-east-1"), QStringLiteral("codepipeline"))
+            != first);
     QVERIFY(signer.signingKey(secret, day, QStringLiteral("us-east-1"), QStringLiteral("sts")) != first);
     QVERIFY(signer.signingKey(Secret(QByteArray("another/secret+key=")), day, QStringLiteral("us-east-1"),
                               QStringLiteral("codepipeline"))
@@ -409,11 +420,11 @@ void TestSigV4Signer::resigningReplacesHeaders()
     const Credentials credentials = makeCredentials("AKID", "secret", "token/+=");
     SigningOptions options;
     options.signBody = true;
-    const SignatureParts first = signer.signHeaders(request, credentials, QStringLiteral("us-east-1"),
-                                                    QStringLiteral("codepipeline"), options);
+    const SignatureParts first =
+        signer.signHeaders(request, credentials, QStringLiteral("us-east-1"), QStringLiteral("codepipeline"), options);
     clock.set(SuiteTime.addSecs(30));
-    const SignatureParts second = signer.signHeaders(request, credentials, QStringLiteral("us-east-1"),
-                                                     QStringLiteral("codepipeline"), options);
+    const SignatureParts second =
+        signer.signHeaders(request, credentials, QStringLiteral("us-east-1"), QStringLiteral("codepipeline"), options);
     QVERIFY(first.signature != second.signature);
     QCOMPARE(request.headers.size(), 5);
     for (const char *name : {"X-Amz-Date", "X-Amz-Security-Token", "X-Amz-Content-Sha256", "Authorization"}) {
@@ -451,9 +462,10 @@ void TestSigV4Signer::parseAuthorizationRoundTrip()
     QCOMPARE(parsed->signature, parts.signature);
 
     // Extra spaces and upper-case hex are tolerated.
-    const auto loose = SigV4Signer::parseAuthorization(
-        "  AWS4-HMAC-SHA256   Credential=AK/20150830/us-east-1/sts/aws4_request ,SignedHeaders=Host;X-Amz-Date,  Signature="
-        + parts.signature.toUpper() + "  ");
+    const auto loose =
+        SigV4Signer::parseAuthorization("  AWS4-HMAC-SHA256   Credential=AK/20150830/us-east-1/sts/aws4_request "
+                                        ",SignedHeaders=Host;X-Amz-Date,  Signature="
+                                        + parts.signature.toUpper() + "  ");
     QVERIFY(loose);
     QCOMPARE(loose->signedHeaders, (QList<QByteArray>{"host", "x-amz-date"}));
     QCOMPARE(loose->signature, parts.signature);
@@ -465,13 +477,14 @@ void TestSigV4Signer::parseAuthorizationRejects_data()
     const QByteArray sig(64, 'a');
     QTest::newRow("empty") << QByteArray();
     QTest::newRow("other scheme") << QByteArray("AWS AKID:abc");
-    QTest::newRow("missing signature")
-        << QByteArray("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host");
-    QTest::newRow("repeated field")
-        << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host, SignedHeaders=host, Signature="
-            + sig);
+    QTest::newRow("missing signature") << QByteArray(
+        "AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host");
+    QTest::newRow("repeated field") << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, "
+                                        "SignedHeaders=host, SignedHeaders=host, Signature="
+                                        + sig);
     QTest::newRow("unknown field")
-        << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host, Foo=1, Signature=" + sig);
+        << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host, Foo=1, Signature="
+            + sig);
     QTest::newRow("short scope")
         << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/aws4_request, SignedHeaders=host, Signature=" + sig);
     QTest::newRow("bad terminator")
@@ -479,9 +492,10 @@ void TestSigV4Signer::parseAuthorizationRejects_data()
     QTest::newRow("bad date")
         << ("AWS4-HMAC-SHA256 Credential=AK/20151330/us-east-1/s/aws4_request, SignedHeaders=host, Signature=" + sig);
     QTest::newRow("empty header name")
-        << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host;;x, Signature=" + sig);
-    QTest::newRow("short signature")
-        << QByteArray("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host, Signature=abc");
+        << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host;;x, Signature="
+            + sig);
+    QTest::newRow("short signature") << QByteArray(
+        "AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host, Signature=abc");
     QTest::newRow("non-hex signature")
         << ("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/s/aws4_request, SignedHeaders=host, Signature="
             + QByteArray(64, 'g'));
@@ -519,8 +533,8 @@ void TestSigV4Signer::verifierRecomputesSignature()
                              {"X-Amz-Target", "CodePipeline_20150709.AcknowledgeThirdPartyJob"}},
                             QByteArray(R"({"jobId":"é","nonce":"1"})")};
     const Credentials credentials = makeCredentials("AKIDEXAMPLE", "s3cr/t+k=y", "session");
-    const SignatureParts sent = client.signHeaders(request, credentials, QStringLiteral("us-west-2"),
-                                                   QStringLiteral("codepipeline"));
+    const SignatureParts sent =
+        client.signHeaders(request, credentials, QStringLiteral("us-west-2"), QStringLiteral("codepipeline"));
 
     // What a server sees: the same request plus headers its HTTP stack added, in another order.
     SignableRequest received = request;
@@ -533,24 +547,25 @@ void TestSigV4Signer::verifierRecomputesSignature()
     const auto when = SigV4Signer::parseAmzDate(headerValue(received.headers, "X-Amz-Date"));
     QVERIFY(when);
     SigV4Signer server;  // its own clock and cache: nothing shared with the client
-    const SignatureParts recomputed = server.computeSignature(received, parsed->signedHeaders,
-                                                              credentials.secretAccessKey, *when, parsed->region,
-                                                              parsed->service);
+    const SignatureParts recomputed = server.computeSignature(
+        received, parsed->signedHeaders, credentials.secretAccessKey, *when, parsed->region, parsed->service);
     QCOMPARE(recomputed.canonicalRequest, sent.canonicalRequest);
     QVERIFY(SigV4Signer::signaturesEqual(recomputed.signature, parsed->signature));
 
     SignableRequest tampered = received;
     tampered.body.replace("\"1\"", "\"2\"");
-    QVERIFY(!SigV4Signer::signaturesEqual(
-        server.computeSignature(tampered, parsed->signedHeaders, credentials.secretAccessKey, *when, parsed->region,
-                                parsed->service)
-            .signature,
-        parsed->signature));
-    QVERIFY(!SigV4Signer::signaturesEqual(
-        server.computeSignature(received, parsed->signedHeaders, Secret(QByteArray("wrong")), *when, parsed->region,
-                                parsed->service)
-            .signature,
-        parsed->signature));
+    QVERIFY(!SigV4Signer::signaturesEqual(server
+                                              .computeSignature(tampered, parsed->signedHeaders,
+                                                                credentials.secretAccessKey, *when, parsed->region,
+                                                                parsed->service)
+                                              .signature,
+                                          parsed->signature));
+    QVERIFY(!SigV4Signer::signaturesEqual(server
+                                              .computeSignature(received, parsed->signedHeaders,
+                                                                Secret(QByteArray("wrong")), *when, parsed->region,
+                                                                parsed->service)
+                                              .signature,
+                                          parsed->signature));
 }
 
 QTEST_GUILESS_MAIN(TestSigV4Signer)

@@ -69,28 +69,27 @@ QByteArray httpAnswer(int status, const QByteArray &contentType, const QByteArra
         + "\r\nConnection: close\r\n\r\n" + body;
 }
 
-const QByteArray AwsDocAnswer =
-    "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n"
-    "<AssumeRoleResult>\n"
-    "<SourceIdentity>DevUser123</SourceIdentity>\n"
-    "<AssumedRoleUser>\n"
-    "  <Arn>arn:aws:sts::123456789012:assumed-role/demo/John</Arn>\n"
-    "  <AssumedRoleId>ARO123EXAMPLE123:John</AssumedRoleId>\n"
-    "</AssumedRoleUser>\n"
-    "<Credentials>\n"
-    "  <SessionToken>AQoDYXdzEPT//////////wEXAMPLEtc764</SessionToken>\n"
-    "  <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>\n"
-    "  <Expiration>2019-07-15T23:28:33.359Z</Expiration>\n"
-    "  <AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId>\n"
-    "</Credentials>\n"
-    "<PackedPolicySize>8</PackedPolicySize>\n"
-    "</AssumeRoleResult>\n"
-    "<ResponseMetadata>\n"
-    "<RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>\n"
-    "</ResponseMetadata>\n"
-    "</AssumeRoleResponse>\n";
+const QByteArray AwsDocAnswer = "<AssumeRoleResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n"
+                                "<AssumeRoleResult>\n"
+                                "<SourceIdentity>DevUser123</SourceIdentity>\n"
+                                "<AssumedRoleUser>\n"
+                                "  <Arn>arn:aws:sts::123456789012:assumed-role/demo/John</Arn>\n"
+                                "  <AssumedRoleId>ARO123EXAMPLE123:John</AssumedRoleId>\n"
+                                "</AssumedRoleUser>\n"
+                                "<Credentials>\n"
+                                "  <SessionToken>AQoDYXdzEPT//////////wEXAMPLEtc764</SessionToken>\n"
+                                "  <SecretAccessKey>wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY</SecretAccessKey>\n"
+                                "  <Expiration>2019-07-15T23:28:33.359Z</Expiration>\n"
+                                "  <AccessKeyId>ASIAIOSFODNN7EXAMPLE</AccessKeyId>\n"
+                                "</Credentials>\n"
+                                "<PackedPolicySize>8</PackedPolicySize>\n"
+                                "</AssumeRoleResult>\n"
+                                "<ResponseMetadata>\n"
+                                "<RequestId>c6104cbe-af31-11e0-8154-cbc7ccf896c7</RequestId>\n"
+                                "</ResponseMetadata>\n"
+                                "</AssumeRoleResponse>\n";
 
-} // namespace
+}  // namespace
 
 class TestStsClient : public QObject
 {
@@ -216,14 +215,21 @@ void TestStsClient::endpoint_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("signingRegion");
     QTest::addColumn<bool>("custom");
-    QTest::newRow("regional") << "eu-west-2" << QUrl() << "https://sts.eu-west-2.amazonaws.com/" << "eu-west-2" << false;
-    QTest::newRow("us-east-1 is regional too") << "us-east-1" << QUrl() << "https://sts.us-east-1.amazonaws.com/" << "us-east-1" << false;
-    QTest::newRow("china") << "cn-north-1" << QUrl() << "https://sts.cn-north-1.amazonaws.com.cn/" << "cn-north-1" << false;
-    QTest::newRow("govcloud") << "us-gov-west-1" << QUrl() << "https://sts.us-gov-west-1.amazonaws.com/" << "us-gov-west-1" << false;
-    QTest::newRow("no region: global") << "" << QUrl() << "https://sts.amazonaws.com/" << "us-east-1" << false;
-    QTest::newRow("override") << "ap-south-1" << QUrl(QStringLiteral("http://127.0.0.1:9000")) << "http://127.0.0.1:9000"
+    QTest::newRow("regional") << "eu-west-2" << QUrl() << "https://sts.eu-west-2.amazonaws.com/"
+                              << "eu-west-2" << false;
+    QTest::newRow("us-east-1 is regional too") << "us-east-1" << QUrl() << "https://sts.us-east-1.amazonaws.com/"
+                                               << "us-east-1" << false;
+    QTest::newRow("china") << "cn-north-1" << QUrl() << "https://sts.cn-north-1.amazonaws.com.cn/"
+                           << "cn-north-1" << false;
+    QTest::newRow("govcloud") << "us-gov-west-1" << QUrl() << "https://sts.us-gov-west-1.amazonaws.com/"
+                              << "us-gov-west-1" << false;
+    QTest::newRow("no region: global") << "" << QUrl() << "https://sts.amazonaws.com/"
+                                       << "us-east-1" << false;
+    QTest::newRow("override") << "ap-south-1" << QUrl(QStringLiteral("http://127.0.0.1:9000"))
+                              << "http://127.0.0.1:9000"
                               << "ap-south-1" << true;
-    QTest::newRow("override, no region") << "" << QUrl(QStringLiteral("https://sts.example.test/")) << "https://sts.example.test/"
+    QTest::newRow("override, no region") << "" << QUrl(QStringLiteral("https://sts.example.test/"))
+                                         << "https://sts.example.test/"
                                          << "us-east-1" << true;
 }
 
@@ -241,7 +247,8 @@ void TestStsClient::endpoint()
     QCOMPARE(e.value().custom, custom);
 
     QVERIFY(!StsClient::endpoint(QStringLiteral("Europe")).ok());
-    QCOMPARE(StsClient::endpoint(QStringLiteral("us-east-1"), QUrl(QStringLiteral("ftp://x"))).error().kind, Error::Kind::Validation);
+    QCOMPARE(StsClient::endpoint(QStringLiteral("us-east-1"), QUrl(QStringLiteral("ftp://x"))).error().kind,
+             Error::Kind::Validation);
 }
 
 void TestStsClient::body_data()
@@ -253,13 +260,18 @@ void TestStsClient::body_data()
     QTest::addColumn<QString>("serial");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QByteArray>("body");
-    QTest::newRow("minimal") << PlainRole << "jobdesk-session-1700000000" << "" << 0 << "" << ""
-                             << QByteArray("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FSupport"
-                                           "&RoleSessionName=jobdesk-session-1700000000");
-    QTest::newRow("everything") << MfaRole << "a.b@c=d,e+f" << "ext id/é+~" << 900 << MfaSerial << "012345"
-                                << QByteArray("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FGuarded"
-                                              "&RoleSessionName=a.b%40c%3Dd%2Ce%2Bf&DurationSeconds=900&ExternalId=ext+id%2F%C3%A9%2B~"
-                                              "&SerialNumber=arn%3Aaws%3Aiam%3A%3A123456789012%3Amfa%2Fsupport-person&TokenCode=012345");
+    QTest::newRow("minimal")
+        << PlainRole << "jobdesk-session-1700000000"
+        << "" << 0 << ""
+        << ""
+        << QByteArray("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FSupport"
+                      "&RoleSessionName=jobdesk-session-1700000000");
+    QTest::newRow("everything")
+        << MfaRole << "a.b@c=d,e+f"
+        << "ext id/é+~" << 900 << MfaSerial << "012345"
+        << QByteArray("Action=AssumeRole&Version=2011-06-15&RoleArn=arn%3Aaws%3Aiam%3A%3A123456789012%3Arole%2FGuarded"
+                      "&RoleSessionName=a.b%40c%3Dd%2Ce%2Bf&DurationSeconds=900&ExternalId=ext+id%2F%C3%A9%2B~"
+                      "&SerialNumber=arn%3Aaws%3Aiam%3A%3A123456789012%3Amfa%2Fsupport-person&TokenCode=012345");
 }
 
 void TestStsClient::body()
@@ -290,18 +302,50 @@ void TestStsClient::validate_data()
     QTest::addColumn<QString>("serial");
     QTest::addColumn<QString>("code");
     QTest::addColumn<QString>("field");
-    QTest::newRow("no role") << "" << "s1" << 0 << "" << "" << "" << "RoleArn";
-    QTest::newRow("short role") << "arn:aws:iam::1:role" << "s1" << 0 << "" << "" << "" << "RoleArn";
-    QTest::newRow("short session") << PlainRole << "s" << 0 << "" << "" << "" << "RoleSessionName";
-    QTest::newRow("session with space") << PlainRole << "my session" << 0 << "" << "" << "" << "RoleSessionName";
-    QTest::newRow("long session") << PlainRole << QString(65, QLatin1Char('x')) << 0 << "" << "" << "" << "RoleSessionName";
-    QTest::newRow("short duration") << PlainRole << "s1" << 899 << "" << "" << "" << "DurationSeconds";
-    QTest::newRow("long duration") << PlainRole << "s1" << 43201 << "" << "" << "" << "DurationSeconds";
-    QTest::newRow("short external id") << PlainRole << "s1" << 0 << "x" << "" << "" << "ExternalId";
-    QTest::newRow("serial without code") << PlainRole << "s1" << 0 << "" << MfaSerial << "" << "TokenCode";
-    QTest::newRow("code not digits") << PlainRole << "s1" << 0 << "" << MfaSerial << "12345a" << "TokenCode";
-    QTest::newRow("code too short") << PlainRole << "s1" << 0 << "" << MfaSerial << "12345" << "TokenCode";
-    QTest::newRow("code without serial") << PlainRole << "s1" << 0 << "" << "" << "123456" << "SerialNumber";
+    QTest::newRow("no role") << ""
+                             << "s1" << 0 << ""
+                             << ""
+                             << ""
+                             << "RoleArn";
+    QTest::newRow("short role") << "arn:aws:iam::1:role"
+                                << "s1" << 0 << ""
+                                << ""
+                                << ""
+                                << "RoleArn";
+    QTest::newRow("short session") << PlainRole << "s" << 0 << ""
+                                   << ""
+                                   << ""
+                                   << "RoleSessionName";
+    QTest::newRow("session with space") << PlainRole << "my session" << 0 << ""
+                                        << ""
+                                        << ""
+                                        << "RoleSessionName";
+    QTest::newRow("long session") << PlainRole << QString(65, QLatin1Char('x')) << 0 << ""
+                                  << ""
+                                  << ""
+                                  << "RoleSessionName";
+    QTest::newRow("short duration") << PlainRole << "s1" << 899 << ""
+                                    << ""
+                                    << ""
+                                    << "DurationSeconds";
+    QTest::newRow("long duration") << PlainRole << "s1" << 43201 << ""
+                                   << ""
+                                   << ""
+                                   << "DurationSeconds";
+    QTest::newRow("short external id") << PlainRole << "s1" << 0 << "x"
+                                       << ""
+                                       << ""
+                                       << "ExternalId";
+    QTest::newRow("serial without code") << PlainRole << "s1" << 0 << "" << MfaSerial << ""
+                                         << "TokenCode";
+    QTest::newRow("code not digits") << PlainRole << "s1" << 0 << "" << MfaSerial << "12345a"
+                                     << "TokenCode";
+    QTest::newRow("code too short") << PlainRole << "s1" << 0 << "" << MfaSerial << "12345"
+                                    << "TokenCode";
+    QTest::newRow("code without serial") << PlainRole << "s1" << 0 << ""
+                                         << ""
+                                         << "123456"
+                                         << "SerialNumber";
 }
 
 void TestStsClient::validate()
@@ -339,7 +383,8 @@ void TestStsClient::parseAnswer()
     const auto role = StsClient::parseAssumeRoleResponse(AwsDocAnswer);
     QVERIFY2(role.ok(), qPrintable(role.ok() ? QString() : role.error().message));
     QCOMPARE(role.value().credentials.accessKeyId, QStringLiteral("ASIAIOSFODNN7EXAMPLE"));
-    QCOMPARE(role.value().credentials.secretAccessKey.revealText(), QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"));
+    QCOMPARE(role.value().credentials.secretAccessKey.revealText(),
+             QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYzEXAMPLEKEY"));
     QCOMPARE(role.value().credentials.sessionToken.revealText(), QStringLiteral("AQoDYXdzEPT//////////wEXAMPLEtc764"));
     QCOMPARE(role.value().credentials.expiration, QDateTime(QDate(2019, 7, 15), QTime(23, 28, 33, 359), Qt::UTC));
     QCOMPARE(role.value().assumedRoleArn, QStringLiteral("arn:aws:sts::123456789012:assumed-role/demo/John"));
@@ -356,8 +401,10 @@ void TestStsClient::parseAnswer_malformed_data()
     QTest::newRow("truncated") << cut << "not valid XML";
     QTest::newRow("empty") << QByteArray() << "not valid XML";
     QTest::newRow("json") << QByteArray("{\"Credentials\":{}}") << "not valid XML";
-    QTest::newRow("mismatched tags") << QByteArray("<AssumeRoleResponse><AssumeRoleResult></AssumeRoleResponse>") << "not valid XML";
-    QTest::newRow("doctype") << QByteArray("<!DOCTYPE x [<!ENTITY a \"b\">]><AssumeRoleResponse>&a;</AssumeRoleResponse>")
+    QTest::newRow("mismatched tags") << QByteArray("<AssumeRoleResponse><AssumeRoleResult></AssumeRoleResponse>")
+                                     << "not valid XML";
+    QTest::newRow("doctype") << QByteArray(
+        "<!DOCTYPE x [<!ENTITY a \"b\">]><AssumeRoleResponse>&a;</AssumeRoleResponse>")
                              << "document type declaration";
     QTest::newRow("other document") << QByteArray("<html><body>Gateway</body></html>") << "<html>";
     QByteArray noToken = AwsDocAnswer;
@@ -382,10 +429,12 @@ void TestStsClient::parseAnswer_malformed()
 
 void TestStsClient::parseError()
 {
-    const QByteArray xml = "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n"
-                           "  <Error>\n    <Type>Sender</Type>\n    <Code>AccessDenied</Code>\n"
-                           "    <Message>User: arn:aws:iam::1:user/x is not authorized to perform: sts:AssumeRole on resource: r</Message>\n"
-                           "  </Error>\n  <RequestId>8d5d1c1e-0000-4000-8000-000000000001</RequestId>\n</ErrorResponse>\n";
+    const QByteArray xml =
+        "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">\n"
+        "  <Error>\n    <Type>Sender</Type>\n    <Code>AccessDenied</Code>\n"
+        "    <Message>User: arn:aws:iam::1:user/x is not authorized to perform: sts:AssumeRole on resource: "
+        "r</Message>\n"
+        "  </Error>\n  <RequestId>8d5d1c1e-0000-4000-8000-000000000001</RequestId>\n</ErrorResponse>\n";
     const auto error = StsClient::parseErrorResponse(403, xml);
     QVERIFY(error);
     QCOMPARE(error->kind, Error::Kind::Service);
@@ -413,7 +462,8 @@ void TestStsClient::fake_success()
     QVERIFY(!keys.sessionToken.isEmpty());
     const QDateTime expected = QDateTime::fromSecsSinceEpoch(m_clock->nowUtc().toSecsSinceEpoch() + 5400, Qt::UTC);
     QCOMPARE(keys.expiration, expected);
-    QCOMPARE(role.value().assumedRoleArn, QStringLiteral("arn:aws:sts::123456789012:assumed-role/Support/support-ticket-42"));
+    QCOMPARE(role.value().assumedRoleArn,
+             QStringLiteral("arn:aws:sts::123456789012:assumed-role/Support/support-ticket-42"));
     QVERIFY(role.value().assumedRoleId.endsWith(QLatin1String(":support-ticket-42")));
     QVERIFY(!role.value().requestId.isEmpty());
 
@@ -455,22 +505,37 @@ void TestStsClient::fake_errors_data()
     QTest::addColumn<QString>("messagePart");
 
     const QString denied = QStringLiteral("is not authorized to perform: sts:AssumeRole on resource: ");
-    QTest::newRow("unknown role") << AccessKey << SecretKey << "arn:aws:iam::123456789012:role/Nobody" << "" << "" << "" << 0
-                                  << 403 << "AccessDenied" << denied + QStringLiteral("arn:aws:iam::123456789012:role/Nobody");
-    QTest::newRow("missing external id") << AccessKey << SecretKey << ExternalRole << "" << "" << "" << 0 << 403 << "AccessDenied" << denied;
-    QTest::newRow("wrong external id") << AccessKey << SecretKey << ExternalRole << "partner-ext-43" << "" << "" << 0 << 403
-                                       << "AccessDenied" << denied;
-    QTest::newRow("no MFA") << AccessKey << SecretKey << MfaRole << "" << "" << "" << 0 << 403 << "AccessDenied" << denied;
+    QTest::newRow("unknown role") << AccessKey << SecretKey << "arn:aws:iam::123456789012:role/Nobody"
+                                  << ""
+                                  << ""
+                                  << "" << 0 << 403 << "AccessDenied"
+                                  << denied + QStringLiteral("arn:aws:iam::123456789012:role/Nobody");
+    QTest::newRow("missing external id") << AccessKey << SecretKey << ExternalRole << ""
+                                         << ""
+                                         << "" << 0 << 403 << "AccessDenied" << denied;
+    QTest::newRow("wrong external id") << AccessKey << SecretKey << ExternalRole << "partner-ext-43"
+                                       << ""
+                                       << "" << 0 << 403 << "AccessDenied" << denied;
+    QTest::newRow("no MFA") << AccessKey << SecretKey << MfaRole << ""
+                            << ""
+                            << "" << 0 << 403 << "AccessDenied" << denied;
     QTest::newRow("wrong MFA code") << AccessKey << SecretKey << MfaRole << "" << MfaSerial << "135791" << 0 << 403
-                                    << "AccessDenied" << "MultiFactorAuthentication failed with invalid MFA one time pass code.";
-    QTest::newRow("longer than the role allows") << AccessKey << SecretKey << ExternalRole << "partner-ext-42" << "" << "" << 7200
-                                                 << 400 << "ValidationError" << "MaxSessionDuration";
+                                    << "AccessDenied"
+                                    << "MultiFactorAuthentication failed with invalid MFA one time pass code.";
+    QTest::newRow("longer than the role allows") << AccessKey << SecretKey << ExternalRole << "partner-ext-42"
+                                                 << ""
+                                                 << "" << 7200 << 400 << "ValidationError"
+                                                 << "MaxSessionDuration";
     QString wrong = SecretKey;
     wrong[3] = QLatin1Char('x');
-    QTest::newRow("bad signature") << AccessKey << wrong << PlainRole << "" << "" << "" << 0 << 403 << "SignatureDoesNotMatch"
+    QTest::newRow("bad signature") << AccessKey << wrong << PlainRole << ""
+                                   << ""
+                                   << "" << 0 << 403 << "SignatureDoesNotMatch"
                                    << "The request signature we calculated does not match the signature you provided.";
-    QTest::newRow("unknown key") << "AKIDUNKNOWN0000000" << SecretKey << PlainRole << "" << "" << "" << 0 << 403
-                                 << "InvalidClientTokenId" << "The security token included in the request is invalid.";
+    QTest::newRow("unknown key") << "AKIDUNKNOWN0000000" << SecretKey << PlainRole << ""
+                                 << ""
+                                 << "" << 0 << 403 << "InvalidClientTokenId"
+                                 << "The security token included in the request is invalid.";
 }
 
 void TestStsClient::fake_errors()
@@ -515,12 +580,14 @@ void TestStsClient::fake_chainingAndExpiry()
     // Role chaining: the temporary keys sign the next AssumeRole, limited to one hour.
     AssumeRoleParams second = params(PlainRole, QStringLiteral("chained"));
     second.durationSeconds = 7200;
-    const auto tooLong = assume(config(keys.accessKeyId, keys.secretAccessKey.revealText(), keys.sessionToken.revealText()), second);
+    const auto tooLong =
+        assume(config(keys.accessKeyId, keys.secretAccessKey.revealText(), keys.sessionToken.revealText()), second);
     QVERIFY(!tooLong.ok());
     QCOMPARE(tooLong.error().code, QStringLiteral("ValidationError"));
     QVERIFY(tooLong.error().message.contains(QLatin1String("role chaining")));
     second.durationSeconds = 3600;
-    const auto outer = assume(config(keys.accessKeyId, keys.secretAccessKey.revealText(), keys.sessionToken.revealText()), second);
+    const auto outer =
+        assume(config(keys.accessKeyId, keys.secretAccessKey.revealText(), keys.sessionToken.revealText()), second);
     QVERIFY2(outer.ok(), qPrintable(outer.ok() ? QString() : outer.error().summary()));
     QCOMPARE(m_fake->roleSessions().constLast().sourceAccessKeyId, keys.accessKeyId);
 
@@ -531,8 +598,8 @@ void TestStsClient::fake_chainingAndExpiry()
 
     // After its expiration on the fake clock, it is expired.
     m_clock->set(keys.expiration.addSecs(1));
-    const auto expired = assume(config(keys.accessKeyId, keys.secretAccessKey.revealText(), keys.sessionToken.revealText()),
-                                params(PlainRole));
+    const auto expired = assume(
+        config(keys.accessKeyId, keys.secretAccessKey.revealText(), keys.sessionToken.revealText()), params(PlainRole));
     QVERIFY(!expired.ok());
     QCOMPARE(expired.error().code, QStringLiteral("ExpiredToken"));
     QCOMPARE(expired.error().httpStatus, 400);
@@ -546,14 +613,15 @@ void TestStsClient::fake_malformedAnswers_data()
     QTest::addColumn<int>("kind");
     QByteArray cut = AwsDocAnswer;
     cut.truncate(cut.indexOf("<Expiration>"));
-    QTest::newRow("truncated XML") << httpAnswer(200, "text/xml", cut) << "MalformedResponse" << int(Error::Kind::Protocol);
-    QTest::newRow("HTML with 200") << httpAnswer(200, "text/html", "<html><body>Captive portal</body></html>") << "MalformedResponse"
+    QTest::newRow("truncated XML") << httpAnswer(200, "text/xml", cut) << "MalformedResponse"
                                    << int(Error::Kind::Protocol);
+    QTest::newRow("HTML with 200") << httpAnswer(200, "text/html", "<html><body>Captive portal</body></html>")
+                                   << "MalformedResponse" << int(Error::Kind::Protocol);
     QTest::newRow("JSON with 200") << httpAnswer(200, "application/json", "{\"Credentials\":{}}") << "MalformedResponse"
                                    << int(Error::Kind::Protocol);
     // Not an STS error document: the client's own reading of the status stays.
-    QTest::newRow("HTML with 403") << httpAnswer(403, "text/html", "<html><body>Forbidden by proxy</body></html>") << "403"
-                                   << int(Error::Kind::Service);
+    QTest::newRow("HTML with 403") << httpAnswer(403, "text/html", "<html><body>Forbidden by proxy</body></html>")
+                                   << "403" << int(Error::Kind::Service);
 }
 
 void TestStsClient::fake_malformedAnswers()
@@ -603,7 +671,8 @@ void TestStsClient::fake_fixtureRoles()
     // Roles from a fixtures file (as jobdesk-fake reads them) behave like addRole().
     FakeCodePipeline fake;
     fake.setClock(*m_clock);
-    const QByteArray fixtures = R"({"credentials":[{"accessKeyId":"AKIDFIXTURE000000001","secretAccessKey":"fixtureSecret"}],
+    const QByteArray fixtures =
+        R"({"credentials":[{"accessKeyId":"AKIDFIXTURE000000001","secretAccessKey":"fixtureSecret"}],
         "roles":[{"arn":"arn:aws:iam::999988887777:role/FromFixture","externalId":"fx-1","mfaSerial":"arn:aws:iam::999988887777:mfa/p",
                   "mfaCode":"111222","maxSessionDuration":7200,"trustedAccessKeyIds":["AKIDFIXTURE000000001"],"_note":"ignored"}]})";
     const auto loaded = fake.loadFixturesJson(fixtures);
@@ -639,10 +708,13 @@ void TestStsClient::fake_fixtureRolesInvalid_data()
     QTest::newRow("not an array") << QByteArray(R"({"roles":{}})") << "roles";
     QTest::newRow("no arn") << QByteArray(R"({"roles":[{"externalId":"x"}]})") << "roles[0]";
     QTest::newRow("not an arn") << QByteArray(R"({"roles":[{"arn":"Support"}]})") << "roles[0]";
-    QTest::newRow("unknown key") << QByteArray(R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","maxDuration":1}]})") << "roles[0].maxDuration";
-    QTest::newRow("duration") << QByteArray(R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","maxSessionDuration":60}]})")
+    QTest::newRow("unknown key") << QByteArray(R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","maxDuration":1}]})")
+                                 << "roles[0].maxDuration";
+    QTest::newRow("duration") << QByteArray(
+        R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","maxSessionDuration":60}]})")
                               << "roles[0].maxSessionDuration";
-    QTest::newRow("trusted keys") << QByteArray(R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","trustedAccessKeyIds":[1]}]})")
+    QTest::newRow("trusted keys") << QByteArray(
+        R"({"roles":[{"arn":"arn:aws:iam::1:role/Support","trustedAccessKeyIds":[1]}]})")
                                   << "roles[0].trustedAccessKeyIds";
 }
 
@@ -666,10 +738,17 @@ void TestStsClient::botocore_sameRequest_data()
     QTest::addColumn<QString>("serial");
     QTest::addColumn<QString>("code");
     QTest::addColumn<bool>("withToken");
-    QTest::newRow("plain") << PlainRole << "jobdesk-session-1700000000" << "" << 0 << "" << "" << false;
-    QTest::newRow("external id and duration") << ExternalRole << "ticket_42" << "partner-ext-42" << 3600 << "" << "" << false;
-    QTest::newRow("mfa") << MfaRole << "a.b@c=d,e+f" << "" << 900 << MfaSerial << "246810" << false;
-    QTest::newRow("odd external id, session token") << PlainRole << "s-2" << "ext id/é+~&=%" << 0 << "" << "" << true;
+    QTest::newRow("plain") << PlainRole << "jobdesk-session-1700000000"
+                           << "" << 0 << ""
+                           << "" << false;
+    QTest::newRow("external id and duration") << ExternalRole << "ticket_42"
+                                              << "partner-ext-42" << 3600 << ""
+                                              << "" << false;
+    QTest::newRow("mfa") << MfaRole << "a.b@c=d,e+f"
+                         << "" << 900 << MfaSerial << "246810" << false;
+    QTest::newRow("odd external id, session token") << PlainRole << "s-2"
+                                                    << "ext id/é+~&=%" << 0 << ""
+                                                    << "" << true;
 }
 
 void TestStsClient::botocore_sameRequest()
@@ -693,11 +772,14 @@ void TestStsClient::botocore_sameRequest()
     const QString token = withToken ? QStringLiteral("FwoGZXIvYXdzEXAMPLEtoken/+=") : QString();
     if (withToken)
         m_fake->addCredentials(QStringLiteral("ASIATOKENSOURCE00001"), Secret(SecretKey), Secret(token));
-    const auto result = assume(config(withToken ? QStringLiteral("ASIATOKENSOURCE00001") : AccessKey, SecretKey, token), p);
+    const auto result =
+        assume(config(withToken ? QStringLiteral("ASIATOKENSOURCE00001") : AccessKey, SecretKey, token), p);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().summary()));
 
     QJsonArray ordered;  // botocore serializes members in the order given
-    const auto add = [&](const char *name, const QJsonValue &value) { ordered.append(QJsonArray{QLatin1String(name), value}); };
+    const auto add = [&](const char *name, const QJsonValue &value) {
+        ordered.append(QJsonArray{QLatin1String(name), value});
+    };
     add("RoleArn", role);
     add("RoleSessionName", session);
     if (duration)
@@ -748,9 +830,11 @@ json.dump({'body': body.decode(), 'content_type': request['headers'].get('Conten
     const QJsonObject boto = QJsonDocument::fromJson(out.out).object();
     QCOMPARE(m_fake->lastRequestBody(), boto.value(QStringLiteral("body")).toString().toUtf8());
     QCOMPARE(m_fake->lastRequestHeader("content-type"), boto.value(QStringLiteral("content_type")).toString().toUtf8());
-    QCOMPARE(m_fake->lastRequestHeader("authorization"), boto.value(QStringLiteral("authorization")).toString().toUtf8());
+    QCOMPARE(m_fake->lastRequestHeader("authorization"),
+             boto.value(QStringLiteral("authorization")).toString().toUtf8());
     if (withToken)
-        QCOMPARE(m_fake->lastRequestHeader("x-amz-security-token"), boto.value(QStringLiteral("token")).toString().toUtf8());
+        QCOMPARE(m_fake->lastRequestHeader("x-amz-security-token"),
+                 boto.value(QStringLiteral("token")).toString().toUtf8());
 }
 
 void TestStsClient::awsCli_acceptsFakeSts_data()
@@ -765,11 +849,13 @@ void TestStsClient::awsCli_acceptsFakeSts()
     // The real CLI signs with botocore and parses the XML with botocore: if it accepts the
     // fake's answer and prints the keys the fake handed out, the fake speaks STS.
     QFETCH(QString, cli);
-    const CliRun run = runCli(cli, {QStringLiteral("sts"), QStringLiteral("assume-role"), QStringLiteral("--role-arn"), ExternalRole,
-                                    QStringLiteral("--role-session-name"), QStringLiteral("cli-check"), QStringLiteral("--external-id"),
-                                    QStringLiteral("partner-ext-42"), QStringLiteral("--duration-seconds"), QStringLiteral("1800"),
-                                    QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--output"),
-                                    QStringLiteral("json")});
+    const CliRun run =
+        runCli(cli,
+               {QStringLiteral("sts"), QStringLiteral("assume-role"), QStringLiteral("--role-arn"), ExternalRole,
+                QStringLiteral("--role-session-name"), QStringLiteral("cli-check"), QStringLiteral("--external-id"),
+                QStringLiteral("partner-ext-42"), QStringLiteral("--duration-seconds"), QStringLiteral("1800"),
+                QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--output"),
+                QStringLiteral("json")});
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QCOMPARE(m_fake->roleSessions().size(), 1);
     const auto session = m_fake->roleSessions().constFirst();
@@ -784,7 +870,8 @@ void TestStsClient::awsCli_acceptsFakeSts()
     QCOMPARE(credentials.value(QStringLiteral("SecretAccessKey")).toString().size(), 40);
     QVERIFY(!credentials.value(QStringLiteral("SessionToken")).toString().isEmpty());
     // botocore prints the expiration with a +00:00 offset.
-    const QDateTime expiration = QDateTime::fromString(credentials.value(QStringLiteral("Expiration")).toString(), Qt::ISODate);
+    const QDateTime expiration =
+        QDateTime::fromString(credentials.value(QStringLiteral("Expiration")).toString(), Qt::ISODate);
     QCOMPARE(expiration.toUTC(), session.expiration);
     QCOMPARE(printed.value(QStringLiteral("AssumedRoleUser")).toObject().value(QStringLiteral("Arn")).toString(),
              QStringLiteral("arn:aws:sts::123456789012:assumed-role/Partner/cli-check"));
@@ -802,13 +889,15 @@ void TestStsClient::awsCli_seesFakeStsErrors_data()
     QTest::addColumn<bool>("wrongSecret");
     QTest::addColumn<QString>("expected");
     for (const QString &cli : test::awsClis()) {
-        QTest::addRow("%s denied", qPrintable(cli)) << cli << ExternalRole << false
-                                                    << "An error occurred (AccessDenied) when calling the AssumeRole operation: User: "
-                                                       "arn:aws:iam::123456789012:user/AKIDSTSEXAMPLE is not authorized to perform: "
-                                                       "sts:AssumeRole on resource: arn:aws:iam::123456789012:role/Partner";
-        QTest::addRow("%s bad signature", qPrintable(cli)) << cli << PlainRole << true
-                                                           << "An error occurred (SignatureDoesNotMatch) when calling the AssumeRole "
-                                                              "operation: The request signature we calculated does not match";
+        QTest::addRow("%s denied", qPrintable(cli))
+            << cli << ExternalRole << false
+            << "An error occurred (AccessDenied) when calling the AssumeRole operation: User: "
+               "arn:aws:iam::123456789012:user/AKIDSTSEXAMPLE is not authorized to perform: "
+               "sts:AssumeRole on resource: arn:aws:iam::123456789012:role/Partner";
+        QTest::addRow("%s bad signature", qPrintable(cli))
+            << cli << PlainRole << true
+            << "An error occurred (SignatureDoesNotMatch) when calling the AssumeRole "
+               "operation: The request signature we calculated does not match";
     }
 }
 
@@ -821,11 +910,13 @@ void TestStsClient::awsCli_seesFakeStsErrors()
     QString secret = SecretKey;
     if (wrongSecret)
         secret[5] = QLatin1Char('q');
-    const CliRun run = runCli(cli, {QStringLiteral("sts"), QStringLiteral("assume-role"), QStringLiteral("--role-arn"), role,
-                                    QStringLiteral("--role-session-name"), QStringLiteral("cli-check"), QStringLiteral("--endpoint-url"),
-                                    m_fake->url().toString()},
+    const CliRun run = runCli(cli,
+                              {QStringLiteral("sts"), QStringLiteral("assume-role"), QStringLiteral("--role-arn"), role,
+                               QStringLiteral("--role-session-name"), QStringLiteral("cli-check"),
+                               QStringLiteral("--endpoint-url"), m_fake->url().toString()},
                               secret);
-    QVERIFY2(run.exitCode == 254 || run.exitCode == 255, qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
+    QVERIFY2(run.exitCode == 254 || run.exitCode == 255,
+             qPrintable(QStringLiteral("exit %1: %2").arg(run.exitCode).arg(QString::fromUtf8(run.err))));
     QVERIFY2(QString::fromUtf8(run.err).contains(expected), run.err.constData());
     QVERIFY(m_fake->roleSessions().isEmpty());
 }

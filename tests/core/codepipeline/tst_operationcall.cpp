@@ -62,7 +62,7 @@ private:
     std::vector<int> m_fillers;
 };
 
-} // namespace
+}  // namespace
 
 class TestOperationCall : public QObject
 {
@@ -162,7 +162,8 @@ void TestOperationCall::fetchesJobDetails()
     QCOMPARE(result.value().attempts, 1);
     QCOMPARE(m_fake->lastRequestHeader("X-Amz-Target"), QByteArray("CodePipeline_20150709.GetThirdPartyJobDetails"));
     QCOMPARE(m_fake->lastRequestHeader("Content-Type"), QByteArray("application/x-amz-json-1.1"));
-    QVERIFY(m_fake->lastRequestHeader("Authorization").startsWith(QByteArray(QByteArray("AWS4-HMAC-SHA256 Credential=") + kKeyId.toLatin1())));
+    QVERIFY(m_fake->lastRequestHeader("Authorization")
+                .startsWith(QByteArray(QByteArray("AWS4-HMAC-SHA256 Credential=") + kKeyId.toLatin1())));
 }
 
 void TestOperationCall::serviceErrors_data()

@@ -33,8 +33,8 @@ void TestParamValidator::rejects_data()
     const std::string get = "GetThirdPartyJobDetails";
     const QString longId = QString(513, QLatin1Char('a'));
     const QString longToken = QString(257, QLatin1Char('t'));
-    QTest::newRow("empty job id") << get << QStringLiteral(R"({"jobId":"","clientToken":"t"})") << QStringLiteral("jobId")
-                                  << QStringLiteral("valid min length: 1");
+    QTest::newRow("empty job id") << get << QStringLiteral(R"({"jobId":"","clientToken":"t"})")
+                                  << QStringLiteral("jobId") << QStringLiteral("valid min length: 1");
     QTest::newRow("long job id") << get << QStringLiteral(R"({"jobId":"%1","clientToken":"t"})").arg(longId)
                                  << QStringLiteral("jobId") << QStringLiteral("valid max length: 512");
     QTest::newRow("empty token") << get << QStringLiteral(R"({"jobId":"j","clientToken":""})")
@@ -49,25 +49,32 @@ void TestParamValidator::rejects_data()
                                   << QStringLiteral("jobId") << QStringLiteral("space");
     QTest::newRow("missing token") << get << QStringLiteral(R"({"jobId":"j"})") << QStringLiteral("clientToken")
                                    << QStringLiteral("Missing required parameter");
-    QTest::newRow("unknown") << get << QStringLiteral(R"({"jobId":"j","clientToken":"t","x":1})")
-                             << QStringLiteral("x") << QStringLiteral("must be one of: jobId, clientToken");
+    QTest::newRow("unknown") << get << QStringLiteral(R"({"jobId":"j","clientToken":"t","x":1})") << QStringLiteral("x")
+                             << QStringLiteral("must be one of: jobId, clientToken");
     QTest::newRow("number for string") << get << QStringLiteral(R"({"jobId":5,"clientToken":"t"})")
                                        << QStringLiteral("jobId") << QStringLiteral("expected a string");
-    QTest::newRow("bad enum") << std::string("PollForThirdPartyJobs")
-                              << QStringLiteral(R"({"actionTypeId":{"category":"Bake","owner":"ThirdParty","provider":"p","version":"1"}})")
-                              << QStringLiteral("actionTypeId.category") << QStringLiteral("valid values");
-    QTest::newRow("bad pattern") << std::string("PollForThirdPartyJobs")
-                                 << QStringLiteral(R"({"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"a b","version":"1"}})")
-                                 << QStringLiteral("actionTypeId.provider") << QStringLiteral("pattern");
-    QTest::newRow("batch zero") << std::string("PollForThirdPartyJobs")
-                                << QStringLiteral(R"({"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"p","version":"1"},"maxBatchSize":0})")
-                                << QStringLiteral("maxBatchSize") << QStringLiteral("valid min value: 1");
+    QTest::newRow("bad enum")
+        << std::string("PollForThirdPartyJobs")
+        << QStringLiteral(R"({"actionTypeId":{"category":"Bake","owner":"ThirdParty","provider":"p","version":"1"}})")
+        << QStringLiteral("actionTypeId.category") << QStringLiteral("valid values");
+    QTest::newRow("bad pattern")
+        << std::string("PollForThirdPartyJobs")
+        << QStringLiteral(
+               R"({"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"a b","version":"1"}})")
+        << QStringLiteral("actionTypeId.provider") << QStringLiteral("pattern");
+    QTest::newRow("batch zero")
+        << std::string("PollForThirdPartyJobs")
+        << QStringLiteral(
+               R"({"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"p","version":"1"},"maxBatchSize":0})")
+        << QStringLiteral("maxBatchSize") << QStringLiteral("valid min value: 1");
     QTest::newRow("percent") << std::string("PutThirdPartyJobSuccessResult")
-                             << QStringLiteral(R"({"jobId":"j","clientToken":"t","executionDetails":{"percentComplete":101}})")
+                             << QStringLiteral(
+                                    R"({"jobId":"j","clientToken":"t","executionDetails":{"percentComplete":101}})")
                              << QStringLiteral("executionDetails.percentComplete") << QStringLiteral("max value: 100");
-    QTest::newRow("failure type") << std::string("PutThirdPartyJobFailureResult")
-                                  << QStringLiteral(R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"Oops","message":"m"}})")
-                                  << QStringLiteral("failureDetails.type") << QStringLiteral("JobFailed");
+    QTest::newRow("failure type")
+        << std::string("PutThirdPartyJobFailureResult")
+        << QStringLiteral(R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"Oops","message":"m"}})")
+        << QStringLiteral("failureDetails.type") << QStringLiteral("JobFailed");
 }
 
 void TestParamValidator::rejects()
@@ -95,13 +102,17 @@ void TestParamValidator::accepts_data()
     QTest::newRow("get at limits") << std::string("GetThirdPartyJobDetails")
                                    << QStringLiteral(R"({"jobId":"%1","clientToken":"%2"})")
                                           .arg(QString(512, QLatin1Char('j')), QString(256, QLatin1Char('t')));
-    QTest::newRow("unicode counts characters") << std::string("GetThirdPartyJobDetails")
-                                               << QStringLiteral(R"({"jobId":"%1","clientToken":"t"})")
-                                                      .arg(QString(512, QChar(0x00e9)));
-    QTest::newRow("poll") << std::string("PollForThirdPartyJobs")
-                          << QStringLiteral(R"({"actionTypeId":{"category":"Compute","owner":"ThirdParty","provider":"Acme-CI","version":"1"},"maxBatchSize":5})");
-    QTest::newRow("success") << std::string("PutThirdPartyJobSuccessResult")
-                             << QStringLiteral(R"({"jobId":"j","clientToken":"t","currentRevision":{"revision":"r","changeIdentifier":"c","created":1700000000},"continuationToken":"c","executionDetails":{"summary":"ok","externalExecutionId":"x","percentComplete":100}})");
+    QTest::newRow("unicode counts characters")
+        << std::string("GetThirdPartyJobDetails")
+        << QStringLiteral(R"({"jobId":"%1","clientToken":"t"})").arg(QString(512, QChar(0x00e9)));
+    QTest::newRow("poll")
+        << std::string("PollForThirdPartyJobs")
+        << QStringLiteral(
+               R"({"actionTypeId":{"category":"Compute","owner":"ThirdParty","provider":"Acme-CI","version":"1"},"maxBatchSize":5})");
+    QTest::newRow("success")
+        << std::string("PutThirdPartyJobSuccessResult")
+        << QStringLiteral(
+               R"({"jobId":"j","clientToken":"t","currentRevision":{"revision":"r","changeIdentifier":"c","created":1700000000},"continuationToken":"c","executionDetails":{"summary":"ok","externalExecutionId":"x","percentComplete":100}})");
 }
 
 void TestParamValidator::accepts()

@@ -27,8 +27,9 @@ public:
     std::string text()
     {
         static const std::vector<std::string> pieces = {
-            "build", "é", "ü", "日本語", "💡", "\"quoted\"", "back\\slash", "tab\there", "line\nbreak",
-            "ctrl\x01", "s3://bucket/key", "{json}", " ", "Ωmega", "a/b+c=d", "\x7f", "<tag>",
+            "build",     "é",           "ü",        "日本語",          "💡",      "\"quoted\"", "back\\slash",
+            "tab\there", "line\nbreak", "ctrl\x01", "s3://bucket/key", "{json}", " ",          "Ωmega",
+            "a/b+c=d",   "\x7f",        "<tag>",
         };
         std::string out;
         const int n = int(m_rng.bounded(1, 5));
@@ -57,10 +58,11 @@ public:
 
     Json artifact()
     {
-        return object({{"name", text()},
-                       {"revision", text()},
-                       {"location", object({{"type", "S3"},
-                                            {"s3Location", object({{"bucketName", text()}, {"objectKey", text()}})}})}});
+        return object(
+            {{"name", text()},
+             {"revision", text()},
+             {"location",
+              object({{"type", "S3"}, {"s3Location", object({{"bucketName", text()}, {"objectKey", text()}})}})}});
     }
 
     Json jobDetails()
@@ -76,16 +78,19 @@ public:
         for (int i = int(m_rng.bounded(0, 3)); i > 0; --i)
             outputs.push_back(artifact());
         Json data = object({
-            {"actionTypeId", object({{"category", "Build"}, {"owner", "ThirdParty"}, {"provider", text()}, {"version", "1"}})},
+            {"actionTypeId",
+             object({{"category", "Build"}, {"owner", "ThirdParty"}, {"provider", text()}, {"version", "1"}})},
             {"actionConfiguration", object({{"configuration", config}})},
-            {"pipelineContext", object({{"pipelineName", text()},
-                                        {"stage", object({{"name", text()}})},
-                                        {"action", object({{"name", text()}, {"actionExecutionId", text()}})},
-                                        {"pipelineArn", text()},
-                                        {"pipelineExecutionId", text()}})},
+            {"pipelineContext",
+             object({{"pipelineName", text()},
+                     {"stage", object({{"name", text()}})},
+                     {"action", object({{"name", text()}, {"actionExecutionId", text()}})},
+                     {"pipelineArn", text()},
+                     {"pipelineExecutionId", text()}})},
             {"inputArtifacts", inputs},
             {"outputArtifacts", outputs},
-            {"artifactCredentials", object({{"accessKeyId", text()}, {"secretAccessKey", text()}, {"sessionToken", text()}})},
+            {"artifactCredentials",
+             object({{"accessKeyId", text()}, {"secretAccessKey", text()}, {"sessionToken", text()}})},
             {"continuationToken", text()},
             {"encryptionKey", object({{"id", text()}, {"type", "KMS"}})},
         });
@@ -118,7 +123,7 @@ QByteArray toBytes(const Json &value)
     return QByteArray(s.data(), qsizetype(s.size()));
 }
 
-} // namespace
+}  // namespace
 
 class TestResponseParser : public QObject
 {
@@ -135,7 +140,11 @@ private Q_SLOTS:
 void TestResponseParser::matchesBotocore()
 {
     BodyGenerator gen(20261128);
-    struct Case { std::string operation; QByteArray body; };
+    struct Case
+    {
+        std::string operation;
+        QByteArray body;
+    };
     std::vector<Case> cases;
     for (int i = 0; i < 300; ++i)
         cases.push_back({"GetThirdPartyJobDetails", toBytes(gen.jobDetails())});
@@ -143,8 +152,9 @@ void TestResponseParser::matchesBotocore()
         cases.push_back({"PollForThirdPartyJobs", toBytes(gen.pollAnswer())});
     cases.push_back({"AcknowledgeThirdPartyJob", QByteArrayLiteral("{\"status\":\"InProgress\",\"extra\":1}")});
     // Escapes on the wire that must come out as plain UTF-8.
-    cases.push_back({"GetThirdPartyJobDetails",
-                     QByteArrayLiteral("{\"jobDetails\":{\"id\":\"\\u00e9\\ud83d\\ude00\\u0007\",\"nonce\":\"\\/\"}}")});
+    cases.push_back(
+        {"GetThirdPartyJobDetails",
+         QByteArrayLiteral("{\"jobDetails\":{\"id\":\"\\u00e9\\ud83d\\ude00\\u0007\",\"nonce\":\"\\/\"}}")});
 
     QJsonArray request;
     for (const Case &c : cases) {
@@ -153,9 +163,9 @@ void TestResponseParser::matchesBotocore()
         item.insert(QStringLiteral("body"), QString::fromLatin1(c.body.toBase64()));
         request.append(item);
     }
-    const auto python = test::runProcess(QStringLiteral("python3"),
-                                         {test::supportDir() + QStringLiteral("/botocore_parse.py")},
-                                         QJsonDocument(request).toJson(QJsonDocument::Compact));
+    const auto python =
+        test::runProcess(QStringLiteral("python3"), {test::supportDir() + QStringLiteral("/botocore_parse.py")},
+                         QJsonDocument(request).toJson(QJsonDocument::Compact));
     QVERIFY2(python.started, "python3 could not be started");
     QVERIFY2(python.exitCode == 0, python.err.constData());
     const QJsonArray expected = QJsonDocument::fromJson(python.out).array();
@@ -179,7 +189,8 @@ void TestResponseParser::rejectsWhatIsNotAnAnswer_data()
 {
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("mentions");
-    QTest::newRow("html") << QByteArrayLiteral("<html><body>Sign in to the Wi-Fi</body></html>") << QStringLiteral("HTML");
+    QTest::newRow("html") << QByteArrayLiteral("<html><body>Sign in to the Wi-Fi</body></html>")
+                          << QStringLiteral("HTML");
     QTest::newRow("truncated") << QByteArrayLiteral("{\"jobDetails\":{\"id\":\"abc") << QStringLiteral("cut short");
     QTest::newRow("array") << QByteArrayLiteral("[1,2]") << QStringLiteral("not an object");
     QTest::newRow("wrong type") << QByteArrayLiteral("{\"jobDetails\":{\"id\":42}}") << QStringLiteral("jobDetails.id");

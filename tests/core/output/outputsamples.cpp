@@ -29,7 +29,8 @@ Json artifact(int i, bool withRevision, bool withLocation)
         a["location"]["type"] = "S3";
         a["location"]["s3Location"] = Json::object();
         a["location"]["s3Location"]["bucketName"] = "codepipeline-us-east-1-123456789012";
-        a["location"]["s3Location"]["objectKey"] = "MyPipeline/Artifact_" + std::to_string(i) + "/obj" + std::to_string(i);
+        a["location"]["s3Location"]["objectKey"] =
+            "MyPipeline/Artifact_" + std::to_string(i) + "/obj" + std::to_string(i);
     }
     return a;
 }
@@ -107,7 +108,7 @@ const char *const kGeneric = R"({
   "deep": {"l1": {"l2": {"l3": {"l4": {"l5": {"value": "bottom", "other": "side"}}}}}}
 })";
 
-} // namespace
+}  // namespace
 
 std::vector<SampleResponse> fixedResponses()
 {
@@ -116,13 +117,16 @@ std::vector<SampleResponse> fixedResponses()
     std::vector<SampleResponse> samples;
     samples.push_back({QStringLiteral("full job"), get, parse(kFullJob)});
     samples.push_back({QStringLiteral("minimal job"), get, parse(R"({"jobDetails": {"id": "j-1"}})")});
-    samples.push_back({QStringLiteral("job with empty data"), get,
-                       parse(R"({"jobDetails": {"id": "j-2", "data": {"actionConfiguration": {"configuration": {}}}, "nonce": "1"}})")});
+    samples.push_back(
+        {QStringLiteral("job with empty data"), get,
+         parse(
+             R"({"jobDetails": {"id": "j-2", "data": {"actionConfiguration": {"configuration": {}}}, "nonce": "1"}})")});
     samples.push_back({QStringLiteral("unicode"), get, parse(kUnicodeJob)});
     samples.push_back({QStringLiteral("quotes tabs newlines"), get, parse(kQuotingJob)});
     samples.push_back({QStringLiteral("long values"), get, parse(kLongValues)});
 
-    Json fifty = parse(R"({"jobDetails": {"id": "fifty", "data": {"actionConfiguration": {"configuration": {}}}, "nonce": "9"}})");
+    Json fifty = parse(
+        R"({"jobDetails": {"id": "fifty", "data": {"actionConfiguration": {"configuration": {}}}, "nonce": "9"}})");
     for (int i = 0; i < 50; ++i) {
         // Not in sorted order, so the writers have to sort.
         const int k = (i * 37) % 50;
@@ -139,22 +143,24 @@ std::vector<SampleResponse> fixedResponses()
     samples.push_back({QStringLiteral("20 artifacts"), get, twenty});
 
     samples.push_back({QStringLiteral("poll 0 jobs"), poll, parse(R"({"jobs": []})")});
-    samples.push_back({QStringLiteral("poll 1 job"), poll,
-                       parse(R"({"jobs": [{"clientId": "11111111-2222-3333-4444-555555555555", "jobId": "0a1b2c3d-4e5f-6789-abcd-ef0123456789"}]})")});
+    samples.push_back(
+        {QStringLiteral("poll 1 job"), poll,
+         parse(
+             R"({"jobs": [{"clientId": "11111111-2222-3333-4444-555555555555", "jobId": "0a1b2c3d-4e5f-6789-abcd-ef0123456789"}]})")});
     samples.push_back({QStringLiteral("poll 3 jobs"), poll, parse(R"({"jobs": [
         {"clientId": "11111111-2222-3333-4444-555555555555", "jobId": "0a1b2c3d-4e5f-6789-abcd-ef0123456789"},
         {"clientId": "66666666-7777-8888-9999-000000000000", "jobId": "1b2c3d4e-5f60-789a-bcde-f0123456789a"},
         {"jobId": "2c3d4e5f-6071-89ab-cdef-0123456789ab"}]})")});
     samples.push_back({QStringLiteral("acknowledge"), QStringLiteral("AcknowledgeThirdPartyJob"),
                        parse(R"({"status": "InProgress"})")});
-    samples.push_back({QStringLiteral("success result (empty)"), QStringLiteral("PutThirdPartyJobSuccessResult"),
-                       Json::object()});
-    samples.push_back({QStringLiteral("failure result (empty)"), QStringLiteral("PutThirdPartyJobFailureResult"),
-                       Json::object()});
+    samples.push_back(
+        {QStringLiteral("success result (empty)"), QStringLiteral("PutThirdPartyJobSuccessResult"), Json::object()});
+    samples.push_back(
+        {QStringLiteral("failure result (empty)"), QStringLiteral("PutThirdPartyJobFailureResult"), Json::object()});
     samples.push_back({QStringLiteral("title wider than content"), QStringLiteral("PutThirdPartyJobFailureResult"),
                        parse(R"({"s": "x"})")});
-    samples.push_back({QStringLiteral("empty string value"), QStringLiteral("AcknowledgeThirdPartyJob"),
-                       parse(R"({"status": ""})")});
+    samples.push_back(
+        {QStringLiteral("empty string value"), QStringLiteral("AcknowledgeThirdPartyJob"), parse(R"({"status": ""})")});
     samples.push_back({QStringLiteral("generic values"), QStringLiteral("Generic"), parse(kGeneric)});
     samples.push_back({QStringLiteral("empty title"), QString(), parse(R"({"a": "1", "b": {"c": "2"}})")});
     return samples;
@@ -167,10 +173,7 @@ namespace {
 class Random
 {
 public:
-    explicit Random(std::uint32_t seed)
-        : m_engine(seed)
-    {
-    }
+    explicit Random(std::uint32_t seed) : m_engine(seed) {}
 
     int below(int n) { return static_cast<int>(m_engine() % static_cast<std::uint32_t>(n)); }
     bool chance(int percent) { return below(100) < percent; }
@@ -218,10 +221,7 @@ public:
     }
 
     // Mostly short, sometimes long enough to push the table past the terminal.
-    std::string value()
-    {
-        return text(chance(15) ? 160 : 30);
-    }
+    std::string value() { return text(chance(15) ? 160 : 30); }
 
 private:
     std::mt19937 m_engine;
@@ -232,8 +232,8 @@ const std::string kHex = "0123456789abcdef";
 
 std::string uuid(Random &random)
 {
-    return random.word(kHex, 8, 8) + '-' + random.word(kHex, 4, 4) + '-' + random.word(kHex, 4, 4) + '-' +
-        random.word(kHex, 4, 4) + '-' + random.word(kHex, 12, 12);
+    return random.word(kHex, 8, 8) + '-' + random.word(kHex, 4, 4) + '-' + random.word(kHex, 4, 4) + '-'
+        + random.word(kHex, 4, 4) + '-' + random.word(kHex, 12, 12);
 }
 
 Json randomArtifacts(Random &random)
@@ -305,9 +305,10 @@ Json randomJobDetails(Random &random)
     if (random.chance(70))
         data["outputArtifacts"] = randomArtifacts(random);
     if (random.chance(60)) {
-        data["artifactCredentials"] = {{"accessKeyId", "ASIA" + random.word("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16, 16)},
-                                       {"secretAccessKey", random.word(kNameChars + "/+", 40, 40)},
-                                       {"sessionToken", random.word(kNameChars + "/+=", 20, 400)}};
+        data["artifactCredentials"] = {
+            {"accessKeyId", "ASIA" + random.word("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", 16, 16)},
+            {"secretAccessKey", random.word(kNameChars + "/+", 40, 40)},
+            {"sessionToken", random.word(kNameChars + "/+=", 20, 400)}};
     }
     if (random.chance(50))
         data["continuationToken"] = random.value();
@@ -332,23 +333,16 @@ QString visible(const QByteArray &line)
     QString out;
     for (char c : line) {
         switch (c) {
-        case '\t':
-            out += QStringLiteral("\\t");
-            break;
-        case '\r':
-            out += QStringLiteral("\\r");
-            break;
-        case '\x1b':
-            out += QStringLiteral("\\e");
-            break;
-        default:
-            out += QString::fromUtf8(&c, 1);
+        case '\t': out += QStringLiteral("\\t"); break;
+        case '\r': out += QStringLiteral("\\r"); break;
+        case '\x1b': out += QStringLiteral("\\e"); break;
+        default: out += QString::fromUtf8(&c, 1);
         }
     }
     return out;
 }
 
-} // namespace
+}  // namespace
 
 std::vector<SampleResponse> randomJobDetailsResponses(int count, std::uint32_t seed)
 {
@@ -387,7 +381,8 @@ bool awsCliReference(const std::vector<ReferenceCase> &cases, QList<QByteArray> 
     }
     const Json answer = Json::parse(result.out.toStdString(), nullptr, false);
     if (!answer.is_array() || answer.size() != cases.size()) {
-        *error = QStringLiteral("awscli_format.py gave an unexpected answer: %1").arg(QString::fromUtf8(result.out.left(300)));
+        *error = QStringLiteral("awscli_format.py gave an unexpected answer: %1")
+                     .arg(QString::fromUtf8(result.out.left(300)));
         return false;
     }
     outputs->clear();
@@ -410,11 +405,12 @@ QString describeMismatch(const QByteArray &expected, const QByteArray &actual)
         ++column;
     // Test messages are cut short, so show a window around the first difference.
     const qsizetype from = std::max<qsizetype>(0, column - 40);
-    QString report = QStringLiteral("differs from the AWS CLI at line %1, byte %2 of the line (expected %3 bytes in all, got %4)\n")
-                         .arg(line + 1)
-                         .arg(column + 1)
-                         .arg(expected.size())
-                         .arg(actual.size());
+    QString report =
+        QStringLiteral("differs from the AWS CLI at line %1, byte %2 of the line (expected %3 bytes in all, got %4)\n")
+            .arg(line + 1)
+            .arg(column + 1)
+            .arg(expected.size())
+            .arg(actual.size());
     if (line > 0)
         report += QStringLiteral("  ") + visible(want[line - 1].mid(from, 100)) + QLatin1Char('\n');
     report += QStringLiteral("- ") + visible(wantLine.mid(from, 100)) + QLatin1Char('\n');
@@ -422,4 +418,4 @@ QString describeMismatch(const QByteArray &expected, const QByteArray &actual)
     return report;
 }
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

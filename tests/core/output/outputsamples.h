@@ -46,4 +46,4 @@ bool awsCliReference(const std::vector<ReferenceCase> &cases, QList<QByteArray> 
 // with some context, control characters made visible.
 QString describeMismatch(const QByteArray &expected, const QByteArray &actual);
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

@@ -82,8 +82,7 @@ std::optional<std::string> unescapeValue(const std::string &text)
             out += static_cast<char>(std::stoi(text.substr(i + 1, 4), nullptr, 16));
             i += 4;
             break;
-        default:
-            return std::nullopt;
+        default: return std::nullopt;
         }
     }
     return out;
@@ -122,7 +121,7 @@ int countLeaves(const Json &value)
     return count;
 }
 
-} // namespace
+}  // namespace
 
 class TestKeyValueWriter : public QObject
 {
@@ -194,7 +193,8 @@ void TestKeyValueWriter::everyLeafOnce()
     QCOMPARE(static_cast<int>(seen.size()), countLeaves(response));
 
     // And spelled out for the part people grep for most.
-    const Json configuration = response.value(Json::json_pointer("/jobDetails/data/actionConfiguration/configuration"), Json());
+    const Json configuration =
+        response.value(Json::json_pointer("/jobDetails/data/actionConfiguration/configuration"), Json());
     if (configuration.is_object()) {
         for (const auto &[key, member] : configuration.items()) {
             int matches = 0;
@@ -207,9 +207,10 @@ void TestKeyValueWriter::everyLeafOnce()
                 if (last && parent && *last == key && *parent == "configuration")
                     matches += count;
             }
-            QVERIFY2(matches == 1, qPrintable(QStringLiteral("configuration key %1 appears %2 times")
-                                                  .arg(QString::fromStdString(key))
-                                                  .arg(matches)));
+            QVERIFY2(matches == 1,
+                     qPrintable(QStringLiteral("configuration key %1 appears %2 times")
+                                    .arg(QString::fromStdString(key))
+                                    .arg(matches)));
         }
     }
 }
@@ -220,23 +221,25 @@ void TestKeyValueWriter::knownOutput_data()
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("empty") << QByteArray("{}") << QByteArray();
     QTest::newRow("acknowledge") << QByteArray(R"({"status": "InProgress"})") << QByteArray("status\tInProgress\n");
-    QTest::newRow("job, in response order")
-        << QByteArray(R"({"jobDetails": {"id": "j", "data": {"actionConfiguration": {"configuration": {"MyKey": "value", "B": "2"}},
+    QTest::newRow("job, in response order") << QByteArray(
+        R"({"jobDetails": {"id": "j", "data": {"actionConfiguration": {"configuration": {"MyKey": "value", "B": "2"}},
                          "inputArtifacts": [{"name": "src", "location": {"type": "S3"}}]}, "nonce": "3"}})")
-        << QByteArray("jobDetails.id\tj\n"
-                      "jobDetails.data.actionConfiguration.configuration.MyKey\tvalue\n"
-                      "jobDetails.data.actionConfiguration.configuration.B\t2\n"
-                      "jobDetails.data.inputArtifacts[0].name\tsrc\n"
-                      "jobDetails.data.inputArtifacts[0].location.type\tS3\n"
-                      "jobDetails.nonce\t3\n");
-    QTest::newRow("escapes")
-        << QByteArray(R"({"c": {"a.b": "x\ty", "": "line1\nline2\r", "sp ace": "back\\slash", "q\"": "bell\u0007", "ü": "ünï"}})")
-        << QByteArray("c[\"a.b\"]\tx\\ty\n"
-                      "c[\"\"]\tline1\\nline2\\r\n"
-                      "c[\"sp ace\"]\tback\\\\slash\n"
-                      "c[\"q\\\"\"]\tbell\\u0007\n"
-                      "c.ü\tünï\n");
-    QTest::newRow("other values") << QByteArray(R"({"t": true, "n": null, "i": 5, "f": 0.5, "e": {}, "l": [], "s": ["a", 1]})")
+                                            << QByteArray(
+                                                   "jobDetails.id\tj\n"
+                                                   "jobDetails.data.actionConfiguration.configuration.MyKey\tvalue\n"
+                                                   "jobDetails.data.actionConfiguration.configuration.B\t2\n"
+                                                   "jobDetails.data.inputArtifacts[0].name\tsrc\n"
+                                                   "jobDetails.data.inputArtifacts[0].location.type\tS3\n"
+                                                   "jobDetails.nonce\t3\n");
+    QTest::newRow("escapes") << QByteArray(
+        R"({"c": {"a.b": "x\ty", "": "line1\nline2\r", "sp ace": "back\\slash", "q\"": "bell\u0007", "ü": "ünï"}})")
+                             << QByteArray("c[\"a.b\"]\tx\\ty\n"
+                                           "c[\"\"]\tline1\\nline2\\r\n"
+                                           "c[\"sp ace\"]\tback\\\\slash\n"
+                                           "c[\"q\\\"\"]\tbell\\u0007\n"
+                                           "c.ü\tünï\n");
+    QTest::newRow("other values") << QByteArray(
+        R"({"t": true, "n": null, "i": 5, "f": 0.5, "e": {}, "l": [], "s": ["a", 1]})")
                                   << QByteArray("t\ttrue\nn\tnull\ni\t5\nf\t0.5\ne\t{}\nl\t[]\ns[0]\ta\ns[1]\t1\n");
 }
 

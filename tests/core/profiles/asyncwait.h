@@ -28,4 +28,4 @@ std::optional<T> waitFor(const std::function<void(std::function<void(T)>)> &star
     return answer;
 }
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test

@@ -33,7 +33,8 @@ inline QString keychainProblem()
     if (!answer)
         return QStringLiteral("No Secret Service answered in time.");
     if (!answer->ok())
-        return QStringLiteral("No Secret Service is reachable: ") + answer->error().message + QLatin1Char(' ') + answer->error().hint;
+        return QStringLiteral("No Secret Service is reachable: ") + answer->error().message + QLatin1Char(' ')
+            + answer->error().hint;
     return {};
 }
 
@@ -42,18 +43,18 @@ inline QString keychainProblem()
 inline std::optional<QByteArray> lookUpWithSecretTool(const QString &key)
 {
     const ProcessOutput out = runProcess(QStringLiteral("secret-tool"),
-                                         {QStringLiteral("lookup"), QStringLiteral("server"), profiles::Keychain::serviceName(),
-                                          QStringLiteral("user"), key});
+                                         {QStringLiteral("lookup"), QStringLiteral("server"),
+                                          profiles::Keychain::serviceName(), QStringLiteral("user"), key});
     if (!out.started || out.exitCode != 0)
         return std::nullopt;
     return QByteArray::fromBase64(out.out.trimmed());
 }
 
-} // namespace jobdesk::test
+}  // namespace jobdesk::test
 
-#define JOBDESK_REQUIRE_KEYCHAIN()                                      \
-    do {                                                                \
-        const QString problem = jobdesk::test::keychainProblem();       \
-        if (!problem.isEmpty())                                         \
-            QFAIL(qPrintable(problem));                                 \
+#define JOBDESK_REQUIRE_KEYCHAIN()                                                                                     \
+    do {                                                                                                               \
+        const QString problem = jobdesk::test::keychainProblem();                                                      \
+        if (!problem.isEmpty())                                                                                        \
+            QFAIL(qPrintable(problem));                                                                                \
     } while (false)

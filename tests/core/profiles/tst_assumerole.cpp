@@ -47,7 +47,7 @@ const QString ClientToken = QStringLiteral("client-token-for-assume-role");
 
 using EnvVars = QMap<QString, QString>;
 
-} // namespace
+}  // namespace
 
 Q_DECLARE_METATYPE(EnvVars)
 Q_DECLARE_METATYPE(std::optional<QString>)
@@ -113,7 +113,8 @@ private:
         params["jobId"] = JobId.toStdString();
         params["clientToken"] = ClientToken.toStdString();
         const auto *operation = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
-        codepipeline::OperationCall *call = codepipeline::OperationCall::start(m_client.get(), client, *operation, params);
+        codepipeline::OperationCall *call =
+            codepipeline::OperationCall::start(m_client.get(), client, *operation, params);
         std::optional<Result<codepipeline::OperationResult>> result;
         connect(call, &codepipeline::OperationCall::finished, this, [&result, call] { result = call->result(); });
         if (!QTest::qWaitFor([&result] { return result.has_value(); }, 60000))
@@ -157,25 +158,29 @@ void TestAssumeRole::init()
     job.jobId = JobId;
     job.clientToken = ClientToken;
     job.nonce = QStringLiteral("3");
-    job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("AcmeCI"), QStringLiteral("1")};
+    job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("AcmeCI"),
+                        QStringLiteral("1")};
     QVERIFY(m_fake->addJob(job).ok());
     QVERIFY(m_fake->listen());
 
     const QString endpoint = m_fake->url().toString();
-    writeFile(QStringLiteral("credentials"), QStringLiteral("[source]\naws_access_key_id = %1\naws_secret_access_key = %2\n")
-                                                 .arg(SourceKey, SourceSecret));
+    writeFile(
+        QStringLiteral("credentials"),
+        QStringLiteral("[source]\naws_access_key_id = %1\naws_secret_access_key = %2\n").arg(SourceKey, SourceSecret));
     writeFile(QStringLiteral("config"),
-              QStringLiteral("[default]\nregion = us-east-1\n"
-                             "[profile support]\nrole_arn = %1\nsource_profile = source\nregion = us-east-1\nendpoint_url = %6\n"
-                             "[profile partner]\nrole_arn = %2\nsource_profile = source\nexternal_id = partner-ext-42\n"
-                             "role_session_name = ticket-42\nduration_seconds = 1800\nregion = eu-west-1\nendpoint_url = %6\n"
-                             "[profile partner-wrong-id]\nrole_arn = %2\nsource_profile = source\nexternal_id = partner-ext-43\n"
-                             "endpoint_url = %6\n"
-                             "[profile guarded]\nrole_arn = %3\nsource_profile = source\nmfa_serial = %5\nregion = us-east-1\n"
-                             "endpoint_url = %6\n"
-                             "[profile from-env]\nrole_arn = %1\ncredential_source = Environment\nregion = us-east-1\nendpoint_url = %6\n"
-                             "[profile chained]\nrole_arn = %4\nsource_profile = guarded\nrole_session_name = outer\n"
-                             "region = us-east-1\nendpoint_url = %6\n")
+              QStringLiteral(
+                  "[default]\nregion = us-east-1\n"
+                  "[profile support]\nrole_arn = %1\nsource_profile = source\nregion = us-east-1\nendpoint_url = %6\n"
+                  "[profile partner]\nrole_arn = %2\nsource_profile = source\nexternal_id = partner-ext-42\n"
+                  "role_session_name = ticket-42\nduration_seconds = 1800\nregion = eu-west-1\nendpoint_url = %6\n"
+                  "[profile partner-wrong-id]\nrole_arn = %2\nsource_profile = source\nexternal_id = partner-ext-43\n"
+                  "endpoint_url = %6\n"
+                  "[profile guarded]\nrole_arn = %3\nsource_profile = source\nmfa_serial = %5\nregion = us-east-1\n"
+                  "endpoint_url = %6\n"
+                  "[profile from-env]\nrole_arn = %1\ncredential_source = Environment\nregion = "
+                  "us-east-1\nendpoint_url = %6\n"
+                  "[profile chained]\nrole_arn = %4\nsource_profile = guarded\nrole_session_name = outer\n"
+                  "region = us-east-1\nendpoint_url = %6\n")
                   .arg(SupportRole, PartnerRole, GuardedRole, OuterRole, MfaSerial, endpoint));
 
     m_network = std::make_unique<QNetworkAccessManager>();
@@ -210,7 +215,8 @@ void TestAssumeRole::sourceProfile()
     QCOMPARE(sessions.at(0).sourceAccessKeyId, SourceKey);
     QCOMPARE(sessions.at(0).accessKeyId, keys.accessKeyId);
     // No role_session_name: JobDesk's own default, like botocore's botocore-session-<epoch>.
-    QCOMPARE(sessions.at(0).sessionName, QStringLiteral("jobdesk-session-%1").arg(m_clock->nowUtc().toSecsSinceEpoch()));
+    QCOMPARE(sessions.at(0).sessionName,
+             QStringLiteral("jobdesk-session-%1").arg(m_clock->nowUtc().toSecsSinceEpoch()));
     QCOMPARE(CredentialResolver::defaultRoleSessionName(QDateTime(QDate(2024, 1, 2), QTime(3, 4, 5), Qt::UTC)),
              QStringLiteral("jobdesk-session-1704164645"));
     // STS was asked with the source keys, for service sts in the profile's region.
@@ -248,11 +254,13 @@ void TestAssumeRole::credentialSourceEnvironment_data()
                                                         {QStringLiteral("AWS_SECRET_ACCESS_KEY"), SourceSecret}}
                                              << QString();
     QTest::newRow("no keys") << EnvVars{} << QStringLiteral("NoCredentials");
-    QTest::newRow("keys STS does not know") << EnvVars{{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAUNKNOWNKEY000001")},
-                                                       {QStringLiteral("AWS_SECRET_ACCESS_KEY"), SourceSecret}}
-                                            << QStringLiteral("InvalidClientTokenId");
+    QTest::newRow("keys STS does not know")
+        << EnvVars{{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAUNKNOWNKEY000001")},
+                   {QStringLiteral("AWS_SECRET_ACCESS_KEY"), SourceSecret}}
+        << QStringLiteral("InvalidClientTokenId");
     QTest::newRow("wrong secret") << EnvVars{{QStringLiteral("AWS_ACCESS_KEY_ID"), SourceKey},
-                                             {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("not-the-secret")}}
+                                             {QStringLiteral("AWS_SECRET_ACCESS_KEY"),
+                                              QStringLiteral("not-the-secret")}}
                                   << QStringLiteral("SignatureDoesNotMatch");
 }
 
@@ -281,11 +289,14 @@ void TestAssumeRole::mfa_data()
     QTest::addColumn<int>("stsCalls");
     QTest::newRow("right code") << std::optional<QString>(MfaCode) << false << QString() << 1;
     QTest::newRow("right code, later") << std::optional<QString>(MfaCode) << true << QString() << 1;
-    QTest::newRow("typed with spaces") << std::optional<QString>(QStringLiteral(" 246 810 ")) << false << QString() << 1;
-    QTest::newRow("wrong code") << std::optional<QString>(QStringLiteral("135791")) << false << QStringLiteral("AccessDenied") << 1;
+    QTest::newRow("typed with spaces") << std::optional<QString>(QStringLiteral(" 246 810 ")) << false << QString()
+                                       << 1;
+    QTest::newRow("wrong code") << std::optional<QString>(QStringLiteral("135791")) << false
+                                << QStringLiteral("AccessDenied") << 1;
     QTest::newRow("cancelled") << std::optional<QString>() << false << QStringLiteral("MfaCancelled") << 0;
     QTest::newRow("cancelled later") << std::optional<QString>() << true << QStringLiteral("MfaCancelled") << 0;
-    QTest::newRow("not a code") << std::optional<QString>(QStringLiteral("24681a")) << false << QStringLiteral("InvalidMfaCode") << 0;
+    QTest::newRow("not a code") << std::optional<QString>(QStringLiteral("24681a")) << false
+                                << QStringLiteral("InvalidMfaCode") << 0;
     QTest::newRow("empty") << std::optional<QString>(QString()) << false << QStringLiteral("InvalidMfaCode") << 0;
 }
 
@@ -325,7 +336,8 @@ void TestAssumeRole::mfa()
     if (errorCode == QLatin1String("MfaCancelled")) {
         QCOMPARE(resolved.error().kind, Error::Kind::Cancelled);
         QCOMPARE(resolved.error().message,
-                 QStringLiteral("No MFA code was entered, so profile “guarded” did not assume the role %1.").arg(GuardedRole));
+                 QStringLiteral("No MFA code was entered, so profile “guarded” did not assume the role %1.")
+                     .arg(GuardedRole));
         QVERIFY(resolved.error().hint.contains(MfaSerial));
     }
     if (errorCode == QLatin1String("AccessDenied"))
@@ -351,7 +363,8 @@ void TestAssumeRole::mfaAskedOnceForConcurrentRequests()
 {
     auto r = resolver();
     QList<CredentialResolver::MfaAnswer> pending;
-    r->setMfaPrompt([&](const CredentialResolver::MfaChallenge &, CredentialResolver::MfaAnswer reply) { pending << reply; });
+    r->setMfaPrompt(
+        [&](const CredentialResolver::MfaChallenge &, CredentialResolver::MfaAnswer reply) { pending << reply; });
 
     // Two lookups start before the person has answered the one prompt.
     std::optional<Result<ResolvedConfig>> first;
@@ -420,7 +433,8 @@ void TestAssumeRole::cachedUntilNearExpiry()
     QCOMPARE(m_fake->operationCount(QStringLiteral("AssumeRole")), 2);
 
     // Reused while more than the refresh margin is left.
-    const qint64 margin = std::chrono::duration_cast<std::chrono::seconds>(CredentialResolver::roleRefreshMargin).count();
+    const qint64 margin =
+        std::chrono::duration_cast<std::chrono::seconds>(CredentialResolver::roleRefreshMargin).count();
     for (const qint64 before : {qint64(3000), margin + 60, margin + 1}) {
         m_clock->set(expiration.addSecs(-before));
         const auto again = resolve(*r, QStringLiteral("support"));
@@ -458,7 +472,8 @@ void TestAssumeRole::endToEndJobFetch()
     QVERIFY2(job.ok(), qPrintable(job.ok() ? QString() : job.error().summary()));
     QCOMPARE(QString::fromStdString(job.value().response.data["jobDetails"]["id"].get<std::string>()), JobId);
     // Signed with the role's keys and session token, not the source keys.
-    const QByteArray signedBy = "AWS4-HMAC-SHA256 Credential=" + resolved.value().credentials.accessKeyId.toLatin1() + '/';
+    const QByteArray signedBy =
+        "AWS4-HMAC-SHA256 Credential=" + resolved.value().credentials.accessKeyId.toLatin1() + '/';
     QVERIFY(m_fake->lastRequestHeader("authorization").startsWith(signedBy));
     QCOMPARE(m_fake->lastRequestHeader("x-amz-security-token"), resolved.value().credentials.sessionToken.reveal());
     QCOMPARE(m_fake->requestCount(JobId), 1);
@@ -480,7 +495,8 @@ void TestAssumeRole::awsCliAssumesTheSameRoles_data()
     QTest::addColumn<QString>("profile");
     // endpoint_url in the config file (which sends the CLI's STS call to the fake too)
     // arrived in AWS CLI v1.29 / botocore 1.31 and in v2.13; older CLIs would call real AWS.
-    static const QRegularExpression version(QStringLiteral("^aws-cli/(\\d+)\\.(\\d+)\\.\\d+ .*?botocore/(\\d+)\\.(\\d+)"));
+    static const QRegularExpression version(
+        QStringLiteral("^aws-cli/(\\d+)\\.(\\d+)\\.\\d+ .*?botocore/(\\d+)\\.(\\d+)"));
     int rows = 0;
     for (const QString &cli : test::awsClis()) {
         const test::ProcessOutput out = test::runProcess(cli, {QStringLiteral("--version")});
@@ -512,12 +528,18 @@ void TestAssumeRole::awsCliAssumesTheSameRoles()
     QProcessEnvironment env = environment({{QStringLiteral("AWS_PAGER"), QString()},
                                            {QStringLiteral("NO_PROXY"), QStringLiteral("127.0.0.1,localhost")}});
     const test::ProcessOutput out = test::runProcessServing(
-        cli, {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"), QStringLiteral("--profile"), profile,
-              QStringLiteral("--job-id"), JobId, QStringLiteral("--client-token"), ClientToken, QStringLiteral("--output"),
-              QStringLiteral("json")},
+        cli,
+        {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"), QStringLiteral("--profile"),
+         profile, QStringLiteral("--job-id"), JobId, QStringLiteral("--client-token"), ClientToken,
+         QStringLiteral("--output"), QStringLiteral("json")},
         env);
     QVERIFY2(out.exitCode == 0, out.err.constData());
-    QCOMPARE(QJsonDocument::fromJson(out.out).object().value(QStringLiteral("jobDetails")).toObject().value(QStringLiteral("id")).toString(),
+    QCOMPARE(QJsonDocument::fromJson(out.out)
+                 .object()
+                 .value(QStringLiteral("jobDetails"))
+                 .toObject()
+                 .value(QStringLiteral("id"))
+                 .toString(),
              JobId);
     QCOMPARE(m_fake->roleSessions().size(), 1);
     const auto theirs = m_fake->roleSessions().constFirst();

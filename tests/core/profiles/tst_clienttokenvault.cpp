@@ -68,7 +68,9 @@ void TestClientTokenVault::saveLoadRemove()
 {
     QFETCH(QString, label);
     QFETCH(QString, token);
-    const QString file = settingsFile(QStringLiteral("vault-%1.ini").arg(QLatin1String(QTest::currentDataTag())).replace(QLatin1Char(' '), QLatin1Char('-')));
+    const QString file = settingsFile(QStringLiteral("vault-%1.ini")
+                                          .arg(QLatin1String(QTest::currentDataTag()))
+                                          .replace(QLatin1Char(' '), QLatin1Char('-')));
     ClientTokenVault vault(file);
     QSignalSpy changed(&vault, &ClientTokenVault::labelsChanged);
 

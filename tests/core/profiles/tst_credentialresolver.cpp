@@ -94,27 +94,34 @@ void TestCredentialResolver::initTestCase()
     QStandardPaths::setTestModeEnabled(true);
     JOBDESK_REQUIRE_KEYCHAIN();
     QVERIFY(!jobdesk::test::awsClis().isEmpty());
-    const QString helper = QStringLiteral("/bin/sh ") + jobdesk::test::dataDir() + QStringLiteral("/profiles/credential-helper.sh static -");
+    const QString helper = QStringLiteral("/bin/sh ") + jobdesk::test::dataDir()
+        + QStringLiteral("/profiles/credential-helper.sh static -");
     QFile config(m_dir.filePath(QStringLiteral("config")));
     QVERIFY(config.open(QIODevice::WriteOnly));
-    config.write(QStringLiteral(
-        "[default]\nregion = us-east-1\n"
-        "[profile envprof]\nregion = eu-west-2\naws_access_key_id = AKIAENVPROF\naws_secret_access_key = envprofSecret\n"
-        "[profile proc]\ncredential_process = %1\nregion = ap-northeast-1\nmax_attempts = 4\nretry_mode = adaptive\n"
-        "endpoint_url = https://codepipeline.example.test\nca_bundle = /etc/jobdesk-test/ca.pem\n"
-        "[profile order]\naws_access_key_id = AKIACONFIGFILE\naws_secret_access_key = c\ncredential_process = %1\n"
-        "[profile proc-over-config]\naws_access_key_id = AKIACONFIGONLY\naws_secret_access_key = c\ncredential_process = %1\n"
-        "[profile same-name]\naws_access_key_id = AKIASHAREDSAME\naws_secret_access_key = s\n"
-        "[profile no-keys]\nregion = eu-central-1\n"
-        "[profile bad-attempts]\nmax_attempts = many\naws_access_key_id = AKIABAD\naws_secret_access_key = b\n"
-        "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Support\nsource_profile = envprof\nexternal_id = ext-1\n"
-        "duration_seconds = 1800\nrole_session_name = jobdesk\nmfa_serial = arn:aws:iam::123456789012:mfa/me\nregion = us-west-2\n"
-        "[profile role-env]\nrole_arn = arn:aws:iam::123456789012:role/FromEnv\ncredential_source = Environment\n"
-        "[profile role-chain]\nrole_arn = arn:aws:iam::123456789012:role/Outer\nsource_profile = role\n"
-        "[profile loop-a]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = loop-b\n"
-        "[profile loop-b]\nrole_arn = arn:aws:iam::1:role/B\nsource_profile = loop-a\n")
-                     .arg(helper)
-                     .toUtf8());
+    config.write(
+        QStringLiteral(
+            "[default]\nregion = us-east-1\n"
+            "[profile envprof]\nregion = eu-west-2\naws_access_key_id = AKIAENVPROF\naws_secret_access_key = "
+            "envprofSecret\n"
+            "[profile proc]\ncredential_process = %1\nregion = ap-northeast-1\nmax_attempts = 4\nretry_mode = "
+            "adaptive\n"
+            "endpoint_url = https://codepipeline.example.test\nca_bundle = /etc/jobdesk-test/ca.pem\n"
+            "[profile order]\naws_access_key_id = AKIACONFIGFILE\naws_secret_access_key = c\ncredential_process = %1\n"
+            "[profile proc-over-config]\naws_access_key_id = AKIACONFIGONLY\naws_secret_access_key = "
+            "c\ncredential_process = %1\n"
+            "[profile same-name]\naws_access_key_id = AKIASHAREDSAME\naws_secret_access_key = s\n"
+            "[profile no-keys]\nregion = eu-central-1\n"
+            "[profile bad-attempts]\nmax_attempts = many\naws_access_key_id = AKIABAD\naws_secret_access_key = b\n"
+            "[profile role]\nrole_arn = arn:aws:iam::123456789012:role/Support\nsource_profile = envprof\nexternal_id "
+            "= ext-1\n"
+            "duration_seconds = 1800\nrole_session_name = jobdesk\nmfa_serial = "
+            "arn:aws:iam::123456789012:mfa/me\nregion = us-west-2\n"
+            "[profile role-env]\nrole_arn = arn:aws:iam::123456789012:role/FromEnv\ncredential_source = Environment\n"
+            "[profile role-chain]\nrole_arn = arn:aws:iam::123456789012:role/Outer\nsource_profile = role\n"
+            "[profile loop-a]\nrole_arn = arn:aws:iam::1:role/A\nsource_profile = loop-b\n"
+            "[profile loop-b]\nrole_arn = arn:aws:iam::1:role/B\nsource_profile = loop-a\n")
+            .arg(helper)
+            .toUtf8());
     config.close();
     QFile credentials(m_dir.filePath(QStringLiteral("credentials")));
     QVERIFY(credentials.open(QIODevice::WriteOnly));
@@ -141,24 +148,38 @@ void TestCredentialResolver::awsCliChain_data()
     const QString id = QStringLiteral("AWS_ACCESS_KEY_ID");
     const QString secret = QStringLiteral("AWS_SECRET_ACCESS_KEY");
     QTest::newRow("default profile") << QString() << EnvVars{} << QStringLiteral("AKIADEFAULTCREDS");
-    QTest::newRow("AWS_PROFILE") << QString() << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("envprof")}} << QStringLiteral("AKIAENVPROF");
+    QTest::newRow("AWS_PROFILE") << QString() << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("envprof")}}
+                                 << QStringLiteral("AKIAENVPROF");
     QTest::newRow("AWS_DEFAULT_PROFILE beats AWS_PROFILE")
-        << QString() << EnvVars{{QStringLiteral("AWS_DEFAULT_PROFILE"), QStringLiteral("envprof")}, {QStringLiteral("AWS_PROFILE"), QStringLiteral("default")}}
+        << QString()
+        << EnvVars{{QStringLiteral("AWS_DEFAULT_PROFILE"), QStringLiteral("envprof")},
+                   {QStringLiteral("AWS_PROFILE"), QStringLiteral("default")}}
         << QStringLiteral("AKIAENVPROF");
     QTest::newRow("environment keys beat AWS_PROFILE")
-        << QString() << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("envprof")}, {id, QStringLiteral("AKIAFROMENVX")}, {secret, QStringLiteral("e")}}
+        << QString()
+        << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("envprof")},
+                   {id, QStringLiteral("AKIAFROMENVX")},
+                   {secret, QStringLiteral("e")}}
         << QStringLiteral("AKIAFROMENVX");
     QTest::newRow("environment keys beat default")
-        << QString() << EnvVars{{id, QStringLiteral("AKIAFROMENVY")}, {secret, QStringLiteral("e")}} << QStringLiteral("AKIAFROMENVY");
+        << QString() << EnvVars{{id, QStringLiteral("AKIAFROMENVY")}, {secret, QStringLiteral("e")}}
+        << QStringLiteral("AKIAFROMENVY");
     QTest::newRow("AWS_PROFILE must exist even with keys")
-        << QString() << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("missing")}, {id, QStringLiteral("AKIAFROMENVZ")}, {secret, QStringLiteral("e")}}
+        << QString()
+        << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("missing")},
+                   {id, QStringLiteral("AKIAFROMENVZ")},
+                   {secret, QStringLiteral("e")}}
         << QString();
     QTest::newRow("AWS_PROFILE with credential_process")
-        << QString() << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("proc")}} << QStringLiteral("AKIAPROCESSEXAMPLE");
+        << QString() << EnvVars{{QStringLiteral("AWS_PROFILE"), QStringLiteral("proc")}}
+        << QStringLiteral("AKIAPROCESSEXAMPLE");
     QTest::newRow("named profile ignores environment keys")
-        << QStringLiteral("envprof") << EnvVars{{id, QStringLiteral("AKIAFROMENVW")}, {secret, QStringLiteral("e")}} << QStringLiteral("AKIAENVPROF");
-    QTest::newRow("credentials file beats credential_process") << QStringLiteral("order") << EnvVars{} << QStringLiteral("AKIACREDSFILE");
-    QTest::newRow("credential_process beats config keys") << QStringLiteral("proc-over-config") << EnvVars{} << QStringLiteral("AKIAPROCESSEXAMPLE");
+        << QStringLiteral("envprof") << EnvVars{{id, QStringLiteral("AKIAFROMENVW")}, {secret, QStringLiteral("e")}}
+        << QStringLiteral("AKIAENVPROF");
+    QTest::newRow("credentials file beats credential_process")
+        << QStringLiteral("order") << EnvVars{} << QStringLiteral("AKIACREDSFILE");
+    QTest::newRow("credential_process beats config keys")
+        << QStringLiteral("proc-over-config") << EnvVars{} << QStringLiteral("AKIAPROCESSEXAMPLE");
 }
 
 void TestCredentialResolver::awsCliChain()
@@ -200,11 +221,13 @@ void TestCredentialResolver::sharedProfileSettings()
 
 void TestCredentialResolver::environmentOverridesSettings()
 {
-    CredentialResolver resolver(nullptr, environment({{QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("eu-south-1")},
-                                                      {QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("9")},
-                                                      {QStringLiteral("AWS_RETRY_MODE"), QStringLiteral("standard")},
-                                                      {QStringLiteral("AWS_ENDPOINT_URL"), QStringLiteral("http://127.0.0.1:4566")},
-                                                      {QStringLiteral("AWS_CA_BUNDLE"), QStringLiteral("/env/ca.pem")}}));
+    CredentialResolver resolver(
+        nullptr,
+        environment({{QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("eu-south-1")},
+                     {QStringLiteral("AWS_MAX_ATTEMPTS"), QStringLiteral("9")},
+                     {QStringLiteral("AWS_RETRY_MODE"), QStringLiteral("standard")},
+                     {QStringLiteral("AWS_ENDPOINT_URL"), QStringLiteral("http://127.0.0.1:4566")},
+                     {QStringLiteral("AWS_CA_BUNDLE"), QStringLiteral("/env/ca.pem")}}));
     const auto resolved = resolve(resolver, QStringLiteral("proc"));
     QVERIFY(resolved.ok());
     QCOMPARE(resolved.value().region, QStringLiteral("eu-south-1"));
@@ -213,8 +236,9 @@ void TestCredentialResolver::environmentOverridesSettings()
     QCOMPARE(resolved.value().endpointUrl, QUrl(QStringLiteral("http://127.0.0.1:4566")));
     QCOMPARE(resolved.value().caBundle, QStringLiteral("/env/ca.pem"));
     // AWS_REGION comes before AWS_DEFAULT_REGION, as in AWS CLI v2.
-    CredentialResolver both(nullptr, environment({{QStringLiteral("AWS_REGION"), QStringLiteral("me-south-1")},
-                                                  {QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("eu-south-1")}}));
+    CredentialResolver both(nullptr,
+                            environment({{QStringLiteral("AWS_REGION"), QStringLiteral("me-south-1")},
+                                         {QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("eu-south-1")}}));
     QCOMPARE(resolve(both, QStringLiteral("proc")).value().region, QStringLiteral("me-south-1"));
 }
 
@@ -254,7 +278,8 @@ void TestCredentialResolver::jobdeskProfileFirst()
 
     // Without the store the shared-config profile of that name answers.
     CredentialResolver sharedOnly(nullptr, environment());
-    QCOMPARE(resolve(sharedOnly, QStringLiteral("same-name")).value().credentials.accessKeyId, QStringLiteral("AKIASHAREDSAME"));
+    QCOMPARE(resolve(sharedOnly, QStringLiteral("same-name")).value().credentials.accessKeyId,
+             QStringLiteral("AKIASHAREDSAME"));
 }
 
 void TestCredentialResolver::linkedProfile()
@@ -270,7 +295,7 @@ void TestCredentialResolver::linkedProfile()
     QVERIFY2(resolved.ok(), qPrintable(resolved.ok() ? QString() : resolved.error().message));
     QCOMPARE(resolved.value().credentials.accessKeyId, QStringLiteral("AKIAPROCESSEXAMPLE"));
     QCOMPARE(resolved.value().region, QStringLiteral("sa-east-1"));  // the JobDesk profile's own region wins
-    QCOMPARE(resolved.value().maxAttempts, std::optional<int>(4));    // the rest comes from the linked profile
+    QCOMPARE(resolved.value().maxAttempts, std::optional<int>(4));   // the rest comes from the linked profile
     QCOMPARE(resolved.value().endpointUrl, QUrl(QStringLiteral("https://codepipeline.example.test")));
     QCOMPARE(resolved.value().profileName, QStringLiteral("partner"));
 
@@ -291,16 +316,18 @@ void TestCredentialResolver::environmentProfile()
     env.source = Profile::CredentialSource::Environment;
     env.endpoint = QUrl(QStringLiteral("http://127.0.0.1:9999"));
     QVERIFY(save(env, nullptr).ok());
-    CredentialResolver resolver(m_store.get(), environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAENVSOURCE")},
-                                                            {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("x")},
-                                                            {QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-2")}}));
+    CredentialResolver resolver(m_store.get(),
+                                environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAENVSOURCE")},
+                                             {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("x")},
+                                             {QStringLiteral("AWS_DEFAULT_REGION"), QStringLiteral("us-east-2")}}));
     const auto resolved = resolve(resolver, QStringLiteral("env-source"));
     QVERIFY(resolved.ok());
     QCOMPARE(resolved.value().credentials.accessKeyId, QStringLiteral("AKIAENVSOURCE"));
     QCOMPARE(resolved.value().region, QStringLiteral("us-east-2"));
     QCOMPARE(resolved.value().endpointUrl, QUrl(QStringLiteral("http://127.0.0.1:9999")));
 
-    CredentialResolver partial(m_store.get(), environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAONLYID")}}));
+    CredentialResolver partial(m_store.get(),
+                               environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAONLYID")}}));
     QCOMPARE(resolve(partial, QStringLiteral("env-source")).error().code, QStringLiteral("PartialCredentials"));
 }
 
@@ -336,22 +363,26 @@ void TestCredentialResolver::assumeRoleSeam()
     // Stands in for the STS client that does not exist yet: records what it is asked
     // and answers with keys derived from the request.
     QList<AssumeRoleRequest> asked;
-    CredentialResolver resolver(nullptr, environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAENVSRC")},
-                                                      {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("envSrc")}}));
-    resolver.setAssumeRole([&asked](const AssumeRoleRequest &request, QObject *context, CredentialResolver::CredentialsCallback done) {
-        asked << request;
-        Credentials role;
-        role.accessKeyId = QStringLiteral("ASIA") + request.roleArn.section(QLatin1Char('/'), -1).toUpper();
-        role.secretAccessKey = Secret(QStringLiteral("roleSecret"));
-        role.sessionToken = Secret(QStringLiteral("roleToken"));
-        QMetaObject::invokeMethod(context, [done, role] { done(role); }, Qt::QueuedConnection);
-    });
+    CredentialResolver resolver(nullptr,
+                                environment({{QStringLiteral("AWS_ACCESS_KEY_ID"), QStringLiteral("AKIAENVSRC")},
+                                             {QStringLiteral("AWS_SECRET_ACCESS_KEY"), QStringLiteral("envSrc")}}));
+    resolver.setAssumeRole(
+        [&asked](const AssumeRoleRequest &request, QObject *context, CredentialResolver::CredentialsCallback done) {
+            asked << request;
+            Credentials role;
+            role.accessKeyId = QStringLiteral("ASIA") + request.roleArn.section(QLatin1Char('/'), -1).toUpper();
+            role.secretAccessKey = Secret(QStringLiteral("roleSecret"));
+            role.sessionToken = Secret(QStringLiteral("roleToken"));
+            QMetaObject::invokeMethod(
+                context, [done, role] { done(role); }, Qt::QueuedConnection);
+        });
 
     const auto viaProfile = resolve(resolver, QStringLiteral("role"));
     QVERIFY2(viaProfile.ok(), qPrintable(viaProfile.ok() ? QString() : viaProfile.error().message));
     QCOMPARE(viaProfile.value().credentials.accessKeyId, QStringLiteral("ASIASUPPORT"));
     QCOMPARE(asked.size(), 1);
-    QCOMPARE(asked.at(0).sourceCredentials.accessKeyId, QStringLiteral("AKIAENVPROF"));  // from source_profile, not the environment
+    QCOMPARE(asked.at(0).sourceCredentials.accessKeyId,
+             QStringLiteral("AKIAENVPROF"));  // from source_profile, not the environment
     QCOMPARE(asked.at(0).externalId, QStringLiteral("ext-1"));
     QCOMPARE(asked.at(0).durationSeconds, std::optional<int>(1800));
     QCOMPARE(asked.at(0).roleSessionName, QStringLiteral("jobdesk"));
@@ -376,7 +407,8 @@ void TestCredentialResolver::assumeRoleLoop()
 {
     CredentialResolver resolver(nullptr, environment());
     resolver.setAssumeRole([](const AssumeRoleRequest &, QObject *, CredentialResolver::CredentialsCallback done) {
-        done(jobdesk::Error::make(jobdesk::Error::Kind::Service, QStringLiteral("Unexpected"), QStringLiteral("should not be asked")));
+        done(jobdesk::Error::make(jobdesk::Error::Kind::Service, QStringLiteral("Unexpected"),
+                                  QStringLiteral("should not be asked")));
     });
     const auto resolved = resolve(resolver, QStringLiteral("loop-a"));
     QVERIFY(!resolved.ok());

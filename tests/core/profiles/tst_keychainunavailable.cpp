@@ -39,8 +39,10 @@ private:
     static void checkKeychainError(const Error &error)
     {
         qInfo().noquote() << error.code << error.message << error.hint;
-        QVERIFY2(error.code.startsWith(QStringLiteral("Keychain")), qPrintable(error.code + QStringLiteral(": ") + error.message));
-        QVERIFY2(error.message.contains(QStringLiteral("the Secret Service (GNOME Keyring / KWallet)")), qPrintable(error.message));
+        QVERIFY2(error.code.startsWith(QStringLiteral("Keychain")),
+                 qPrintable(error.code + QStringLiteral(": ") + error.message));
+        QVERIFY2(error.message.contains(QStringLiteral("the Secret Service (GNOME Keyring / KWallet)")),
+                 qPrintable(error.message));
         QVERIFY2(error.hint.contains(QStringLiteral("GNOME Keyring")), qPrintable(error.hint));
     }
 
@@ -94,11 +96,14 @@ void TestKeychainUnavailable::loadFails()
 void TestKeychainUnavailable::vaultFails()
 {
     ClientTokenVault vault(m_settings);
-    auto saved = waitFor<Status>([&](auto done) { vault.saveToken(QStringLiteral("customer-a"), Secret(QStringLiteral("tok")), this, std::move(done)); });
+    auto saved = waitFor<Status>([&](auto done) {
+        vault.saveToken(QStringLiteral("customer-a"), Secret(QStringLiteral("tok")), this, std::move(done));
+    });
     QVERIFY(saved && !saved->ok());
     checkKeychainError(saved->error());
     QVERIFY(vault.labels().isEmpty());
-    auto loaded = waitFor<Result<Secret>>([&](auto done) { vault.loadToken(QStringLiteral("customer-a"), this, std::move(done)); });
+    auto loaded = waitFor<Result<Secret>>(
+        [&](auto done) { vault.loadToken(QStringLiteral("customer-a"), this, std::move(done)); });
     QVERIFY(loaded && !loaded->ok());
     checkKeychainError(loaded->error());
 }
@@ -108,7 +113,8 @@ void TestKeychainUnavailable::resolverReportsIt()
     ProfileStore store(m_settings);
     QVERIFY(store.contains(QStringLiteral("keys-unreachable")));
     CredentialResolver resolver(&store, QProcessEnvironment());
-    auto resolved = waitFor<Result<ResolvedConfig>>([&](auto done) { resolver.resolve(QStringLiteral("keys-unreachable"), this, std::move(done)); });
+    auto resolved = waitFor<Result<ResolvedConfig>>(
+        [&](auto done) { resolver.resolve(QStringLiteral("keys-unreachable"), this, std::move(done)); });
     QVERIFY(resolved && !resolved->ok());
     checkKeychainError(resolved->error());
 }

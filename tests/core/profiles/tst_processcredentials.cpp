@@ -38,7 +38,8 @@ private slots:
 private:
     QString command(const QString &mode, const QString &extra = QString()) const
     {
-        QString line = QStringLiteral("/bin/sh ") + helper() + QLatin1Char(' ') + mode + QLatin1Char(' ') + counterPath();
+        QString line =
+            QStringLiteral("/bin/sh ") + helper() + QLatin1Char(' ') + mode + QLatin1Char(' ') + counterPath();
         if (!extra.isEmpty())
             line += QLatin1Char(' ') + extra;
         return line;
@@ -76,7 +77,8 @@ void TestProcessCredentials::init()
 
 void TestProcessCredentials::success()
 {
-    ProcessCredentials process(QStringLiteral("p"), command(QStringLiteral("expiring"), QStringLiteral("2030-01-01T01:00:00Z")), m_env);
+    ProcessCredentials process(QStringLiteral("p"),
+                               command(QStringLiteral("expiring"), QStringLiteral("2030-01-01T01:00:00Z")), m_env);
     const auto result = fetch(process);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(result.value().accessKeyId, QStringLiteral("AKIATEMPEXAMPLE"));
@@ -89,7 +91,8 @@ void TestProcessCredentials::success()
 void TestProcessCredentials::quotingReachesTheProgram()
 {
     // A quoted word with a space and an escaped quote arrives as one argument.
-    ProcessCredentials process(QStringLiteral("p"), command(QStringLiteral("echo-arg"), QStringLiteral("'two words'\\!")), m_env);
+    ProcessCredentials process(QStringLiteral("p"),
+                               command(QStringLiteral("echo-arg"), QStringLiteral("'two words'\\!")), m_env);
     const auto result = fetch(process);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(result.value().accessKeyId, QStringLiteral("two words!"));
@@ -97,7 +100,8 @@ void TestProcessCredentials::quotingReachesTheProgram()
 
 void TestProcessCredentials::programFoundOnPath()
 {
-    ProcessCredentials process(QStringLiteral("p"), QStringLiteral("sh ") + helper() + QStringLiteral(" static -"), m_env);
+    ProcessCredentials process(QStringLiteral("p"), QStringLiteral("sh ") + helper() + QStringLiteral(" static -"),
+                               m_env);
     const auto result = fetch(process);
     QVERIFY2(result.ok(), qPrintable(result.ok() ? QString() : result.error().message));
     QCOMPARE(result.value().accessKeyId, QStringLiteral("AKIAPROCESSEXAMPLE"));
@@ -106,7 +110,8 @@ void TestProcessCredentials::programFoundOnPath()
     ProcessCredentials missing(QStringLiteral("p"), QStringLiteral("jobdesk-no-such-helper --x"), m_env);
     const auto notFound = fetch(missing);
     QVERIFY(!notFound.ok());
-    QVERIFY2(notFound.error().message.contains(QStringLiteral("jobdesk-no-such-helper")), qPrintable(notFound.error().message));
+    QVERIFY2(notFound.error().message.contains(QStringLiteral("jobdesk-no-such-helper")),
+             qPrintable(notFound.error().message));
 }
 
 void TestProcessCredentials::failures_data()
@@ -114,11 +119,14 @@ void TestProcessCredentials::failures_data()
     QTest::addColumn<QString>("mode");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("non-zero exit keeps stderr") << QStringLiteral("fail") << QStringLiteral("exited with code 3: could not reach the identity broker");
+    QTest::newRow("non-zero exit keeps stderr")
+        << QStringLiteral("fail") << QStringLiteral("exited with code 3: could not reach the identity broker");
     QTest::newRow("bad JSON") << QStringLiteral("bad-json") << QStringLiteral("not valid JSON");
-    QTest::newRow("wrong Version") << QStringLiteral("version-2") << QStringLiteral("unsupported Version 2; supported versions: 1");
+    QTest::newRow("wrong Version") << QStringLiteral("version-2")
+                                   << QStringLiteral("unsupported Version 2; supported versions: 1");
     QTest::newRow("no Version") << QStringLiteral("no-version") << QStringLiteral("has no Version");
-    QTest::newRow("missing SecretAccessKey") << QStringLiteral("missing-secret") << QStringLiteral("missing required key in response: SecretAccessKey");
+    QTest::newRow("missing SecretAccessKey")
+        << QStringLiteral("missing-secret") << QStringLiteral("missing required key in response: SecretAccessKey");
     QTest::newRow("bad Expiration") << QStringLiteral("bad-expiration") << QStringLiteral("Expiration “next tuesday”");
 }
 
@@ -155,7 +163,8 @@ void TestProcessCredentials::cachedUntilNearExpiry()
 {
     const QDateTime start(QDate(2030, 1, 1), QTime(0, 0), Qt::UTC);
     FixedClock clock(start);
-    ProcessCredentials process(QStringLiteral("p"), command(QStringLiteral("expiring"), QStringLiteral("2030-01-01T01:00:00Z")), m_env, clock);
+    ProcessCredentials process(
+        QStringLiteral("p"), command(QStringLiteral("expiring"), QStringLiteral("2030-01-01T01:00:00Z")), m_env, clock);
 
     QVERIFY(fetch(process).ok());
     QVERIFY(fetch(process).ok());

@@ -47,22 +47,28 @@ private:
     Status save(const Profile &profile, const Credentials *keys)
     {
         auto answer = waitFor<Status>([&](auto done) { m_store->saveProfile(profile, keys, this, std::move(done)); });
-        return answer ? *answer : Status(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
+        return answer ? *answer
+                      : Status(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
     }
     Result<Credentials> load(const QString &name)
     {
-        auto answer = waitFor<Result<Credentials>>([&](auto done) { m_store->loadSecrets(name, this, std::move(done)); });
-        return answer ? *answer : Result<Credentials>(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
+        auto answer =
+            waitFor<Result<Credentials>>([&](auto done) { m_store->loadSecrets(name, this, std::move(done)); });
+        return answer
+            ? *answer
+            : Result<Credentials>(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
     }
     Status remove(const QString &name)
     {
         auto answer = waitFor<Status>([&](auto done) { m_store->removeProfile(name, this, std::move(done)); });
-        return answer ? *answer : Status(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
+        return answer ? *answer
+                      : Status(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
     }
     Status rename(const QString &from, const QString &to)
     {
         auto answer = waitFor<Status>([&](auto done) { m_store->renameProfile(from, to, this, std::move(done)); });
-        return answer ? *answer : Status(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
+        return answer ? *answer
+                      : Status(jobdesk::Error::make(jobdesk::Error::Kind::Timeout, QStringLiteral("TestHang"), {}));
     }
     static Profile keychainProfile(const QString &name)
     {
@@ -114,7 +120,8 @@ void TestProfileStore::roundTrip_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("token");
     QTest::newRow("long-term keys") << QStringLiteral("rt-long-term") << QString();
-    QTest::newRow("with session token") << QStringLiteral("rt-session") << QStringLiteral("FwoGZXIvYXdzEJr//////////token+with/odd=chars");
+    QTest::newRow("with session token") << QStringLiteral("rt-session")
+                                        << QStringLiteral("FwoGZXIvYXdzEJr//////////token+with/odd=chars");
     QTest::newRow("unicode name and secret") << QStringLiteral("Kunde Müller 客户") << QStringLiteral("tøken-ünïcode");
 }
 
@@ -123,7 +130,8 @@ void TestProfileStore::roundTrip()
     QFETCH(QString, name);
     QFETCH(QString, token);
     QSignalSpy changed(m_store.get(), &ProfileStore::profilesChanged);
-    const Credentials given = keys(QStringLiteral("AKIAROUNDTRIPEXAMPLE"), QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY+ü"), token);
+    const Credentials given = keys(QStringLiteral("AKIAROUNDTRIPEXAMPLE"),
+                                   QStringLiteral("wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY+ü"), token);
     const Status saved = save(keychainProfile(name), &given);
     QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
     QCOMPARE(changed.count(), 1);
@@ -203,14 +211,16 @@ void TestProfileStore::keepKeysWhenNoneGiven()
 void TestProfileStore::switchingSourceRemovesKeys()
 {
     const QString name = QStringLiteral("switcher");
-    const Credentials given = keys(QStringLiteral("AKIASWITCH"), QStringLiteral("switch"), QStringLiteral("switchToken"));
+    const Credentials given =
+        keys(QStringLiteral("AKIASWITCH"), QStringLiteral("switch"), QStringLiteral("switchToken"));
     QVERIFY(save(keychainProfile(name), &given).ok());
     Profile linked = keychainProfile(name);
     linked.source = Profile::CredentialSource::SharedConfig;
     linked.sharedConfigProfile = QStringLiteral("partner");
     QVERIFY(save(linked, nullptr).ok());
     QCOMPARE(m_store->profile(name).value(), linked);
-    for (const QString &field : {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()})
+    for (const QString &field :
+         {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()})
         QVERIFY2(!stored(name, field).has_value(), qPrintable(field));
     const auto loaded = load(name);
     QVERIFY(!loaded.ok());
@@ -225,7 +235,8 @@ void TestProfileStore::switchingSourceRemovesKeys()
 
 void TestProfileStore::renameMovesSecrets()
 {
-    const Credentials given = keys(QStringLiteral("AKIARENAME"), QStringLiteral("renameSecret"), QStringLiteral("renameToken"));
+    const Credentials given =
+        keys(QStringLiteral("AKIARENAME"), QStringLiteral("renameSecret"), QStringLiteral("renameToken"));
     QVERIFY(save(keychainProfile(QStringLiteral("old name")), &given).ok());
     QSignalSpy changed(m_store.get(), &ProfileStore::profilesChanged);
     const Status renamed = rename(QStringLiteral("old name"), QStringLiteral("new name"));
@@ -235,7 +246,8 @@ void TestProfileStore::renameMovesSecrets()
     QVERIFY(!m_store->contains(QStringLiteral("old name")));
     Profile expected = keychainProfile(QStringLiteral("new name"));
     QCOMPARE(m_store->profile(QStringLiteral("new name")).value(), expected);
-    for (const QString &field : {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()}) {
+    for (const QString &field :
+         {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()}) {
         QVERIFY2(!stored(QStringLiteral("old name"), field).has_value(), qPrintable(field));
         QVERIFY2(stored(QStringLiteral("new name"), field).has_value(), qPrintable(field));
     }
@@ -252,7 +264,8 @@ void TestProfileStore::renameRefusals()
     QVERIFY(save(keychainProfile(QStringLiteral("ren-a")), &given).ok());
     QVERIFY(save(keychainProfile(QStringLiteral("ren-b")), &given).ok());
     QCOMPARE(rename(QStringLiteral("ren-a"), QStringLiteral("ren-b")).error().field, QStringLiteral("name"));
-    QCOMPARE(rename(QStringLiteral("ren-missing"), QStringLiteral("ren-c")).error().code, QStringLiteral("ProfileNotFound"));
+    QCOMPARE(rename(QStringLiteral("ren-missing"), QStringLiteral("ren-c")).error().code,
+             QStringLiteral("ProfileNotFound"));
     QCOMPARE(rename(QStringLiteral("ren-a"), QStringLiteral("bad/name")).error().field, QStringLiteral("name"));
     QVERIFY(rename(QStringLiteral("ren-a"), QStringLiteral("ren-a")).ok());
     // Nothing moved.
@@ -264,7 +277,8 @@ void TestProfileStore::renameRefusals()
 void TestProfileStore::removeDeletesSecrets()
 {
     const QString name = QStringLiteral("to-delete");
-    const Credentials given = keys(QStringLiteral("AKIADELETE"), QStringLiteral("deleteSecret"), QStringLiteral("deleteToken"));
+    const Credentials given =
+        keys(QStringLiteral("AKIADELETE"), QStringLiteral("deleteSecret"), QStringLiteral("deleteToken"));
     QVERIFY(save(keychainProfile(name), &given).ok());
     QVERIFY(stored(name, ProfileStore::secretAccessKeyField()).has_value());
     QSignalSpy changed(m_store.get(), &ProfileStore::profilesChanged);
@@ -272,7 +286,8 @@ void TestProfileStore::removeDeletesSecrets()
     QCOMPARE(changed.count(), 1);
     QVERIFY(!m_store->contains(name));
     QVERIFY(m_store->profiles().isEmpty());
-    for (const QString &field : {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()})
+    for (const QString &field :
+         {ProfileStore::accessKeyIdField(), ProfileStore::secretAccessKeyField(), ProfileStore::sessionTokenField()})
         QVERIFY2(!stored(name, field).has_value(), qPrintable(field));
     QCOMPARE(remove(name).error().code, QStringLiteral("ProfileNotFound"));
 }
@@ -350,7 +365,8 @@ void TestProfileStore::defaultSettingsLocation()
     auto saved = waitFor<Status>([&](auto done) { store.saveProfile(env, nullptr, this, std::move(done)); });
     QVERIFY(saved && saved->ok());
     QSettings settings(QStringLiteral("JobDesk"), QStringLiteral("JobDesk"));
-    QCOMPARE(settings.value(QStringLiteral("profiles/default-location/source")).toString(), QStringLiteral("environment"));
+    QCOMPARE(settings.value(QStringLiteral("profiles/default-location/source")).toString(),
+             QStringLiteral("environment"));
     auto removed = waitFor<Status>([&](auto done) { store.removeProfile(env.name, this, std::move(done)); });
     QVERIFY(removed && removed->ok());
 }

@@ -78,7 +78,7 @@ struct Hit
     QString where;
 };
 
-} // namespace
+}  // namespace
 
 class TestSecretLeak : public QObject
 {
@@ -98,7 +98,8 @@ private:
             qFatal("no answer in time");
         return std::move(*answer);
     }
-    Result<codepipeline::OperationResult> fetch(const ResolvedConfig &config, const Secret &clientToken, const QString &jobId);
+    Result<codepipeline::OperationResult> fetch(const ResolvedConfig &config, const Secret &clientToken,
+                                                const QString &jobId);
     QByteArray exportJob(const codepipeline::OperationResult &result, const Secret &clientToken);
 
     QTemporaryDir m_root;
@@ -159,7 +160,8 @@ Result<codepipeline::OperationResult> TestSecretLeak::fetch(const ResolvedConfig
     codepipeline::Json params;
     params["jobId"] = jobId.toStdString();
     params["clientToken"] = clientToken.reveal().toStdString();
-    const codepipeline::Operation *operation = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
+    const codepipeline::Operation *operation =
+        codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
     codepipeline::OperationCall *call = codepipeline::OperationCall::start(m_client.get(), client, *operation, params);
 
     // What --debug would print: the wire, through the redactor.
@@ -171,9 +173,11 @@ Result<codepipeline::OperationResult> TestSecretLeak::fetch(const ResolvedConfig
         QByteArray headers;
         for (const auto &[name, value] : redactor->redactHeaders(event.headers))
             headers += name + ": " + value + "; ";
-        qDebug().noquote() << "wire" << int(event.kind) << event.status << event.url.toString() << QString::fromUtf8(headers)
-                           << QString::fromUtf8(event.kind == aws::WireEvent::Kind::Response ? redactor->redactResponseBody(event.body)
-                                                                                             : redactor->redactRequestBody(event.body))
+        qDebug().noquote() << "wire" << int(event.kind) << event.status << event.url.toString()
+                           << QString::fromUtf8(headers)
+                           << QString::fromUtf8(event.kind == aws::WireEvent::Kind::Response
+                                                    ? redactor->redactResponseBody(event.body)
+                                                    : redactor->redactRequestBody(event.body))
                            << redactor->redactText(event.text);
     });
     std::optional<Result<codepipeline::OperationResult>> result;
@@ -187,7 +191,8 @@ Result<codepipeline::OperationResult> TestSecretLeak::fetch(const ResolvedConfig
 
 QByteArray TestSecretLeak::exportJob(const codepipeline::OperationResult &result, const Secret &clientToken)
 {
-    const codepipeline::Operation *operation = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
+    const codepipeline::Operation *operation =
+        codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
     output::Redactor redactor(operation);
     redactor.addSecret(clientToken);
     return output::writeJson(redactor.redactJson(operation->output, result.response.data));
@@ -205,7 +210,7 @@ void TestSecretLeak::fullSessionLeavesNoSecretBehind()
     const QString artifactSecret = unique("artifactSecret/", 25);
     const QString artifactToken = unique("artifactSessionToken+", 200);
     const QString sourceSecret = unique("envSourceSecret", 25);
-    m_secrets = {keychainSecret, keychainToken, secondSecret, tokenAcme,     tokenGlobex,
+    m_secrets = {keychainSecret, keychainToken,  secondSecret,  tokenAcme,   tokenGlobex,
                  artifactKeyId,  artifactSecret, artifactToken, sourceSecret};
 
     // --- the fake endpoint: the keys of the session, two jobs with artifact credentials, a role
@@ -220,14 +225,16 @@ void TestSecretLeak::fullSessionLeavesNoSecretBehind()
         job.jobId = jobId;
         job.clientToken = token;
         job.nonce = QStringLiteral("7");
-        job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("AcmeCI"), QStringLiteral("1")};
-        job.details = QStringLiteral(
-                          R"({"id":"%1","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"AcmeCI","version":"1"},)"
-                          R"("actionConfiguration":{"configuration":{"ProjectName":"storefront"}},)"
-                          R"("inputArtifacts":[{"name":"Source","location":{"type":"S3","s3Location":{"bucketName":"b","objectKey":"k"}}}],)"
-                          R"("artifactCredentials":{"accessKeyId":"%2","secretAccessKey":"%3","sessionToken":"%4"}},"nonce":"7"})")
-                          .arg(jobId, artifactKeyId, artifactSecret, artifactToken)
-                          .toUtf8();
+        job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("AcmeCI"),
+                            QStringLiteral("1")};
+        job.details =
+            QStringLiteral(
+                R"({"id":"%1","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"AcmeCI","version":"1"},)"
+                R"("actionConfiguration":{"configuration":{"ProjectName":"storefront"}},)"
+                R"("inputArtifacts":[{"name":"Source","location":{"type":"S3","s3Location":{"bucketName":"b","objectKey":"k"}}}],)"
+                R"("artifactCredentials":{"accessKeyId":"%2","secretAccessKey":"%3","sessionToken":"%4"}},"nonce":"7"})")
+                .arg(jobId, artifactKeyId, artifactSecret, artifactToken)
+                .toUtf8();
         QVERIFY(m_fake->addJob(job).ok());
     }
     QVERIFY(m_fake->listen());
@@ -240,8 +247,9 @@ void TestSecretLeak::fullSessionLeavesNoSecretBehind()
     {
         QFile config(m_home + QStringLiteral("/.aws/config"));
         QVERIFY(config.open(QIODevice::WriteOnly));
-        config.write(QStringLiteral("[profile support-role]\nrole_arn = %1\ncredential_source = Environment\nregion = us-east-1\n"
-                                    "endpoint_url = %2\n")
+        config.write(QStringLiteral(
+                         "[profile support-role]\nrole_arn = %1\ncredential_source = Environment\nregion = us-east-1\n"
+                         "endpoint_url = %2\n")
                          .arg(RoleArn, m_fake->url().toString())
                          .toUtf8());
     }
@@ -250,21 +258,37 @@ void TestSecretLeak::fullSessionLeavesNoSecretBehind()
         // --- add profiles with keys, and save client tokens ------------------------------
         ProfileStore store;
         ClientTokenVault vault;
-        Profile keychain{QStringLiteral("partner-prod"), QStringLiteral("us-east-1"), m_fake->url(), Profile::CredentialSource::Keychain, {}};
+        Profile keychain{QStringLiteral("partner-prod"),
+                         QStringLiteral("us-east-1"),
+                         m_fake->url(),
+                         Profile::CredentialSource::Keychain,
+                         {}};
         aws::Credentials keys;
         keys.accessKeyId = QStringLiteral("ASIALEAKTESTKEYCHAIN");
         keys.secretAccessKey = Secret(keychainSecret);
         keys.sessionToken = Secret(keychainToken);
         QVERIFY(wait<Status>([&](auto done) { store.saveProfile(keychain, &keys, this, std::move(done)); }).ok());
-        Profile second{QStringLiteral("partner-staging"), QStringLiteral("eu-west-1"), {}, Profile::CredentialSource::Keychain, {}};
+        Profile second{QStringLiteral("partner-staging"),
+                       QStringLiteral("eu-west-1"),
+                       {},
+                       Profile::CredentialSource::Keychain,
+                       {}};
         aws::Credentials secondKeys;
         secondKeys.accessKeyId = QStringLiteral("AKIALEAKTESTSECOND01");
         secondKeys.secretAccessKey = Secret(secondSecret);
         QVERIFY(wait<Status>([&](auto done) { store.saveProfile(second, &secondKeys, this, std::move(done)); }).ok());
-        Profile linked{QStringLiteral("support-role"), {}, {}, Profile::CredentialSource::SharedConfig, QStringLiteral("support-role")};
+        Profile linked{QStringLiteral("support-role"),
+                       {},
+                       {},
+                       Profile::CredentialSource::SharedConfig,
+                       QStringLiteral("support-role")};
         QVERIFY(wait<Status>([&](auto done) { store.saveProfile(linked, nullptr, this, std::move(done)); }).ok());
-        QVERIFY(wait<Status>([&](auto done) { vault.saveToken(QStringLiteral("Acme Corp"), Secret(tokenAcme), this, std::move(done)); }).ok());
-        QVERIFY(wait<Status>([&](auto done) { vault.saveToken(QStringLiteral("Globex"), Secret(tokenGlobex), this, std::move(done)); }).ok());
+        QVERIFY(wait<Status>([&](auto done) {
+                    vault.saveToken(QStringLiteral("Acme Corp"), Secret(tokenAcme), this, std::move(done));
+                }).ok());
+        QVERIFY(wait<Status>([&](auto done) {
+                    vault.saveToken(QStringLiteral("Globex"), Secret(tokenGlobex), this, std::move(done));
+                }).ok());
         qDebug() << "saved profiles" << store.profiles().size() << "and tokens" << vault.labels();
 
         // --- fetch jobs with those credentials ---------------------------------------------
@@ -277,21 +301,26 @@ void TestSecretLeak::fullSessionLeavesNoSecretBehind()
         CredentialResolver resolver(&store, env, *m_clock);
         resolver.setStsClient(&sts);
 
-        const auto viaKeychain = wait<Result<ResolvedConfig>>([&](auto done) { resolver.resolve(QStringLiteral("partner-prod"), this, std::move(done)); });
+        const auto viaKeychain = wait<Result<ResolvedConfig>>(
+            [&](auto done) { resolver.resolve(QStringLiteral("partner-prod"), this, std::move(done)); });
         QVERIFY2(viaKeychain.ok(), qPrintable(viaKeychain.ok() ? QString() : viaKeychain.error().summary()));
         qDebug() << "resolved" << viaKeychain.value().credentialSource << viaKeychain.value().credentials.accessKeyId
                  << viaKeychain.value().credentials.secretAccessKey << viaKeychain.value().credentials.sessionToken;
-        const auto acme = wait<Result<Secret>>([&](auto done) { vault.loadToken(QStringLiteral("Acme Corp"), this, std::move(done)); });
+        const auto acme = wait<Result<Secret>>(
+            [&](auto done) { vault.loadToken(QStringLiteral("Acme Corp"), this, std::move(done)); });
         QVERIFY(acme.ok());
         qDebug() << "client token for Acme Corp:" << acme.value();
         const auto first = fetch(viaKeychain.value(), acme.value(), JobOne);
         QVERIFY2(first.ok(), qPrintable(first.ok() ? QString() : first.error().summary()));
 
-        const auto viaRole = wait<Result<ResolvedConfig>>([&](auto done) { resolver.resolve(QStringLiteral("support-role"), this, std::move(done)); });
+        const auto viaRole = wait<Result<ResolvedConfig>>(
+            [&](auto done) { resolver.resolve(QStringLiteral("support-role"), this, std::move(done)); });
         QVERIFY2(viaRole.ok(), qPrintable(viaRole.ok() ? QString() : viaRole.error().summary()));
-        m_secrets << viaRole.value().credentials.secretAccessKey.revealText() << viaRole.value().credentials.sessionToken.revealText();
+        m_secrets << viaRole.value().credentials.secretAccessKey.revealText()
+                  << viaRole.value().credentials.sessionToken.revealText();
         qDebug() << "assumed" << viaRole.value().credentialSource << viaRole.value().credentials.secretAccessKey;
-        const auto globex = wait<Result<Secret>>([&](auto done) { vault.loadToken(QStringLiteral("Globex"), this, std::move(done)); });
+        const auto globex =
+            wait<Result<Secret>>([&](auto done) { vault.loadToken(QStringLiteral("Globex"), this, std::move(done)); });
         QVERIFY(globex.ok());
         const auto second_ = fetch(viaRole.value(), globex.value(), JobTwo);
         QVERIFY2(second_.ok(), qPrintable(second_.ok() ? QString() : second_.error().summary()));
@@ -301,15 +330,19 @@ void TestSecretLeak::fullSessionLeavesNoSecretBehind()
         QCOMPARE(wrongToken.error().code, QStringLiteral("InvalidClientTokenException"));
 
         // The artifact credentials really came back, so the export below had them to leak.
-        QCOMPARE(QString::fromStdString(first.value().response.data["jobDetails"]["data"]["artifactCredentials"]["secretAccessKey"].get<std::string>()),
-                 artifactSecret);
+        QCOMPARE(
+            QString::fromStdString(first.value()
+                                       .response.data["jobDetails"]["data"]["artifactCredentials"]["secretAccessKey"]
+                                       .get<std::string>()),
+            artifactSecret);
 
         // --- export both jobs as JSON ---------------------------------------------------------
         const QString exports = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
         QVERIFY(exports.startsWith(m_home));
         QVERIFY(QDir().mkpath(exports));
-        for (const auto &[name, result, token] : {std::tuple{QStringLiteral("job-acme.json"), first.value(), acme.value()},
-                                                  std::tuple{QStringLiteral("job-globex.json"), second_.value(), globex.value()}}) {
+        for (const auto &[name, result, token] :
+             {std::tuple{QStringLiteral("job-acme.json"), first.value(), acme.value()},
+              std::tuple{QStringLiteral("job-globex.json"), second_.value(), globex.value()}}) {
             QFile file(exports + QLatin1Char('/') + name);
             QVERIFY(file.open(QIODevice::WriteOnly));
             const QByteArray json = exportJob(result, token);
@@ -318,9 +351,15 @@ void TestSecretLeak::fullSessionLeavesNoSecretBehind()
         }
 
         // --- rename one profile, remove the other and a token ---------------------------------
-        QVERIFY(wait<Status>([&](auto done) { store.renameProfile(QStringLiteral("partner-staging"), QStringLiteral("partner-eu"), this, std::move(done)); }).ok());
-        QVERIFY(wait<Status>([&](auto done) { store.removeProfile(QStringLiteral("partner-prod"), this, std::move(done)); }).ok());
-        QVERIFY(wait<Status>([&](auto done) { vault.removeToken(QStringLiteral("Globex"), this, std::move(done)); }).ok());
+        QVERIFY(wait<Status>([&](auto done) {
+                    store.renameProfile(QStringLiteral("partner-staging"), QStringLiteral("partner-eu"), this,
+                                        std::move(done));
+                }).ok());
+        QVERIFY(wait<Status>([&](auto done) {
+                    store.removeProfile(QStringLiteral("partner-prod"), this, std::move(done));
+                }).ok());
+        QVERIFY(
+            wait<Status>([&](auto done) { vault.removeToken(QStringLiteral("Globex"), this, std::move(done)); }).ok());
         qDebug() << "left" << store.profiles().size() << "profiles and tokens" << vault.labels();
     }  // the settings are written out here
 

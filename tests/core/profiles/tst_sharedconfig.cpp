@@ -35,7 +35,10 @@ private slots:
     void loadReportsFileAndLine();
 
 private:
-    static QString profileDir(const QString &name) { return jobdesk::test::dataDir() + QStringLiteral("/profiles/shared/") + name; }
+    static QString profileDir(const QString &name)
+    {
+        return jobdesk::test::dataDir() + QStringLiteral("/profiles/shared/") + name;
+    }
 };
 
 void TestSharedConfig::initTestCase()
@@ -51,25 +54,30 @@ void TestSharedConfig::parse_data()
     QTest::addColumn<Values>("values");
 
     QTest::newRow("empty") << QByteArray() << QByteArray() << QStringList{} << Values{};
-    QTest::newRow("default and profile")
-        << QByteArray("[default]\nregion = us-east-1\n[profile ops]\nregion=eu-west-1\nmax_attempts   =   3  \n")
-        << QByteArray() << QStringList{QStringLiteral("default"), QStringLiteral("ops")}
-        << Values{{QStringLiteral("default|region"), QStringLiteral("us-east-1")},
-                  {QStringLiteral("ops|region"), QStringLiteral("eu-west-1")},
-                  {QStringLiteral("ops|max_attempts"), QStringLiteral("3")}};
+    QTest::newRow("default and profile") << QByteArray(
+        "[default]\nregion = us-east-1\n[profile ops]\nregion=eu-west-1\nmax_attempts   =   3  \n")
+                                         << QByteArray()
+                                         << QStringList{QStringLiteral("default"), QStringLiteral("ops")}
+                                         << Values{{QStringLiteral("default|region"), QStringLiteral("us-east-1")},
+                                                   {QStringLiteral("ops|region"), QStringLiteral("eu-west-1")},
+                                                   {QStringLiteral("ops|max_attempts"), QStringLiteral("3")}};
     QTest::newRow("credentials win per key")
         << QByteArray("[profile a]\nregion = us-east-1\noutput = json\n")
-        << QByteArray("[a]\nregion = eu-west-1\naws_access_key_id = AKIA1\naws_secret_access_key = s3cr3t\n[b]\naws_access_key_id = AKIA2\n")
+        << QByteArray("[a]\nregion = eu-west-1\naws_access_key_id = AKIA1\naws_secret_access_key = "
+                      "s3cr3t\n[b]\naws_access_key_id = AKIA2\n")
         << QStringList{QStringLiteral("a"), QStringLiteral("b")}
-        << Values{{QStringLiteral("a|region"), QStringLiteral("eu-west-1")}, {QStringLiteral("a|output"), QStringLiteral("json")},
+        << Values{{QStringLiteral("a|region"), QStringLiteral("eu-west-1")},
+                  {QStringLiteral("a|output"), QStringLiteral("json")},
                   {QStringLiteral("a|aws_access_key_id"), QStringLiteral("AKIA1")},
                   {QStringLiteral("a|aws_secret_access_key"), QStringLiteral("s3cr3t")},
                   {QStringLiteral("b|aws_access_key_id"), QStringLiteral("AKIA2")}};
-    QTest::newRow("comments, colon, case, no inline comments")
-        << QByteArray("# top\n; also\n[default]\n  # indented comment\nREGION: us-west-2 # kept\nrole_arn=arn:aws:iam::1:role/x\n")
-        << QByteArray() << QStringList{QStringLiteral("default")}
-        << Values{{QStringLiteral("default|region"), QStringLiteral("us-west-2 # kept")},
-                  {QStringLiteral("default|role_arn"), QStringLiteral("arn:aws:iam::1:role/x")}};
+    QTest::newRow("comments, colon, case, no inline comments") << QByteArray(
+        "# top\n; also\n[default]\n  # indented comment\nREGION: us-west-2 # kept\nrole_arn=arn:aws:iam::1:role/x\n")
+                                                               << QByteArray() << QStringList{QStringLiteral("default")}
+                                                               << Values{{QStringLiteral("default|region"),
+                                                                          QStringLiteral("us-west-2 # kept")},
+                                                                         {QStringLiteral("default|role_arn"),
+                                                                          QStringLiteral("arn:aws:iam::1:role/x")}};
     QTest::newRow("nested block")
         << QByteArray("[default]\ns3 =\n  max_concurrent_requests = 10\n\n  addressing_style=path\nregion = x\n")
         << QByteArray() << QStringList{QStringLiteral("default")}
@@ -77,18 +85,21 @@ void TestSharedConfig::parse_data()
                   {QStringLiteral("default|s3.addressing_style"), QStringLiteral("path")},
                   {QStringLiteral("default|region"), QStringLiteral("x")}};
     QTest::newRow("continuation joins lines")
-        << QByteArray("[default]\nnote = one\n  two\n\n  three\n")
-        << QByteArray() << QStringList{QStringLiteral("default")}
+        << QByteArray("[default]\nnote = one\n  two\n\n  three\n") << QByteArray()
+        << QStringList{QStringLiteral("default")}
         << Values{{QStringLiteral("default|note"), QStringLiteral("one\ntwo\n\nthree")}};
     QTest::newRow("quoted and odd profile headers")
-        << QByteArray("[profile \"two words\"]\nregion = a\n[profile x y]\nregion = b\n[profilez]\nregion = c\n[ profile w]\nregion = d\n"
+        << QByteArray("[profile \"two words\"]\nregion = a\n[profile x y]\nregion = b\n[profilez]\nregion = c\n[ "
+                      "profile w]\nregion = d\n"
                       "[profile   pad  ]\nregion = e\n[sso-session s]\nsso_region = f\n[plugins]\nx = y\n")
         << QByteArray() << QStringList{QStringLiteral("two words"), QStringLiteral("pad")}
-        << Values{{QStringLiteral("two words|region"), QStringLiteral("a")}, {QStringLiteral("pad|region"), QStringLiteral("e")}};
+        << Values{{QStringLiteral("two words|region"), QStringLiteral("a")},
+                  {QStringLiteral("pad|region"), QStringLiteral("e")}};
     QTest::newRow("DEFAULT section applies to every section")
-        << QByteArray("[DEFAULT]\noutput = text\n[default]\nregion = a\n[profile b]\noutput = json\n")
-        << QByteArray() << QStringList{QStringLiteral("default"), QStringLiteral("b")}
-        << Values{{QStringLiteral("default|output"), QStringLiteral("text")}, {QStringLiteral("b|output"), QStringLiteral("json")}};
+        << QByteArray("[DEFAULT]\noutput = text\n[default]\nregion = a\n[profile b]\noutput = json\n") << QByteArray()
+        << QStringList{QStringLiteral("default"), QStringLiteral("b")}
+        << Values{{QStringLiteral("default|output"), QStringLiteral("text")},
+                  {QStringLiteral("b|output"), QStringLiteral("json")}};
     QTest::newRow("crlf and a section name kept literally in credentials")
         << QByteArray("[default]\r\nregion = a\r\n")
         << QByteArray("[profile x]\r\naws_access_key_id = K\r\naws_secret_access_key = S\r\n")
@@ -96,20 +107,27 @@ void TestSharedConfig::parse_data()
         << Values{{QStringLiteral("default|region"), QStringLiteral("a")},
                   {QStringLiteral("profile x|aws_access_key_id"), QStringLiteral("K")}};
     QTest::newRow("later [profile default] replaces [default]")
-        << QByteArray("[default]\nregion = a\n[profile default]\noutput = b\n")
-        << QByteArray() << QStringList{QStringLiteral("default")}
-        << Values{{QStringLiteral("default|output"), QStringLiteral("b")}};
+        << QByteArray("[default]\nregion = a\n[profile default]\noutput = b\n") << QByteArray()
+        << QStringList{QStringLiteral("default")} << Values{{QStringLiteral("default|output"), QStringLiteral("b")}};
     QTest::newRow("every key JobDesk reads")
-        << QByteArray("[profile all]\nregion = r\nendpoint_url = https://e\nca_bundle = /c.pem\nretry_mode = adaptive\nmax_attempts = 7\n"
-                      "credential_process = /bin/sh x.sh\nrole_arn = arn:r\nsource_profile = default\ncredential_source = Environment\n"
+        << QByteArray("[profile all]\nregion = r\nendpoint_url = https://e\nca_bundle = /c.pem\nretry_mode = "
+                      "adaptive\nmax_attempts = 7\n"
+                      "credential_process = /bin/sh x.sh\nrole_arn = arn:r\nsource_profile = "
+                      "default\ncredential_source = Environment\n"
                       "external_id = ext\nrole_session_name = sess\nduration_seconds = 900\nmfa_serial = arn:mfa\n")
         << QByteArray() << QStringList{QStringLiteral("all")}
-        << Values{{QStringLiteral("all|region"), QStringLiteral("r")}, {QStringLiteral("all|endpoint_url"), QStringLiteral("https://e")},
-                  {QStringLiteral("all|ca_bundle"), QStringLiteral("/c.pem")}, {QStringLiteral("all|retry_mode"), QStringLiteral("adaptive")},
-                  {QStringLiteral("all|max_attempts"), QStringLiteral("7")}, {QStringLiteral("all|credential_process"), QStringLiteral("/bin/sh x.sh")},
-                  {QStringLiteral("all|role_arn"), QStringLiteral("arn:r")}, {QStringLiteral("all|source_profile"), QStringLiteral("default")},
-                  {QStringLiteral("all|credential_source"), QStringLiteral("Environment")}, {QStringLiteral("all|external_id"), QStringLiteral("ext")},
-                  {QStringLiteral("all|role_session_name"), QStringLiteral("sess")}, {QStringLiteral("all|duration_seconds"), QStringLiteral("900")},
+        << Values{{QStringLiteral("all|region"), QStringLiteral("r")},
+                  {QStringLiteral("all|endpoint_url"), QStringLiteral("https://e")},
+                  {QStringLiteral("all|ca_bundle"), QStringLiteral("/c.pem")},
+                  {QStringLiteral("all|retry_mode"), QStringLiteral("adaptive")},
+                  {QStringLiteral("all|max_attempts"), QStringLiteral("7")},
+                  {QStringLiteral("all|credential_process"), QStringLiteral("/bin/sh x.sh")},
+                  {QStringLiteral("all|role_arn"), QStringLiteral("arn:r")},
+                  {QStringLiteral("all|source_profile"), QStringLiteral("default")},
+                  {QStringLiteral("all|credential_source"), QStringLiteral("Environment")},
+                  {QStringLiteral("all|external_id"), QStringLiteral("ext")},
+                  {QStringLiteral("all|role_session_name"), QStringLiteral("sess")},
+                  {QStringLiteral("all|duration_seconds"), QStringLiteral("900")},
                   {QStringLiteral("all|mfa_serial"), QStringLiteral("arn:mfa")}};
 }
 
@@ -147,15 +165,23 @@ void TestSharedConfig::parseErrors_data()
     QTest::addColumn<QByteArray>("credentials");
     QTest::addColumn<QString>("where");
 
-    QTest::newRow("setting before any section") << QByteArray("\n# c\nregion = x\n") << QByteArray() << QStringLiteral("config, line 3:");
-    QTest::newRow("byte-order mark") << QByteArray("\xef\xbb\xbf[default]\nregion = x\n") << QByteArray() << QStringLiteral("config, line 1:");
-    QTest::newRow("line without =") << QByteArray("[default]\nregion = x\nnonsense\nother\n") << QByteArray() << QStringLiteral("config, line 3:");
+    QTest::newRow("setting before any section")
+        << QByteArray("\n# c\nregion = x\n") << QByteArray() << QStringLiteral("config, line 3:");
+    QTest::newRow("byte-order mark") << QByteArray("\xef\xbb\xbf[default]\nregion = x\n") << QByteArray()
+                                     << QStringLiteral("config, line 1:");
+    QTest::newRow("line without =") << QByteArray("[default]\nregion = x\nnonsense\nother\n") << QByteArray()
+                                    << QStringLiteral("config, line 3:");
     QTest::newRow("empty key") << QByteArray("[default]\n= x\n") << QByteArray() << QStringLiteral("config, line 2:");
-    QTest::newRow("duplicate section") << QByteArray("[default]\n[profile a]\n[default]\n") << QByteArray() << QStringLiteral("config, line 3:");
-    QTest::newRow("duplicate key, any case") << QByteArray("[default]\nregion = a\n\nREGION = b\n") << QByteArray() << QStringLiteral("config, line 4:");
-    QTest::newRow("nested line without =") << QByteArray("[default]\ns3 =\n  a = 1\n  b\n") << QByteArray() << QStringLiteral("config, line 4:");
-    QTest::newRow("error in credentials") << QByteArray("[default]\n") << QByteArray("[a]\nx = 1\n[a]\n") << QStringLiteral("credentials, line 3:");
-    QTest::newRow("not UTF-8") << QByteArray("[default]\nregion = \xff\n") << QByteArray() << QStringLiteral("config is not valid UTF-8");
+    QTest::newRow("duplicate section") << QByteArray("[default]\n[profile a]\n[default]\n") << QByteArray()
+                                       << QStringLiteral("config, line 3:");
+    QTest::newRow("duplicate key, any case")
+        << QByteArray("[default]\nregion = a\n\nREGION = b\n") << QByteArray() << QStringLiteral("config, line 4:");
+    QTest::newRow("nested line without =")
+        << QByteArray("[default]\ns3 =\n  a = 1\n  b\n") << QByteArray() << QStringLiteral("config, line 4:");
+    QTest::newRow("error in credentials")
+        << QByteArray("[default]\n") << QByteArray("[a]\nx = 1\n[a]\n") << QStringLiteral("credentials, line 3:");
+    QTest::newRow("not UTF-8") << QByteArray("[default]\nregion = \xff\n") << QByteArray()
+                               << QStringLiteral("config is not valid UTF-8");
 }
 
 void TestSharedConfig::parseErrors()
@@ -173,7 +199,8 @@ void TestSharedConfig::parseErrors()
 void TestSharedConfig::matchesBotocore_data()
 {
     QTest::addColumn<QString>("dir");
-    const QStringList cases = QDir(jobdesk::test::dataDir() + QStringLiteral("/profiles/shared")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList cases = QDir(jobdesk::test::dataDir() + QStringLiteral("/profiles/shared"))
+                                  .entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     QVERIFY(cases.size() >= 6);
     for (const QString &name : cases)
         QTest::newRow(qPrintable(name)) << profileDir(name);
@@ -189,13 +216,13 @@ void TestSharedConfig::matchesBotocore()
     env.remove(QStringLiteral("AWS_DEFAULT_PROFILE"));
 
     // botocore's view: the profile list and each profile's merged settings, or the error class.
-    const QString script = QStringLiteral(
-        "import json, botocore.session\n"
-        "s = botocore.session.Session()\n"
-        "try:\n"
-        "    print(json.dumps({'names': s.available_profiles, 'profiles': s.full_config['profiles']}))\n"
-        "except Exception as e:\n"
-        "    print(json.dumps({'error': type(e).__name__}))\n");
+    const QString script =
+        QStringLiteral("import json, botocore.session\n"
+                       "s = botocore.session.Session()\n"
+                       "try:\n"
+                       "    print(json.dumps({'names': s.available_profiles, 'profiles': s.full_config['profiles']}))\n"
+                       "except Exception as e:\n"
+                       "    print(json.dumps({'error': type(e).__name__}))\n");
     const auto out = jobdesk::test::runProcess(QStringLiteral("python3"), {QStringLiteral("-c"), script}, {}, env);
     QVERIFY2(out.exitCode == 0, out.err.constData());
     const QJsonObject reference = QJsonDocument::fromJson(out.out).object();
@@ -239,8 +266,9 @@ void TestSharedConfig::staticCredentials()
     const auto parsed = SharedConfig::parse(
         QByteArray("[profile both]\naws_access_key_id = CONFIGKEY\naws_secret_access_key = configSecret\n"
                    "[profile partial]\naws_access_key_id = ONLYKEY\n"),
-        QByteArray("[both]\naws_access_key_id = CREDKEY\naws_secret_access_key = credSecret\naws_session_token = tok\n"
-                   "[legacy]\naws_access_key_id = OLDKEY\naws_secret_access_key = oldSecret\naws_security_token = oldTok\n"));
+        QByteArray(
+            "[both]\naws_access_key_id = CREDKEY\naws_secret_access_key = credSecret\naws_session_token = tok\n"
+            "[legacy]\naws_access_key_id = OLDKEY\naws_secret_access_key = oldSecret\naws_security_token = oldTok\n"));
     QVERIFY(parsed.ok());
     const SharedConfig &shared = parsed.value();
 

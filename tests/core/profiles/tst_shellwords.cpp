@@ -28,16 +28,25 @@ void TestShellWords::split_data()
     QTest::addColumn<QString>("line");
     QTest::addColumn<QStringList>("words");
 
-    QTest::newRow("plain") << QStringLiteral("/bin/sh script.sh --flag") << QStringList{QStringLiteral("/bin/sh"), QStringLiteral("script.sh"), QStringLiteral("--flag")};
-    QTest::newRow("runs of blanks") << QStringLiteral("  a \t b  ") << QStringList{QStringLiteral("a"), QStringLiteral("b")};
-    QTest::newRow("single quotes") << QStringLiteral("a 'b c' d") << QStringList{QStringLiteral("a"), QStringLiteral("b c"), QStringLiteral("d")};
-    QTest::newRow("double quotes") << QStringLiteral("\"/some path/x\" y") << QStringList{QStringLiteral("/some path/x"), QStringLiteral("y")};
+    QTest::newRow("plain") << QStringLiteral("/bin/sh script.sh --flag")
+                           << QStringList{QStringLiteral("/bin/sh"), QStringLiteral("script.sh"),
+                                          QStringLiteral("--flag")};
+    QTest::newRow("runs of blanks") << QStringLiteral("  a \t b  ")
+                                    << QStringList{QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("single quotes") << QStringLiteral("a 'b c' d")
+                                   << QStringList{QStringLiteral("a"), QStringLiteral("b c"), QStringLiteral("d")};
+    QTest::newRow("double quotes") << QStringLiteral("\"/some path/x\" y")
+                                   << QStringList{QStringLiteral("/some path/x"), QStringLiteral("y")};
     QTest::newRow("adjacent parts join") << QStringLiteral("a\"b c\"'d e'f") << QStringList{QStringLiteral("ab cd ef")};
-    QTest::newRow("empty quotes are a word") << QStringLiteral("a '' \"\" b") << QStringList{QStringLiteral("a"), QString(), QString(), QStringLiteral("b")};
-    QTest::newRow("backslash outside quotes") << QStringLiteral("a\\ b c\\d") << QStringList{QStringLiteral("a b"), QStringLiteral("cd")};
-    QTest::newRow("backslash in double quotes") << QStringLiteral("\"a\\\"b\\\\c\\d\"") << QStringList{QStringLiteral("a\"b\\c\\d")};
+    QTest::newRow("empty quotes are a word")
+        << QStringLiteral("a '' \"\" b") << QStringList{QStringLiteral("a"), QString(), QString(), QStringLiteral("b")};
+    QTest::newRow("backslash outside quotes")
+        << QStringLiteral("a\\ b c\\d") << QStringList{QStringLiteral("a b"), QStringLiteral("cd")};
+    QTest::newRow("backslash in double quotes")
+        << QStringLiteral("\"a\\\"b\\\\c\\d\"") << QStringList{QStringLiteral("a\"b\\c\\d")};
     QTest::newRow("backslash in single quotes") << QStringLiteral("'a\\b'") << QStringList{QStringLiteral("a\\b")};
-    QTest::newRow("hash is not a comment") << QStringLiteral("a #b") << QStringList{QStringLiteral("a"), QStringLiteral("#b")};
+    QTest::newRow("hash is not a comment")
+        << QStringLiteral("a #b") << QStringList{QStringLiteral("a"), QStringLiteral("#b")};
     QTest::newRow("nothing") << QStringLiteral("   ") << QStringList{};
 }
 
@@ -63,8 +72,10 @@ void TestShellWords::matchesShlex_data()
 void TestShellWords::matchesShlex()
 {
     QFETCH(QString, line);
-    const auto out = jobdesk::test::runProcess(QStringLiteral("python3"),
-        {QStringLiteral("-c"), QStringLiteral("import json,shlex,sys; print(json.dumps(shlex.split(sys.stdin.read())))")},
+    const auto out = jobdesk::test::runProcess(
+        QStringLiteral("python3"),
+        {QStringLiteral("-c"),
+         QStringLiteral("import json,shlex,sys; print(json.dumps(shlex.split(sys.stdin.read())))")},
         line.toUtf8());
     QVERIFY2(out.exitCode == 0, out.err.constData());
     QStringList expected;
@@ -82,7 +93,8 @@ void TestShellWords::errors_data()
     QTest::addColumn<QString>("message");
     QTest::newRow("open single") << QStringLiteral("a 'b") << QStringLiteral("No closing quotation.");
     QTest::newRow("open double") << QStringLiteral("a \"b") << QStringLiteral("No closing quotation.");
-    QTest::newRow("final backslash") << QStringLiteral("a b\\") << QStringLiteral("No escaped character after the final backslash.");
+    QTest::newRow("final backslash") << QStringLiteral("a b\\")
+                                     << QStringLiteral("No escaped character after the final backslash.");
 }
 
 void TestShellWords::errors()
@@ -93,7 +105,8 @@ void TestShellWords::errors()
     QVERIFY(!result.ok());
     QCOMPARE(result.error().message, message);
     // shlex refuses the same lines.
-    const auto out = jobdesk::test::runProcess(QStringLiteral("python3"),
+    const auto out = jobdesk::test::runProcess(
+        QStringLiteral("python3"),
         {QStringLiteral("-c"), QStringLiteral("import shlex,sys; shlex.split(sys.stdin.read())")}, line.toUtf8());
     QVERIFY(out.exitCode != 0);
     QVERIFY(out.err.contains("ValueError"));
