@@ -108,6 +108,15 @@ HttpRequestParser::HttpRequestParser(qsizetype maxHeaderBytes, qsizetype maxBody
 {
 }
 
+bool HttpRequestParser::takeBodyBytes()
+{
+    const qsizetype take = qMin(m_remaining, m_buffer.size());
+    m_request.body.append(m_buffer.constData(), take);
+    m_buffer.remove(0, take);
+    m_remaining -= take;
+    return m_remaining == 0;
+}
+
 HttpRequestParser::State HttpRequestParser::fail(int status, const QString &message)
 {
     m_errorStatus = status;
@@ -228,16 +237,11 @@ HttpRequestParser::State HttpRequestParser::parse()
                 return State::NeedMore;
             break;
         }
-        case Phase::FixedBody: {
-            const qsizetype take = qMin(m_remaining, m_buffer.size());
-            m_request.body.append(m_buffer.constData(), take);
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case Phase::FixedBody:
+            if (!takeBodyBytes())
                 return State::NeedMore;
             m_phase = Phase::Done;
             break;
-        }
         case Phase::ChunkSize: {
             // The line (extensions included) may be up to maxChunkLine bytes however the
             // bytes arrive: a partial line may also hold the '\r' of its CRLF.
@@ -268,16 +272,11 @@ HttpRequestParser::State HttpRequestParser::parse()
             }
             break;
         }
-        case Phase::ChunkData: {
-            const qsizetype take = qMin(m_remaining, m_buffer.size());
-            m_request.body.append(m_buffer.constData(), take);
-            m_buffer.remove(0, take);
-            m_remaining -= take;
-            if (m_remaining > 0)
+        case Phase::ChunkData:
+            if (!takeBodyBytes())
                 return State::NeedMore;
             m_phase = Phase::ChunkDataEnd;
             break;
-        }
         case Phase::ChunkDataEnd:
             if (!m_buffer.isEmpty() && m_buffer.at(0) != '\r')
                 return fail(400, QStringLiteral("Chunk data is not followed by CRLF"));

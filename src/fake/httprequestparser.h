@@ -62,6 +62,8 @@ private:
     enum class Phase { Headers, FixedBody, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Done };
 
     State fail(int status, const QString &message);
+    // Moves what has arrived of the expected body bytes into the body; true once all are in.
+    bool takeBodyBytes();
     State parseHeaders();
     void reset();
 
