@@ -32,26 +32,45 @@ QDateTime parseHttpDate(const QByteArray &value)
     return QDateTime(date.date(), date.time(), Qt::UTC);
 }
 
+// Qt lists every problem OpenSSL found, in OpenSSL's order (an unknown issuer comes
+// before an expiry date). Every problem is named, the one that a CA bundle cannot cure
+// first: an expired or not-yet-valid certificate, or one for another host name, is
+// still refused once its issuer is trusted, so saying only "not trusted" would send
+// people to fix the wrong thing.
 QString describeSslErrors(const QList<QSslError> &errors)
 {
+    if (errors.isEmpty())
+        return tr("The TLS handshake failed.");
+    QList<std::pair<int, QString>> problems;  // (rank, sentence), lower rank first
     for (const QSslError &e : errors) {
+        std::pair<int, QString> problem;
         switch (e.error()) {
-        case QSslError::SelfSignedCertificate:
-        case QSslError::SelfSignedCertificateInChain:
-            return tr("The server's certificate is self-signed and not trusted.");
-        case QSslError::CertificateExpired: return tr("The server's certificate has expired.");
+        case QSslError::CertificateExpired: problem = {0, tr("The server's certificate has expired.")}; break;
         case QSslError::CertificateNotYetValid:
-            return tr("The server's certificate is not valid yet (check this computer's clock).");
+            problem = {0, tr("The server's certificate is not valid yet (check this computer's clock).")};
+            break;
         case QSslError::HostNameMismatch:
-            return tr("The server's certificate is for a different host name than the endpoint.");
+            problem = {1, tr("The server's certificate is for a different host name than the endpoint.")};
+            break;
+        case QSslError::SelfSignedCertificate:
+            problem = {2, tr("The server's certificate is self-signed and not trusted.")};
+            break;
+        case QSslError::SelfSignedCertificateInChain:
         case QSslError::UnableToGetLocalIssuerCertificate:
         case QSslError::UnableToGetIssuerCertificate:
         case QSslError::UnableToVerifyFirstCertificate:
-            return tr("The server's certificate was issued by a certificate authority that is not trusted.");
-        default: break;
+            problem = {2, tr("The server's certificate was issued by a certificate authority that is not trusted.")};
+            break;
+        default: problem = {3, e.errorString()}; break;
         }
+        if (std::none_of(problems.cbegin(), problems.cend(), [&](const auto &p) { return p.second == problem.second; }))
+            problems.append(problem);
     }
-    return errors.isEmpty() ? tr("The TLS handshake failed.") : errors.first().errorString();
+    std::stable_sort(problems.begin(), problems.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+    QString text = problems.constFirst().second;  // errors is not empty, so neither is problems
+    for (qsizetype i = 1; i < problems.size(); ++i)
+        text += QLatin1Char(' ') + problems.at(i).second;
+    return text;
 }
 
 }  // namespace
