@@ -81,6 +81,12 @@ for name in $failed; do
     echo "==== $name failed; its log follows. Reproducer(s) in $artifacts/$name/:"
     ls -l "$artifacts/$name/" || true
     echo "Reproduce with: $build/tests/fuzz/$name <file>"
+    # CI keeps only its log, so the reproducers go there too (inputs are capped at 8 KiB).
+    for input in "$artifacts/$name"/*; do
+        [ -f "$input" ] || continue
+        echo "---- base64 of $(basename "$input") (base64 -d > file to replay it):"
+        base64 "$input"
+    done
     cat "$work/$name.log"
 done
 if [ -n "$failed" ]; then
