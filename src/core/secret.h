@@ -8,7 +8,52 @@
 #include <QDebug>
 #include <QString>
 
+#include <cstddef>
+#include <string>
+
 namespace jobdesk {
+
+// Overwrites size bytes at data with zeros through a volatile pointer, so the
+// compiler cannot drop the stores as dead. The one place JobDesk scrubs memory.
+inline void wipeBytes(void *data, std::size_t size)
+{
+    volatile unsigned char *p = static_cast<unsigned char *>(data);
+    for (std::size_t i = 0; i < size; ++i)
+        p[i] = 0;
+}
+
+// Scrub a text copy of a secret and empty it. Qt strings are scrubbed only when this
+// object owns its buffer alone (as Secret does): a shared buffer is someone else's too,
+// and touching data() would only detach a fresh copy. False when bytes were left unscrubbed
+// for that reason (the other holder still has them).
+inline bool wipeString(QByteArray &bytes)
+{
+    const bool scrub = !bytes.isEmpty() && bytes.isDetached();
+    if (scrub)
+        wipeBytes(bytes.data(), std::size_t(bytes.size()));
+    // Literals and raw data (no allocation of ours, isMutable() false) are not copies we made.
+    const bool left = !bytes.isEmpty() && !scrub && bytes.data_ptr().isMutable();
+    bytes.clear();
+    return !left;
+}
+
+inline bool wipeString(QString &text)
+{
+    const bool scrub = !text.isEmpty() && text.isDetached();
+    if (scrub)
+        wipeBytes(text.data(), std::size_t(text.size()) * sizeof(QChar));
+    // Literals and raw data (no allocation of ours, isMutable() false) are not copies we made.
+    const bool left = !text.isEmpty() && !scrub && text.data_ptr().isMutable();
+    text.clear();
+    return !left;
+}
+
+// A std::string is never shared; its bytes are zeroed where they are, and its length
+// kept, so the caller decides when the (now zero) storage is released.
+inline void wipeBytes(std::string &text)
+{
+    wipeBytes(text.data(), text.size());
+}
 
 class Secret
 {
@@ -59,9 +104,8 @@ private:
         // Only scrub storage we own alone; a shared buffer belongs to someone else too.
         if (!m_data.isEmpty() && !m_data.isDetached())
             return;
-        volatile char *p = m_data.data();
-        for (qsizetype i = 0; i < m_data.size(); ++i)
-            p[i] = 0;
+        if (!m_data.isEmpty())
+            wipeBytes(m_data.data(), std::size_t(m_data.size()));
     }
 
     QByteArray m_data;

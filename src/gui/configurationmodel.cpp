@@ -2,6 +2,8 @@
 
 #include "secretkeypolicy.h"
 
+#include "core/secret.h"
+
 namespace jobdesk::gui {
 
 ConfigurationModel::ConfigurationModel(SecretKeyPolicy *policy, QObject *parent)
@@ -37,6 +39,19 @@ void ConfigurationModel::setDocument(const JobDocument &document)
         }
     }
     endResetModel();
+}
+
+int ConfigurationModel::wipe()
+{
+    beginResetModel();
+    int left = 0;
+    for (Entry &e : m_entries) {
+        left += wipeString(e.value) ? 0 : 1;
+        left += wipeString(e.key) ? 0 : 1;
+    }
+    m_entries.clear();
+    endResetModel();
+    return left;
 }
 
 void ConfigurationModel::onPolicyChanged(const QString &provider)

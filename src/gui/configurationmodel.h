@@ -35,6 +35,10 @@ public:
     QStringList maskedKeys() const;
     static QString mask();
 
+    // Scrubs every key and value and empties the model (the job tab is closing). Returns
+    // how many strings were still shared with another holder and so left unscrubbed.
+    int wipe();
+
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -60,6 +60,16 @@ void CredentialsModel::hideAll()
         setRevealed(i, false);
 }
 
+void CredentialsModel::wipe()
+{
+    beginResetModel();
+    for (int i = 0; i < RowCount; ++i) {
+        m_values[i].clear();  // Secret scrubs its bytes
+        m_revealed[i] = false;
+    }
+    endResetModel();
+}
+
 int CredentialsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : RowCount;

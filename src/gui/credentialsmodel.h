@@ -29,6 +29,8 @@ public:
     bool isRevealed(int row) const;
     void setRevealed(int row, bool revealed);
     void hideAll();
+    // Wipes the three values and empties the model (the job tab is closing).
+    void wipe();
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;

@@ -2,6 +2,7 @@
 
 #include "core/codepipeline/responseparser.h"
 #include "core/codepipeline/servicemodel.h"
+#include "core/secret.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>
@@ -24,6 +25,29 @@ QString jsonText(const Json &value)
         return {};
     const auto &s = value.get_ref<const std::string &>();
     return QString::fromUtf8(s.data(), static_cast<qsizetype>(s.size()));
+}
+
+void wipeJson(Json &value)
+{
+    switch (value.type()) {
+    case Json::value_t::string: wipeBytes(value.get_ref<std::string &>()); break;
+    case Json::value_t::object:
+    case Json::value_t::array:
+        for (Json &child : value)
+            wipeJson(child);
+        break;
+    default: break;
+    }
+}
+
+void JobDocument::wipe()
+{
+    wipeJson(m_data);
+    wipeJson(m_wire);
+    for (QString *text : {&m_sourceName, &m_requestId, &m_lookup.jobId, &m_lookup.profile, &m_lookup.region,
+                          &m_lookup.endpointOverride})
+        wipeString(*text);
+    m_wiped = true;
 }
 
 JobDocument JobDocument::fromResponse(const codepipeline::OperationResult &result, const LookupInfo &lookup,

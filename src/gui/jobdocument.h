@@ -61,6 +61,12 @@ public:
     // A string at a dotted path below jobDetails.data (e.g. "pipelineContext.stage.name"), if present.
     std::optional<QString> dataString(const char *path) const;
 
+    // Zeroes every string the document holds (both JSON trees, where they lie, and the
+    // lookup's text) before the job is released; the shape of the JSON stays, so a caller
+    // that keeps the document can see that nothing is left in it. Idempotent.
+    void wipe();
+    bool isWiped() const { return m_wiped; }
+
 private:
     Json m_data = Json::object();
     Json m_wire = Json::object();
@@ -71,9 +77,14 @@ private:
     QString m_requestId;
     int m_attempts = 0;
     qint64 m_elapsedMs = 0;
+    bool m_wiped = false;
 };
 
 // The text of a JSON string value, or an empty QString.
 QString jsonText(const Json &value);
+
+// Overwrites, in place, the bytes of every string value in the tree with zeros
+// (lengths kept). Object keys are names from the service model, not secrets.
+void wipeJson(Json &value);
 
 }  // namespace jobdesk::gui

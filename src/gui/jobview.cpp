@@ -10,8 +10,12 @@
 #include "secretkeypolicy.h"
 
 #include "core/output/jsonwriter.h"
+#include "core/secret.h"
 
 #include <QCheckBox>
+#include <QClipboard>
+#include <QGuiApplication>
+#include <QMimeData>
 #include <QFontDatabase>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -349,16 +353,67 @@ void JobView::ensureBuilt(Tab tab) const
 
 void JobView::refreshRaw()
 {
+    if (m_wiped)
+        return;
     const bool includeSecrets = m_rawSecrets && m_rawSecrets->isChecked();
-    const Json shown =
+    // Even the redacted form keeps the continuation token, so each temporary copy is scrubbed.
+    Json shown =
         includeSecrets ? m_document.data() : JobExporter::redacted(m_document.data(), m_configuration->maskedKeys());
     m_json->setJson(shown);
-    if (!m_raw)
-        return;  // the text is made when the Raw tab is first shown
-    m_raw->setPlainText(QString::fromUtf8(output::writeJson(shown)));
-    m_jsonView->expandToDepth(2);
-    m_jsonView->resizeColumnToContents(0);
-    highlightMatches();
+    if (m_raw) {  // the text is made when the Raw tab is first shown
+        QByteArray bytes = output::writeJson(shown);
+        QString text = QString::fromUtf8(bytes);
+        m_raw->setPlainText(text);
+        wipeString(text);
+        wipeString(bytes);
+        m_jsonView->expandToDepth(2);
+        m_jsonView->resizeColumnToContents(0);
+        highlightMatches();
+    }
+    wipeJson(shown);
+}
+
+int JobView::wipeSecrets()
+{
+    if (m_wiped)
+        return 0;
+    m_wiped = true;
+    m_tick->stop();
+
+    // A secret this job put on the clipboard goes with the job (as a password manager
+    // clears it when the database locks); anything else there is left alone.
+    QClipboard *clipboard = QGuiApplication::clipboard();
+    if (const QMimeData *mime = clipboard->mimeData(); Clipboard::isConcealed(mime)) {
+        // Compared without making more copies: the text is shared with the clipboard's own.
+        const QString onClipboard = mime->text();
+        bool ours = false;
+        for (int row = 0; row < CredentialsModel::RowCount && !ours; ++row) {
+            const Secret &secret = m_credentials->secret(row);
+            ours = !secret.isEmpty() && QAnyStringView::compare(onClipboard, QUtf8StringView(secret.reveal())) == 0;
+        }
+        for (int row = 0; row < m_configuration->rowCount() && !ours; ++row) {
+            const QModelIndex index = m_configuration->index(row, ConfigurationModel::ValueColumn);
+            ours = m_configuration->data(index, ConfigurationModel::IsSecretRole).toBool()
+                && onClipboard == m_configuration->data(index, ConfigurationModel::PlainValueRole).toString();
+        }
+        if (ours)
+            clipboard->clear();
+    }
+
+    int left = 0;
+    if (m_raw)
+        m_raw->clear();  // QTextDocument keeps its text privately; this only releases it
+    if (m_rawSearch)
+        m_rawSearch->clear();
+    if (m_configFilter)
+        m_configFilter->clear();
+    m_credentials->wipe();
+    left += m_configuration->wipe();
+    left += m_overview->wipe();
+    left += m_json->wipe();
+    m_document.wipe();
+    Q_EMIT secretsWiped(left);
+    return left;
 }
 
 bool JobView::findInRaw(bool backwards)

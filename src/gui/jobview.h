@@ -62,6 +62,18 @@ public:
     void toggleCredential(int row);
     void copySelectedUri();
 
+    // Scrubs every copy of the job's secrets this tab holds: the document's JSON, the
+    // models' texts, the Raw text, and the clipboard when it still holds one of this job's
+    // secrets. Called by the window just before the tab is deleted; the tab shows nothing
+    // afterwards. Returns how many strings could not be scrubbed because another holder
+    // shared their buffer (0 in a quiet window).
+    int wipeSecrets();
+    bool isWiped() const { return m_wiped; }
+
+Q_SIGNALS:
+    // At the end of wipeSecrets(), while the view and its models still exist.
+    void secretsWiped(int leftUnscrubbed);
+
 private:
     QWidget *buildOverview();
     QWidget *buildConfiguration();
@@ -91,6 +103,7 @@ private:
     QSplitter *m_rawSplitter = nullptr;
     QTimer *m_tick;
     bool m_built[RawTab + 1] = {};
+    bool m_wiped = false;
 };
 
 }  // namespace jobdesk::gui

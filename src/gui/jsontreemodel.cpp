@@ -1,5 +1,7 @@
 #include "jsontreemodel.h"
 
+#include "core/secret.h"
+
 #include <QStringList>
 
 #include <algorithm>
@@ -63,6 +65,7 @@ void JsonTreeModel::build(Node *node, const Json &value)
 void JsonTreeModel::setJson(const Json &document)
 {
     beginResetModel();
+    wipe(m_root.get());  // the tree shown before may have held revealed secrets
     m_root = std::make_unique<Node>();
     build(m_root.get(), document);
     endResetModel();
@@ -73,6 +76,23 @@ void JsonTreeModel::clear()
     beginResetModel();
     m_root = std::make_unique<Node>();
     endResetModel();
+}
+
+int JsonTreeModel::wipe(Node *node)
+{
+    int left = (wipeString(node->key) ? 0 : 1) + (wipeString(node->value) ? 0 : 1);
+    for (const std::unique_ptr<Node> &child : node->children)
+        left += wipe(child.get());
+    return left;
+}
+
+int JsonTreeModel::wipe()
+{
+    beginResetModel();
+    const int left = wipe(m_root.get());
+    m_root = std::make_unique<Node>();
+    endResetModel();
+    return left;
 }
 
 JsonTreeModel::Node *JsonTreeModel::nodeFor(const QModelIndex &index) const

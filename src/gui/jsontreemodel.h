@@ -24,6 +24,9 @@ public:
 
     void setJson(const nlohmann::ordered_json &document);
     void clear();
+    // Scrubs every key and value text of the tree, then clears it (the job tab is closing).
+    // Returns how many strings were shared with another holder and so left unscrubbed.
+    int wipe();
 
     // The index of the node at a dotted path such as "jobDetails.data.inputArtifacts.0.name".
     QModelIndex indexForPath(const QString &path) const;
@@ -47,6 +50,7 @@ private:
         std::vector<std::unique_ptr<Node>> children;
     };
     static void build(Node *node, const nlohmann::ordered_json &value);
+    static int wipe(Node *node);
     Node *nodeFor(const QModelIndex &index) const;
 
     std::unique_ptr<Node> m_root;

@@ -61,6 +61,16 @@ QList<ProfileEntry> KeychainProfileSource::profiles() const
     return entries;
 }
 
+void KeychainProfileSource::forgetCredentials(const QString &name)
+{
+    m_resolver->forgetProfile(name);
+}
+
+void KeychainProfileSource::forgetAllCredentials()
+{
+    m_resolver->clearCache();
+}
+
 void KeychainProfileSource::resolveCredentials(const QString &name, QObject *context, CredentialsCallback done)
 {
     m_resolver->resolve(name, context, [done = std::move(done)](Result<profiles::ResolvedConfig> resolved) {

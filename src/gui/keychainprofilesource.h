@@ -27,6 +27,9 @@ public:
 
     QList<ProfileEntry> profiles() const override;
     void resolveCredentials(const QString &name, QObject *context, CredentialsCallback done) override;
+    // The resolver's cached role keys and credential_process answers for the profile go.
+    void forgetCredentials(const QString &name) override;
+    void forgetAllCredentials() override;
 
     // The shared config is read again on the next call of profiles().
     void reload();

@@ -53,6 +53,8 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace jobdesk::gui {
 
 namespace {
@@ -90,6 +92,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_form = new LookupForm(m_profiles, this);
     connect(m_form, &LookupForm::fetchRequested, this, &MainWindow::fetch);
     connect(m_form, &LookupForm::cancelRequested, this, &MainWindow::cancelFetch);
+    // Switching the form to another profile closes the one before: its cached keys go.
+    connect(m_form->profileCombo(), &QComboBox::currentTextChanged, this, [this](const QString &profile) {
+        if (profile == m_activeProfile)
+            return;
+        const QString previous = std::exchange(m_activeProfile, profile);
+        if (!previous.isEmpty())
+            forgetProfileCredentials(previous);
+    });
+    m_activeProfile = m_form->profileCombo()->currentText();
 
     m_tlsBanner->setClosable(false);
     m_tlsBanner->setObjectName(QStringLiteral("tlsBanner"));
@@ -144,6 +155,15 @@ MainWindow::~MainWindow()
 {
     if (m_call)
         m_call->cancel();
+    // A window deleted without being closed still scrubs its jobs.
+    while (m_documents->count() > 0)
+        closeDocument(0);
+}
+
+void MainWindow::forgetProfileCredentials(const QString &profile)
+{
+    for (ProfileSource *source : std::as_const(m_ownedSources))
+        source->forgetCredentials(profile);
 }
 
 void MainWindow::buildMenus()
@@ -541,6 +561,9 @@ void MainWindow::closeDocument(int index)
     QWidget *w = m_documents->widget(index);
     if (!w)
         return;
+    // Every way a tab closes comes here; the job's secrets are scrubbed before it is freed.
+    if (auto *view = qobject_cast<JobView *>(w))
+        view->wipeSecrets();
     m_documents->removeTab(index);
     delete w;
     updateActions();
@@ -724,6 +747,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
     // The splitter state is saved by each job view as it goes.
     while (m_documents->count() > 0)
         closeDocument(0);
+    // Closing the window closes every profile: keys resolved for them are dropped.
+    for (ProfileSource *source : std::as_const(m_ownedSources))
+        source->forgetAllCredentials();
     QMainWindow::closeEvent(event);
 }
 

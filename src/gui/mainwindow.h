@@ -135,6 +135,8 @@ private:
     void showMessage(const QString &title, const QString &text);
     bool confirm(const QString &question);
     void restoreFromRecent(const QModelIndex &index);
+    // Drops whatever keys the profile sources hold for a profile that is no longer in use.
+    void forgetProfileCredentials(const QString &profile);
 
     DialogHooks m_hooks;
     AppSettings m_settings;
@@ -159,6 +161,7 @@ private:
     profiles::ProfileStore *m_store = nullptr;
     profiles::CredentialResolver *m_resolver = nullptr;
     KeychainProfileSource *m_keychainSource = nullptr;
+    QString m_activeProfile;  // the lookup form's profile, whose keys may stay cached
 };
 
 }  // namespace jobdesk::gui

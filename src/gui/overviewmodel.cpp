@@ -1,5 +1,7 @@
 #include "overviewmodel.h"
 
+#include "core/secret.h"
+
 #include <QFont>
 #include <QGuiApplication>
 #include <QIcon>
@@ -160,6 +162,21 @@ QString OverviewModel::credentialsValue() const
                   "fetch)")
             .arg(kCredentialLifetimeSeconds / 60);
     return validityText(m_issuedUtc, m_nowUtc);
+}
+
+int OverviewModel::wipe()
+{
+    beginResetModel();
+    int left = 0;
+    for (Row &row : m_rows) {
+        for (QString *text : {&row.value, &row.warning})
+            left += wipeString(*text) ? 0 : 1;
+    }
+    m_rows.clear();
+    m_credentialsRow = -1;
+    m_hasCredentials = false;
+    endResetModel();
+    return left;
 }
 
 void OverviewModel::setNow(const QDateTime &nowUtc)

@@ -34,6 +34,9 @@ public:
     void clear();
     // The reference time for the credentials countdown; the view ticks it every second.
     void setNow(const QDateTime &nowUtc);
+    // Scrubs every row's text (the continuation token is one) and empties the model, as the
+    // job tab closes. Returns how many strings were shared elsewhere and left unscrubbed.
+    int wipe();
 
     int rowOf(const QString &key) const;  // -1 if there is no such row
 

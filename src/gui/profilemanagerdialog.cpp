@@ -256,6 +256,8 @@ void ProfileManagerDialog::save(const Profile &profile, std::optional<aws::Crede
                 report(false, s.error().message + QLatin1Char(' ') + s.error().hint);
                 return;
             }
+            // Its settings changed, so keys resolved under the old ones must not be reused.
+            m_resolver->forgetProfile(name);
             report(true, tr("Saved profile “%1”.").arg(name));
         });
     };
@@ -263,11 +265,12 @@ void ProfileManagerDialog::save(const Profile &profile, std::optional<aws::Crede
         store();
         return;
     }
-    m_store->renameProfile(renameFrom, profile.name, this, [this, store](Status s) {
+    m_store->renameProfile(renameFrom, profile.name, this, [this, store, renameFrom](Status s) {
         if (!s) {
             report(false, s.error().message + QLatin1Char(' ') + s.error().hint);
             return;
         }
+        m_resolver->forgetProfile(renameFrom);  // the old name is closed
         store();
     });
 }
@@ -292,6 +295,7 @@ void ProfileManagerDialog::removeProfile(const QString &name)
             report(false, s.error().message + QLatin1Char(' ') + s.error().hint);
             return;
         }
+        m_resolver->forgetProfile(name);  // no key resolved for a deleted profile outlives it
         report(true, tr("Deleted profile “%1”.").arg(name));
     });
 }

@@ -36,6 +36,11 @@ public:
     // Asynchronous because keychains are; done is called with context alive, never inline
     // before this returns when a source has to wait, but it may be inline when it need not.
     virtual void resolveCredentials(const QString &name, QObject *context, CredentialsCallback done) = 0;
+    // The profile is closed (the form moved to another one, it was deleted or renamed):
+    // drop any keys kept for it. Sources that keep nothing between calls ignore it.
+    virtual void forgetCredentials(const QString &name) { Q_UNUSED(name) }
+    // The window is closing: drop every key kept for any profile.
+    virtual void forgetAllCredentials() {}
 
 Q_SIGNALS:
     void profilesChanged();

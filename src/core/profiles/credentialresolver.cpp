@@ -17,6 +17,7 @@ struct CredentialResolver::Request
     bool hasContext = false;
     Callback done;
     std::optional<SharedConfig> shared;
+    QString askedFor;                       // the profile name resolve() was given
     std::optional<Profile> jobdeskProfile;  // its region/endpoint win over the linked shared profile's
     QString sharedProfile;                  // the shared-config profile asked for (not a source_profile)
     ResolvedConfig config;
@@ -82,12 +83,51 @@ void CredentialResolver::clearCache()
 {
     qDeleteAll(m_processes);
     m_processes.clear();
-    m_roleCache.clear();
+    m_processOwners.clear();
+    m_roleCache.clear();  // aws::Credentials holds Secrets, which scrub themselves
+    m_roleOwners.clear();
 }
 
-ProcessCredentials *CredentialResolver::processFor(const QString &name, const QString &commandLine)
+void CredentialResolver::forgetProfile(const QString &profileName)
+{
+    for (auto it = m_roleOwners.begin(); it != m_roleOwners.end();) {
+        if (it->contains(profileName)) {
+            m_roleCache.remove(it.key());
+            it = m_roleOwners.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    // The process object stays (a run may be under way for a caller); its answer does not.
+    for (auto it = m_processOwners.begin(); it != m_processOwners.end();) {
+        if (it->contains(profileName)) {
+            if (ProcessCredentials *process = m_processes.value(it.key()))
+                process->invalidate();
+            it = m_processOwners.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}
+
+QStringList CredentialResolver::cachedProfiles() const
+{
+    QSet<QString> names;
+    for (auto it = m_roleCache.cbegin(); it != m_roleCache.cend(); ++it)
+        names.unite(m_roleOwners.value(it.key()));
+    for (auto it = m_processOwners.cbegin(); it != m_processOwners.cend(); ++it)
+        names.unite(it.value());
+    names.remove(QString());
+    QStringList sorted(names.cbegin(), names.cend());
+    sorted.sort();
+    return sorted;
+}
+
+ProcessCredentials *CredentialResolver::processFor(const QString &name, const QString &commandLine,
+                                                   const QSet<QString> &owners)
 {
     const QString key = name + QLatin1Char('\n') + commandLine;
+    m_processOwners[key].unite(owners);
     ProcessCredentials *&process = m_processes[key];
     if (!process)
         process = new ProcessCredentials(name, commandLine, m_env, *m_clock, this);
@@ -159,6 +199,7 @@ void CredentialResolver::resolve(const QString &profileName, QObject *context, C
     request->context = context;
     request->hasContext = context != nullptr;
     request->done = std::move(done);
+    request->askedFor = profileName;
 
     // 1. A JobDesk profile of that name.
     if (!profileName.isEmpty() && m_store) {
@@ -301,7 +342,8 @@ void CredentialResolver::sharedCredentials(const std::shared_ptr<Request> &reque
             const QString command = shared.value(name, QStringLiteral("credential_process")).value_or(QString());
             if (!command.isEmpty()) {
                 describe(tr("credential_process of profile “%1”").arg(name));
-                processFor(name, command)->fetch(this, std::move(done));
+                processFor(name, command, QSet<QString>(visited).unite({request->askedFor}))
+                    ->fetch(this, std::move(done));
                 return;
             }
         }
@@ -380,7 +422,8 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
     }
 
     // Once the source keys are known, hand the request to whoever can talk to STS.
-    auto withSource = [this, role, done](Result<aws::Credentials> source) mutable {
+    const QSet<QString> owners = QSet<QString>(visited).unite({request->askedFor});
+    auto withSource = [this, role, owners, done](Result<aws::Credentials> source) mutable {
         if (!source)
             return done(source.error());
         role.sourceCredentials = std::move(source).value();
@@ -395,7 +438,7 @@ void CredentialResolver::assumeRole(const std::shared_ptr<Request> &request, con
         const bool defaultName = role.roleSessionName.isEmpty();
         if (defaultName)
             role.roleSessionName = defaultRoleSessionName(m_clock->nowUtc());
-        assumeRoleCached(std::move(role), defaultName, std::move(done));
+        assumeRoleCached(std::move(role), defaultName, owners, std::move(done));
     };
 
     if (!credentialSource.isEmpty()) {
@@ -440,7 +483,8 @@ QString CredentialResolver::defaultRoleSessionName(const QDateTime &now)
     return QStringLiteral("jobdesk-session-%1").arg(now.toSecsSinceEpoch());
 }
 
-void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, CredentialsCallback done)
+void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName,
+                                          const QSet<QString> &owners, CredentialsCallback done)
 {
     // The settings that make a role's keys the same ones; a generated session name is not
     // one of them (as in botocore's cache), or nothing would ever be reused.
@@ -453,6 +497,7 @@ void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSe
                                     role.region,
                                     role.stsEndpointUrl.toString()}
                             .join(QLatin1Char('\n'));
+    m_roleOwners[key].unite(owners);
     if (const auto cached = m_roleCache.constFind(key); cached != m_roleCache.constEnd()) {
         const qint64 margin = std::chrono::duration_cast<std::chrono::seconds>(roleRefreshMargin).count();
         if (m_clock->nowUtc().addSecs(margin) < cached->expiration)
@@ -506,8 +551,9 @@ void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSe
 
 void CredentialResolver::finishRole(const QString &key, const Result<aws::Credentials> &result)
 {
-    // Keys without an expiration (from a test's stand-in) are never kept.
-    if (result.ok() && result.value().expiration.isValid())
+    // Keys without an expiration (from a test's stand-in) are never kept, nor keys whose
+    // profiles were all closed while STS was answering.
+    if (result.ok() && result.value().expiration.isValid() && m_roleOwners.contains(key))
         m_roleCache.insert(key, result.value());
     const QList<CredentialsCallback> waiting = m_rolePending.take(key);
     for (const CredentialsCallback &done : waiting)

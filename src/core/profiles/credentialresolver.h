@@ -88,6 +88,13 @@ public:
 
     // Forgets cached credential_process answers and assumed-role keys.
     void clearCache();
+    // The profile was closed (switched away from, deleted, renamed): forgets the keys that
+    // resolving it cached (the roles it assumed, its credential_process answers, along its
+    // source_profile chain), even where another profile used them too. Keys still being
+    // fetched for it are handed over but not kept.
+    void forgetProfile(const QString &profileName);
+    // The names, as asked for and along their chains, of the profiles keys are cached for.
+    QStringList cachedProfiles() const;
 
 private:
     struct Request;
@@ -99,9 +106,11 @@ private:
                     CredentialsCallback done);
     Status applySharedSettings(ResolvedConfig &config, const SharedConfig &shared, const QString &name) const;
     Status applyEnvironmentSettings(ResolvedConfig &config) const;
-    ProcessCredentials *processFor(const QString &name, const QString &commandLine);
-    // Cached keys, a call already under way, or a new one (after the MFA prompt).
-    void assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, CredentialsCallback done);
+    ProcessCredentials *processFor(const QString &name, const QString &commandLine, const QSet<QString> &owners);
+    // Cached keys, a call already under way, or a new one (after the MFA prompt). owners are
+    // the profiles the keys are kept for.
+    void assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, const QSet<QString> &owners,
+                          CredentialsCallback done);
     void finishRole(const QString &key, const Result<aws::Credentials> &result);
 
     ProfileStore *m_store;
@@ -113,6 +122,10 @@ private:
     MfaPrompt m_mfaPrompt;
     QHash<QString, aws::Credentials> m_roleCache;              // in memory only, by the role's settings
     QHash<QString, QList<CredentialsCallback>> m_rolePending;  // callers waiting for the same role
+    // Which profiles each cached role (by m_roleCache key) and process (by m_processes key)
+    // is kept for. A role key missing here is not cached when its call finishes.
+    QHash<QString, QSet<QString>> m_roleOwners;
+    QHash<QString, QSet<QString>> m_processOwners;
 };
 
 }  // namespace jobdesk::profiles
