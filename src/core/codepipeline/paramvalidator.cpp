@@ -1,5 +1,7 @@
 #include "paramvalidator.h"
 
+#include "core/inputcheck.h"
+
 #include <QCoreApplication>
 #include <QRegularExpression>
 
@@ -14,8 +16,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("jobdesk::codepipeline::ParamValidator", text);
 }
 
-// Identifiers and tokens are copied from tickets; a space at either end is a paste accident.
-bool rejectsSurroundingWhitespace(const Shape *shape)
+// Identifiers and tokens are copied from tickets; a space in or around one is a paste accident.
+bool isIdentifier(const Shape *shape)
 {
     return shape->name == "ThirdPartyJobId" || shape->name == "ClientToken" || shape->name == "Nonce"
         || shape->name == "JobId" || shape->name == "ClientId";
@@ -24,6 +26,12 @@ bool rejectsSurroundingWhitespace(const Shape *shape)
 struct Checker
 {
     QList<ParamValidator::Problem> problems;
+    ParamValidator::NameOf nameOf;
+
+    QString displayName(const std::string &path) const
+    {
+        return nameOf ? nameOf(path) : tr("Parameter %1").arg(QString::fromStdString(path));
+    }
 
     void report(const std::string &path, const QString &message)
     {
@@ -136,20 +144,14 @@ struct Checker
         const QString name = QString::fromStdString(path);
         // Lengths in the model count characters (code points), as the service does.
         checkRange(shape, static_cast<long long>(text.toUcs4().size()), path, true);
-        for (const QChar c : text) {
-            if (c.unicode() < 0x20 || c.unicode() == 0x7f) {
-                report(path,
-                       tr("Parameter %1 contains a control character (U+%2); remove it and try again.")
-                           .arg(name)
-                           .arg(c.unicode(), 4, 16, QLatin1Char('0')));
-                return;
-            }
-        }
-        if (rejectsSurroundingWhitespace(shape) && !text.isEmpty() && text.trimmed() != text) {
-            report(path,
-                   tr("Parameter %1 starts or ends with a space; it was probably pasted with one. "
-                      "Remove the space and try again.")
-                       .arg(name));
+        // Control characters anywhere, and spaces in or around identifiers and tokens (paste accidents).
+        InputCheck::TextRules rules;
+        rules.allowEmpty = true;  // the model's minimum length speaks for empty values
+        const bool identifier = isIdentifier(shape);
+        rules.allowSpacesAround = !identifier;
+        rules.allowSpacesInside = !identifier;
+        if (Status s = InputCheck::text(displayName(path), text, rules); !s) {
+            report(path, s.error().message);
             return;
         }
         if (!shape->enumValues.empty()) {
@@ -177,9 +179,11 @@ struct Checker
 
 }  // namespace
 
-QList<ParamValidator::Problem> ParamValidator::check(const Shape *inputShape, const nlohmann::ordered_json &params)
+QList<ParamValidator::Problem> ParamValidator::check(const Shape *inputShape, const nlohmann::ordered_json &params,
+                                                    const NameOf &nameOf)
 {
     Checker checker;
+    checker.nameOf = nameOf;
     checker.check(inputShape, params, std::string());
     return checker.problems;
 }

@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 #include <QStringList>
+#include <functional>
 #include <nlohmann/json.hpp>
 
 namespace jobdesk::codepipeline {
@@ -22,7 +23,11 @@ public:
         QString field;
         QString message;
     };
-    static QList<Problem> check(const Shape *inputShape, const nlohmann::ordered_json &params);
+    // How checks that go beyond the AWS CLI's name a parameter in their
+    // messages (the CLI says "--job-id"); by default "Parameter jobId".
+    using NameOf = std::function<QString(const std::string &path)>;
+    static QList<Problem> check(const Shape *inputShape, const nlohmann::ordered_json &params,
+                                const NameOf &nameOf = {});
 
     // The first problem as an Error of kind Validation (field set), or success.
     static Status validate(const Shape *inputShape, const nlohmann::ordered_json &params);
