@@ -20,6 +20,12 @@
 
 #include <algorithm>
 
+#ifdef Q_OS_WIN
+#include <winsock2.h>
+#else
+#include <sys/socket.h>
+#endif
+
 // Fixture file format (UTF-8 JSON). Every key is optional unless marked required;
 // keys starting with "_" are ignored (use them for comments).
 //
@@ -54,10 +60,14 @@
 //           "serverErrorBody": "json",     or "html" (a load balancer's page, Content-Type text/html)
 //           "error": {"code": "JobNotFoundException", "message": "...", "status": 400, "count": 1},
 //                                          then a forced error; count -1 (default) = every request
-//           "fault": "malformedBody",      or "truncatedBody" / "noAnswer"; then on normal answers
+//           "fault": "malformedBody",      or "truncatedBody" / "noAnswer" / "resetMidBody" /
+//                                          "truncatedChunkedBody" / "captivePortalHtml" / "hugeBody";
+//                                          then on normal answers
 //           "faultCount": 1,               -1 (default) = every request
+//           "hugeBodyBytes": 4194304,      the size of a "hugeBody" answer
 //           "delayMs": 250,                every answer waits this long
-//           "closeAfterAnswer": true       "Connection: close" and close after every answer
+//           "closeAfterAnswer": true,      "Connection: close" and close after every answer
+//           "dateOffsetSeconds": 86400     the Date header is this far off the fake's clock
 //       } } ]
 // }
 
@@ -117,6 +127,8 @@ struct Decision
     FakeScript::Fault fault = FakeScript::Fault::None;
     int delayMs = 0;
     bool close = false;
+    qint64 dateOffsetSeconds = 0;
+    qint64 hugeBodyBytes = 0;
 };
 
 struct Connection
@@ -183,11 +195,56 @@ Reply serverErrorReply(int status, bool html)
                                      "failure."));
 }
 
+// What a hotel or guest network's gateway answers to any request until one signs in.
+Reply captivePortalReply()
+{
+    Reply r;
+    r.contentType = "text/html; charset=utf-8";
+    r.body = "<!DOCTYPE html>\r\n<html>\r\n<head><title>Guest Wi-Fi - Sign in</title></head>\r\n<body>\r\n"
+             "<h1>Welcome to Guest Wi-Fi</h1>\r\n<form method=\"post\" action=\"/login\">\r\n"
+             "<p>Room number <input name=\"room\"></p>\r\n<p>Last name <input name=\"name\"></p>\r\n"
+             "<p><input type=\"submit\" value=\"Sign in\"></p>\r\n</form>\r\n</body>\r\n</html>\r\n";
+    r.requestId = "-";  // not an AWS answer: no x-amzn-RequestId
+    r.errorTypeHeader = false;
+    return r;
+}
+
+// Well-formed JSON, so that only its size can be wrong with it.
+Reply hugeReply(qint64 bytes)
+{
+    Reply r;
+    const QByteArray head = "{\"jobDetails\":{\"id\":\"huge\",\"padding\":\"";
+    const QByteArray tail = "\"}}";
+    r.body = head + QByteArray(qMax<qint64>(0, bytes - head.size() - tail.size()), 'a') + tail;
+    return r;
+}
+
+// Closing with a zero linger time makes the kernel send RST instead of FIN.
+void resetConnection(QTcpSocket *socket)
+{
+    socket->flush();
+    const qintptr fd = socket->socketDescriptor();
+    if (fd != -1) {
+        ::linger option{};
+        option.l_onoff = 1;
+        option.l_linger = 0;
+        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, reinterpret_cast<const char *>(&option), sizeof option);
+    }
+    socket->abort();
+}
+
+QByteArray chunk(const QByteArray &data)
+{
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
 Decision consume(FakeScript &script)
 {
     Decision d;
     d.delayMs = script.delayMs;
     d.close = script.closeAfterAnswer;
+    d.dateOffsetSeconds = script.dateOffsetSeconds;
+    d.hugeBodyBytes = script.hugeBodyBytes;
     if (script.throttleCount > 0) {
         --script.throttleCount;
         d.kind = Decision::Kind::Throttle;
@@ -311,14 +368,32 @@ Result<FakeScript> parseScript(const ojson &value, const QString &field)
                 script.fault = FakeScript::Fault::TruncatedBody;
             else if (v == "noAnswer")
                 script.fault = FakeScript::Fault::NoAnswer;
+            else if (v == "resetMidBody")
+                script.fault = FakeScript::Fault::ResetMidBody;
+            else if (v == "truncatedChunkedBody")
+                script.fault = FakeScript::Fault::TruncatedChunkedBody;
+            else if (v == "captivePortalHtml")
+                script.fault = FakeScript::Fault::CaptivePortalHtml;
+            else if (v == "hugeBody")
+                script.fault = FakeScript::Fault::HugeBody;
             else if (v == "none")
                 script.fault = FakeScript::Fault::None;
             else
-                return bad(FakeCodePipeline::tr("must be \"malformedBody\", \"truncatedBody\" or \"noAnswer\""));
+                return bad(FakeCodePipeline::tr("must be \"malformedBody\", \"truncatedBody\", \"noAnswer\", "
+                                                "\"resetMidBody\", \"truncatedChunkedBody\", "
+                                                "\"captivePortalHtml\" or \"hugeBody\""));
         } else if (key == "faultCount") {
             if (!v.is_number_integer() || v.get<int>() < -1)
                 return bad(FakeCodePipeline::tr("must be a count or -1"));
             script.faultCount = v.get<int>();
+        } else if (key == "hugeBodyBytes") {
+            if (!v.is_number_integer() || v.get<qint64>() < 1 || v.get<qint64>() > qint64(1) << 30)
+                return bad(FakeCodePipeline::tr("must be a number of bytes up to 1 GiB"));
+            script.hugeBodyBytes = v.get<qint64>();
+        } else if (key == "dateOffsetSeconds") {
+            if (!v.is_number_integer())
+                return bad(FakeCodePipeline::tr("must be a number of seconds"));
+            script.dateOffsetSeconds = v.get<qint64>();
         } else if (key == "delayMs") {
             if (!v.is_number_integer() || v.get<int>() < 0)
                 return bad(FakeCodePipeline::tr("must be a number of milliseconds"));
@@ -557,8 +632,17 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
         jobRequests[jobId] += 1;
     emit q->requestReceived(operation, jobId);
 
+    FakeScript *script = nullptr;
+    if (job && !job->script.isEmpty() && job->script.appliesTo(operation))
+        script = &job->script;
+    else if (!globalScript.isEmpty() && globalScript.appliesTo(operation))
+        script = &globalScript;
+
     Reply reply;
     Decision decision;
+    // A skewed Date comes with refusals too: that is where a client looks at it.
+    if (script)
+        decision.dateOffsetSeconds = script->dateOffsetSeconds;
     if (request.method != "POST") {
         reply = errorReply(400, QStringLiteral("UnknownOperationException"),
                            QStringLiteral("Only POST requests are supported."));
@@ -572,11 +656,6 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
                            target.isEmpty() ? QStringLiteral("Missing X-Amz-Target header.")
                                             : QStringLiteral("Unknown operation %1").arg(QString::fromUtf8(target)));
     } else {
-        FakeScript *script = nullptr;
-        if (job && !job->script.isEmpty() && job->script.appliesTo(operation))
-            script = &job->script;
-        else if (!globalScript.isEmpty() && globalScript.appliesTo(operation))
-            script = &globalScript;
         if (script)
             decision = consume(*script);
 
@@ -589,8 +668,13 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
             reply = errorReply(decision.error.status, decision.error.code, decision.error.message);
             break;
         case Decision::Kind::Normal:
-            // A request that is never answered is treated as lost before the service acted on it.
-            if (decision.fault != FakeScript::Fault::NoAnswer)
+            // A request that is never answered is treated as lost before the service acted on it,
+            // and one that a captive portal or a runaway server answers never reached the service.
+            if (decision.fault == FakeScript::Fault::CaptivePortalHtml)
+                reply = captivePortalReply();
+            else if (decision.fault == FakeScript::Fault::HugeBody)
+                reply = hugeReply(decision.hugeBodyBytes);
+            else if (decision.fault != FakeScript::Fault::NoAnswer)
                 reply = execute(operation, request);
             break;
         }
@@ -616,6 +700,7 @@ void FakeCodePipeline::Private::send(const std::shared_ptr<Connection> &connecti
         QByteArray body = reply.body;
         qsizetype declaredLength = body.size();
         bool cut = close;
+        bool chunked = false;
         if (decision.fault == FakeScript::Fault::MalformedBody) {
             body = body.left(qMax<qsizetype>(1, body.size() / 2)) + "<";
             declaredLength = body.size();
@@ -623,22 +708,38 @@ void FakeCodePipeline::Private::send(const std::shared_ptr<Connection> &connecti
             declaredLength = body.size() > 1 ? body.size() : body.size() + 32;
             body = body.left(body.size() / 2);
             cut = true;
+        } else if (decision.fault == FakeScript::Fault::ResetMidBody) {
+            body = body.left(body.size() / 2);
+        } else if (decision.fault == FakeScript::Fault::TruncatedChunkedBody) {
+            const qsizetype half = body.size() / 2;
+            body = chunk(body.left(half / 2)) + chunk(body.mid(half / 2, half - half / 2));
+            chunked = true;
+            cut = true;
         }
 
         QByteArray head = "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + reasonPhrase(reply.status) + "\r\n";
-        head += "x-amzn-RequestId: "
-            + (reply.requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : reply.requestId)
-            + "\r\n";
+        if (reply.requestId != "-")
+            head += "x-amzn-RequestId: "
+                + (reply.requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : reply.requestId)
+                + "\r\n";
         if (!reply.errorCode.isEmpty() && reply.errorTypeHeader)
             head += "x-amzn-ErrorType: " + reply.errorCode.toUtf8() + kErrorTypeSuffix + "\r\n";
         head += "Content-Type: " + reply.contentType + "\r\n";
-        head += "Content-Length: " + QByteArray::number(declaredLength) + "\r\n";
-        head += "Date: " + httpDate(verifier.clock().nowUtc()) + "\r\n";
+        if (chunked)
+            head += "Transfer-Encoding: chunked\r\n";
+        else
+            head += "Content-Length: " + QByteArray::number(declaredLength) + "\r\n";
+        head += "Date: " + httpDate(verifier.clock().nowUtc().addSecs(decision.dateOffsetSeconds)) + "\r\n";
         if (close)
             head += "Connection: close\r\n";
         head += "\r\n";
         socket->write(head + body);
         emit q->requestAnswered(operation, reply.status, reply.errorCode);
+        if (decision.fault == FakeScript::Fault::ResetMidBody) {
+            connection->closing = true;
+            resetConnection(socket);  // abort() emits disconnected, which forgets the connection
+            return;
+        }
 
         connection->busy = false;
         if (cut) {

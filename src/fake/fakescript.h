@@ -25,9 +25,13 @@ struct FakeScript
 
     enum class Fault {
         None,
-        MalformedBody,  // 200 with a body that is not JSON
-        TruncatedBody,  // Content-Length larger than the bytes sent, then the connection closes
-        NoAnswer,       // the request is read and never answered; the connection stays open
+        MalformedBody,         // 200 with a body that is not JSON
+        TruncatedBody,         // Content-Length larger than the bytes sent, then the connection closes
+        NoAnswer,              // the request is read and never answered; the connection stays open
+        ResetMidBody,          // headers and half the body, then a TCP reset (RST) instead of the rest
+        TruncatedChunkedBody,  // Transfer-Encoding: chunked, some chunks, then a close without the last chunk
+        CaptivePortalHtml,     // 200 with a text/html sign-in page, as a hotel or guest network answers
+        HugeBody,              // 200 with a well-formed JSON answer of hugeBodyBytes (padding inside)
     };
 
     enum class ServerErrorBody { Json, Html };
@@ -40,18 +44,23 @@ struct FakeScript
     ServerErrorBody serverErrorBody = ServerErrorBody::Json;
     std::optional<ForcedError> error;
     Fault fault = Fault::None;
-    int faultCount = -1;  // -1: every request
+    int faultCount = -1;                             // -1: every request
+    qint64 hugeBodyBytes = qint64(4) * 1024 * 1024;  // the size of a HugeBody answer
 
     // These apply to every answer the script's requests get, scripted or not.
     int delayMs = 0;                // wait before answering (the event loop keeps running)
     bool closeAfterAnswer = false;  // send "Connection: close" and close after the answer
+    // The Date header is this far off the fake's clock (a proxy's or a skewed front end's
+    // Date), while signatures are still checked against the fake's clock. Unlike the
+    // rest, it also applies to requests refused before the script is consulted.
+    qint64 dateOffsetSeconds = 0;
 
     QStringList operations;  // operation names the script applies to; empty: all
 
     bool isEmpty() const
     {
         return throttleCount == 0 && serverErrors.isEmpty() && !error && fault == Fault::None && delayMs == 0
-            && !closeAfterAnswer;
+            && !closeAfterAnswer && dateOffsetSeconds == 0;
     }
 
     bool appliesTo(const QString &operation) const { return operations.isEmpty() || operations.contains(operation); }

@@ -8,6 +8,7 @@
 #include <QNetworkAccessManager>
 #include <QNetworkRequest>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 #include <QSslConfiguration>
 
 #include <algorithm>
@@ -71,6 +72,40 @@ QString describeSslErrors(const QList<QSslError> &errors)
     for (qsizetype i = 1; i < problems.size(); ++i)
         text += QLatin1Char(' ') + problems.at(i).second;
     return text;
+}
+
+// A captive portal, a proxy's block page or a web server at the wrong URL answers
+// 200 with a web page; the AWS JSON protocol never does.
+bool isHtmlAnswer(const HttpResponse &response)
+{
+    const QByteArray type = response.header("Content-Type").trimmed().toLower();
+    if (type.startsWith("text/html") || type.startsWith("application/xhtml"))
+        return true;
+    if (!type.isEmpty())
+        return false;
+    const QByteArray start = response.body.left(256).trimmed().toLower();
+    return start.startsWith("<!doctype html") || start.startsWith("<html");
+}
+
+QString htmlTitle(const QByteArray &body)
+{
+    static const QRegularExpression title(QStringLiteral("<title[^>]*>([^<]*)</title>"),
+                                          QRegularExpression::CaseInsensitiveOption);
+    const QString text = title.match(QString::fromUtf8(body.left(64 * 1024))).captured(1).simplified();
+    if (text.size() <= 80)
+        return text;
+    return text.left(79) + QChar(0x2026);
+}
+
+// The service said the request's time is wrong, not only that the signature is.
+bool isTimeRefusal(const Error &error)
+{
+    if (error.code == QLatin1String("RequestTimeTooSkewed") || error.code == QLatin1String("RequestExpired")
+        || error.code == QLatin1String("RequestInTheFuture"))
+        return true;
+    return error.message.contains(QLatin1String("expired"), Qt::CaseInsensitive)
+        || error.message.contains(QLatin1String("not yet current"), Qt::CaseInsensitive)
+        || error.message.contains(QLatin1String("skew"), Qt::CaseInsensitive);
 }
 
 }  // namespace
@@ -232,18 +267,28 @@ void AwsCall::sendAttempt()
     };
     connect(reply, &QNetworkReply::requestSent, this, progressed);
     connect(reply, &QNetworkReply::metaDataChanged, this, progressed);
-    connect(reply, &QNetworkReply::readyRead, this, [this, reply, progressed] {
+    const auto abortTooLarge = [this, reply] {
+        if (m_tooLarge)
+            return;
+        m_tooLarge = true;
+        m_abortReason = Error::make(
+            Error::Kind::Protocol, QStringLiteral("ResponseTooLarge"),
+            tr("The answer from \"%1\" is larger than %2 and was not read.")
+                .arg(m_config.endpoint.url.toString(), QLocale().formattedDataSize(m_config.maxResponseBytes)),
+            tr("A CodePipeline job is far smaller than this. Check the endpoint URL and any proxy in between."));
+        reply->abort();
+    };
+    connect(reply, &QNetworkReply::readyRead, this, [this, reply, progressed, abortTooLarge] {
         progressed();
-        if (reply->bytesAvailable() > m_config.maxResponseBytes && !m_tooLarge) {
-            m_tooLarge = true;
-            Error e = Error::make(Error::Kind::Protocol, QStringLiteral("ResponseTooLarge"),
-                                  tr("The answer is larger than %1 MiB and was not read.")
-                                      .arg(m_config.maxResponseBytes / (qint64(1024) * 1024)),
-                                  tr("A CodePipeline job is far smaller than this. Check the endpoint URL "
-                                     "and any proxy in between."));
-            m_abortReason = e;
-            reply->abort();
-        }
+        if (reply->bytesAvailable() > m_config.maxResponseBytes)
+            abortTooLarge();
+    });
+    // A declared length over the cap is refused before its first byte is read.
+    connect(reply, &QNetworkReply::metaDataChanged, this, [this, reply, abortTooLarge] {
+        bool known = false;
+        const qint64 length = reply->header(QNetworkRequest::ContentLengthHeader).toLongLong(&known);
+        if (known && length > m_config.maxResponseBytes)
+            abortTooLarge();
     });
     connect(reply, &QNetworkReply::sslErrors, this, [this](const QList<QSslError> &errors) {
         m_sslErrors = errors;  // not ignored: verification failures end the request
@@ -279,12 +324,16 @@ Error AwsCall::networkError(QNetworkReply::NetworkError code, const QString &qtM
     case QNetworkReply::HostNotFoundError:
         return Error::make(
             Error::Kind::Network, QStringLiteral("HostNotFound"),
-            tr("Could not connect to the endpoint URL: \"%1\" (the host %2 was not found).").arg(url, host),
-            tr("Check the region and endpoint URL, and this computer's DNS and network."));
+            tr("The host name %1 could not be found, so the endpoint URL \"%2\" could not be reached.").arg(host, url),
+            tr("Check the endpoint URL and the region for typing errors, then this computer's "
+               "network connection, DNS and proxy settings."));
     case QNetworkReply::RemoteHostClosedError:
+        // Qt reports a reset (RST) and an orderly close the same way, so the message names both.
         return Error::make(Error::Kind::Network, QStringLiteral("ConnectionClosed"),
-                           tr("The connection to \"%1\" was closed before the answer was complete.").arg(url),
-                           tr("The server or a proxy dropped the connection. Try again."));
+                           tr("The connection to \"%1\" was closed or reset before any answer came.").arg(url),
+                           tr("The server or something in between (a proxy, VPN or firewall) dropped the "
+                              "connection. Try again; if it keeps happening, check the proxy and VPN settings and "
+                              "the endpoint URL."));
     case QNetworkReply::SslHandshakeFailedError:
         return Error::make(Error::Kind::Tls, QStringLiteral("TlsError"),
                            tr("Secure connection to \"%1\" failed: %2").arg(url, describeSslErrors(m_sslErrors)),
@@ -360,16 +409,43 @@ void AwsCall::onReplyFinished()
     got.body = response.body;
     Q_EMIT wireEvent(got);
 
-    if (netError == QNetworkReply::RemoteHostClosedError && status >= 200 && status < 300) {
-        // The headers came but the body was cut short.
+    if (netError != QNetworkReply::NoError && status >= 200 && status < 300) {
+        // The headers came but the body did not arrive whole.
         Error e = networkError(netError, reply->errorString());
+        if (netError == QNetworkReply::RemoteHostClosedError) {
+            e.message = tr("The answer from \"%1\" was cut short: the connection was closed or reset after %2 "
+                           "bytes of it had arrived.")
+                            .arg(m_config.endpoint.url.toString())
+                            .arg(response.body.size());
+        }
         e.attempts = m_attempt;
         e.requestId = response.requestId;
+        e.httpStatus = status;
         retryOrFinish(e);
         return;
     }
 
     if (status >= 200 && status < 300) {
+        // JSON-protocol calls only: Query-protocol callers (STS) read their XML answers themselves.
+        if (!m_target.isEmpty() && isHtmlAnswer(response)) {
+            const QString title = htmlTitle(response.body);
+            Error e = Error::make(
+                Error::Kind::Protocol, QStringLiteral("HtmlAnswer"),
+                (title.isEmpty()
+                     ? tr("The answer from \"%1\" was a web page (HTML), not an answer from the AWS service.")
+                           .arg(m_config.endpoint.url.toString())
+                     : tr("The answer from \"%1\" was a web page (HTML, titled \"%2\"), not an answer from the "
+                          "AWS service.")
+                           .arg(m_config.endpoint.url.toString(), title)),
+                tr("A captive portal (the sign-in page of a hotel or guest network) or a proxy probably answered "
+                   "instead. Open a web page in a browser and sign in to the network if it asks, then check the "
+                   "proxy settings and the endpoint URL."));
+            e.httpStatus = status;
+            e.requestId = response.requestId;
+            e.attempts = m_attempt;
+            finish(e);
+            return;
+        }
         finish(response);
         return;
     }
@@ -394,6 +470,14 @@ void AwsCall::onReplyFinished()
             sendAttempt();
             return;
         }
+    }
+    if (ServiceError::isClockSkew(e.code) && isTimeRefusal(e)) {
+        // Correcting by the service's Date header was not possible or did not help.
+        e.message = tr("The service refused the request's time: this computer's clock differs from the "
+                       "server's (%1)")
+                        .arg(e.message);
+        e.hint = tr("Set this computer's date, time and time zone right (turn on automatic time setting), then "
+                    "try again. If they are right, a proxy may be changing the service's Date header.");
     }
     if (ServiceError::isThrottling(e.code) || ServiceError::isTransient(e.code, status))
         retryOrFinish(e);
