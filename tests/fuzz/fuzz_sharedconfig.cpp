@@ -34,9 +34,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             (void)shared.secret(name, QLatin1String(key));
         }
         for (const auto file : {SharedConfig::File::Config, SharedConfig::File::Credentials}) {
-            auto credentials = shared.staticCredentials(name, file);
-            if (!credentials)
-                (void)credentials.error().summary();
+            auto keys = shared.staticCredentials(name, file);
+            if (!keys)
+                (void)keys.error().summary();
         }
     }
     return 0;
