@@ -8,6 +8,9 @@
 #include <QDebug>
 #include <QString>
 
+#include <QList>
+
+#include <algorithm>
 #include <cstddef>
 #include <string>
 
@@ -46,6 +49,49 @@ inline bool wipeString(QString &text)
     const bool left = !text.isEmpty() && !scrub && text.data_ptr().isMutable();
     text.clear();
     return !left;
+}
+
+// Scrubs and empties a set of strings that may share buffers among themselves (a model's
+// cells, say): a buffer shared only inside the set is scrubbed by its last holder here.
+// `secrets` may hold a secret; `ordinary` are scrubbed the same way but hold none (a
+// member name, a request ID that the recent-lookups list keeps). Returns how many
+// buffers of `secrets` were still shared with a holder outside the set, and so were only
+// released.
+inline int wipeStrings(const QList<QString *> &secrets, const QList<QString *> &ordinary = {})
+{
+    QList<QString *> pending;
+    for (QString *text : secrets + ordinary) {
+        if (text->isEmpty() || !text->data_ptr().isMutable())
+            text->clear();
+        else
+            pending.append(text);
+    }
+    int left = 0;
+    while (!pending.isEmpty()) {
+        bool scrubbed = false;
+        for (qsizetype i = 0; i < pending.size();) {
+            if (pending.at(i)->isDetached()) {
+                wipeString(*pending.at(i));
+                pending.removeAt(i);
+                scrubbed = true;
+            } else {
+                ++i;
+            }
+        }
+        if (scrubbed || pending.isEmpty())
+            continue;
+        // Every one left is shared: release one reference; if another here holds the same
+        // buffer, it becomes the last holder and scrubs it on the next round.
+        QString *released = pending.takeFirst();
+        const bool sharedInside = std::any_of(pending.cbegin(), pending.cend(), [released](const QString *other) {
+            return other->data_ptr().isSharedWith(released->data_ptr());
+        });
+        const bool secret = secrets.contains(released);
+        released->clear();
+        if (!sharedInside && secret)
+            ++left;
+    }
+    return left;
 }
 
 // A std::string is never shared; its bytes are zeroed where they are, and its length

@@ -44,11 +44,10 @@ void ConfigurationModel::setDocument(const JobDocument &document)
 int ConfigurationModel::wipe()
 {
     beginResetModel();
-    int left = 0;
-    for (Entry &e : m_entries) {
-        left += wipeString(e.value) ? 0 : 1;
-        left += wipeString(e.key) ? 0 : 1;
-    }
+    QList<QString *> texts;
+    for (Entry &e : m_entries)
+        texts << &e.value << &e.key;
+    const int left = wipeStrings(texts);
     m_entries.clear();
     endResetModel();
     return left;

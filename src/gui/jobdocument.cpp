@@ -44,9 +44,10 @@ void JobDocument::wipe()
 {
     wipeJson(m_data);
     wipeJson(m_wire);
-    for (QString *text : {&m_sourceName, &m_requestId, &m_lookup.jobId, &m_lookup.profile, &m_lookup.region,
-                          &m_lookup.endpointOverride})
-        wipeString(*text);
+    // None is secret; what is shared with a model is released here and scrubbed there.
+    wipeStrings({},
+                {&m_sourceName, &m_requestId, &m_lookup.jobId, &m_lookup.profile, &m_lookup.region,
+                 &m_lookup.endpointOverride});
     m_wiped = true;
 }
 

@@ -407,11 +407,13 @@ int JobView::wipeSecrets()
         m_rawSearch->clear();
     if (m_configFilter)
         m_configFilter->clear();
+    // The document first: what it shares with a model (the request ID, say) is then
+    // scrubbed by the model, its last holder.
+    m_document.wipe();
     m_credentials->wipe();
     left += m_configuration->wipe();
     left += m_overview->wipe();
     left += m_json->wipe();
-    m_document.wipe();
     Q_EMIT secretsWiped(left);
     return left;
 }

@@ -78,12 +78,21 @@ void JsonTreeModel::clear()
     endResetModel();
 }
 
+void JsonTreeModel::collectTexts(Node *node, QList<QString *> &values, QList<QString *> &keys)
+{
+    values << &node->value;
+    keys << &node->key;
+    for (const std::unique_ptr<Node> &child : node->children)
+        collectTexts(child.get(), values, keys);
+}
+
 int JsonTreeModel::wipe(Node *node)
 {
-    int left = (wipeString(node->key) ? 0 : 1) + (wipeString(node->value) ? 0 : 1);
-    for (const std::unique_ptr<Node> &child : node->children)
-        left += wipe(child.get());
-    return left;
+    // Any value may be a secret; the keys are the model's member names.
+    QList<QString *> values;
+    QList<QString *> keys;
+    collectTexts(node, values, keys);
+    return wipeStrings(values, keys);
 }
 
 int JsonTreeModel::wipe()

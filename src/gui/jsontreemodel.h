@@ -50,6 +50,7 @@ private:
         std::vector<std::unique_ptr<Node>> children;
     };
     static void build(Node *node, const nlohmann::ordered_json &value);
+    static void collectTexts(Node *node, QList<QString *> &values, QList<QString *> &keys);
     static int wipe(Node *node);
     Node *nodeFor(const QModelIndex &index) const;
 

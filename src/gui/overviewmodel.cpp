@@ -167,11 +167,15 @@ QString OverviewModel::credentialsValue() const
 int OverviewModel::wipe()
 {
     beginResetModel();
-    int left = 0;
+    // Of the overview's values only the continuation token is secret; the job and request IDs
+    // and the rest are also kept by the recent-lookups list and the status bar.
+    QList<QString *> secrets;
+    QList<QString *> ordinary;
     for (Row &row : m_rows) {
-        for (QString *text : {&row.value, &row.warning})
-            left += wipeString(*text) ? 0 : 1;
+        (row.key == QLatin1String("continuationToken") ? secrets : ordinary) << &row.value;
+        ordinary << &row.warning;
     }
+    const int left = wipeStrings(secrets, ordinary);
     m_rows.clear();
     m_credentialsRow = -1;
     m_hasCredentials = false;
