@@ -8,6 +8,8 @@
 #include "cli/terminalinput.h"
 #include "core/aws/endpointresolver.h"
 #include "core/aws/stsclient.h"
+#include "core/codepipeline/paramvalidator.h"
+#include "core/inputcheck.h"
 #include "core/output/jsonwriter.h"
 #include "core/output/keyvaluewriter.h"
 #include "core/output/tablewriter.h"
@@ -29,16 +31,24 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Seconds as the AWS CLI takes them; 0 means no timeout. -1 on bad input.
-int timeoutMs(const QString &seconds, int fallbackMs)
+// Seconds as the AWS CLI takes them (checked by checkInput()); 0 means no timeout.
+int timeoutMs(const QString &option, const QString &seconds, int fallbackMs)
 {
     if (seconds.isEmpty())
         return fallbackMs;
-    bool ok = false;
-    const double value = seconds.toDouble(&ok);
-    if (!ok || value < 0 || value > 24 * 3600)
-        return -1;
-    return static_cast<int>(value * 1000);
+    const auto value = InputCheck::seconds(option, seconds, InputCheck::maxTimeoutSeconds());
+    return value ? static_cast<int>(value.value() * 1000) : fallbackMs;
+}
+
+// How the checks the AWS CLI does not make name a parameter: by its option, "--job-id",
+// with the path inside it for nested members ("--failure-details message").
+QString optionForPath(const std::string &path)
+{
+    const std::size_t end = path.find_first_of(".[ ");
+    QString name = CommandLine::optionName(path.substr(0, end));
+    if (end != std::string::npos)
+        name += QLatin1Char(' ') + QString::fromStdString(path.substr(end + (path[end] == '.' ? 1 : 0)));
+    return name;
 }
 
 // The width the AWS CLI lays tables out for: COLUMNS, else the terminal's, else 80.
@@ -290,6 +300,9 @@ void CliRunner::runOperation()
         return;
     }
 
+    if (!checkInput())
+        return;
+
     if (operation.name == "PollForThirdPartyJobs" && !m_cl.quietPollWarning) {
         write(m_err,
               tr("warning: poll-for-third-party-jobs takes the jobs it returns off the queue your job workers "
@@ -311,8 +324,9 @@ void CliRunner::runOperation()
     m_client = new aws::AwsClient(network, this);
     m_sts = new aws::StsClient(m_client, this);
     aws::ClientConfig stsBase;
-    stsBase.connectTimeoutMs = std::max(0, timeoutMs(m_cl.connectTimeout, stsBase.connectTimeoutMs));
-    stsBase.readTimeoutMs = std::max(0, timeoutMs(m_cl.readTimeout, stsBase.readTimeoutMs));
+    stsBase.connectTimeoutMs =
+        timeoutMs(QStringLiteral("--cli-connect-timeout"), m_cl.connectTimeout, stsBase.connectTimeoutMs);
+    stsBase.readTimeoutMs = timeoutMs(QStringLiteral("--cli-read-timeout"), m_cl.readTimeout, stsBase.readTimeoutMs);
     stsBase.userAgent = QStringLiteral("jobdesk-cli/" JOBDESK_VERSION);
     m_resolver->setStsClient(m_sts, stsBase);
     m_resolver->setMfaPrompt([this](const profiles::CredentialResolver::MfaChallenge &challenge,
@@ -365,6 +379,54 @@ void CliRunner::runOperation()
     });
 }
 
+bool CliRunner::checkInput()
+{
+    // Exit codes: the AWS CLI v2's where it refuses the same input before sending (255 for a
+    // region, a timeout, an endpoint without a host and a CA bundle; 252 for an endpoint without
+    // a scheme), and its code for parameter validation, 252, for what only jobdesk-cli refuses.
+    const auto given = [this](const char *option) { return m_cl.givenOptions.contains(QLatin1String(option)); };
+    const auto refuse = [this](const Error &error, int exitCode) {
+        fail(error.message, exitCode);
+        return false;
+    };
+    if (given("--region")) {
+        if (Status s = InputCheck::region(QStringLiteral("--region"), m_cl.region); !s)
+            return refuse(s.error(), s.error().code == QLatin1String("Empty") ? ExitParamError : ExitGeneralError);
+    }
+    if (given("--endpoint-url")) {
+        if (auto url = InputCheck::endpointUrl(QStringLiteral("--endpoint-url"), m_cl.endpointUrl); !url)
+            return refuse(url.error(), url.error().code == QLatin1String("NoHost") ? ExitGeneralError : ExitParamError);
+    }
+    for (const char *option : {"--cli-connect-timeout", "--cli-read-timeout"}) {
+        if (!given(option))
+            continue;
+        const QString name = QLatin1String(option);
+        const QString &value = name == QLatin1String("--cli-read-timeout") ? m_cl.readTimeout : m_cl.connectTimeout;
+        if (auto seconds = InputCheck::seconds(name, value, InputCheck::maxTimeoutSeconds()); !seconds)
+            return refuse(seconds.error(), ExitGeneralError);
+    }
+    if (given("--ca-bundle") && !m_cl.noVerifySsl) {
+        if (auto bundle = InputCheck::caBundle(QStringLiteral("--ca-bundle"), m_cl.caBundle); !bundle)
+            return refuse(bundle.error(), ExitGeneralError);
+    }
+    if (given("--profile")) {
+        InputCheck::TextRules rules;
+        rules.allowSpacesInside = true;  // the AWS CLI's profile names may have them
+        if (Status s = InputCheck::text(QStringLiteral("--profile"), m_cl.profile, rules); !s)
+            return refuse(s.error(), ExitParamError);
+    }
+    const QList<codepipeline::ParamValidator::Problem> problems =
+        codepipeline::ParamValidator::check(m_cl.operation->input, m_cl.params, optionForPath);
+    if (!problems.isEmpty()) {
+        QStringList lines;
+        for (const auto &problem : problems)
+            lines << problem.message;
+        fail(tr("Parameter validation failed:\n%1").arg(lines.join(QLatin1Char('\n'))), ExitParamError);
+        return false;
+    }
+    return true;
+}
+
 void CliRunner::send(const profiles::ResolvedConfig &resolved)
 {
     const codepipeline::Operation &operation = *m_cl.operation;
@@ -374,18 +436,22 @@ void CliRunner::send(const profiles::ResolvedConfig &resolved)
         debug("jobdesk.credentials", QStringLiteral("Found credentials in %1").arg(resolved.credentialSource));
 
     aws::ClientConfig config;
-    config.connectTimeoutMs = timeoutMs(m_cl.connectTimeout, config.connectTimeoutMs);
-    config.readTimeoutMs = timeoutMs(m_cl.readTimeout, config.readTimeoutMs);
-    if (config.connectTimeoutMs < 0 || config.readTimeoutMs < 0) {
-        fail(tr("The timeouts must be a number of seconds, 0 for none."), ExitParamError);
-        return;
-    }
+    config.connectTimeoutMs =
+        timeoutMs(QStringLiteral("--cli-connect-timeout"), m_cl.connectTimeout, config.connectTimeoutMs);
+    config.readTimeoutMs = timeoutMs(QStringLiteral("--cli-read-timeout"), m_cl.readTimeout, config.readTimeoutMs);
 
     const QString region = m_cl.region.isEmpty() ? resolved.region : m_cl.region;
     if (region.isEmpty()) {
         fail(tr("You must specify a region. You can also configure your region by running \"aws configure\"."),
              ExitConfigError);
         return;
+    }
+    if (m_cl.region.isEmpty()) {
+        // From the profile or AWS_REGION: the AWS CLI v2 exits 255 for a name it cannot use, as for --region.
+        if (Status s = InputCheck::region(tr("The region of the profile or environment"), region); !s) {
+            fail(s.error().message, ExitGeneralError);
+            return;
+        }
     }
     const QString endpointUrl = m_cl.endpointUrl.isEmpty() ? resolved.endpointUrl.toString() : m_cl.endpointUrl;
     const bool fips = m_env.value(QStringLiteral("AWS_USE_FIPS_ENDPOINT")).toLower() == QLatin1String("true");
@@ -416,12 +482,16 @@ void CliRunner::send(const profiles::ResolvedConfig &resolved)
     config.verifyTls = !m_cl.noVerifySsl;
     const QString caBundle = m_cl.caBundle.isEmpty() ? resolved.caBundle : m_cl.caBundle;
     if (https && !caBundle.isEmpty() && !m_cl.noVerifySsl) {
-        const QList<QSslCertificate> certificates = QSslCertificate::fromPath(caBundle, QSsl::Pem);
-        if (certificates.isEmpty()) {
-            fail(tr("Could not find a suitable TLS CA certificate bundle, invalid path: %1").arg(caBundle),
-                 ExitGeneralError);
+        // Named by where it came from; AWS_CA_BUNDLE wins over the profile's ca_bundle, as in the AWS CLI.
+        const QString source = !m_cl.caBundle.isEmpty()               ? QStringLiteral("--ca-bundle")
+            : !m_env.value(QStringLiteral("AWS_CA_BUNDLE")).isEmpty() ? QStringLiteral("AWS_CA_BUNDLE")
+                                                                      : tr("The profile's ca_bundle");
+        const auto bundle = InputCheck::caBundle(source, caBundle);
+        if (!bundle) {
+            fail(bundle.error().message, ExitGeneralError);
             return;
         }
+        const QList<QSslCertificate> &certificates = bundle.value();
         config.extraCaCertificates = certificates;
         config.onlyExtraCaCertificates = true;
         debug("jobdesk.endpoint",

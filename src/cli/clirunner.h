@@ -60,6 +60,7 @@ private:
     void fail(const QString &message, int exitCode);
     void failUsage(const Error &error);
     void runOperation();
+    bool checkInput();
     void send(const profiles::ResolvedConfig &resolved);
     void onFinished(codepipeline::OperationCall *call);
     void printResponse(const nlohmann::ordered_json &data);

@@ -250,6 +250,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
             } else {
                 return usageError(tr("argument %1: expected one argument").arg(name));
             }
+            cl.givenOptions << name;
             if (name == QLatin1String("--region"))
                 cl.region = value;
             else if (name == QLatin1String("--endpoint-url"))

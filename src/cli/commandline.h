@@ -40,6 +40,7 @@ struct CommandLine
     QString caBundle;
     QString readTimeout;     // seconds, as given
     QString connectTimeout;  // seconds, as given
+    QStringList givenOptions;  // the global options with a value that were given, even as ""
     bool debug = false;
     bool noVerifySsl = false;
     bool noPaginate = false;

@@ -3,6 +3,7 @@
 #include "cli/clirunner.h"
 #include "cli/helptext.h"
 #include "cli/terminalinput.h"
+#include "core/inputcheck.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -166,6 +167,25 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
     if (sources != 1)
         return fail(tr("Give exactly one of --access-key-id AKID, --aws-profile AWSNAME or --environment."),
                     ExitParamError);
+    // The same checks as the window's profile editor, before anything is stored.
+    if (!m_region.isEmpty()) {
+        if (Status s = InputCheck::region(QStringLiteral("--region"), m_region); !s)
+            return failWith(s.error());
+    }
+    if (!m_endpointUrl.isEmpty()) {
+        if (auto url = InputCheck::endpointUrl(QStringLiteral("--endpoint-url"), m_endpointUrl); !url)
+            return failWith(url.error());
+    }
+    if (!accessKeyId.isEmpty()) {
+        if (Status s = InputCheck::accessKeyId(QStringLiteral("--access-key-id"), accessKeyId); !s)
+            return failWith(s.error());
+    }
+    if (!awsProfile.isEmpty()) {
+        InputCheck::TextRules rules;
+        rules.allowSpacesInside = true;  // the AWS CLI's profile names may have them
+        if (Status s = InputCheck::text(QStringLiteral("--aws-profile"), awsProfile, rules); !s)
+            return failWith(s.error());
+    }
     if (m_store->contains(name))
         return fail(tr("A JobDesk profile named \"%1\" already exists; remove it first.").arg(name), ExitParamError);
 
@@ -176,11 +196,17 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
         const auto secret = readSecretLine(tr("Secret access key: "), true);
         if (!secret || secret->isEmpty())
             return fail(tr("No secret access key on stdin: give it on the first line."), ExitParamError);
+        // The messages never quote a secret.
+        if (Status s = InputCheck::text(tr("The secret access key"), *secret); !s)
+            return failWith(s.error());
         keys.secretAccessKey = Secret(*secret);
         if (!::isatty(::fileno(m_in))) {
             const auto token = readSecretLine(QString(), false);
-            if (token && !token->isEmpty())
+            if (token && !token->isEmpty()) {
+                if (Status s = InputCheck::text(tr("The session token"), *token); !s)
+                    return failWith(s.error());
                 keys.sessionToken = Secret(*token);
+            }
         }
     } else if (!awsProfile.isEmpty()) {
         profile.source = Profile::CredentialSource::SharedConfig;

@@ -142,7 +142,9 @@ Status InputCheck::modelText(const QString &field, const codepipeline::Shape *sh
 
 Status InputCheck::region(const QString &field, const QString &value)
 {
-    if (Status s = text(field, value); !s)
+    TextRules rules;
+    rules.allowSpacesInside = true;  // "us east 1" is better answered with what a region looks like
+    if (Status s = text(field, value, rules); !s)
         return s;
     // Pseudo-regions the AWS CLI takes for FIPS hosts: the region inside must still be one.
     QString name = value;

@@ -1,5 +1,7 @@
 #include "lookupform.h"
 
+#include "fielderrors.h"
+
 #include "core/aws/endpointresolver.h"
 #include "mainwindow.h"
 #include "profilelistmodel.h"
@@ -97,14 +99,8 @@ LookupForm::LookupForm(ProfileListModel *profiles, QWidget *parent)
     m_busyBar->hide();
 
     for (int i = 0; i < 5; ++i) {
-        m_errors[i] = new QLabel(this);
+        m_errors[i] = FieldErrors::newLabel(this);
         m_errors[i]->setObjectName(QStringLiteral("fieldError%1").arg(i));
-        m_errors[i]->setWordWrap(true);
-        QPalette pal = m_errors[i]->palette();
-        const bool dark = pal.color(QPalette::Window).lightness() < 128;
-        pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
-        m_errors[i]->setPalette(pal);
-        m_errors[i]->hide();
     }
 
     const auto label = [this](const QString &text, QWidget *buddy) {
@@ -269,13 +265,7 @@ QWidget *LookupForm::fieldWidget(Field field) const
 
 void LookupForm::showFieldError(Field field, const QString &message)
 {
-    QLabel *label = errorLabel(field);
-    QWidget *widget = fieldWidget(field);
-    label->setText(message);
-    label->setVisible(!message.isEmpty());
-    // The message becomes part of what a screen reader says for the field.
-    widget->setAccessibleDescription(message);
-    widget->setToolTip(message.isEmpty() ? QString() : message);
+    FieldErrors::show(errorLabel(field), fieldWidget(field), message);
 }
 
 void LookupForm::clearFieldErrors()

@@ -67,6 +67,7 @@ public:
     QString fieldError(Field field) const;
     // The field a validation problem's path (e.g. "clientToken") belongs to.
     static std::optional<Field> fieldForPath(const QString &path);
+    QWidget *fieldWidget(Field field) const;
 
     QLineEdit *jobIdEdit() const { return m_jobId; }
     QLineEdit *clientTokenEdit() const { return m_token; }
@@ -87,7 +88,6 @@ private:
     void onProfileChanged(int row);
     void reloadTokenLabels();
     QLabel *errorLabel(Field field) const;
-    QWidget *fieldWidget(Field field) const;
 
     ProfileListModel *m_profiles;
     QComboBox *m_profile;

@@ -18,8 +18,8 @@
 
 #include "core/aws/awsclient.h"
 #include "core/codepipeline/operationcall.h"
-#include "core/codepipeline/paramvalidator.h"
 #include "core/codepipeline/servicemodel.h"
+#include "core/inputcheck.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 
@@ -87,7 +87,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     auto *environment = new EnvironmentProfileSource(this);
     m_ownedSources.append(environment);
-    m_profiles->addSource(environment);
+    addProfileSource(environment);
 
     m_form = new LookupForm(m_profiles, this);
     connect(m_form, &LookupForm::fetchRequested, this, &MainWindow::fetch);
@@ -162,8 +162,10 @@ MainWindow::~MainWindow()
 
 void MainWindow::forgetProfileCredentials(const QString &profile)
 {
-    for (ProfileSource *source : std::as_const(m_ownedSources))
-        source->forgetCredentials(profile);
+    for (const QPointer<ProfileSource> &source : std::as_const(m_sources)) {
+        if (source)
+            source->forgetCredentials(profile);
+    }
 }
 
 void MainWindow::buildMenus()
@@ -266,6 +268,7 @@ void MainWindow::buildRecentDock()
 
 void MainWindow::addProfileSource(ProfileSource *source)
 {
+    m_sources.append(source);
     m_profiles->addSource(source);
 }
 
@@ -404,31 +407,41 @@ void MainWindow::fetch()
     m_banner->dismiss();
     const LookupForm::Request request = m_form->request();
 
-    // Everything the model can check is checked here, at the field, before a byte is sent.
-    const Json params = {{"jobId", request.jobId.toStdString()},
-                         {"clientToken", request.clientToken.revealText().toStdString()}};
-    const QList<codepipeline::ParamValidator::Problem> problems =
-        codepipeline::ParamValidator::check(getJobDetails().input, params);
+    // Everything the model can check is checked here, at the field, before a byte is sent: the same
+    // rules as jobdesk-cli's (InputCheck), in words that name the fields as the form labels them.
     bool invalid = false;
     QWidget *firstBad = nullptr;
-    for (const auto &problem : problems) {
-        const auto field = LookupForm::fieldForPath(problem.field);
-        if (!field)
-            continue;
-        if (m_form->fieldError(*field).isEmpty()) {
-            m_form->showFieldError(*field, problem.message);
-            if (!firstBad)
-                firstBad = *field == LookupForm::Field::JobId ? static_cast<QWidget *>(m_form->jobIdEdit())
-                                                              : m_form->clientTokenEdit();
+    const auto check = [&](LookupForm::Field field, const char *member, const QString &label, const QString &value) {
+        const codepipeline::Member *m = getJobDetails().input->findMember(member);
+        Q_ASSERT(m);
+        if (Status s = InputCheck::modelText(label, m->shape, value, {}); !s) {
+            m_form->showFieldError(field, s.error().message);
+            firstBad = firstBad ? firstBad : m_form->fieldWidget(field);
+            invalid = true;
         }
-        invalid = true;
-    }
+    };
+    check(LookupForm::Field::JobId, "jobId", tr("The job ID"), request.jobId);
+    check(LookupForm::Field::ClientToken, "clientToken", tr("The client token"), request.clientToken.revealText());
     if (request.profileRow < 0) {
         m_form->showFieldError(LookupForm::Field::Profile, tr("Choose a profile."));
         invalid = true;
     }
+    // Region and endpoint are trimmed by the form; the rest of what is wrong with them is said at the field.
+    if (Status region = InputCheck::region(tr("The region"), request.region); !region) {
+        m_form->showFieldError(LookupForm::Field::Region, region.error().message);
+        firstBad = firstBad ? firstBad : m_form->regionCombo();
+        invalid = true;
+    }
+    if (!request.endpointOverride.isEmpty()) {
+        if (auto url = InputCheck::endpointUrl(tr("The endpoint"), request.endpointOverride); !url) {
+            m_form->showFieldError(LookupForm::Field::Endpoint, url.error().message);
+            firstBad = firstBad ? firstBad : m_form->endpointEdit();
+            invalid = true;
+        }
+    }
     auto endpoint = aws::EndpointResolver::resolve(request.region, false, request.endpointOverride);
-    if (!endpoint) {
+    if (!endpoint && m_form->fieldError(LookupForm::Field::Region).isEmpty()
+        && m_form->fieldError(LookupForm::Field::Endpoint).isEmpty()) {
         const Error &e = endpoint.error();
         const bool aboutUrl = !request.endpointOverride.isEmpty() && e.field != QLatin1String("region");
         m_form->showFieldError(aboutUrl ? LookupForm::Field::Endpoint : LookupForm::Field::Region, e.message);
@@ -748,8 +761,10 @@ void MainWindow::closeEvent(QCloseEvent *event)
     while (m_documents->count() > 0)
         closeDocument(0);
     // Closing the window closes every profile: keys resolved for them are dropped.
-    for (ProfileSource *source : std::as_const(m_ownedSources))
-        source->forgetAllCredentials();
+    for (const QPointer<ProfileSource> &source : std::as_const(m_sources)) {
+        if (source)
+            source->forgetAllCredentials();
+    }
     QMainWindow::closeEvent(event);
 }
 

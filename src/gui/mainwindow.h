@@ -158,6 +158,7 @@ private:
     quint64 m_generation = 0;  // bumps on cancel so late credential callbacks are ignored
     bool m_resolving = false;
     QList<ProfileSource *> m_ownedSources;
+    QList<QPointer<ProfileSource>> m_sources;  // every source listed, owned or not
     profiles::ProfileStore *m_store = nullptr;
     profiles::CredentialResolver *m_resolver = nullptr;
     KeychainProfileSource *m_keychainSource = nullptr;

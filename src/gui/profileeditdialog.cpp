@@ -1,5 +1,6 @@
 #include "profileeditdialog.h"
 
+#include "core/inputcheck.h"
 #include "core/profiles/profilestore.h"
 
 #include <QCheckBox>
@@ -98,6 +99,9 @@ ProfileEditDialog::ProfileEditDialog(Mode mode, const Profile &profile, const QS
     form->addRow(tr("&Access key ID:"), m_accessKeyId);
     form->addRow(tr("&Secret access key:"), m_secretKey);
     form->addRow(tr("Session &token:"), m_sessionToken);
+    for (QWidget *field : std::initializer_list<QWidget *>{m_name, m_region, m_endpoint, m_shared, m_accessKeyId,
+                                                           m_secretKey, m_sessionToken})
+        m_fieldErrors.addBelow(form, field);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
     layout->addWidget(m_keysNote);
@@ -169,27 +173,78 @@ std::optional<aws::Credentials> ProfileEditDialog::credentials() const
 
 QString ProfileEditDialog::errorText() const
 {
-    return m_error->isHidden() ? QString() : m_error->text();
+    QStringList all = m_fieldErrors.messages();
+    if (!m_error->isHidden())
+        all << m_error->text();
+    return all.join(QLatin1Char('\n'));
+}
+
+QString ProfileEditDialog::fieldError(QWidget *field) const
+{
+    return m_fieldErrors.message(field);
+}
+
+void ProfileEditDialog::checkKeys()
+{
+    const QString id = m_accessKeyId->text();
+    const QString secret = m_secretKey->text();
+    const QString token = m_sessionToken->text();
+    if (id.isEmpty() && secret.isEmpty() && token.isEmpty()) {
+        if (m_mode != Mode::Edit)
+            m_fieldErrors.show(m_accessKeyId, tr("Enter the access key ID and the secret access key."));
+        return;  // editing: the stored keys are kept
+    }
+    const QString both = m_mode == Mode::Edit
+        ? tr("Enter both the access key ID and the secret access key, or neither to keep the "
+             "stored keys.")
+        : tr("Enter both the access key ID and the secret access key.");
+    if (id.isEmpty())
+        m_fieldErrors.show(m_accessKeyId, both);
+    else if (Status s = InputCheck::accessKeyId(tr("The access key ID"), id); !s)
+        m_fieldErrors.show(m_accessKeyId, s.error().message);
+    // The secrets' messages never quote what was typed.
+    if (secret.isEmpty())
+        m_fieldErrors.show(m_secretKey, both);
+    else if (Status s = InputCheck::text(tr("The secret access key"), secret); !s)
+        m_fieldErrors.show(m_secretKey, s.error().message);
+    InputCheck::TextRules optional;
+    optional.allowEmpty = true;
+    if (Status s = InputCheck::text(tr("The session token"), token, optional); !s)
+        m_fieldErrors.show(m_sessionToken, s.error().message);
 }
 
 bool ProfileEditDialog::validate()
 {
-    QString problem;
+    m_fieldErrors.clear();
+    m_error->hide();
     const Profile p = profile();
-    if (Status s = profiles::ProfileStore::validate(p); !s)
-        problem = s.error().message;
-    else if (p.source == Profile::CredentialSource::Keychain && !copyKeys()) {
-        const auto keys = credentials();
-        if (!keys && m_mode != Mode::Edit)
-            problem = tr("Enter the access key ID and the secret access key.");
-        else if (keys && (keys->accessKeyId.isEmpty() || keys->secretAccessKey.isEmpty()))
-            problem = tr("Enter both the access key ID and the secret access key, or neither to keep the stored keys.");
-    } else if (p.source == Profile::CredentialSource::SharedConfig && p.sharedConfigProfile.isEmpty()) {
-        problem = tr("Choose the AWS profile to link.");
+    if (Status s = profiles::ProfileStore::validateName(p.name); !s)
+        m_fieldErrors.show(m_name, s.error().message);
+    // Region and endpoint are optional; what is typed is trimmed first, as the profile stores it.
+    if (!p.region.isEmpty()) {
+        if (Status s = InputCheck::region(tr("The region"), p.region); !s)
+            m_fieldErrors.show(m_region, s.error().message);
     }
-    m_error->setText(problem);
-    m_error->setVisible(!problem.isEmpty());
-    return problem.isEmpty();
+    if (const QString endpoint = m_endpoint->text().trimmed(); !endpoint.isEmpty()) {
+        if (auto url = InputCheck::endpointUrl(tr("The endpoint"), endpoint); !url)
+            m_fieldErrors.show(m_endpoint, url.error().message);
+    }
+    if (p.source == Profile::CredentialSource::SharedConfig && p.sharedConfigProfile.isEmpty())
+        m_fieldErrors.show(m_shared, tr("Choose the AWS profile to link."));
+    if (p.source == Profile::CredentialSource::Keychain && !copyKeys())
+        checkKeys();
+
+    if (QWidget *first = m_fieldErrors.firstWithMessage()) {
+        first->setFocus();
+        return false;
+    }
+    // The store's own rules; the field checks above cover them, so this is a safety net.
+    if (Status s = profiles::ProfileStore::validate(p); !s) {
+        m_error->setText(s.error().message);
+        m_error->show();
+        return false;
+    }
+    return true;
 }
 
 void ProfileEditDialog::accept()

@@ -6,6 +6,7 @@
 
 #include "core/aws/credentials.h"
 #include "core/profiles/profile.h"
+#include "fielderrors.h"
 
 #include <QDialog>
 
@@ -47,7 +48,8 @@ public:
     QLineEdit *secretKeyEdit() const { return m_secretKey; }
     QLineEdit *sessionTokenEdit() const { return m_sessionToken; }
     QCheckBox *copyKeysBox() const { return m_copyKeys; }
-    QString errorText() const;
+    QString errorText() const;                 // every message shown, one per line
+    QString fieldError(QWidget *field) const;  // the message under one field
 
     // Checks the fields; on a problem shows it in the dialog and returns false.
     bool validate();
@@ -56,6 +58,7 @@ public:
 
 private:
     void updateFields();
+    void checkKeys();  // the keychain key fields, when the profile keeps its keys there
 
     Mode m_mode;
     QString m_original;
@@ -70,6 +73,7 @@ private:
     QCheckBox *m_copyKeys;
     QLabel *m_keysNote;
     QLabel *m_error;
+    FieldErrors m_fieldErrors;
     QDialogButtonBox *m_buttons;
 };
 

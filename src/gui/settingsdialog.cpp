@@ -1,5 +1,7 @@
 #include "settingsdialog.h"
 
+#include "core/inputcheck.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -43,10 +45,12 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_proxyMode->addItem(tr("Manual HTTP proxy"), int(AppSettings::ProxyMode::Manual));
     m_proxyMode->setAccessibleName(tr("Proxy"));
     m_proxyHost->setPlaceholderText(tr("proxy.example.com"));
+    m_proxyHost->setObjectName(QStringLiteral("proxyHost"));
     m_proxyHost->setAccessibleName(tr("Proxy host"));
     m_proxyPort->setRange(1, 65535);
     m_proxyPort->setAccessibleName(tr("Proxy port"));
     m_caBundle->setPlaceholderText(tr("Only the system's certificates"));
+    m_caBundle->setObjectName(QStringLiteral("caBundle"));
     m_caBundle->setAccessibleName(tr("CA bundle file"));
     m_caBundle->setClearButtonEnabled(true);
     m_verifyTls->setAccessibleName(tr("Verify TLS certificates"));
@@ -82,9 +86,11 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     form->addRow(tr("CA &bundle:"), caRow);
     form->addRow(QString(), m_verifyTls);
     form->addRow(QString(), m_tlsWarning);
+    m_fieldErrors.addBelow(form, m_proxyHost);
+    m_fieldErrors.addBelow(form, m_caBundle);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(form);
@@ -120,6 +126,37 @@ AppSettings SettingsDialog::settings() const
     s.caBundleFile = m_caBundle->text().trimmed();
     s.verifyTls = m_verifyTls->isChecked();
     return s;
+}
+
+QString SettingsDialog::fieldError(QWidget *field) const
+{
+    return m_fieldErrors.message(field);
+}
+
+bool SettingsDialog::validate()
+{
+    m_fieldErrors.clear();
+    const AppSettings s = settings();
+    if (s.proxyMode == AppSettings::ProxyMode::Manual) {
+        if (Status host = InputCheck::text(tr("The proxy host"), m_proxyHost->text().trimmed()); !host)
+            m_fieldErrors.show(m_proxyHost, host.error().message);
+    }
+    // The bundle is read when verification is on; a path with spaces around it is trimmed, as saved.
+    if (s.verifyTls && !s.caBundleFile.isEmpty()) {
+        if (auto bundle = InputCheck::caBundle(tr("The CA bundle"), s.caBundleFile); !bundle)
+            m_fieldErrors.show(m_caBundle, bundle.error().message);
+    }
+    if (QWidget *first = m_fieldErrors.firstWithMessage()) {
+        first->setFocus();
+        return false;
+    }
+    return true;
+}
+
+void SettingsDialog::accept()
+{
+    if (validate())
+        QDialog::accept();
 }
 
 void SettingsDialog::updateEnabled()

@@ -4,6 +4,7 @@
 // and TLS verification (with a warning when it is turned off).
 
 #include "appsettings.h"
+#include "fielderrors.h"
 
 #include <QDialog>
 
@@ -31,6 +32,12 @@ public:
     QComboBox *proxyModeCombo() const { return m_proxyMode; }
     QLineEdit *caBundleEdit() const { return m_caBundle; }
     QCheckBox *verifyTlsCheck() const { return m_verifyTls; }
+    QLineEdit *proxyHostEdit() const { return m_proxyHost; }
+    QString fieldError(QWidget *field) const;
+
+    // Checks the proxy host and the CA bundle; a problem is shown under its field.
+    bool validate();
+    void accept() override;
 
 private:
     void updateEnabled();
@@ -44,6 +51,7 @@ private:
     QLineEdit *m_caBundle;
     QCheckBox *m_verifyTls;
     QLabel *m_tlsWarning;
+    FieldErrors m_fieldErrors;
 };
 
 }  // namespace jobdesk::gui

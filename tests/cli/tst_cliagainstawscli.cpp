@@ -299,7 +299,7 @@ void TestCliAgainstAwsCli::usageErrors_data()
                                                QStringLiteral("t"),
                                                QStringLiteral("--region"),
                                                QStringLiteral("Mars 1")}
-                                << 252 << QStringLiteral("region");
+                                << 255 << QStringLiteral("region");  // the AWS CLI v2's code for it
 }
 
 void TestCliAgainstAwsCli::usageErrors()

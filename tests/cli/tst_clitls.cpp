@@ -284,7 +284,13 @@ void TestCliTls::unusableBundle()
     QVERIFY(mine.out.isEmpty());
     // The message names the file, and nothing was sent.
     QVERIFY2(mine.err.contains(bundle.toUtf8()), mine.err.constData());
-    QVERIFY2(mine.err.contains("CA certificate bundle"), mine.err.constData());
+    // ... where it came from, and what is wrong with it.
+    const char *source = via == QLatin1String("option") ? "--ca-bundle"
+        : via == QLatin1String("environment")           ? "AWS_CA_BUNDLE"
+                                                        : "The profile's ca_bundle";
+    QVERIFY2(mine.err.trimmed().startsWith(source), mine.err.constData());
+    QVERIFY2(mine.err.contains(bundle == m_certificates.notPemPath() ? "holds no PEM certificate" : "does not exist"),
+             mine.err.constData());
     QCOMPARE(requests(), 0);
     qInfo("%s", mine.err.trimmed().constData());
     QCOMPARE(theirs(arguments, environment).exitCode, kExitGeneralError);

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void secretsNeverAsArguments();
     void linkedAwsProfile();
     void errors();
+    void badInput_data();
+    void badInput();
 
 private:
     test::ProcessOutput cli(const QStringList &arguments, const QByteArray &stdinData = {}) const
@@ -180,6 +182,55 @@ void TestProfileCommand::errors()
     const auto help = cli({QStringLiteral("profile"), QStringLiteral("help")});
     QCOMPARE(help.exitCode, 0);
     QVERIFY(help.out.contains("profile add NAME"));
+}
+
+void TestProfileCommand::badInput_data()
+{
+    QTest::addColumn<QStringList>("options");  // after "profile add bad"
+    QTest::addColumn<QByteArray>("stdinData");
+    QTest::addColumn<QString>("mentions");
+    const QByteArray keys = kSecret.toUtf8() + '\n';
+    const QStringList withKey = {QStringLiteral("--access-key-id"), kKeyId};
+    QTest::newRow("region a word") << (QStringList(withKey) << QStringLiteral("--region") << QStringLiteral("virginia"))
+                                   << keys << QStringLiteral("not a region");
+    QTest::newRow("endpoint without scheme")
+        << (QStringList(withKey) << QStringLiteral("--endpoint-url") << QStringLiteral("example.com")) << keys
+        << QStringLiteral("--endpoint-url");
+    QTest::newRow("access key ID too short") << QStringList{QStringLiteral("--access-key-id"), QStringLiteral("AKID")}
+                                             << keys << QStringLiteral("--access-key-id");
+    QTest::newRow("access key ID pasted with a space")
+        << QStringList{QStringLiteral("--access-key-id"), kKeyId + QStringLiteral(" ")} << keys
+        << QStringLiteral("starts or ends with a space");
+    // A line's trailing spaces and carriage return are dropped when it is read, as `aws configure` does.
+    QTest::newRow("secret pasted with a space") << withKey << QByteArray(" " + kSecret.toUtf8() + "\n")
+                                                << QStringLiteral("The secret access key starts or ends with a space");
+    QTest::newRow("secret with a tab inside")
+        << withKey << QByteArray(kSecret.toUtf8().left(8) + "\t" + kSecret.toUtf8().mid(8) + "\n")
+        << QStringLiteral("The secret access key contains a control character, U+0009 (tab)");
+    QTest::newRow("session token with a tab") << withKey << QByteArray(keys + "token\tpart\n")
+                                              << QStringLiteral("The session token contains a control character");
+    QTest::newRow("AWS profile with a tab")
+        << QStringList{QStringLiteral("--aws-profile"), QStringLiteral("partner\tprod")} << QByteArray()
+        << QStringLiteral("--aws-profile");
+}
+
+// Each is refused with the parameter-validation exit code, names what is wrong without
+// quoting a secret, and stores nothing.
+void TestProfileCommand::badInput()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QByteArray, stdinData);
+    QFETCH(QString, mentions);
+    (void)cli({QStringLiteral("profile"), QStringLiteral("remove"), QStringLiteral("bad")});  // an earlier row's
+    const auto refused =
+        cli(QStringList{QStringLiteral("profile"), QStringLiteral("add"), QStringLiteral("bad")} << options, stdinData);
+    QCOMPARE(refused.exitCode, 252);
+    QVERIFY2(QString::fromUtf8(refused.err).contains(mentions), refused.err.constData());
+    QVERIFY(!refused.err.contains(kSecret.toUtf8()));
+    QVERIFY(!refused.err.contains("token\tpart"));
+    QVERIFY(!cli({QStringLiteral("profile"), QStringLiteral("list")}).out.contains("bad"));
+    QVERIFY(!test::lookUpWithSecretTool(
+        profiles::Keychain::profileKey(QStringLiteral("bad"), profiles::ProfileStore::secretAccessKeyField())));
 }
 
 QTEST_GUILESS_MAIN(TestProfileCommand)

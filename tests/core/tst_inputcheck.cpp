@@ -142,7 +142,7 @@ void TestInputCheck::refuses_data()
 
     // Regions.
     row("region empty", "region", QString(), "Empty");
-    row("region spaces", "region", QStringLiteral("us east 1"), "Whitespace");
+    row("region spaces", "region", QStringLiteral("us east 1"), "NotARegion", QStringLiteral("not a region"));
     row("region pasted space", "region", QStringLiteral("us-east-1 "), "SurroundingWhitespace");
     row("region upper case", "region", QStringLiteral("US-EAST-1"), "NotARegion", QStringLiteral("not a region"));
     row("region no number", "region", QStringLiteral("us-east"), "NotARegion", QStringLiteral("not a region"));

@@ -1,5 +1,6 @@
 #include "profilestore.h"
 
+#include "core/inputcheck.h"
 #include "core/profiles/deliverlater.h"
 #include "keychain.h"
 
@@ -111,19 +112,18 @@ Status ProfileStore::validate(const Profile &profile)
 {
     if (Status s = validateName(profile.name); !s)
         return s;
-    for (const QChar c : profile.region) {
-        if (!c.isLetterOrNumber() && c != QLatin1Char('-'))
-            return Error::validation(QStringLiteral("region"),
-                                     tr("“%1” is not a region name such as us-east-1.").arg(profile.region));
+    // The error's field is the profile's member, as for the name; the message names it for people.
+    const auto about = [](Error error, const char *member) {
+        error.field = QLatin1String(member);
+        return error;
+    };
+    if (!profile.region.isEmpty()) {
+        if (Status s = InputCheck::region(tr("The region"), profile.region); !s)
+            return about(s.error(), "region");
     }
     if (!profile.endpoint.isEmpty()) {
-        const QString scheme = profile.endpoint.scheme();
-        if (!profile.endpoint.isValid() || (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
-            || profile.endpoint.host().isEmpty()) {
-            return Error::validation(QStringLiteral("endpoint"),
-                                     tr("The endpoint must be an http:// or https:// address, such as "
-                                        "https://codepipeline.us-east-1.amazonaws.com."));
-        }
+        if (auto url = InputCheck::endpointUrl(tr("The endpoint"), profile.endpoint.toString()); !url)
+            return about(url.error(), "endpoint");
     }
     if (profile.source == Profile::CredentialSource::SharedConfig && profile.sharedConfigProfile.trimmed().isEmpty())
         return Error::validation(QStringLiteral("sharedConfigProfile"),
