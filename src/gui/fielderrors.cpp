@@ -2,6 +2,7 @@
 
 #include <QFormLayout>
 #include <QLabel>
+#include <QLayout>
 #include <QPalette>
 
 namespace jobdesk::gui {
@@ -55,6 +56,13 @@ void FieldErrors::show(QWidget *field, const QString &message)
         return;
     show(r->label, field, message);
     r->form->setRowVisible(r->label, !message.isEmpty());
+    if (!message.isEmpty()) {
+        // Grow the dialog so a wrapped message is read whole, never shrinking what the user sized.
+        QWidget *window = field->window();
+        if (QLayout *layout = window->layout())
+            layout->activate();
+        window->resize(window->size().expandedTo(window->sizeHint()));
+    }
 }
 
 void FieldErrors::clear()

@@ -82,8 +82,14 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     form->addRow(tr("&Read timeout:"), m_readTimeout);
     form->addRow(tr("&Attempts:"), m_attempts);
     form->addRow(tr("&Proxy:"), m_proxyMode);
-    form->addRow(tr("Proxy &host and port:"), proxyRow);
-    form->addRow(tr("CA &bundle:"), caRow);
+    // A row holding a layout gets no buddy of its own; without one the "&" would show.
+    const auto buddyLabel = [this](const QString &text, QWidget *buddy) {
+        auto *label = new QLabel(text, this);
+        label->setBuddy(buddy);
+        return label;
+    };
+    form->addRow(buddyLabel(tr("Proxy &host and port:"), m_proxyHost), proxyRow);
+    form->addRow(buddyLabel(tr("CA &bundle:"), m_caBundle), caRow);
     form->addRow(QString(), m_verifyTls);
     form->addRow(QString(), m_tlsWarning);
     m_fieldErrors.addBelow(form, m_proxyHost);
@@ -96,6 +102,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(buttons);
 
+    setMinimumWidth(560);  // room for a file path and the message under it
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabled);
     connect(m_verifyTls, &QCheckBox::toggled, this, &SettingsDialog::updateEnabled);
     setSettings(settings);
