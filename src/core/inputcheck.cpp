@@ -241,7 +241,7 @@ Result<QList<QSslCertificate>> InputCheck::caBundle(const QString &field, const 
                        tr("%1: the file %2 cannot be read (%3).").arg(field, path, file.errorString()));
     }
     // A bundle is small; a large file is not one, and need not be read whole to say so.
-    const QByteArray bytes = file.read(16 * 1024 * 1024);
+    const QByteArray bytes = file.read(qint64(16) * 1024 * 1024);
     const QList<QSslCertificate> certificates = QSslCertificate::fromData(bytes, QSsl::Pem);
     if (certificates.isEmpty()) {
         return invalid(field, QStringLiteral("NotPem"),

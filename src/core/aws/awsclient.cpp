@@ -91,7 +91,7 @@ QString htmlTitle(const QByteArray &body)
 {
     static const QRegularExpression title(QStringLiteral("<title[^>]*>([^<]*)</title>"),
                                           QRegularExpression::CaseInsensitiveOption);
-    const QString text = title.match(QString::fromUtf8(body.left(64 * 1024))).captured(1).simplified();
+    const QString text = title.match(QString::fromUtf8(body.left(qsizetype(64) * 1024))).captured(1).simplified();
     if (text.size() <= 80)
         return text;
     return text.left(79) + QChar(0x2026);

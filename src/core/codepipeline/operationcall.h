@@ -13,7 +13,8 @@
 
 namespace jobdesk::codepipeline {
 
-struct OperationResult
+// Holds a ParsedResponse: the same report from clang-tidy about nlohmann::json's destructor.
+struct OperationResult  // NOLINT(bugprone-exception-escape)
 {
     ParsedResponse response;
     QString requestId;

@@ -1,7 +1,5 @@
 #include "keyvaluewriter.h"
 
-#include <array>
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -11,11 +9,11 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+// "\u001f" for a control character, as JSON writes it.
 std::string controlEscape(unsigned char c)
 {
-    std::array<char, 8> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "\\u%04x", static_cast<unsigned>(c));
-    return buffer.data();
+    static constexpr char hex[] = "0123456789abcdef";
+    return {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 0xf]};
 }
 
 std::string escapeValue(std::string_view text)

@@ -15,7 +15,7 @@ namespace jobdesk::profiles {
 
 namespace {
 
-constexpr qsizetype kMaxOutput = 1024 * 1024;  // a credential answer is a few kilobytes
+constexpr qsizetype kMaxOutput = qsizetype(1024) * 1024;  // a credential answer is a few kilobytes
 
 void wipe(QByteArray &bytes)
 {
