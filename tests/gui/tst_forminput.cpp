@@ -7,12 +7,12 @@
 #include "gui/lookupform.h"
 #include "gui/mainwindow.h"
 #include "gui/profileeditdialog.h"
-#include "gui/profilesource.h"
 #include "gui/settingsdialog.h"
 
 #include "fake/fakecodepipeline.h"
 #include "guitestdata.h"
 #include "support/testcertificates.h"
+#include "windowtestbed.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -77,15 +77,9 @@ private Q_SLOTS:
         QVERIFY(m_fake->addJobJson(test::fakeJob({}, test::kClientToken)).ok());
         QVERIFY(m_fake->listen());
 
-        ProfileEntry entry;
-        entry.name = QStringLiteral("Test");
-        entry.region = QStringLiteral("us-east-1");
-        aws::Credentials keys;
-        keys.accessKeyId = test::kAccessKeyId;
-        keys.secretAccessKey = Secret(test::kSecretKey);
         m_window = new MainWindow;
-        m_window->addProfileSource(new StaticProfileSource(entry, keys, m_window));
-        QVERIFY(form()->selectProfile(QStringLiteral("Test")));
+        test::addTestProfile(m_window, m_fake->url());
+        test::resetWindow(m_window, test::windowTestSettings());
         m_window->show();
     }
 

@@ -24,6 +24,7 @@
 #include "fake/fakecodepipeline.h"
 #include "guitestdata.h"
 #include "support/testenv.h"
+#include "windowtestbed.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>
@@ -55,23 +56,6 @@ namespace {
 const QString kJob2 = QStringLiteral("22222222-3333-4444-8555-666666666666");
 const QString kFinishedJob = QStringLiteral("33333333-4444-4555-8666-777777777777");
 const QString kUnknownJob = QStringLiteral("99999999-9999-4999-8999-999999999999");
-
-ProfileEntry profile(const QString &name, const QUrl &url)
-{
-    ProfileEntry e;
-    e.name = name;
-    e.region = QStringLiteral("us-east-1");
-    e.endpointOverride = url.toString();
-    return e;
-}
-
-aws::Credentials keys(const QString &id, const QString &secret)
-{
-    aws::Credentials c;
-    c.accessKeyId = id;
-    c.secretAccessKey = Secret(secret);
-    return c;
-}
 
 }  // namespace
 
@@ -162,23 +146,17 @@ private Q_SLOTS:
         QVERIFY(m_fake->listen());
 
         m_window = new MainWindow;
-        m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("Test"), m_fake->url()),
-                                                           keys(test::kAccessKeyId, test::kSecretKey), m_window));
-        m_window->addProfileSource(
-            new StaticProfileSource(profile(QStringLiteral("UnknownKeys"), m_fake->url()),
-                                    keys(QStringLiteral("AKIDNOTKNOWNEXAMPLE1"), test::kSecretKey), m_window));
-        m_window->addProfileSource(new StaticProfileSource(profile(QStringLiteral("WrongSecret"), m_fake->url()),
-                                                           keys(test::kAccessKeyId, QStringLiteral("not-the-secret")),
-                                                           m_window));
+        test::addTestProfile(m_window, m_fake->url());
+        test::addStaticProfile(m_window, QStringLiteral("UnknownKeys"), m_fake->url(),
+                               QStringLiteral("AKIDNOTKNOWNEXAMPLE1"), test::kSecretKey);
+        test::addStaticProfile(m_window, QStringLiteral("WrongSecret"), m_fake->url(), test::kAccessKeyId,
+                               QStringLiteral("not-the-secret"));
         // The profile selector's model is checked through every test.
         new QAbstractItemModelTester(m_window->profiles(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      m_window);
         new QAbstractItemModelTester(m_window->recentLookups(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      m_window);
-        m_defaults.connectTimeoutSeconds = 10;
-        m_defaults.readTimeoutSeconds = 10;
-        m_defaults.maxAttempts = 1;
-        m_defaults.proxyMode = AppSettings::ProxyMode::None;
+        m_defaults = test::windowTestSettings();
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window));
@@ -192,15 +170,8 @@ private Q_SLOTS:
 
     void init()
     {
-        m_window->applySettings(m_defaults);
-        m_window->dialogHooks() = {};
+        test::resetWindow(m_window, m_defaults);
         m_fake->clearScripts();
-        while (m_window->documentTabs()->count() > 0)
-            m_window->closeDocument(0);
-        m_window->errorBanner()->dismiss();
-        form()->clearFieldErrors();
-        form()->selectProfile(QStringLiteral("Test"));
-        form()->setRegion(QStringLiteral("us-east-1"));
         form()->setEndpointOverride(m_fake->url().toString());
     }
 

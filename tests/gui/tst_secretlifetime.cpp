@@ -23,6 +23,7 @@
 #include "core/profiles/profilestore.h"
 #include "fake/fakecodepipeline.h"
 #include "guitestdata.h"
+#include "support/testenv.h"
 
 #include <QAbstractButton>
 #include <QAction>
@@ -36,7 +37,6 @@
 #include <QNetworkAccessManager>
 #include <QPlainTextEdit>
 #include <QPointer>
-#include <QRandomGenerator>
 #include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -59,16 +59,6 @@ namespace {
 const QString kRoleA = QStringLiteral("arn:aws:iam::210987654321:role/SupportReadA");
 const QString kRoleC = QStringLiteral("arn:aws:iam::210987654321:role/SupportReadC");
 const QString kSourceKeyId = QStringLiteral("AKIALIFETIMESOURCE01");
-
-// Made for this run, so a stale copy from an earlier run cannot pass for a leak.
-QString unique(const char *prefix, int length)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString out = QLatin1String(prefix);
-    for (int i = 0; i < length; ++i)
-        out.append(QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet) - 1)]));
-    return out;
-}
 
 // One string of a job document holding a secret: where its bytes were before the close.
 struct HeldString
@@ -252,13 +242,13 @@ void TestSecretLifetime::initTestCase()
     QCoreApplication::setApplicationName(QStringLiteral("tst_secretlifetime"));
     QVERIFY(QStandardPaths::writableLocation(QStandardPaths::GenericConfigLocation).startsWith(m_home));
 
-    m_artifactKeyId = unique("ASIALIFE", 12);
-    m_artifactSecret = unique("lifeArtifactSecret/", 21);
-    m_artifactToken = unique("lifeArtifactSessionToken+", 160);
-    m_clientToken = unique("lifeClientToken-", 24);
-    m_continuationToken = unique("lifeContinuation:", 40);
-    m_configSecret = unique("lifeApiToken_", 24);
-    m_sourceSecret = unique("lifeSourceSecret", 24);
+    m_artifactKeyId = test::uniqueSecret("ASIALIFE", 12);
+    m_artifactSecret = test::uniqueSecret("lifeArtifactSecret/", 21);
+    m_artifactToken = test::uniqueSecret("lifeArtifactSessionToken+", 160);
+    m_clientToken = test::uniqueSecret("lifeClientToken-", 24);
+    m_continuationToken = test::uniqueSecret("lifeContinuation:", 40);
+    m_configSecret = test::uniqueSecret("lifeApiToken_", 24);
+    m_sourceSecret = test::uniqueSecret("lifeSourceSecret", 24);
 
     m_fake = std::make_unique<fake::FakeCodePipeline>();
     m_fake->addCredentials(kSourceKeyId, Secret(m_sourceSecret));

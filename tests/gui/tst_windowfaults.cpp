@@ -5,11 +5,11 @@
 #include "gui/errorbanner.h"
 #include "gui/lookupform.h"
 #include "gui/mainwindow.h"
-#include "gui/profilesource.h"
 #include "gui/recentlookupsmodel.h"
 
 #include "fake/fakecodepipeline.h"
 #include "guitestdata.h"
+#include "windowtestbed.h"
 
 #include <QAction>
 #include <QPushButton>
@@ -80,19 +80,10 @@ private Q_SLOTS:
         QVERIFY(m_fake->addJobJson(test::fakeJob({}, test::kClientToken)).ok());
         QVERIFY(m_fake->listen());
 
-        ProfileEntry entry;
-        entry.name = QStringLiteral("Test");
-        entry.region = QStringLiteral("us-east-1");
-        entry.endpointOverride = m_fake->url().toString();
-        aws::Credentials keys;
-        keys.accessKeyId = test::kAccessKeyId;
-        keys.secretAccessKey = Secret(test::kSecretKey);
         m_window = new MainWindow;
-        m_window->addProfileSource(new StaticProfileSource(entry, keys, m_window));
-        m_defaults.connectTimeoutSeconds = 10;
+        test::addTestProfile(m_window, m_fake->url());
+        m_defaults = test::windowTestSettings();
         m_defaults.readTimeoutSeconds = 1;
-        m_defaults.maxAttempts = 1;
-        m_defaults.proxyMode = AppSettings::ProxyMode::None;
         m_window->show();
         m_window->activateWindow();
         QVERIFY(QTest::qWaitForWindowActive(m_window));
@@ -106,15 +97,8 @@ private Q_SLOTS:
 
     void init()
     {
-        m_window->applySettings(m_defaults);
-        m_window->dialogHooks() = {};
+        test::resetWindow(m_window, m_defaults);
         m_fake->clearScripts();
-        while (m_window->documentTabs()->count() > 0)
-            m_window->closeDocument(0);
-        m_window->errorBanner()->dismiss();
-        form()->clearFieldErrors();
-        form()->selectProfile(QStringLiteral("Test"));
-        form()->setRegion(QStringLiteral("us-east-1"));
         form()->setEndpointOverride(m_fake->url().toString());
     }
 

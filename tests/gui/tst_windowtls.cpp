@@ -10,10 +10,10 @@
 #include "gui/jobview.h"
 #include "gui/lookupform.h"
 #include "gui/mainwindow.h"
-#include "gui/profilesource.h"
 #include "gui/settingsdialog.h"
 #include "guitestdata.h"
 #include "support/testcertificates.h"
+#include "windowtestbed.h"
 
 #include <QCheckBox>
 #include <QLineEdit>
@@ -80,20 +80,10 @@ void TestWindowTls::initTestCase()
         m_fakes[name] = std::move(f);
     }
 
-    m_defaults.connectTimeoutSeconds = 10;
-    m_defaults.readTimeoutSeconds = 10;
-    m_defaults.maxAttempts = 1;
-    m_defaults.proxyMode = AppSettings::ProxyMode::None;
+    m_defaults = test::windowTestSettings();
     m_defaults.save();
     m_window = std::make_unique<MainWindow>();
-    ProfileEntry entry;
-    entry.name = QStringLiteral("Test");
-    entry.region = QStringLiteral("us-east-1");
-    entry.endpointOverride = url(QStringLiteral("ca-signed"));
-    aws::Credentials keys;
-    keys.accessKeyId = test::kAccessKeyId;
-    keys.secretAccessKey = Secret(test::kSecretKey);
-    m_window->addProfileSource(new StaticProfileSource(entry, keys, m_window.get()));
+    test::addTestProfile(m_window.get(), QUrl(url(QStringLiteral("ca-signed"))));
     m_window->show();
     m_window->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
@@ -108,14 +98,7 @@ void TestWindowTls::cleanupTestCase()
 void TestWindowTls::init()
 {
     m_defaults.save();
-    m_window->applySettings(m_defaults);
-    m_window->dialogHooks() = {};
-    while (m_window->documentTabs()->count() > 0)
-        m_window->closeDocument(0);
-    m_window->errorBanner()->dismiss();
-    form()->clearFieldErrors();
-    form()->selectProfile(QStringLiteral("Test"));
-    form()->setRegion(QStringLiteral("us-east-1"));
+    test::resetWindow(m_window.get(), m_defaults);
     for (auto &[name, f] : m_fakes)
         f->resetCounters();
 }

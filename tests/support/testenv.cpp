@@ -4,6 +4,7 @@
 #include <QEventLoop>
 #include <QFileInfo>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTimer>
 
@@ -113,6 +114,15 @@ QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QStri
 QString jobdeskCli()
 {
     return qEnvironmentVariable("JOBDESK_CLI");
+}
+
+QString uniqueSecret(const char *prefix, int length)
+{
+    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+    QString out = QLatin1String(prefix);
+    for (int i = 0; i < length; ++i)
+        out.append(QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet) - 1)]));
+    return out;
 }
 
 }  // namespace jobdesk::test

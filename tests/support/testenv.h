@@ -45,4 +45,8 @@ QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QStri
 // Path of the jobdesk-cli binary under test (from the JOBDESK_CLI variable CTest sets).
 QString jobdeskCli();
 
+// prefix followed by `length` random letters and digits: a secret made for this run, so
+// that no stale copy from an earlier run can be mistaken for a leak.
+QString uniqueSecret(const char *prefix, int length);
+
 }  // namespace jobdesk::test

@@ -16,6 +16,7 @@
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 #include "fake/fakecodepipeline.h"
+#include "support/testenv.h"
 #include "testkeychain.h"
 
 #include <QDir>
@@ -23,7 +24,6 @@
 #include <QFile>
 #include <QMutex>
 #include <QNetworkAccessManager>
-#include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -61,16 +61,6 @@ void captureMessage(QtMsgType type, const QMessageLogContext &context, const QSt
 const QString JobOne = QStringLiteral("5e5e5e5e-1111-4222-8333-444444444444");
 const QString JobTwo = QStringLiteral("5e5e5e5e-5555-4666-8777-888888888888");
 const QString RoleArn = QStringLiteral("arn:aws:iam::210987654321:role/SupportReadJobs");
-
-// Secrets made for this run, so that no stale copy from an earlier run can be mistaken for a leak.
-QString unique(const char *prefix, int length)
-{
-    static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
-    QString out = QLatin1String(prefix);
-    for (int i = 0; i < length; ++i)
-        out.append(QLatin1Char(alphabet[QRandomGenerator::global()->bounded(int(sizeof alphabet) - 1)]));
-    return out;
-}
 
 struct Hit
 {
@@ -201,15 +191,15 @@ QByteArray TestSecretLeak::exportJob(const codepipeline::OperationResult &result
 void TestSecretLeak::fullSessionLeavesNoSecretBehind()
 {
     // --- the secrets of this session ---------------------------------------------------
-    const QString keychainSecret = unique("kcSecret/", 31);
-    const QString keychainToken = unique("kcSessionToken+", 120);
-    const QString secondSecret = unique("kcSecondSecret=", 25);
-    const QString tokenAcme = unique("clientTokenAcme-", 40);
-    const QString tokenGlobex = unique("clientTokenGlobex-", 40);
-    const QString artifactKeyId = unique("ASIAARTIFACT", 8);
-    const QString artifactSecret = unique("artifactSecret/", 25);
-    const QString artifactToken = unique("artifactSessionToken+", 200);
-    const QString sourceSecret = unique("envSourceSecret", 25);
+    const QString keychainSecret = test::uniqueSecret("kcSecret/", 31);
+    const QString keychainToken = test::uniqueSecret("kcSessionToken+", 120);
+    const QString secondSecret = test::uniqueSecret("kcSecondSecret=", 25);
+    const QString tokenAcme = test::uniqueSecret("clientTokenAcme-", 40);
+    const QString tokenGlobex = test::uniqueSecret("clientTokenGlobex-", 40);
+    const QString artifactKeyId = test::uniqueSecret("ASIAARTIFACT", 8);
+    const QString artifactSecret = test::uniqueSecret("artifactSecret/", 25);
+    const QString artifactToken = test::uniqueSecret("artifactSessionToken+", 200);
+    const QString sourceSecret = test::uniqueSecret("envSourceSecret", 25);
     m_secrets = {keychainSecret, keychainToken,  secondSecret,  tokenAcme,   tokenGlobex,
                  artifactKeyId,  artifactSecret, artifactToken, sourceSecret};
 
