@@ -51,7 +51,8 @@ QString rawAuthority(const QString &url)
 
 QString InputCheck::describeCharacter(char32_t c)
 {
-    const QString code = QStringLiteral("U+") + QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'));
+    const QString code =
+        QStringLiteral("U+") + QString::number(uint(c), 16).toUpper().rightJustified(4, QLatin1Char('0'));
     switch (c) {
     case 0x00: return tr("%1 (NUL)").arg(code);
     case 0x09: return tr("%1 (tab)").arg(code);
@@ -174,9 +175,9 @@ Result<QUrl> InputCheck::endpointUrl(const QString &field, const QString &value)
     }
     const QString scheme = url.scheme().toLower();
     if (scheme != QLatin1String("https") && scheme != QLatin1String("http")) {
-        return invalid(field, QStringLiteral("BadScheme"),
-                       tr("%1: “%2” uses %3://; only https:// and http:// are allowed.")
-                           .arg(field, shown(value), url.scheme()));
+        return invalid(
+            field, QStringLiteral("BadScheme"),
+            tr("%1: “%2” uses %3://; only https:// and http:// are allowed.").arg(field, shown(value), url.scheme()));
     }
     if (!url.isValid()) {
         return invalid(field, QStringLiteral("InvalidUrl"),
@@ -210,9 +211,9 @@ Result<double> InputCheck::seconds(const QString &field, const QString &value, i
                        tr("%1 must be a number of seconds, not “%2”.").arg(field, shown(value)));
     }
     if (number < 0) {
-        return invalid(field, QStringLiteral("Negative"),
-                       tr("%1 cannot be negative (%2); give a number of seconds, or 0 for no timeout.")
-                           .arg(field, value));
+        return invalid(
+            field, QStringLiteral("Negative"),
+            tr("%1 cannot be negative (%2); give a number of seconds, or 0 for no timeout.").arg(field, value));
     }
     if (number > maxSeconds) {
         return invalid(field, QStringLiteral("TooLarge"),

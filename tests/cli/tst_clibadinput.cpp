@@ -110,24 +110,22 @@ void TestCliBadInput::refused_data()
     row("--region empty", withOption("--region", QString()), 252, "--region", false);
 
     // --endpoint-url (the row gives it, so the fake is not added).
-    row("--endpoint-url no scheme", withOption("--endpoint-url", QStringLiteral("<fakehost>")), 252,
-        "--endpoint-url", true);
-    row("--endpoint-url empty", withOption("--endpoint-url", QString()), 252, "--endpoint-url", true);
-    row("--endpoint-url no host", withOption("--endpoint-url", QStringLiteral("http://")), 255, "--endpoint-url",
+    row("--endpoint-url no scheme", withOption("--endpoint-url", QStringLiteral("<fakehost>")), 252, "--endpoint-url",
         true);
-    row("--endpoint-url ftp", withOption("--endpoint-url", QStringLiteral("ftp://<fakehost>")), 252,
-        "--endpoint-url", false);
-    row("--endpoint-url user info",
-        withOption("--endpoint-url", QStringLiteral("http://support:secret@<fakehost>")), 252, "--endpoint-url",
+    row("--endpoint-url empty", withOption("--endpoint-url", QString()), 252, "--endpoint-url", true);
+    row("--endpoint-url no host", withOption("--endpoint-url", QStringLiteral("http://")), 255, "--endpoint-url", true);
+    row("--endpoint-url ftp", withOption("--endpoint-url", QStringLiteral("ftp://<fakehost>")), 252, "--endpoint-url",
         false);
-    row("--endpoint-url fragment", withOption("--endpoint-url", QStringLiteral("<fake>/#top")), 252,
-        "--endpoint-url", false);
+    row("--endpoint-url user info", withOption("--endpoint-url", QStringLiteral("http://support:secret@<fakehost>")),
+        252, "--endpoint-url", false);
+    row("--endpoint-url fragment", withOption("--endpoint-url", QStringLiteral("<fake>/#top")), 252, "--endpoint-url",
+        false);
     row("--endpoint-url newline", withOption("--endpoint-url", QStringLiteral("<fake>\n")), 252, "--endpoint-url",
         false);
 
     // Timeouts: the AWS CLI v2 exits 255 for a value it cannot use.
-    row("--cli-read-timeout word", withOption("--cli-read-timeout", QStringLiteral("abc")), 255,
-        "--cli-read-timeout", true);
+    row("--cli-read-timeout word", withOption("--cli-read-timeout", QStringLiteral("abc")), 255, "--cli-read-timeout",
+        true);
     row("--cli-read-timeout negative", withOption("--cli-read-timeout", QStringLiteral("-5")), 255,
         "--cli-read-timeout", true);
     row("--cli-connect-timeout word", withOption("--cli-connect-timeout", QStringLiteral("ten")), 255,
@@ -138,8 +136,7 @@ void TestCliBadInput::refused_data()
     // --ca-bundle: 255, as the AWS CLI exits when it comes to load a bad bundle.
     row("--ca-bundle missing", withOption("--ca-bundle", QStringLiteral("<dir>/missing.pem")), 255, "--ca-bundle",
         false);
-    row("--ca-bundle not PEM", withOption("--ca-bundle", QStringLiteral("<dir>/notes.pem")), 255, "--ca-bundle",
-        false);
+    row("--ca-bundle not PEM", withOption("--ca-bundle", QStringLiteral("<dir>/notes.pem")), 255, "--ca-bundle", false);
     row("--ca-bundle a folder", withOption("--ca-bundle", QStringLiteral("<dir>/folder.pem")), 255, "--ca-bundle",
         false);
 
@@ -152,8 +149,7 @@ void TestCliBadInput::refused_data()
     row("--job-id empty", getWith(QString(), kToken), 252, "jobId", true);
     row("--job-id too long", getWith(QString(513, QLatin1Char('a')), kToken), 252, "valid max length: 512", false);
     row("--client-token empty", getWith(kJob, QString()), 252, "clientToken", true);
-    row("--client-token too long", getWith(kJob, QString(257, QLatin1Char('t'))), 252, "valid max length: 256",
-        false);
+    row("--client-token too long", getWith(kJob, QString(257, QLatin1Char('t'))), 252, "valid max length: 256", false);
     row("--job-id tab", getWith(kJob + QStringLiteral("\tx"), kToken), 252, "--job-id", false);
     row("--job-id newline", getWith(kJob + QStringLiteral("\n"), kToken), 252, "--job-id", false);
     row("--job-id pasted space", getWith(QStringLiteral(" ") + kJob, kToken), 252, "--job-id", false);

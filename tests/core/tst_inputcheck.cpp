@@ -27,10 +27,10 @@ std::optional<Error> run(const QString &check, const QString &field, const QStri
             return s.error();
     } else if (check == QLatin1String("jobId") || check == QLatin1String("clientToken")
                || check == QLatin1String("provider") || check == QLatin1String("category")) {
-        const char *name = check == QLatin1String("jobId")         ? "ThirdPartyJobId"
-                           : check == QLatin1String("clientToken") ? "ClientToken"
-                           : check == QLatin1String("provider")    ? "ActionProvider"
-                                                                   : "ActionCategory";
+        const char *name = check == QLatin1String("jobId") ? "ThirdPartyJobId"
+            : check == QLatin1String("clientToken")        ? "ClientToken"
+            : check == QLatin1String("provider")           ? "ActionProvider"
+                                                           : "ActionCategory";
         if (Status s = InputCheck::modelText(field, shape(name), value, {}); !s)
             return s.error();
     } else if (check == QLatin1String("region")) {
@@ -81,12 +81,12 @@ void TestInputCheck::initTestCase()
     QVERIFY(m_dir.isValid());
     m_pem = m_dir.filePath(QStringLiteral("bundle.pem"));
     // A self-signed certificate made here: the rule needs a real PEM block, not a particular one.
-    const auto openssl = test::runProcess(
-        QStringLiteral("openssl"),
-        {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"), QStringLiteral("rsa:2048"),
-         QStringLiteral("-nodes"), QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("key.pem")),
-         QStringLiteral("-out"), m_pem, QStringLiteral("-days"), QStringLiteral("1"), QStringLiteral("-subj"),
-         QStringLiteral("/CN=jobdesk-test")});
+    const auto openssl = test::runProcess(QStringLiteral("openssl"),
+                                          {QStringLiteral("req"), QStringLiteral("-x509"), QStringLiteral("-newkey"),
+                                           QStringLiteral("rsa:2048"), QStringLiteral("-nodes"),
+                                           QStringLiteral("-keyout"), m_dir.filePath(QStringLiteral("key.pem")),
+                                           QStringLiteral("-out"), m_pem, QStringLiteral("-days"), QStringLiteral("1"),
+                                           QStringLiteral("-subj"), QStringLiteral("/CN=jobdesk-test")});
     QVERIFY2(openssl.exitCode == 0, openssl.err.constData());
     m_notPem = m_dir.filePath(QStringLiteral("notes.txt"));
     QFile notes(m_notPem);
@@ -213,9 +213,9 @@ void TestInputCheck::accepts_data()
     row("token of accented letters at the limit", "clientToken", QString(256, QChar(0x00e9)));
     row("provider", "provider", QStringLiteral("My_Provider-1"));
     row("category", "category", QStringLiteral("Build"));
-    for (const char *region : {"us-east-1", "eu-west-2", "ap-southeast-5", "cn-north-1", "cn-northwest-1",
-                               "us-gov-west-1", "us-gov-east-1", "us-iso-east-1", "us-isob-east-1", "eu-isoe-west-1",
-                               "fips-us-east-1", "us-west-2-fips"})
+    for (const char *region :
+         {"us-east-1", "eu-west-2", "ap-southeast-5", "cn-north-1", "cn-northwest-1", "us-gov-west-1", "us-gov-east-1",
+          "us-iso-east-1", "us-isob-east-1", "eu-isoe-west-1", "fips-us-east-1", "us-west-2-fips"})
         row(region, "region", QString::fromLatin1(region));
     row("endpoint https", "endpoint", QStringLiteral("https://codepipeline.us-east-1.amazonaws.com"));
     row("endpoint http with port and path", "endpoint", QStringLiteral("http://127.0.0.1:8080/prefix/"));

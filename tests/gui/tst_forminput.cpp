@@ -108,7 +108,8 @@ private Q_SLOTS:
         };
         using F = LookupForm::Field;
         row("job ID empty", QString(), token, region, fake, F::JobId, "The job ID is empty");
-        row("job ID too long", QString(513, QLatin1Char('a')), token, region, fake, F::JobId, "too long: 513 characters, at most 512");
+        row("job ID too long", QString(513, QLatin1Char('a')), token, region, fake, F::JobId,
+            "too long: 513 characters, at most 512");
         row("job ID tab", job + QStringLiteral("\t"), token, region, fake, F::JobId, "U+0009 (tab)");
         row("job ID line break", job.left(8) + QStringLiteral("\n") + job.mid(8), token, region, fake, F::JobId,
             "line break");
@@ -116,7 +117,8 @@ private Q_SLOTS:
             F::JobId, "starts or ends with a space");
         row("job ID space inside", QStringLiteral("1111 2222"), token, region, fake, F::JobId, "space");
         row("token empty", job, QString(), region, fake, F::ClientToken, "The client token is empty");
-        row("token too long", job, QString(257, QLatin1Char('t')), region, fake, F::ClientToken, "too long: 257 characters, at most 256");
+        row("token too long", job, QString(257, QLatin1Char('t')), region, fake, F::ClientToken,
+            "too long: 257 characters, at most 256");
         row("token pasted with a space", job, token + QStringLiteral(" "), region, fake, F::ClientToken,
             "starts or ends with a space");
         row("token pasted with a line break", job, token + QStringLiteral("\r\n"), region, fake, F::ClientToken,
@@ -171,8 +173,8 @@ private Q_SLOTS:
     void lookupFormGoodValuesFetch()
     {
         QVERIFY(!fetch(QString(), test::kClientToken, QStringLiteral("us-east-1"), m_fake->url().toString()));
-        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken, QStringLiteral("us-east-1"),
-                      m_fake->url().toString()));
+        QVERIFY(
+            fetch(test::JobShape().jobId, test::kClientToken, QStringLiteral("us-east-1"), m_fake->url().toString()));
         QVERIFY(form()->fieldError(LookupForm::Field::JobId).isEmpty());
         QCOMPARE(m_window->documentTabs()->count(), 1);
         m_window->closeDocument(0);
@@ -234,9 +236,9 @@ private Q_SLOTS:
 
         // Corrected, the dialog takes it and the mark goes.
         edit->setText(field == QLatin1String("profileName")           ? QStringLiteral("Support")
-                      : field == QLatin1String("accessKeyId")         ? test::kAccessKeyId
-                      : field == QLatin1String("secretAccessKey")     ? kEditorSecret
-                      : field == QLatin1String("profileRegion")       ? QStringLiteral("eu-west-2")
+                          : field == QLatin1String("accessKeyId")     ? test::kAccessKeyId
+                          : field == QLatin1String("secretAccessKey") ? kEditorSecret
+                          : field == QLatin1String("profileRegion")   ? QStringLiteral("eu-west-2")
                                                                       : QString());
         QVERIFY2(editor.validate(), qPrintable(editor.errorText()));
         QVERIFY(editor.fieldError(edit).isEmpty());
@@ -259,9 +261,8 @@ private Q_SLOTS:
                                               << QStringLiteral("caBundle") << QStringLiteral("U+0009 (tab)");
         QTest::newRow("proxy host empty") << QString() << true << QString() << QStringLiteral("proxyHost")
                                           << QStringLiteral("The proxy host is empty");
-        QTest::newRow("proxy host with a space inside")
-            << QString() << true << QStringLiteral("proxy example.com") << QStringLiteral("proxyHost")
-            << QStringLiteral("space");
+        QTest::newRow("proxy host with a space inside") << QString() << true << QStringLiteral("proxy example.com")
+                                                        << QStringLiteral("proxyHost") << QStringLiteral("space");
     }
 
     void settingsDialogRefuses()

@@ -90,8 +90,8 @@ void collect(const nlohmann::ordered_json &value, const QStringList &secrets, st
 // Every text a model hands out (all cells, the roles views and copies use), with the secret it holds.
 QStringList modelHits(const QAbstractItemModel *model, const QStringList &secrets, const QModelIndex &parent = {})
 {
-    static const int roles[] = {Qt::DisplayRole,    Qt::EditRole,       Qt::ToolTipRole,    Qt::AccessibleTextRole,
-                                Qt::StatusTipRole,  Qt::UserRole + 1,   Qt::UserRole + 2,   Qt::UserRole + 3};
+    static const int roles[] = {Qt::DisplayRole,   Qt::EditRole,     Qt::ToolTipRole,  Qt::AccessibleTextRole,
+                                Qt::StatusTipRole, Qt::UserRole + 1, Qt::UserRole + 2, Qt::UserRole + 3};
     QStringList hits;
     for (int row = 0; row < model->rowCount(parent); ++row) {
         for (int column = 0; column < model->columnCount(parent); ++column) {
@@ -269,9 +269,9 @@ void TestSecretLifetime::initTestCase()
         QFile config(m_home + QStringLiteral("/.aws/config"));
         QVERIFY(config.open(QIODevice::WriteOnly));
         QString text;
-        for (const auto &[name, arn] : {std::pair{QStringLiteral("role-a"), kRoleA},
-                                        std::pair{QStringLiteral("role-b"), kRoleA},
-                                        std::pair{QStringLiteral("role-c"), kRoleC}}) {
+        for (const auto &[name, arn] :
+             {std::pair{QStringLiteral("role-a"), kRoleA}, std::pair{QStringLiteral("role-b"), kRoleA},
+              std::pair{QStringLiteral("role-c"), kRoleC}}) {
             text += QStringLiteral("[profile %1]\nrole_arn = %2\nrole_session_name = %1\ncredential_source = "
                                    "Environment\nregion = us-east-1\nendpoint_url = %3\n\n")
                         .arg(name, arn, m_fake->url().toString());
@@ -366,9 +366,9 @@ void TestSecretLifetime::closeAndCheck(const QString &jobId, const std::function
             QCOMPARE(h.string->size(), h.size);
             QVERIFY(std::all_of(h.bytes, h.bytes + h.size, [](char c) { return c == '\0'; }));
         }
-        const QList<const QAbstractItemModel *> models = {view->credentialsModel(), view->configurationModel(),
+        const QList<const QAbstractItemModel *> models = {view->credentialsModel(),   view->configurationModel(),
                                                           view->configurationProxy(), view->overviewModel(),
-                                                          view->jsonModel(), view->artifactsModel()};
+                                                          view->jsonModel(),          view->artifactsModel()};
         for (const QAbstractItemModel *model : models) {
             const QStringList hits = modelHits(model, secrets);
             QVERIFY2(hits.isEmpty(), qPrintable(hits.join(QLatin1Char('\n'))));
@@ -538,8 +538,8 @@ void TestSecretLifetime::nothingSecretReachesDisk()
     m_store.reset();
     QSettings().sync();
 
-    QStringList secrets = {m_artifactKeyId, m_artifactSecret, m_artifactToken, m_clientToken,
-                           m_continuationToken, m_configSecret, m_sourceSecret};
+    QStringList secrets = {m_artifactKeyId,     m_artifactSecret, m_artifactToken, m_clientToken,
+                           m_continuationToken, m_configSecret,   m_sourceSecret};
     secrets << m_roleSecrets;
     QVERIFY(m_roleSecrets.size() >= 4);  // role-a's and role-b's (same role, other session) and linked-c's
 

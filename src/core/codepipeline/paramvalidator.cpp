@@ -180,7 +180,7 @@ struct Checker
 }  // namespace
 
 QList<ParamValidator::Problem> ParamValidator::check(const Shape *inputShape, const nlohmann::ordered_json &params,
-                                                    const NameOf &nameOf)
+                                                     const NameOf &nameOf)
 {
     Checker checker;
     checker.nameOf = nameOf;

@@ -483,8 +483,8 @@ QString CredentialResolver::defaultRoleSessionName(const QDateTime &now)
     return QStringLiteral("jobdesk-session-%1").arg(now.toSecsSinceEpoch());
 }
 
-void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName,
-                                          const QSet<QString> &owners, CredentialsCallback done)
+void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, const QSet<QString> &owners,
+                                          CredentialsCallback done)
 {
     // The settings that make a role's keys the same ones; a generated session name is not
     // one of them (as in botocore's cache), or nothing would ever be reused.
