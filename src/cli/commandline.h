@@ -38,8 +38,8 @@ struct CommandLine
     QString profile;
     QString color;  // on, off or auto
     QString caBundle;
-    QString readTimeout;     // seconds, as given
-    QString connectTimeout;  // seconds, as given
+    QString readTimeout;       // seconds, as given
+    QString connectTimeout;    // seconds, as given
     QStringList givenOptions;  // the global options with a value that were given, even as ""
     bool debug = false;
     bool noVerifySsl = false;

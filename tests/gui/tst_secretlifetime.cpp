@@ -225,18 +225,8 @@ void TestSecretLifetime::initTestCase()
     QVERIFY(m_root.isValid());
     QVERIFY(m_outside.isValid());
     // A home and XDG folders of our own, set before anything reads them.
-    m_home = m_root.filePath(QStringLiteral("home"));
-    const QList<std::pair<const char *, QString>> dirs = {
-        {"HOME", m_home},
-        {"XDG_CONFIG_HOME", m_root.filePath(QStringLiteral("xdg-config"))},
-        {"XDG_DATA_HOME", m_root.filePath(QStringLiteral("xdg-data"))},
-        {"XDG_CACHE_HOME", m_root.filePath(QStringLiteral("xdg-cache"))},
-        {"XDG_STATE_HOME", m_root.filePath(QStringLiteral("xdg-state"))},
-    };
-    for (const auto &[variable, path] : dirs) {
-        QVERIFY(QDir().mkpath(path));
-        qputenv(variable, QFile::encodeName(path));
-    }
+    m_home = test::isolateHome(m_root.path());
+    QVERIFY(!m_home.isEmpty());
     QStandardPaths::setTestModeEnabled(true);
     QCoreApplication::setOrganizationName(QStringLiteral("JobDeskTest"));
     QCoreApplication::setApplicationName(QStringLiteral("tst_secretlifetime"));

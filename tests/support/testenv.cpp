@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QEventLoop>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QRandomGenerator>
@@ -114,6 +115,25 @@ QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QStri
 QString jobdeskCli()
 {
     return qEnvironmentVariable("JOBDESK_CLI");
+}
+
+QString isolateHome(const QString &root)
+{
+    const QDir dir(root);
+    const QString home = dir.filePath(QStringLiteral("home"));
+    const QList<std::pair<const char *, QString>> folders = {
+        {"HOME", home},
+        {"XDG_CONFIG_HOME", dir.filePath(QStringLiteral("xdg-config"))},
+        {"XDG_DATA_HOME", dir.filePath(QStringLiteral("xdg-data"))},
+        {"XDG_CACHE_HOME", dir.filePath(QStringLiteral("xdg-cache"))},
+        {"XDG_STATE_HOME", dir.filePath(QStringLiteral("xdg-state"))},
+    };
+    for (const auto &[variable, path] : folders) {
+        if (!QDir().mkpath(path))
+            return {};
+        qputenv(variable, QFile::encodeName(path));
+    }
+    return home;
 }
 
 QString uniqueSecret(const char *prefix, int length)

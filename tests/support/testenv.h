@@ -45,6 +45,11 @@ QProcessEnvironment referenceEnvironment(const QString &accessKeyId, const QStri
 // Path of the jobdesk-cli binary under test (from the JOBDESK_CLI variable CTest sets).
 QString jobdeskCli();
 
+// Points HOME and the XDG folders into root, making them, so that a test reads and writes
+// only there; call it before anything reads them (QSettings keeps its paths). Returns the
+// home folder, or an empty string when a folder could not be made.
+QString isolateHome(const QString &root);
+
 // prefix followed by `length` random letters and digits: a secret made for this run, so
 // that no stale copy from an earlier run can be mistaken for a leak.
 QString uniqueSecret(const char *prefix, int length);
