@@ -1,13 +1,21 @@
 # Everything every JobDesk target shares: language level, Qt, warnings and the
 # QT_NO_* definitions. Targets link jobdesk_common instead of repeating flags.
-set(CMAKE_CXX_STANDARD 20)
-set(CMAKE_CXX_STANDARD_REQUIRED ON)
 set(CMAKE_CXX_EXTENSIONS OFF)
-set(CMAKE_AUTOMOC ON)
 set(CMAKE_EXPORT_COMPILE_COMMANDS ON)
 
-find_package(Qt6 6.4 REQUIRED COMPONENTS Core Network)
+# Qt's components are found here, at the top, so that the executables that
+# qt_add_executable() finalises at the end of configuration can see them.
+set(_qt_components Core Network)
+if(JOBDESK_BUILD_GUI)
+    list(APPEND _qt_components Widgets)
+endif()
+if(JOBDESK_BUILD_TESTS)
+    list(APPEND _qt_components Test)
+endif()
+find_package(Qt6 6.4 REQUIRED COMPONENTS ${_qt_components})
 find_package(nlohmann_json 3.10 REQUIRED)
+# AUTOMOC and AUTOUIC, and GNUInstallDirs for the install rules.
+qt_standard_project_setup()
 
 add_library(jobdesk_common INTERFACE)
 target_compile_definitions(jobdesk_common INTERFACE
@@ -20,11 +28,19 @@ target_compile_definitions(jobdesk_common INTERFACE
     QT_NO_FOREACH
     QT_DISABLE_DEPRECATED_BEFORE=0x060400
     JOBDESK_VERSION="${PROJECT_VERSION}")
-target_compile_options(jobdesk_common INTERFACE
-    -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
-    -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
-if(JOBDESK_WERROR)
-    target_compile_options(jobdesk_common INTERFACE -Werror)
+target_compile_features(jobdesk_common INTERFACE cxx_std_20)
+if(MSVC)
+    target_compile_options(jobdesk_common INTERFACE /W4 /permissive- /utf-8 /Zc:__cplusplus)
+    if(JOBDESK_WERROR)
+        target_compile_options(jobdesk_common INTERFACE /WX)
+    endif()
+else()
+    target_compile_options(jobdesk_common INTERFACE
+        -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wcast-align
+        -Woverloaded-virtual -Wformat=2 -Wimplicit-fallthrough)
+    if(JOBDESK_WERROR)
+        target_compile_options(jobdesk_common INTERFACE -Werror)
+    endif()
 endif()
 if(JOBDESK_SANITIZE)
     target_compile_options(jobdesk_common INTERFACE
@@ -42,6 +58,3 @@ if(JOBDESK_BUILD_FUZZERS)
     target_compile_options(jobdesk_common INTERFACE -fsanitize=fuzzer-no-link)
 endif()
 
-# Where the official SigV4 vectors live; shared/ sits beside the checkout.
-set(JOBDESK_SIGV4_SUITE "${CMAKE_SOURCE_DIR}/../shared/sigv4-test-suite"
-    CACHE PATH "Folder of the official AWS SigV4 test suite")

@@ -13,7 +13,7 @@ endif()
 # fixtures and helpers through compile definitions rather than the working dir.
 function(jobdesk_add_test name)
     cmake_parse_arguments(ARG "GUI;KEYCHAIN" "TIMEOUT" "SOURCES;LIBS" ${ARGN})
-    add_executable(${name} ${ARG_SOURCES})
+    qt_add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE jobdesk_common jobdesk_testsupport Qt6::Test ${ARG_LIBS})
     add_test(NAME ${name} COMMAND ${name})
     if(NOT ARG_TIMEOUT)

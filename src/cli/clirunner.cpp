@@ -1,4 +1,4 @@
-#include "clirunner.h"
+#include "cli/clirunner.h"
 
 #include "cli/completion.h"
 #include "cli/debuglog.h"

@@ -1,4 +1,4 @@
-#include "debuglog.h"
+#include "cli/debuglog.h"
 
 #include <QStringList>
 

@@ -1,4 +1,4 @@
-#include "profilecommand.h"
+#include "cli/profilecommand.h"
 
 #include "cli/clirunner.h"
 #include "cli/helptext.h"

@@ -1,4 +1,4 @@
-#include "shorthandparser.h"
+#include "cli/shorthandparser.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "skeleton.h"
+#include "cli/skeleton.h"
 
 #include <map>
 #include <string>

@@ -1,4 +1,4 @@
-#include "terminalinput.h"
+#include "cli/terminalinput.h"
 
 #include <string>
 

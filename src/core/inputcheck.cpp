@@ -1,4 +1,4 @@
-#include "inputcheck.h"
+#include "core/inputcheck.h"
 
 #include "core/aws/endpointresolver.h"
 #include "core/codepipeline/servicemodel.h"

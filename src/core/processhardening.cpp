@@ -1,4 +1,4 @@
-#include "processhardening.h"
+#include "core/processhardening.h"
 
 #include <QCoreApplication>
 #include <QtGlobal>

@@ -3,7 +3,7 @@
 // A value or the Error that prevented it. Small on purpose: callers check
 // ok(), then take value() or error().
 
-#include "error.h"
+#include "core/error.h"
 
 #include <utility>
 #include <variant>

@@ -1,4 +1,4 @@
-#include "fakecodepipeline.h"
+#include "fake/fakecodepipeline.h"
 
 #include "core/codepipeline/servicemodel.h"
 #include "fake/fakests.h"
@@ -595,7 +595,7 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
         lastOperation = action;
         if (!action.isEmpty())
             operationRequests[action] += 1;
-        emit q->requestReceived(action, QString());
+        Q_EMIT q->requestReceived(action, QString());
         const FakeSts::Answer answer = sts.handle(request);
         Reply reply;
         reply.status = answer.status;
@@ -630,7 +630,7 @@ void FakeCodePipeline::Private::handle(const std::shared_ptr<Connection> &connec
     FakeJob *job = jobId.isEmpty() ? nullptr : findJob(jobId);
     if (job)
         jobRequests[jobId] += 1;
-    emit q->requestReceived(operation, jobId);
+    Q_EMIT q->requestReceived(operation, jobId);
 
     FakeScript *script = nullptr;
     if (job && !job->script.isEmpty() && job->script.appliesTo(operation))
@@ -688,7 +688,7 @@ void FakeCodePipeline::Private::send(const std::shared_ptr<Connection> &connecti
 {
     if (decision.fault == FakeScript::Fault::NoAnswer) {
         connection->busy = true;  // later requests on this connection wait forever too, as behind a hung server
-        emit q->requestAnswered(operation, 0, QString());
+        Q_EMIT q->requestAnswered(operation, 0, QString());
         return;
     }
 
@@ -734,7 +734,7 @@ void FakeCodePipeline::Private::send(const std::shared_ptr<Connection> &connecti
             head += "Connection: close\r\n";
         head += "\r\n";
         socket->write(head + body);
-        emit q->requestAnswered(operation, reply.status, reply.errorCode);
+        Q_EMIT q->requestAnswered(operation, reply.status, reply.errorCode);
         if (decision.fault == FakeScript::Fault::ResetMidBody) {
             connection->closing = true;
             resetConnection(socket);  // abort() emits disconnected, which forgets the connection

@@ -102,7 +102,7 @@ public:
     QString lastOperation() const;
     void resetCounters();
 
-signals:
+Q_SIGNALS:
     void requestReceived(const QString &operation, const QString &jobId);
     // After the answer went out (or would have, for a NoAnswer fault: status 0).
     void requestAnswered(const QString &operation, int status, const QString &errorCode);

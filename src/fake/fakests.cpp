@@ -1,4 +1,4 @@
-#include "fakests.h"
+#include "fake/fakests.h"
 
 #include "core/aws/sigv4signer.h"
 

@@ -1,4 +1,4 @@
-#include "httprequestparser.h"
+#include "fake/httprequestparser.h"
 
 namespace jobdesk::fake {
 

@@ -1,4 +1,4 @@
-#include "inputvalidator.h"
+#include "fake/inputvalidator.h"
 
 #include <QRegularExpression>
 

@@ -1,4 +1,4 @@
-#include "rawjson.h"
+#include "fake/rawjson.h"
 
 #include <nlohmann/json.hpp>
 

@@ -1,4 +1,4 @@
-#include "signatureverifier.h"
+#include "fake/signatureverifier.h"
 
 namespace jobdesk::fake {
 

@@ -1,4 +1,4 @@
-#include "appsettings.h"
+#include "gui/appsettings.h"
 
 #include <QCoreApplication>
 #include <QFile>

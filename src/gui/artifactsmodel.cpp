@@ -1,4 +1,4 @@
-#include "artifactsmodel.h"
+#include "gui/artifactsmodel.h"
 
 #include <QFont>
 #include <QGuiApplication>

@@ -3,7 +3,7 @@
 // The Artifacts tab: the job's input artifacts, then its output artifacts,
 // with name, revision, bucket, object key and an s3:// URI to copy.
 
-#include "jobdocument.h"
+#include "gui/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <QList>

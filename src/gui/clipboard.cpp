@@ -1,4 +1,4 @@
-#include "clipboard.h"
+#include "gui/clipboard.h"
 
 #include <QClipboard>
 #include <QGuiApplication>

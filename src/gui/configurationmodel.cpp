@@ -1,6 +1,6 @@
-#include "configurationmodel.h"
+#include "gui/configurationmodel.h"
 
-#include "secretkeypolicy.h"
+#include "gui/secretkeypolicy.h"
 
 #include "core/secret.h"
 

@@ -5,7 +5,7 @@
 // for the provider) are masked; the Secret column is a checkbox that changes
 // and remembers that choice.
 
-#include "jobdocument.h"
+#include "gui/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "credentialsmodel.h"
+#include "gui/credentialsmodel.h"
 
 #include <QFont>
 #include <QFontDatabase>

@@ -4,7 +4,7 @@
 // key, session token), each masked until the user reveals that one row.
 
 #include "core/secret.h"
-#include "jobdocument.h"
+#include "gui/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <array>

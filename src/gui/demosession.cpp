@@ -1,7 +1,7 @@
-#include "demosession.h"
+#include "gui/demosession.h"
 
 #include "fake/fakecodepipeline.h"
-#include "profilesource.h"
+#include "gui/profilesource.h"
 
 #include <QFile>
 

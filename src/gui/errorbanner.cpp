@@ -1,4 +1,4 @@
-#include "errorbanner.h"
+#include "gui/errorbanner.h"
 
 #include "core/aws/serviceerror.h"
 

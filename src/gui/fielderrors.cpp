@@ -1,4 +1,4 @@
-#include "fielderrors.h"
+#include "gui/fielderrors.h"
 
 #include <QFormLayout>
 #include <QLabel>

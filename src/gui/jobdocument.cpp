@@ -1,4 +1,4 @@
-#include "jobdocument.h"
+#include "gui/jobdocument.h"
 
 #include "core/codepipeline/responseparser.h"
 #include "core/codepipeline/servicemodel.h"

@@ -1,4 +1,4 @@
-#include "jobexporter.h"
+#include "gui/jobexporter.h"
 
 #include "core/codepipeline/servicemodel.h"
 #include "core/output/jsonwriter.h"

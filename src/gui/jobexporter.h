@@ -4,7 +4,7 @@
 // secrets replaced by a placeholder (unless asked otherwise), and the
 // equivalent AWS CLI command with a placeholder for the client token.
 
-#include "jobdocument.h"
+#include "gui/jobdocument.h"
 
 #include <QByteArray>
 #include <QStringList>

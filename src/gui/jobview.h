@@ -3,7 +3,7 @@
 // One job's document tab: Overview, Configuration, Artifacts, Credentials and
 // Raw, each a view over its own model fed from the same JobDocument.
 
-#include "jobdocument.h"
+#include "gui/jobdocument.h"
 
 #include <QWidget>
 

@@ -1,4 +1,4 @@
-#include "jsontreemodel.h"
+#include "gui/jsontreemodel.h"
 
 #include "core/secret.h"
 

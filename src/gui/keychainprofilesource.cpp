@@ -1,4 +1,4 @@
-#include "keychainprofilesource.h"
+#include "gui/keychainprofilesource.h"
 
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"

@@ -4,7 +4,7 @@
 // profiles no JobDesk profile shadows, for the profile selector. Keys are found by the
 // core's CredentialResolver at fetch time, so roles, MFA and credential_process work too.
 
-#include "profilesource.h"
+#include "gui/profilesource.h"
 
 #include <QPointer>
 #include <QProcessEnvironment>

@@ -1,10 +1,10 @@
-#include "lookupform.h"
+#include "gui/lookupform.h"
 
-#include "fielderrors.h"
+#include "gui/fielderrors.h"
 
 #include "core/aws/endpointresolver.h"
-#include "mainwindow.h"
-#include "profilelistmodel.h"
+#include "gui/mainwindow.h"
+#include "gui/profilelistmodel.h"
 
 #include "core/profiles/clienttokenvault.h"
 

@@ -4,9 +4,9 @@
 // document tab per job, the recent lookups, and the menus for export, copy,
 // open, paste and settings. Network work never blocks it.
 
-#include "appsettings.h"
-#include "jobdocument.h"
-#include "lookupform.h"
+#include "gui/appsettings.h"
+#include "gui/jobdocument.h"
+#include "gui/lookupform.h"
 
 #include "core/aws/endpointresolver.h"
 

@@ -1,4 +1,4 @@
-#include "mfadialog.h"
+#include "gui/mfadialog.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "overviewmodel.h"
+#include "gui/overviewmodel.h"
 
 #include "core/secret.h"
 

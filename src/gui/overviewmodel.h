@@ -4,7 +4,7 @@
 // pipeline context, continuation token, encryption key, fetch time and how
 // long the artifact credentials stay valid), as a two-column table.
 
-#include "jobdocument.h"
+#include "gui/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>

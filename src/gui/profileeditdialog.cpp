@@ -1,4 +1,4 @@
-#include "profileeditdialog.h"
+#include "gui/profileeditdialog.h"
 
 #include "core/inputcheck.h"
 #include "core/profiles/profilestore.h"

@@ -6,7 +6,7 @@
 
 #include "core/aws/credentials.h"
 #include "core/profiles/profile.h"
-#include "fielderrors.h"
+#include "gui/fielderrors.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "profilelistmodel.h"
+#include "gui/profilelistmodel.h"
 
 namespace jobdesk::gui {
 

@@ -3,7 +3,7 @@
 // The profile selector's model: the profiles of every ProfileSource, in the
 // order the sources were added. Resolving a row's keys goes to its source.
 
-#include "profilesource.h"
+#include "gui/profilesource.h"
 
 #include <QAbstractListModel>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "profilemanagerdialog.h"
+#include "gui/profilemanagerdialog.h"
 
-#include "mainwindow.h"
-#include "profileeditdialog.h"
+#include "gui/mainwindow.h"
+#include "gui/profileeditdialog.h"
 
 #include "core/aws/endpointresolver.h"
 #include "core/codepipeline/operationcall.h"

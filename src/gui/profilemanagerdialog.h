@@ -4,7 +4,7 @@
 // keys from the AWS shared config) and tests them. Every keychain step is asynchronous;
 // finished() reports each operation's outcome, which the dialog also shows in words.
 
-#include "appsettings.h"
+#include "gui/appsettings.h"
 
 #include "core/profiles/profile.h"
 

@@ -1,4 +1,4 @@
-#include "profilesource.h"
+#include "gui/profilesource.h"
 
 #include <QProcessEnvironment>
 

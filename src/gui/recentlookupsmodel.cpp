@@ -1,4 +1,4 @@
-#include "recentlookupsmodel.h"
+#include "gui/recentlookupsmodel.h"
 
 #include <QIcon>
 #include <QLocale>

@@ -1,4 +1,4 @@
-#include "secretkeypolicy.h"
+#include "gui/secretkeypolicy.h"
 
 #include <QRegularExpression>
 #include <QSettings>

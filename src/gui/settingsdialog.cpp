@@ -1,4 +1,4 @@
-#include "settingsdialog.h"
+#include "gui/settingsdialog.h"
 
 #include "core/inputcheck.h"
 

@@ -3,8 +3,8 @@
 // Edits the connection settings: timeouts, retry attempts, proxy, CA bundle
 // and TLS verification (with a warning when it is turned off).
 
-#include "appsettings.h"
-#include "fielderrors.h"
+#include "gui/appsettings.h"
+#include "gui/fielderrors.h"
 
 #include <QDialog>
 

@@ -5,7 +5,7 @@
 // --profile from the shared config, timeouts and the exit codes.
 
 #include "cli/clirunner.h"
-#include "connectproxy.h"
+#include "support/connectproxy.h"
 #include "fake/fakecodepipeline.h"
 #include "support/testenv.h"
 

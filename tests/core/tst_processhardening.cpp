@@ -44,7 +44,7 @@ class TestProcessHardening : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     // Order matters: both change the whole test process, and the first needs it untouched.
     void applyForReleaseFollowsBuildType();

@@ -3,7 +3,7 @@
 // scripted faults, fixtures and TLS.
 
 #include "fake/fakecodepipeline.h"
-#include "rawhttpclient.h"
+#include "support/rawhttpclient.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -67,7 +67,7 @@ class TestFakeCodePipeline : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

@@ -3,7 +3,7 @@
 // changed fail it.
 
 #include "fake/fakecodepipeline.h"
-#include "rawhttpclient.h"
+#include "support/rawhttpclient.h"
 #include "support/testenv.h"
 
 #include <QJsonDocument>
@@ -34,7 +34,7 @@ class TestFakeVerifier : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

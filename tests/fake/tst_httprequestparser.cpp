@@ -11,7 +11,7 @@ class TestHttpRequestParser : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void parse_data();
     void parse();
     void pipelined();

@@ -53,7 +53,7 @@ class TestHttpRequestParserSplit : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void sameOutcomeInAnyPieces_data();
     void sameOutcomeInAnyPieces();
 };

@@ -1,7 +1,7 @@
 // ArtifactsModel: inputs then outputs, their S3 location and the s3:// URI.
 
 #include "gui/artifactsmodel.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

@@ -4,7 +4,7 @@
 
 #include "gui/configurationmodel.h"
 #include "gui/secretkeypolicy.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QSettings>

@@ -3,7 +3,7 @@
 
 #include "gui/clipboard.h"
 #include "gui/credentialsmodel.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

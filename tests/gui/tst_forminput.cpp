@@ -10,9 +10,9 @@
 #include "gui/settingsdialog.h"
 
 #include "fake/fakecodepipeline.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 #include "support/testcertificates.h"
-#include "windowtestbed.h"
+#include "support/windowtestbed.h"
 
 #include <QAction>
 #include <QCheckBox>

@@ -19,8 +19,8 @@
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 #include "fake/fakecodepipeline.h"
-#include "guitestdata.h"
-#include "testkeychain.h"
+#include "support/guitestdata.h"
+#include "support/testkeychain.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -22,9 +22,9 @@
 
 #include "core/aws/serviceerror.h"
 #include "fake/fakecodepipeline.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 #include "support/testenv.h"
-#include "windowtestbed.h"
+#include "support/windowtestbed.h"
 
 #include <QAbstractItemModelTester>
 #include <QAction>

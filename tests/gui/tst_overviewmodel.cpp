@@ -2,7 +2,7 @@
 // warning, the continuation token length and the credentials countdown.
 
 #include "gui/overviewmodel.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 
 #include <QAbstractItemModelTester>
 #include <QtTest>

@@ -22,7 +22,7 @@
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 #include "fake/fakecodepipeline.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 #include "support/testenv.h"
 
 #include <QAbstractButton>

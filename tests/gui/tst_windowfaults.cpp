@@ -8,8 +8,8 @@
 #include "gui/recentlookupsmodel.h"
 
 #include "fake/fakecodepipeline.h"
-#include "guitestdata.h"
-#include "windowtestbed.h"
+#include "support/guitestdata.h"
+#include "support/windowtestbed.h"
 
 #include <QAction>
 #include <QPushButton>

@@ -11,9 +11,9 @@
 #include "gui/lookupform.h"
 #include "gui/mainwindow.h"
 #include "gui/settingsdialog.h"
-#include "guitestdata.h"
+#include "support/guitestdata.h"
 #include "support/testcertificates.h"
-#include "windowtestbed.h"
+#include "support/windowtestbed.h"
 
 #include <QCheckBox>
 #include <QLineEdit>

@@ -1,6 +1,6 @@
-#include "testcertificates.h"
+#include "support/testcertificates.h"
 
-#include "testenv.h"
+#include "support/testenv.h"
 
 #include <QDir>
 #include <QFile>

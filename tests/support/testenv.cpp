@@ -1,4 +1,4 @@
-#include "testenv.h"
+#include "support/testenv.h"
 
 #include <QDir>
 #include <QEventLoop>
@@ -21,7 +21,7 @@ QString supportDir()
 }
 QString sigv4SuiteDir()
 {
-    return QStringLiteral(JOBDESK_SIGV4_SUITE_DIR);
+    return dataDir() + QStringLiteral("/sigv4");
 }
 
 ProcessOutput runProcess(const QString &program, const QStringList &args, const QByteArray &stdinData,

@@ -1,4 +1,4 @@
-#include "awsclient.h"
+#include "core/aws/awsclient.h"
 
 #include "core/aws/serviceerror.h"
 

@@ -1,4 +1,4 @@
-#include "credentials.h"
+#include "core/aws/credentials.h"
 
 #include <QCoreApplication>
 

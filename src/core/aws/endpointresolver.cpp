@@ -1,4 +1,4 @@
-#include "endpointresolver.h"
+#include "core/aws/endpointresolver.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "serviceerror.h"
+#include "core/aws/serviceerror.h"
 
 #include <QCoreApplication>
 #include <QXmlStreamReader>

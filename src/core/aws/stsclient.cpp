@@ -1,4 +1,4 @@
-#include "stsclient.h"
+#include "core/aws/stsclient.h"
 
 #include "core/aws/serviceerror.h"
 

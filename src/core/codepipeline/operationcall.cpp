@@ -1,4 +1,4 @@
-#include "operationcall.h"
+#include "core/codepipeline/operationcall.h"
 
 #include "core/codepipeline/paramvalidator.h"
 

@@ -1,4 +1,4 @@
-#include "paramvalidator.h"
+#include "core/codepipeline/paramvalidator.h"
 
 #include "core/inputcheck.h"
 

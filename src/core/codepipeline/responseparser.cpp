@@ -1,4 +1,4 @@
-#include "responseparser.h"
+#include "core/codepipeline/responseparser.h"
 
 #include <QCoreApplication>
 #include <QString>

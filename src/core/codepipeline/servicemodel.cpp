@@ -1,4 +1,4 @@
-#include "servicemodel.h"
+#include "core/codepipeline/servicemodel.h"
 
 #include <algorithm>
 #include <map>

@@ -1,4 +1,4 @@
-#include "jsonwriter.h"
+#include "core/output/jsonwriter.h"
 
 namespace jobdesk::output {
 

@@ -1,4 +1,4 @@
-#include "keyvaluewriter.h"
+#include "core/output/keyvaluewriter.h"
 
 #include <string>
 #include <string_view>

@@ -1,4 +1,4 @@
-#include "redactor.h"
+#include "core/output/redactor.h"
 
 #include <QRegularExpression>
 

@@ -1,6 +1,6 @@
-#include "tablewriter.h"
+#include "core/output/tablewriter.h"
 
-#include "textwriter.h"
+#include "core/output/textwriter.h"
 
 #include <algorithm>
 #include <cmath>

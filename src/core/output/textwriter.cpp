@@ -1,4 +1,4 @@
-#include "textwriter.h"
+#include "core/output/textwriter.h"
 
 #include <QByteArray>
 #include <QChar>

@@ -1,7 +1,7 @@
-#include "clienttokenvault.h"
+#include "core/profiles/clienttokenvault.h"
 
 #include "core/profiles/deliverlater.h"
-#include "keychain.h"
+#include "core/profiles/keychain.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -50,7 +50,7 @@ void ClientTokenVault::setLabels(QStringList list)
     else
         m_settings->setValue(kLabelsKey, list);
     m_settings->sync();
-    emit labelsChanged();
+    Q_EMIT labelsChanged();
 }
 
 Status ClientTokenVault::validateLabel(const QString &label)

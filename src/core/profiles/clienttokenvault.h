@@ -43,7 +43,7 @@ public:
     // Removes the token and its label; when the keychain fails the label stays.
     void removeToken(const QString &label, QObject *context, StatusCallback done);
 
-signals:
+Q_SIGNALS:
     void labelsChanged();
 
 private:

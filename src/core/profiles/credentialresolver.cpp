@@ -1,8 +1,8 @@
-#include "credentialresolver.h"
+#include "core/profiles/credentialresolver.h"
 
 #include "core/aws/stsclient.h"
-#include "processcredentials.h"
-#include "profilestore.h"
+#include "core/profiles/processcredentials.h"
+#include "core/profiles/profilestore.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -6,12 +6,12 @@
 // Assume-role profiles go through STS, ask for MFA codes through a caller's prompt,
 // and keep the role's keys until shortly before they expire.
 
-#include "assumerolerequest.h"
+#include "core/profiles/assumerolerequest.h"
 #include "core/aws/clientconfig.h"
 #include "core/clock.h"
 #include "core/result.h"
-#include "resolvedconfig.h"
-#include "sharedconfig.h"
+#include "core/profiles/resolvedconfig.h"
+#include "core/profiles/sharedconfig.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,4 +1,4 @@
-#include "keychain.h"
+#include "core/profiles/keychain.h"
 
 #include <qt6keychain/keychain.h>
 

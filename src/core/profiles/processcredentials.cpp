@@ -1,6 +1,6 @@
-#include "processcredentials.h"
+#include "core/profiles/processcredentials.h"
 
-#include "shellwords.h"
+#include "core/profiles/shellwords.h"
 
 #include <QCoreApplication>
 #include <QDir>

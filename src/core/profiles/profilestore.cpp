@@ -1,8 +1,8 @@
-#include "profilestore.h"
+#include "core/profiles/profilestore.h"
 
 #include "core/inputcheck.h"
 #include "core/profiles/deliverlater.h"
-#include "keychain.h"
+#include "core/profiles/keychain.h"
 
 #include <QCoreApplication>
 #include <QPointer>
@@ -190,7 +190,7 @@ void ProfileStore::saveProfile(const Profile &profile, const aws::Credentials *s
     }
     if (operations.isEmpty()) {
         writeSettings(profile);
-        emit profilesChanged();
+        Q_EMIT profilesChanged();
         return reply(context, std::move(done), success());
     }
     QPointer<QObject> guard(context);
@@ -199,7 +199,7 @@ void ProfileStore::saveProfile(const Profile &profile, const aws::Credentials *s
                   [this, profile, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
                       if (result.ok()) {
                           writeSettings(profile);
-                          emit profilesChanged();
+                          Q_EMIT profilesChanged();
                       }
                       if (!hasContext || guard)
                           done(result.ok() ? success() : Status(result.error()));
@@ -248,7 +248,7 @@ void ProfileStore::removeProfile(const QString &name, QObject *context, StatusCa
         return reply(context, std::move(done), notFound(name));
     if (p->source != Profile::CredentialSource::Keychain) {
         removeSettings(name);
-        emit profilesChanged();
+        Q_EMIT profilesChanged();
         return reply(context, std::move(done), success());
     }
     QList<Keychain::Operation> operations;
@@ -260,7 +260,7 @@ void ProfileStore::removeProfile(const QString &name, QObject *context, StatusCa
                   [this, name, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
                       if (result.ok()) {
                           removeSettings(name);
-                          emit profilesChanged();
+                          Q_EMIT profilesChanged();
                       }
                       if (!hasContext || guard)
                           done(result.ok() ? success() : Status(result.error()));
@@ -285,7 +285,7 @@ void ProfileStore::renameProfile(const QString &from, const QString &to, QObject
     if (old->source != Profile::CredentialSource::Keychain) {
         writeSettings(renamed);
         removeSettings(from);
-        emit profilesChanged();
+        Q_EMIT profilesChanged();
         return reply(context, std::move(done), success());
     }
 
@@ -314,7 +314,7 @@ void ProfileStore::renameProfile(const QString &from, const QString &to, QObject
                 return finish(copied.error());
             writeSettings(renamed);
             removeSettings(from);
-            emit profilesChanged();
+            Q_EMIT profilesChanged();
             QList<Keychain::Operation> drop;
             for (const QString &field : keyFields())
                 drop << Keychain::Operation::remove(Keychain::profileKey(from, field));

@@ -6,7 +6,7 @@
 
 #include "core/aws/credentials.h"
 #include "core/result.h"
-#include "profile.h"
+#include "core/profiles/profile.h"
 
 #include <QList>
 #include <QObject>
@@ -62,7 +62,7 @@ public:
     static QString secretAccessKeyField() { return QStringLiteral("secret-access-key"); }
     static QString sessionTokenField() { return QStringLiteral("session-token"); }
 
-signals:
+Q_SIGNALS:
     void profilesChanged();
 
 private:

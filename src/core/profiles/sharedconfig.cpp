@@ -1,6 +1,6 @@
-#include "sharedconfig.h"
+#include "core/profiles/sharedconfig.h"
 
-#include "shellwords.h"
+#include "core/profiles/shellwords.h"
 
 #include <QCoreApplication>
 #include <QDir>

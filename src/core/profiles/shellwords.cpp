@@ -1,4 +1,4 @@
-#include "shellwords.h"
+#include "core/profiles/shellwords.h"
 
 #include <QCoreApplication>
 

@@ -173,7 +173,7 @@ class TestBotocoreCrossCheck : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void agreesWithBotocore_data();
     void agreesWithBotocore();

@@ -175,7 +175,7 @@ class TestSigV4Signer : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
 
     void officialSuite_data();
@@ -205,7 +205,7 @@ void TestSigV4Signer::initTestCase()
     const QString dir = suiteCasesDir();
     QVERIFY2(QFileInfo(dir).isDir(),
              qPrintable(QStringLiteral("The official SigV4 test suite is missing: no folder %1 "
-                                       "(set JOBDESK_SIGV4_SUITE when configuring)")
+                                       "(tests/data/sigv4 is part of the repository)")
                             .arg(dir)));
     QVERIFY2(!suiteCases().isEmpty(),
              qPrintable(QStringLiteral("The SigV4 test suite folder %1 holds no cases").arg(dir)));

@@ -28,7 +28,7 @@ class TestResponseParserDepth : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void depth_data();
     void depth();
 };

@@ -1,4 +1,4 @@
-#include "outputsamples.h"
+#include "support/outputsamples.h"
 
 #include "core/output/keyvaluewriter.h"
 
@@ -127,7 +127,7 @@ class TestKeyValueWriter : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void everyLeafOnce_data();
     void everyLeafOnce();

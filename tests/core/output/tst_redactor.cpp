@@ -85,7 +85,7 @@ class TestRedactor : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void everySensitiveFieldOfTheModel_data();
     void everySensitiveFieldOfTheModel();
     void modelMarksTheArtifactCredentialsSensitive();

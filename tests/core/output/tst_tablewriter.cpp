@@ -1,4 +1,4 @@
-#include "outputsamples.h"
+#include "support/outputsamples.h"
 
 #include "core/output/tablewriter.h"
 
@@ -12,7 +12,7 @@ class TestTableWriter : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void matchesAwsCli_data();
     void matchesAwsCli();

@@ -1,4 +1,4 @@
-#include "outputsamples.h"
+#include "support/outputsamples.h"
 
 #include "core/output/textwriter.h"
 
@@ -11,7 +11,7 @@ class TestTextWriter : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void matchesAwsCli_data();
     void matchesAwsCli();

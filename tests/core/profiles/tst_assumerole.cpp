@@ -5,7 +5,7 @@
 // fetch a job from the fake CodePipeline. The AWS CLI, run on the same config files,
 // must assume the same roles with the same settings.
 
-#include "asyncwait.h"
+#include "support/asyncwait.h"
 #include "core/aws/awsclient.h"
 #include "core/aws/endpointresolver.h"
 #include "core/aws/stsclient.h"
@@ -56,7 +56,7 @@ class TestAssumeRole : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();

@@ -2,7 +2,7 @@
 // labels only in the settings, explicit save/load/remove.
 
 #include "core/profiles/clienttokenvault.h"
-#include "testkeychain.h"
+#include "support/testkeychain.h"
 
 #include <QFile>
 #include <QSignalSpy>
@@ -22,7 +22,7 @@ class TestClientTokenVault : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void saveLoadRemove_data();
     void saveLoadRemove();

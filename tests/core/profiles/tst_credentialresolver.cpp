@@ -4,7 +4,7 @@
 
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
-#include "testkeychain.h"
+#include "support/testkeychain.h"
 
 #include <QDir>
 #include <QFile>
@@ -30,7 +30,7 @@ class TestCredentialResolver : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void awsCliChain_data();

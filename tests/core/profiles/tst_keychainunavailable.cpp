@@ -2,7 +2,7 @@
 // keychain use fails with an error that names the keychain and says what to do, and
 // nothing is written anywhere else.
 
-#include "asyncwait.h"
+#include "support/asyncwait.h"
 #include "core/profiles/clienttokenvault.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
@@ -28,7 +28,7 @@ class TestKeychainUnavailable : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void saveFails();
     void loadFails();

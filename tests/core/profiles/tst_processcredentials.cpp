@@ -1,7 +1,7 @@
 // credential_process: real commands run without a shell, their JSON checked, and
 // answers cached until shortly before they expire.
 
-#include "asyncwait.h"
+#include "support/asyncwait.h"
 #include "core/profiles/processcredentials.h"
 #include "support/testenv.h"
 
@@ -21,7 +21,7 @@ class TestProcessCredentials : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void success();

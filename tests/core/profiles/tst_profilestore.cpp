@@ -3,7 +3,7 @@
 // reaches the settings file, renames move keys and removals delete them.
 
 #include "core/profiles/profilestore.h"
-#include "testkeychain.h"
+#include "support/testkeychain.h"
 
 #include <QFile>
 #include <QSettings>
@@ -26,7 +26,7 @@ class TestProfileStore : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void init();
     void roundTrip_data();

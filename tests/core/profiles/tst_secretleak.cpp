@@ -5,7 +5,7 @@
 // Afterwards every file under that folder and the keyring folder, and the log, is searched
 // for every secret of the session. Only the keyring's own encrypted files may hold them.
 
-#include "asyncwait.h"
+#include "support/asyncwait.h"
 #include "core/aws/awsclient.h"
 #include "core/aws/endpointresolver.h"
 #include "core/aws/stsclient.h"
@@ -17,7 +17,7 @@
 #include "core/profiles/profilestore.h"
 #include "fake/fakecodepipeline.h"
 #include "support/testenv.h"
-#include "testkeychain.h"
+#include "support/testkeychain.h"
 
 #include <QDir>
 #include <QDirIterator>
@@ -74,7 +74,7 @@ class TestSecretLeak : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void fullSessionLeavesNoSecretBehind();

@@ -21,7 +21,7 @@ class TestSharedConfig : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void initTestCase();
     void parse_data();
     void parse();

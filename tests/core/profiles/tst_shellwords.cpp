@@ -14,7 +14,7 @@ class TestShellWords : public QObject
 {
     Q_OBJECT
 
-private slots:
+private Q_SLOTS:
     void split_data();
     void split();
     void matchesShlex_data();
