@@ -8,11 +8,14 @@ if(JOBDESK_SANITIZE)
         "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/tests/sanitizers/lsan.supp:print_suppressions=0")
 endif()
 
-# jobdesk_add_test(NAME SOURCES ... LIBS ... [GUI])
+# jobdesk_add_test(NAME SOURCES ... LIBS ... [KEYCHAIN] [SLOW] [TIMEOUT SECONDS])
 # One test executable per class, registered with CTest. Tests find their
 # fixtures and helpers through compile definitions rather than the working dir.
+# KEYCHAIN labels a test that needs a Secret Service (run it through
+# tests/support/with-keychain.sh); SLOW labels one that takes many seconds
+# (the real AWS CLI, whole windows), which `ctest -LE slow` leaves out.
 function(jobdesk_add_test name)
-    cmake_parse_arguments(ARG "GUI;KEYCHAIN" "TIMEOUT" "SOURCES;LIBS" ${ARGN})
+    cmake_parse_arguments(ARG "KEYCHAIN;SLOW" "TIMEOUT" "SOURCES;LIBS" ${ARGN})
     qt_add_executable(${name} ${ARG_SOURCES})
     target_link_libraries(${name} PRIVATE jobdesk_common jobdesk_testsupport Qt6::Test ${ARG_LIBS})
     add_test(NAME ${name} COMMAND ${name})
@@ -27,5 +30,8 @@ function(jobdesk_add_test name)
     endif()
     if(ARG_KEYCHAIN)
         set_property(TEST ${name} APPEND PROPERTY LABELS keychain)
+    endif()
+    if(ARG_SLOW)
+        set_property(TEST ${name} APPEND PROPERTY LABELS slow)
     endif()
 endfunction()

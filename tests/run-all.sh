@@ -1,6 +1,8 @@
 #!/bin/sh
 # The whole check, as CI runs it. Installs what is missing, then
-#   1. checks the format of the C++ lines the last change touched (clang-format);
+#   1. checks the format of the C++ lines the last change touched (clang-format),
+#      the arrows between the parts (no include against them) and that no
+#      source file passes 600 lines;
 #   2. builds everything with clang under AddressSanitizer and
 #      UndefinedBehaviorSanitizer, warnings as errors, fuzz targets included
 #      (the asan preset);
@@ -8,11 +10,11 @@
 #      the real AWS CLI, GUI (offscreen), keychain (a private gnome-keyring on its
 #      own D-Bus), and each fuzz target over its corpus; a sanitizer finding
 #      fails its test;
-#   4. runs clang-tidy on src/core;
-#   5. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 60) seconds, two at
+#   4. builds the release preset with g++, warnings as errors, as users build
+#      it, and runs the quick tests on it (all but those labelled slow);
+#   5. runs clang-tidy on src/core;
+#   6. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 60) seconds, two at
 #      a time; a crash fails the run and its input is printed and saved.
-# One sanitized build serves every step: on two cores a second, plain build
-# would not fit CI's time. The dev preset (g++) is the everyday build.
 # Any failure stops the run with a non-zero exit status.
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,8 +30,10 @@ fuzz_seconds=${JOBDESK_FUZZ_SECONDS:-60}
 step "Dependencies"
 packaging/linux/install-deps.sh
 
-step "clang-format on changed lines"
+step "Static checks: format of changed lines, layering, file size"
 tests/static/check-format.sh
+tests/static/check-layering.sh
+tests/static/check-file-size.sh
 
 step "ASan+UBSan build (clang, warnings are errors, fuzz targets)"
 cmake --preset asan
@@ -38,6 +42,13 @@ cmake --build --preset asan -j "$(nproc)"
 step "Test suite under ASan+UBSan"
 export QT_QPA_PLATFORM=offscreen
 tests/support/with-keychain.sh ctest --preset asan -j 2 --timeout 900
+
+step "Release build (g++, warnings are errors)"
+cmake --preset release -DJOBDESK_WERROR=ON -DJOBDESK_BUILD_BENCH=OFF
+cmake --build --preset release -j "$(nproc)"
+
+step "Quick tests on the release build"
+tests/support/with-keychain.sh ctest --preset release -j 2 --timeout 900 -LE slow
 
 step "clang-tidy on src/core"
 tests/static/run-clang-tidy.sh build/asan
