@@ -6,6 +6,7 @@
 #include "support/rawhttpclient.h"
 #include "support/testenv.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QSignalSpy>
 #include <QStandardPaths>
