@@ -5,6 +5,13 @@
 // signatures, keeps third-party jobs with their state, and can be scripted to
 // throttle, fail, stall or break its answers. On the same port it answers STS
 // AssumeRole (form-encoded Query requests, XML answers; see FakeSts).
+//
+// It is a facade: HttpServer reads requests and writes answers, FakeServices
+// (CodePipelineService, FakeSts) answer them, FaultInjector plays the scripts and
+// FixtureLoader reads fixture files. To add a service on the same port, implement
+// FakeService (accepts / receive / refuse / answer), own it in Private and put it in
+// Private::services ahead of CodePipelineService, which takes every request the
+// others leave; give it setters here if tests need to configure it.
 
 #include "core/aws/sigv4signer.h"
 #include "core/clock.h"
@@ -71,7 +78,7 @@ public:
     void setEmptyOutputBody(const QByteArray &body);
 
     // --- jobs --------------------------------------------------------------------------
-    // Reads a fixtures file (format described in fakecodepipeline.cpp); returns the number of jobs added.
+    // Reads a fixtures file (format described in fixtureloader.cpp); returns the number of jobs added.
     Result<int> loadFixtures(const QString &path);
     Result<int> loadFixturesJson(const QByteArray &json);
     // One job, as a FakeJob or as one element of a fixture's "jobs" array. Returns the job ID.

@@ -111,6 +111,26 @@ bool FakeSts::isExpired(const QString &accessKeyId, const QDateTime &now) const
     return false;
 }
 
+FakeService::Received FakeSts::receive(const HttpRequest &request)
+{
+    Received received;
+    received.operation = action(request);
+    return received;
+}
+
+FakeReply FakeSts::answer(const HttpRequest &request, const Received &received)
+{
+    Q_UNUSED(received);
+    const Answer answer = handle(request);
+    FakeReply reply;
+    reply.status = answer.status;
+    reply.contentType = "text/xml";
+    reply.body = answer.body;
+    reply.errorCode = answer.errorCode;
+    reply.requestId = answer.requestId;
+    return reply;
+}
+
 FakeSts::Answer FakeSts::errorAnswer(int status, const QString &code, const QString &message)
 {
     Answer answer;

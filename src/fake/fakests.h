@@ -8,6 +8,7 @@
 #include "core/clock.h"
 #include "core/secret.h"
 #include "fake/fakerole.h"
+#include "fake/fakeservice.h"
 #include "fake/httprequestparser.h"
 #include "fake/signatureverifier.h"
 
@@ -21,7 +22,7 @@
 
 namespace jobdesk::fake {
 
-class FakeSts
+class FakeSts : public FakeService
 {
 public:
     struct Answer
@@ -58,6 +59,11 @@ public:
     bool isExpired(const QString &accessKeyId, const QDateTime &now) const;
 
     Answer handle(const HttpRequest &request);
+
+    // As a service of the fake endpoint: STS answers are not scripted.
+    bool accepts(const HttpRequest &request) const override { return isStsRequest(request); }
+    Received receive(const HttpRequest &request) override;
+    FakeReply answer(const HttpRequest &request, const Received &received) override;
 
     static Answer errorAnswer(int status, const QString &code, const QString &message);
 
