@@ -93,6 +93,27 @@ aws::AssumeRoleParams StsTestBed::params(const QString &role, const QString &ses
     return p;
 }
 
+void StsTestBed::addParamsColumns()
+{
+    QTest::addColumn<QString>("role");
+    QTest::addColumn<QString>("session");
+    QTest::addColumn<QString>("externalId");
+    QTest::addColumn<int>("duration");
+    QTest::addColumn<QString>("serial");
+    QTest::addColumn<QString>("code");
+}
+
+aws::AssumeRoleParams StsTestBed::fetchParams()
+{
+    QFETCH(QString, role);
+    QFETCH(QString, session);
+    QFETCH(QString, externalId);
+    QFETCH(int, duration);
+    QFETCH(QString, serial);
+    QFETCH(QString, code);
+    return params(role, session, externalId, duration, serial, code);
+}
+
 Result<aws::AssumedRole> StsTestBed::assume(const aws::ClientConfig &c, const aws::AssumeRoleParams &p)
 {
     std::optional<Result<aws::AssumedRole>> answer;

@@ -49,6 +49,10 @@ public:
     // Every optional field set; zero duration and empty strings leave theirs unset.
     static aws::AssumeRoleParams params(const QString &role, const QString &session, const QString &externalId,
                                         int durationSeconds, const QString &serial, const QString &code);
+    // The columns role, session, externalId, duration, serial and code of a _data()
+    // function, and the request that the current row holds in them.
+    static void addParamsColumns();
+    static aws::AssumeRoleParams fetchParams();
     // Sends it and waits (a minute at most) for the answer.
     Result<aws::AssumedRole> assume(const aws::ClientConfig &c, const aws::AssumeRoleParams &p);
 

@@ -79,12 +79,7 @@ void TestStsClient::endpoint()
 
 void TestStsClient::body_data()
 {
-    QTest::addColumn<QString>("role");
-    QTest::addColumn<QString>("session");
-    QTest::addColumn<QString>("externalId");
-    QTest::addColumn<int>("duration");
-    QTest::addColumn<QString>("serial");
-    QTest::addColumn<QString>("code");
+    addParamsColumns();
     QTest::addColumn<QByteArray>("body");
     QTest::newRow("minimal")
         << PlainRole << "jobdesk-session-1700000000"
@@ -102,14 +97,8 @@ void TestStsClient::body_data()
 
 void TestStsClient::body()
 {
-    QFETCH(QString, role);
-    QFETCH(QString, session);
-    QFETCH(QString, externalId);
-    QFETCH(int, duration);
-    QFETCH(QString, serial);
-    QFETCH(QString, code);
     QFETCH(QByteArray, body);
-    const AssumeRoleParams p = params(role, session, externalId, duration, serial, code);
+    const AssumeRoleParams p = fetchParams();
     QVERIFY(StsClient::validate(p).ok());
     QCOMPARE(StsClient::assumeRoleBody(p), body);
 }

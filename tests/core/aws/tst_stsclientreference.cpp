@@ -45,12 +45,7 @@ private:
 
 void TestStsClientReference::botocore_sameRequest_data()
 {
-    QTest::addColumn<QString>("role");
-    QTest::addColumn<QString>("session");
-    QTest::addColumn<QString>("externalId");
-    QTest::addColumn<int>("duration");
-    QTest::addColumn<QString>("serial");
-    QTest::addColumn<QString>("code");
+    addParamsColumns();
     QTest::addColumn<bool>("withToken");
     QTest::newRow("plain") << PlainRole << "jobdesk-session-1700000000"
                            << "" << 0 << ""
@@ -67,17 +62,11 @@ void TestStsClientReference::botocore_sameRequest_data()
 
 void TestStsClientReference::botocore_sameRequest()
 {
-    QFETCH(QString, role);
-    QFETCH(QString, session);
-    QFETCH(QString, externalId);
-    QFETCH(int, duration);
-    QFETCH(QString, serial);
-    QFETCH(QString, code);
     QFETCH(bool, withToken);
 
     // Send it for real (to the fake), then ask botocore how it would have serialized
     // these parameters and signed the request that arrived.
-    const AssumeRoleParams p = params(role, session, externalId, duration, serial, code);
+    const AssumeRoleParams p = fetchParams();
     const QString token = withToken ? QStringLiteral("FwoGZXIvYXdzEXAMPLEtoken/+=") : QString();
     if (withToken)
         m_fake->addCredentials(QStringLiteral("ASIATOKENSOURCE00001"), Secret(SecretKey), Secret(token));
@@ -89,15 +78,15 @@ void TestStsClientReference::botocore_sameRequest()
     const auto add = [&](const char *name, const QJsonValue &value) {
         ordered.append(QJsonArray{QLatin1String(name), value});
     };
-    add("RoleArn", role);
-    add("RoleSessionName", session);
-    if (duration)
-        add("DurationSeconds", duration);
-    if (!externalId.isEmpty())
-        add("ExternalId", externalId);
-    if (!serial.isEmpty()) {
-        add("SerialNumber", serial);
-        add("TokenCode", code);
+    add("RoleArn", p.roleArn);
+    add("RoleSessionName", p.roleSessionName);
+    if (p.durationSeconds)
+        add("DurationSeconds", *p.durationSeconds);
+    if (!p.externalId.isEmpty())
+        add("ExternalId", p.externalId);
+    if (!p.serialNumber.isEmpty()) {
+        add("SerialNumber", p.serialNumber);
+        add("TokenCode", p.tokenCode.revealText());
     }
     QJsonObject input;
     input.insert(QStringLiteral("params"), ordered);
