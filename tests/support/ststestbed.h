@@ -43,7 +43,7 @@ private Q_SLOTS:
     void cleanup();
 
 public:
-    aws::ClientConfig config(const QString &accessKey = AccessKey, const QString &secret = SecretKey,
+    aws::ClientConfig config(const QString &accessKey = sts::AccessKey, const QString &secret = sts::SecretKey,
                              const QString &token = {}) const;
     static aws::AssumeRoleParams params(const QString &role, const QString &session = QStringLiteral("jobdesk-test"));
     // Every optional field set; zero duration and empty strings leave theirs unset.
