@@ -5,6 +5,7 @@
 
 #include "core/aws/credentials.h"
 #include "core/aws/endpointresolver.h"
+#include "core/aws/retrypolicy.h"
 #include "core/clock.h"
 
 #include <QList>
@@ -14,17 +15,6 @@
 #include <functional>
 
 namespace jobdesk::aws {
-
-enum class RetryMode { Standard, Legacy };
-
-struct RetryPolicy
-{
-    RetryMode mode = RetryMode::Standard;
-    int maxAttempts = 3;  // all attempts, the first included
-
-    static RetryPolicy standard() { return {RetryMode::Standard, 3}; }
-    static RetryPolicy legacy() { return {RetryMode::Legacy, 5}; }
-};
 
 struct ClientConfig
 {

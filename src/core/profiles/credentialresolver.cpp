@@ -1,13 +1,12 @@
 #include "core/profiles/credentialresolver.h"
 
-#include "core/aws/stsclient.h"
 #include "core/profiles/processcredentials.h"
 #include "core/profiles/profilestore.h"
+#include "core/profiles/stsroleassumer.h"
 
 #include <QCoreApplication>
 #include <QDir>
 #include <QRegularExpression>
-#include <QSslCertificate>
 
 namespace jobdesk::profiles {
 
@@ -73,7 +72,7 @@ Result<aws::Credentials> environmentCredentials(const QProcessEnvironment &env)
 
 CredentialResolver::CredentialResolver(ProfileStore *store, const QProcessEnvironment &env, const Clock &clock,
                                        QObject *parent)
-    : QObject(parent), m_store(store), m_env(env), m_clock(&clock)
+    : QObject(parent), m_store(store), m_env(env), m_clock(&clock), m_processes(this, clock)
 {
 }
 
@@ -81,58 +80,24 @@ CredentialResolver::~CredentialResolver() = default;
 
 void CredentialResolver::clearCache()
 {
-    qDeleteAll(m_processes);
     m_processes.clear();
-    m_processOwners.clear();
-    m_roleCache.clear();  // aws::Credentials holds Secrets, which scrub themselves
-    m_roleOwners.clear();
+    m_roles.clear();
 }
 
 void CredentialResolver::forgetProfile(const QString &profileName)
 {
-    for (auto it = m_roleOwners.begin(); it != m_roleOwners.end();) {
-        if (it->contains(profileName)) {
-            m_roleCache.remove(it.key());
-            it = m_roleOwners.erase(it);
-        } else {
-            ++it;
-        }
-    }
-    // The process object stays (a run may be under way for a caller); its answer does not.
-    for (auto it = m_processOwners.begin(); it != m_processOwners.end();) {
-        if (it->contains(profileName)) {
-            if (ProcessCredentials *process = m_processes.value(it.key()))
-                process->invalidate();
-            it = m_processOwners.erase(it);
-        } else {
-            ++it;
-        }
-    }
+    m_roles.forgetProfile(profileName);
+    m_processes.forgetProfile(profileName);
 }
 
 QStringList CredentialResolver::cachedProfiles() const
 {
-    QSet<QString> names;
-    for (auto it = m_roleCache.cbegin(); it != m_roleCache.cend(); ++it)
-        names.unite(m_roleOwners.value(it.key()));
-    for (auto it = m_processOwners.cbegin(); it != m_processOwners.cend(); ++it)
-        names.unite(it.value());
+    QSet<QString> names = m_roles.cachedOwners();
+    names.unite(m_processes.cachedOwners());
     names.remove(QString());
     QStringList sorted(names.cbegin(), names.cend());
     sorted.sort();
     return sorted;
-}
-
-ProcessCredentials *CredentialResolver::processFor(const QString &name, const QString &commandLine,
-                                                   const QSet<QString> &owners)
-{
-    const QString key = name + QLatin1Char('\n') + commandLine;
-    m_processOwners[key].unite(owners);
-    ProcessCredentials *&process = m_processes[key];
-    if (!process)
-        process = new ProcessCredentials(name, commandLine, m_env, *m_clock, this);
-    process->setTimeout(m_processTimeout);
-    return process;
 }
 
 Status CredentialResolver::applyEnvironmentSettings(ResolvedConfig &config) const
@@ -342,7 +307,7 @@ void CredentialResolver::sharedCredentials(const std::shared_ptr<Request> &reque
             const QString command = shared.value(name, QStringLiteral("credential_process")).value_or(QString());
             if (!command.isEmpty()) {
                 describe(tr("credential_process of profile “%1”").arg(name));
-                processFor(name, command, QSet<QString>(visited).unite({request->askedFor}))
+                m_processes.processFor(name, command, m_env, QSet<QString>(visited).unite({request->askedFor}))
                     ->fetch(this, std::move(done));
                 return;
             }
@@ -486,30 +451,13 @@ QString CredentialResolver::defaultRoleSessionName(const QDateTime &now)
 void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, const QSet<QString> &owners,
                                           CredentialsCallback done)
 {
-    // The settings that make a role's keys the same ones; a generated session name is not
-    // one of them (as in botocore's cache), or nothing would ever be reused.
-    const QString key = QStringList{role.roleArn,
-                                    defaultSessionName ? QString() : role.roleSessionName,
-                                    role.externalId,
-                                    role.mfaSerial,
-                                    role.durationSeconds ? QString::number(*role.durationSeconds) : QString(),
-                                    role.sourceCredentials.accessKeyId,
-                                    role.region,
-                                    role.stsEndpointUrl.toString()}
-                            .join(QLatin1Char('\n'));
-    m_roleOwners[key].unite(owners);
-    if (const auto cached = m_roleCache.constFind(key); cached != m_roleCache.constEnd()) {
-        const qint64 margin = std::chrono::duration_cast<std::chrono::seconds>(roleRefreshMargin).count();
-        if (m_clock->nowUtc().addSecs(margin) < cached->expiration)
-            return done(*cached);
-        m_roleCache.remove(key);
-    }
+    const QString key = RoleCredentialCache::keyFor(role, defaultSessionName);
+    m_roles.addOwners(key, owners);
+    if (std::optional<aws::Credentials> cached = m_roles.fresh(key, m_clock->nowUtc()))
+        return done(*cached);
     // One STS call (and one MFA prompt) for everyone asking for the same role at once.
-    if (auto pending = m_rolePending.find(key); pending != m_rolePending.end()) {
-        pending->append(std::move(done));
+    if (m_roles.joinPending(key, std::move(done)))
         return;
-    }
-    m_rolePending.insert(key, {std::move(done)});
 
     const auto call = [this, key](const AssumeRoleRequest &request) {
         m_assumeRole(request, this, [this, key](Result<aws::Credentials> keys) { finishRole(key, keys); });
@@ -551,61 +499,12 @@ void CredentialResolver::assumeRoleCached(AssumeRoleRequest role, bool defaultSe
 
 void CredentialResolver::finishRole(const QString &key, const Result<aws::Credentials> &result)
 {
-    // Keys without an expiration (from a test's stand-in) are never kept, nor keys whose
-    // profiles were all closed while STS was answering.
-    if (result.ok() && result.value().expiration.isValid() && m_roleOwners.contains(key))
-        m_roleCache.insert(key, result.value());
-    const QList<CredentialsCallback> waiting = m_rolePending.take(key);
-    for (const CredentialsCallback &done : waiting)
-        done(result);
+    m_roles.finish(key, result);
 }
 
 void CredentialResolver::setStsClient(aws::StsClient *sts, const aws::ClientConfig &base)
 {
-    m_assumeRole = [this, sts, base](const AssumeRoleRequest &request, QObject *context, CredentialsCallback done) {
-        const auto fail = [this, done](const Error &error) {
-            QMetaObject::invokeMethod(
-                this, [done, error] { done(error); }, Qt::QueuedConnection);
-        };
-        if (!request.mfaSerial.isEmpty() && request.tokenCode.isEmpty()) {
-            return fail(Error::make(
-                Error::Kind::Credentials, QStringLiteral("MfaPromptUnavailable"),
-                tr("Profile “%1” needs an MFA code from %2 to assume the role %3, and nothing here can ask for one.")
-                    .arg(request.profileName, request.mfaSerial, request.roleArn),
-                tr("Use the profile from the JobDesk window or from jobdesk-cli on a terminal, where you are asked for "
-                   "the code.")));
-        }
-        aws::ClientConfig config = base;
-        Result<aws::Endpoint> endpoint = aws::StsClient::endpoint(request.region, request.stsEndpointUrl);
-        if (!endpoint)
-            return fail(endpoint.error());
-        config.endpoint = endpoint.value();
-        config.credentials = request.sourceCredentials;
-        if (!config.clock)
-            config.clock = m_clock;
-        if (!request.caBundle.isEmpty()) {
-            const QList<QSslCertificate> bundle = QSslCertificate::fromPath(request.caBundle, QSsl::Pem);
-            if (bundle.isEmpty()) {
-                return fail(Error::make(Error::Kind::Io, QStringLiteral("CaBundleUnreadable"),
-                                        tr("The CA bundle %1 could not be read or holds no PEM certificate.")
-                                            .arg(QDir::toNativeSeparators(request.caBundle)),
-                                        tr("Check ca_bundle in the profile, or AWS_CA_BUNDLE.")));
-            }
-            config.extraCaCertificates += bundle;
-        }
-        aws::AssumeRoleParams params;
-        params.roleArn = request.roleArn;
-        params.roleSessionName = request.roleSessionName;
-        params.externalId = request.externalId;
-        params.durationSeconds = request.durationSeconds;
-        params.serialNumber = request.mfaSerial;
-        params.tokenCode = request.tokenCode;
-        sts->assumeRole(config, params, context, [done](Result<aws::AssumedRole> role) {
-            if (!role)
-                return done(role.error());
-            done(std::move(role).value().credentials);
-        });
-    };
+    m_assumeRole = StsRoleAssumer(sts, base, *m_clock);
 }
 
 }  // namespace jobdesk::profiles

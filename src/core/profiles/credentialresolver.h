@@ -6,12 +6,14 @@
 // Assume-role profiles go through STS, ask for MFA codes through a caller's prompt,
 // and keep the role's keys until shortly before they expire.
 
-#include "core/profiles/assumerolerequest.h"
 #include "core/aws/clientconfig.h"
 #include "core/clock.h"
-#include "core/result.h"
+#include "core/profiles/assumerolerequest.h"
+#include "core/profiles/processcredentialcache.h"
 #include "core/profiles/resolvedconfig.h"
+#include "core/profiles/rolecredentialcache.h"
 #include "core/profiles/sharedconfig.h"
+#include "core/result.h"
 
 #include <QHash>
 #include <QObject>
@@ -60,7 +62,7 @@ public:
     using MfaPrompt = std::function<void(const MfaChallenge &challenge, MfaAnswer answer)>;
 
     // Assumed-role keys this close to their expiration are fetched again.
-    static constexpr std::chrono::minutes roleRefreshMargin{5};
+    static constexpr std::chrono::minutes roleRefreshMargin = RoleCredentialCache::refreshMargin;
 
     // store may be null (shared config and environment only); it and clock must outlive this.
     CredentialResolver(ProfileStore *store, const QProcessEnvironment &env, const Clock &clock = Clock::system(),
@@ -78,7 +80,7 @@ public:
     // What a role session is called when the profile sets no role_session_name. botocore
     // uses botocore-session-<epoch>; JobDesk's own name shows in CloudTrail who asked.
     static QString defaultRoleSessionName(const QDateTime &now);
-    void setProcessTimeout(std::chrono::milliseconds timeout) { m_processTimeout = timeout; }
+    void setProcessTimeout(std::chrono::milliseconds timeout) { m_processes.setTimeout(timeout); }
     QProcessEnvironment environment() const { return m_env; }
 
     // Resolves for one request; profileName empty means the AWS CLI chain. The shared
@@ -106,7 +108,6 @@ private:
                     CredentialsCallback done);
     Status applySharedSettings(ResolvedConfig &config, const SharedConfig &shared, const QString &name) const;
     Status applyEnvironmentSettings(ResolvedConfig &config) const;
-    ProcessCredentials *processFor(const QString &name, const QString &commandLine, const QSet<QString> &owners);
     // Cached keys, a call already under way, or a new one (after the MFA prompt). owners are
     // the profiles the keys are kept for.
     void assumeRoleCached(AssumeRoleRequest role, bool defaultSessionName, const QSet<QString> &owners,
@@ -117,15 +118,9 @@ private:
     QProcessEnvironment m_env;
     const Clock *m_clock;
     AssumeRole m_assumeRole;
-    std::chrono::milliseconds m_processTimeout{60000};
-    QHash<QString, ProcessCredentials *> m_processes;  // by profile name + command line
     MfaPrompt m_mfaPrompt;
-    QHash<QString, aws::Credentials> m_roleCache;              // in memory only, by the role's settings
-    QHash<QString, QList<CredentialsCallback>> m_rolePending;  // callers waiting for the same role
-    // Which profiles each cached role (by m_roleCache key) and process (by m_processes key)
-    // is kept for. A role key missing here is not cached when its call finishes.
-    QHash<QString, QSet<QString>> m_roleOwners;
-    QHash<QString, QSet<QString>> m_processOwners;
+    ProcessCredentialCache m_processes;
+    RoleCredentialCache m_roles;
 };
 
 }  // namespace jobdesk::profiles

@@ -12,6 +12,7 @@
 #include "core/codepipeline/operationcall.h"
 #include "core/profiles/credentialresolver.h"
 #include "fake/fakecodepipeline.h"
+#include "support/corefixtures.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -78,15 +79,7 @@ private Q_SLOTS:
 private:
     QProcessEnvironment environment(const EnvVars &extra = {}) const
     {
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("credentials")));
-        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-        for (auto it = extra.cbegin(); it != extra.cend(); ++it)
-            env.insert(it.key(), it.value());
-        return env;
+        return test::sharedConfigEnvironment(m_dir.path(), extra);
     }
     std::unique_ptr<CredentialResolver> resolver(const EnvVars &extra = {})
     {

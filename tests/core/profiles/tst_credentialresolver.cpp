@@ -4,6 +4,7 @@
 
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
+#include "support/corefixtures.h"
 #include "support/testkeychain.h"
 
 #include <QDir>
@@ -49,15 +50,7 @@ private Q_SLOTS:
 private:
     QProcessEnvironment environment(const EnvVars &extra = {}) const
     {
-        QProcessEnvironment env;
-        env.insert(QStringLiteral("PATH"), qEnvironmentVariable("PATH"));
-        env.insert(QStringLiteral("HOME"), m_dir.path());
-        env.insert(QStringLiteral("AWS_CONFIG_FILE"), m_dir.filePath(QStringLiteral("config")));
-        env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), m_dir.filePath(QStringLiteral("credentials")));
-        env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
-        for (auto it = extra.cbegin(); it != extra.cend(); ++it)
-            env.insert(it.key(), it.value());
-        return env;
+        return jobdesk::test::sharedConfigEnvironment(m_dir.path(), extra);
     }
     Result<ResolvedConfig> resolve(CredentialResolver &resolver, const QString &name)
     {
