@@ -65,15 +65,11 @@ void TestCliBadInput::initTestCase()
     notPem.close();
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.pem")));
 
-    const bool started = m_fake.start(
-        {.accessKeyId = kKeyId,
-         .secretKey = kSecret,
-         .jobId = kJob,
-         .clientToken = kToken,
-         .nonce = QStringLiteral("3"),
-         .provider = QStringLiteral("BadInputVendor"),
-         .details = QByteArrayLiteral(
-             R"({"id":"77777777-7777-4777-8777-777777777777","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"BadInputVendor","version":"1"}},"nonce":"3"})")});
+    test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("BadInputVendor"));
+    setup.nonce = QStringLiteral("3");
+    setup.details = QByteArrayLiteral(
+        R"({"id":"77777777-7777-4777-8777-777777777777","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"BadInputVendor","version":"1"}},"nonce":"3"})");
+    const bool started = m_fake.start(setup);
     QVERIFY2(started, qPrintable(m_fake.startError()));
 }
 

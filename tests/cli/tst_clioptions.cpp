@@ -101,16 +101,11 @@ void TestCliOptions::initTestCase()
     const QSslKey key(keyFile.readAll(), QSsl::Rsa, QSsl::Pem);
     QVERIFY(!certificate.isNull() && !key.isNull());
 
-    const test::ListeningFake::Setup setup = {
-        .accessKeyId = kKeyId,
-        .secretKey = kSecret,
-        .jobId = kJob,
-        .clientToken = kToken,
-        .nonce = QStringLiteral("4"),
-        .provider = QStringLiteral("OptionsVendor"),
-        .version = QStringLiteral("2"),
-        .details = QByteArrayLiteral(
-            R"({"id":"88888888-8888-4888-8888-888888888888","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"OptionsVendor","version":"2"},"actionConfiguration":{"configuration":{"Project":"options-test","Wide":"全角の文字"}}},"nonce":"4"})")};
+    test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("OptionsVendor"));
+    setup.nonce = QStringLiteral("4");
+    setup.version = QStringLiteral("2");
+    setup.details = QByteArrayLiteral(
+        R"({"id":"88888888-8888-4888-8888-888888888888","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"OptionsVendor","version":"2"},"actionConfiguration":{"configuration":{"Project":"options-test","Wide":"全角の文字"}}},"nonce":"4"})");
     m_tlsFake.enableTls(certificate, key);
     for (test::ListeningFake *f : {&m_fake, &m_tlsFake})
         QVERIFY2(f->start(setup), qPrintable(f->startError()));

@@ -95,13 +95,9 @@ void TestCliTls::initTestCase()
         auto f = std::make_unique<test::ListeningFake>();
         f->enableTls(certificate->certificate, certificate->key);
         // No details: the fake makes the minimal jobDetails from the other fields.
-        QVERIFY2(f->start({.accessKeyId = kKeyId,
-                           .secretKey = kSecret,
-                           .jobId = kJob,
-                           .clientToken = kToken,
-                           .nonce = QStringLiteral("3"),
-                           .provider = QStringLiteral("TlsVendor")}),
-                 qPrintable(f->startError()));
+        test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("TlsVendor"));
+        setup.nonce = QStringLiteral("3");
+        QVERIFY2(f->start(setup), qPrintable(f->startError()));
         m_fakes[name] = std::move(f);
     }
 }

@@ -5,10 +5,10 @@
 
 #include "core/profiles/keychain.h"
 #include "core/profiles/profilestore.h"
-#include "core/profiles/testkeychain.h"
 #include "support/awsclienvironment.h"
 #include "support/listeningfake.h"
 #include "support/testenv.h"
+#include "support/testkeychain.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -70,14 +70,9 @@ void TestProfileCommand::initTestCase()
     QVERIFY(m_home.isValid());
     // The child keeps the keyring's D-Bus session but gets its own home and settings.
     m_env = test::AwsCliEnvironment::isolated(m_home.path());
-    QVERIFY2(m_fake.start({.accessKeyId = kKeyId,
-                           .secretKey = kSecret,
-                           .sessionToken = kSessionToken,
-                           .jobId = kJob,
-                           .clientToken = kToken,
-                           .nonce = QStringLiteral("1"),
-                           .provider = QStringLiteral("ProfileVendor")}),
-             qPrintable(m_fake.startError()));
+    test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("ProfileVendor"));
+    setup.sessionToken = kSessionToken;
+    QVERIFY2(m_fake.start(setup), qPrintable(m_fake.startError()));
 }
 
 void TestProfileCommand::addListShowUseRemove()

@@ -15,6 +15,15 @@ class ListeningFake : public fake::FakeCodePipeline
 public:
     struct Setup
     {
+        Setup(QString keyId, QString secret, QString job, QString token, QString vendor)
+            : accessKeyId(std::move(keyId))
+            , secretKey(std::move(secret))
+            , jobId(std::move(job))
+            , clientToken(std::move(token))
+            , provider(std::move(vendor))
+        {
+        }
+
         QString accessKeyId;
         QString secretKey;
         QString sessionToken;  // empty: long-term keys
