@@ -142,7 +142,8 @@ private:
     }
     test::ProcessOutput runJobdesk(const QStringList &arguments) const
     {
-        return test::runProcessServing(test::jobdeskCli(), arguments, test::AwsCliEnvironment::withKeys(kKeyId, kSecret));
+        return test::runProcessServing(test::jobdeskCli(), arguments,
+                                       test::AwsCliEnvironment::withKeys(kKeyId, kSecret));
     }
     test::ProcessOutput runAws(const QString &aws, const QStringList &arguments) const
     {
