@@ -1,7 +1,7 @@
 #pragma once
 
 // The proxy the AWS CLI would use for a URL, read from HTTPS_PROXY, HTTP_PROXY
-// and NO_PROXY (lower case first) as the Python requests library reads them.
+// and NO_PROXY (lower case first) as the AWS CLI reads them.
 
 #include <QNetworkProxy>
 #include <QProcessEnvironment>
