@@ -99,10 +99,9 @@ int main(int argc, char *argv[])
     // AssumeRole calls use the timeouts, retries, proxy and TLS settings as they are at start-up.
     const jobdesk::gui::AppSettings startSettings = jobdesk::gui::AppSettings::load();
     startSettings.applyTo(&stsNetwork);
-    jobdesk::aws::ClientConfig stsBase;
-    if (!startSettings.applyTo(stsBase))
-        stsBase = {};  // a broken CA bundle setting: the window reports it on the first fetch
-    resolver.setStsClient(&sts, stsBase);
+    const jobdesk::Result<jobdesk::aws::ClientConfig> stsBase = startSettings.clientConfig();
+    // A broken CA bundle setting: the window reports it on the first fetch.
+    resolver.setStsClient(&sts, stsBase ? stsBase.value() : jobdesk::aws::ClientConfig());
 
     jobdesk::gui::MainWindow window;
     window.useProfileStore(&profileStore, &resolver, &tokenVault);

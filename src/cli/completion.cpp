@@ -4,22 +4,12 @@
 #include "cli/helptext.h"
 #include "core/codepipeline/servicemodel.h"
 
-#include <QStringList>
-
 namespace jobdesk::cli {
 
 namespace {
 
 using codepipeline::Operation;
 using codepipeline::ServiceModel;
-
-QStringList operationNames()
-{
-    QStringList names;
-    for (const Operation &op : ServiceModel::codePipeline().operations())
-        names << QString::fromStdString(op.cliName);
-    return names;
-}
 
 QStringList parameterOptions(const Operation &op)
 {
@@ -47,6 +37,48 @@ QString words(const QStringList &list)
 
 }  // namespace
 
+QStringList Completion::Table::commandNames() const
+{
+    QStringList names;
+    for (const Command &command : commands)
+        names << command.name;
+    return names;
+}
+
+Completion::Table Completion::table()
+{
+    Table t;
+    QStringList operations;
+    for (const Operation &op : ServiceModel::codePipeline().operations()) {
+        operations << QString::fromStdString(op.cliName);
+        t.commands.append({operations.last(), HelpText::operationSummary(op), parameterOptions(op), true});
+    }
+    t.commands.append({QStringLiteral("profile"), QStringLiteral("Manage JobDesk profiles"),
+                       QStringLiteral("list add remove show help --region --access-key-id --aws-profile "
+                                      "--environment --endpoint-url")
+                           .split(QLatin1Char(' ')),
+                       false});
+    t.commands.append({QStringLiteral("completion"),
+                       QStringLiteral("Print a shell completion script"),
+                       {QStringLiteral("bash"), QStringLiteral("zsh")},
+                       false});
+    t.commands.append({QStringLiteral("help"), QStringLiteral("Show help"), operations, false});
+    t.globals = globalOptions();
+    t.topLevelExtras = {QStringLiteral("codepipeline")};
+    using Kind = Table::ValueKind;
+    t.optionValues = {
+        {{QStringLiteral("--output")}, Kind::Words, QStringLiteral("json text table keyvalue").split(QLatin1Char(' '))},
+        {{QStringLiteral("--color")}, Kind::Words, QStringLiteral("on off auto").split(QLatin1Char(' '))},
+        {{QStringLiteral("--generate-cli-skeleton")}, Kind::Words, {QStringLiteral("input"), QStringLiteral("output")}},
+        {{QStringLiteral("--ca-bundle"), QStringLiteral("--cli-input-json")}, Kind::Files, {}},
+        {QStringLiteral("--region --endpoint-url --profile --cli-read-timeout --cli-connect-timeout")
+             .split(QLatin1Char(' ')),
+         Kind::Nothing,
+         {}},
+    };
+    return t;
+}
+
 std::optional<QString> Completion::script(const QString &shell)
 {
     if (shell == QLatin1String("bash"))
@@ -58,6 +90,10 @@ std::optional<QString> Completion::script(const QString &shell)
 
 QString Completion::bash()
 {
+    const Table t = table();
+    const auto reply = [](const QString &list) {
+        return QStringLiteral("COMPREPLY=($(compgen -W %1 -- \"$cur\"))").arg(list);
+    };
     QString s;
     s += QStringLiteral("# bash completion for jobdesk-cli; load with: source <(jobdesk-cli completion bash)\n");
     s += QStringLiteral("_jobdesk_cli()\n{\n");
@@ -65,39 +101,30 @@ QString Completion::bash()
     s += QStringLiteral("    cur=\"${COMP_WORDS[COMP_CWORD]}\"\n");
     s += QStringLiteral("    prev=\"${COMP_WORDS[COMP_CWORD-1]}\"\n");
     s += QStringLiteral("    case \"$prev\" in\n");
-    s += QStringLiteral(
-        "        --output) COMPREPLY=($(compgen -W 'json text table keyvalue' -- \"$cur\")); return ;;\n");
-    s += QStringLiteral("        --color) COMPREPLY=($(compgen -W 'on off auto' -- \"$cur\")); return ;;\n");
-    s += QStringLiteral(
-        "        --generate-cli-skeleton) COMPREPLY=($(compgen -W 'input output' -- \"$cur\")); return ;;\n");
-    s += QStringLiteral("        --ca-bundle|--cli-input-json) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n");
-    s += QStringLiteral(
-        "        --region|--endpoint-url|--profile|--cli-read-timeout|--cli-connect-timeout) return ;;\n");
+    for (const Table::OptionValue &value : t.optionValues) {
+        QString action;
+        switch (value.kind) {
+        case Table::ValueKind::Words: action = reply(words(value.words)) + QStringLiteral("; "); break;
+        case Table::ValueKind::Files: action = QStringLiteral("COMPREPLY=($(compgen -f -- \"$cur\")); "); break;
+        case Table::ValueKind::Nothing: break;
+        }
+        s += QStringLiteral("        %1) %2return ;;\n").arg(value.options.join(QLatin1Char('|')), action);
+    }
     s += QStringLiteral("    esac\n");
     s += QStringLiteral("    op=\"\"\n");
     s += QStringLiteral("    for ((i = 1; i < COMP_CWORD; i++)); do\n");
     s += QStringLiteral("        word=\"${COMP_WORDS[i]}\"\n");
     s += QStringLiteral("        case \"$word\" in\n");
-    s += QStringLiteral("            %1) op=\"$word\"; break ;;\n")
-             .arg((operationNames() << QStringLiteral("profile") << QStringLiteral("completion")
-                                    << QStringLiteral("help"))
-                      .join(QLatin1Char('|')));
+    s += QStringLiteral("            %1) op=\"$word\"; break ;;\n").arg(t.commandNames().join(QLatin1Char('|')));
     s += QStringLiteral("        esac\n");
     s += QStringLiteral("    done\n");
     s += QStringLiteral("    case \"$op\" in\n");
-    s += QStringLiteral("        \"\") COMPREPLY=($(compgen -W %1 -- \"$cur\")) ;;\n")
-             .arg(words(QStringList{QStringLiteral("codepipeline")} + operationNames()
-                        + QStringList{QStringLiteral("profile"), QStringLiteral("completion"), QStringLiteral("help")}
-                        + globalOptions()));
-    for (const Operation &op : ServiceModel::codePipeline().operations()) {
-        s += QStringLiteral("        %1) COMPREPLY=($(compgen -W %2 -- \"$cur\")) ;;\n")
-                 .arg(QString::fromStdString(op.cliName),
-                      words(parameterOptions(op) + globalOptions() + QStringList{QStringLiteral("help")}));
+    s += QStringLiteral("        \"\") %1 ;;\n").arg(reply(words(t.topLevelExtras + t.commandNames() + t.globals)));
+    for (const Table::Command &command : t.commands) {
+        const QStringList offered =
+            command.withGlobals ? command.words + t.globals + QStringList{QStringLiteral("help")} : command.words;
+        s += QStringLiteral("        %1) %2 ;;\n").arg(command.name, reply(words(offered)));
     }
-    s += QStringLiteral("        profile) COMPREPLY=($(compgen -W 'list add remove show help --region --access-key-id "
-                        "--aws-profile --environment --endpoint-url' -- \"$cur\")) ;;\n");
-    s += QStringLiteral("        completion) COMPREPLY=($(compgen -W 'bash zsh' -- \"$cur\")) ;;\n");
-    s += QStringLiteral("        help) COMPREPLY=($(compgen -W %1 -- \"$cur\")) ;;\n").arg(words(operationNames()));
     s += QStringLiteral("    esac\n");
     s += QStringLiteral("}\n");
     s += QStringLiteral("complete -o default -F _jobdesk_cli jobdesk-cli\n");
@@ -106,6 +133,7 @@ QString Completion::bash()
 
 QString Completion::zsh()
 {
+    const Table t = table();
     QString s;
     s += QStringLiteral("#compdef jobdesk-cli\n");
     s += QStringLiteral("# zsh completion for jobdesk-cli; load with: source <(jobdesk-cli completion zsh)\n");
@@ -113,41 +141,42 @@ QString Completion::zsh()
     s += QStringLiteral("  local -a operations globals\n");
     s += QStringLiteral("  local op word\n");
     s += QStringLiteral("  operations=(\n");
-    for (const Operation &op : ServiceModel::codePipeline().operations()) {
-        QString summary = HelpText::operationSummary(op);
+    for (const Table::Command &command : t.commands) {
+        QString summary = command.summary;
+        // _describe splits on ':' and the array is single-quoted.
         summary.replace(QLatin1Char('\''), QLatin1Char(' ')).replace(QLatin1Char(':'), QLatin1Char(' '));
-        s += QStringLiteral("    '%1:%2'\n").arg(QString::fromStdString(op.cliName), summary);
+        s += QStringLiteral("    '%1:%2'\n").arg(command.name, summary);
     }
-    s += QStringLiteral("    'profile:Manage JobDesk profiles'\n    'completion:Print a shell completion script'\n    "
-                        "'help:Show help'\n  )\n");
-    s += QStringLiteral("  globals=(%1)\n").arg(globalOptions().join(QLatin1Char(' ')));
+    s += QStringLiteral("  )\n");
+    s += QStringLiteral("  globals=(%1)\n").arg(t.globals.join(QLatin1Char(' ')));
     s += QStringLiteral("  case \"${words[CURRENT-1]}\" in\n");
-    s += QStringLiteral("    --output) compadd json text table keyvalue; return ;;\n");
-    s += QStringLiteral("    --color) compadd on off auto; return ;;\n");
-    s += QStringLiteral("    --generate-cli-skeleton) compadd input output; return ;;\n");
-    s += QStringLiteral("    --ca-bundle|--cli-input-json) _files; return ;;\n");
-    s += QStringLiteral("    --region|--endpoint-url|--profile|--cli-read-timeout|--cli-connect-timeout) return ;;\n");
+    for (const Table::OptionValue &value : t.optionValues) {
+        QString action;
+        switch (value.kind) {
+        case Table::ValueKind::Words:
+            action = QStringLiteral("compadd %1; ").arg(value.words.join(QLatin1Char(' ')));
+            break;
+        case Table::ValueKind::Files: action = QStringLiteral("_files; "); break;
+        case Table::ValueKind::Nothing: break;
+        }
+        s += QStringLiteral("    %1) %2return ;;\n").arg(value.options.join(QLatin1Char('|')), action);
+    }
     s += QStringLiteral("  esac\n");
     s += QStringLiteral("  op=\n");
     s += QStringLiteral("  for word in \"${(@)words[2,CURRENT-1]}\"; do\n");
     s += QStringLiteral("    case \"$word\" in\n");
-    s += QStringLiteral("      %1) op=$word; break ;;\n")
-             .arg((operationNames() << QStringLiteral("profile") << QStringLiteral("completion")
-                                    << QStringLiteral("help"))
-                      .join(QLatin1Char('|')));
+    s += QStringLiteral("      %1) op=$word; break ;;\n").arg(t.commandNames().join(QLatin1Char('|')));
     s += QStringLiteral("    esac\n");
     s += QStringLiteral("  done\n");
     s += QStringLiteral("  case \"$op\" in\n");
-    s +=
-        QStringLiteral("    '') _describe -t operations 'operation' operations; compadd -- codepipeline $globals ;;\n");
-    for (const Operation &op : ServiceModel::codePipeline().operations()) {
-        s += QStringLiteral("    %1) compadd -- %2 help $globals ;;\n")
-                 .arg(QString::fromStdString(op.cliName), parameterOptions(op).join(QLatin1Char(' ')));
+    s += QStringLiteral("    '') _describe -t operations 'operation' operations; compadd -- %1 $globals ;;\n")
+             .arg(t.topLevelExtras.join(QLatin1Char(' ')));
+    for (const Table::Command &command : t.commands) {
+        const QString offered = command.withGlobals
+            ? command.words.join(QLatin1Char(' ')) + QStringLiteral(" help $globals")
+            : command.words.join(QLatin1Char(' '));
+        s += QStringLiteral("    %1) compadd -- %2 ;;\n").arg(command.name, offered);
     }
-    s += QStringLiteral("    profile) compadd -- list add remove show help --region --access-key-id --aws-profile "
-                        "--environment --endpoint-url ;;\n");
-    s += QStringLiteral("    completion) compadd -- bash zsh ;;\n");
-    s += QStringLiteral("    help) compadd -- %1 ;;\n").arg(operationNames().join(QLatin1Char(' ')));
     s += QStringLiteral("  esac\n");
     s += QStringLiteral("}\n");
     s += QStringLiteral("compdef _jobdesk_cli jobdesk-cli\n");

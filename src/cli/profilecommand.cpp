@@ -1,6 +1,6 @@
 #include "cli/profilecommand.h"
 
-#include "cli/clirunner.h"
+#include "cli/exitcode.h"
 #include "cli/helptext.h"
 #include "cli/terminalinput.h"
 #include "core/inputcheck.h"
@@ -31,16 +31,9 @@ QString sourceText(const Profile &p)
 
 }  // namespace
 
-ProfileCommand::ProfileCommand(QStringList arguments, QString region, QString endpointUrl, std::FILE *in,
-                               std::FILE *out, std::FILE *err, QObject *parent)
-    : QObject(parent)
-    , m_arguments(std::move(arguments))
-    , m_region(std::move(region))
-    , m_endpointUrl(std::move(endpointUrl))
-    , m_in(in)
-    , m_out(out)
-    , m_err(err)
+QString ProfileCommand::help() const
 {
+    return tr("Manage JobDesk profiles");
 }
 
 QString ProfileCommand::mask(const QString &value)
@@ -52,19 +45,12 @@ QString ProfileCommand::mask(const QString &value)
 
 void ProfileCommand::print(std::FILE *stream, const QString &text)
 {
-    const QByteArray bytes = text.toUtf8();
-    std::fwrite(bytes.constData(), 1, std::size_t(bytes.size()), stream);
-    std::fflush(stream);
+    write(stream, text.toUtf8());
 }
 
-void ProfileCommand::finish(int exitCode)
+void ProfileCommand::refuse(const QString &message, int exitCode)
 {
-    Q_EMIT done(exitCode);
-}
-
-void ProfileCommand::fail(const QString &message, int exitCode)
-{
-    print(m_err, QLatin1Char('\n') + message + QLatin1Char('\n'));
+    print(m_streams.err, QLatin1Char('\n') + message + QLatin1Char('\n'));
     finish(exitCode);
 }
 
@@ -73,34 +59,39 @@ void ProfileCommand::failWith(const Error &error)
     QString message = error.message;
     if (!error.hint.isEmpty())
         message += QLatin1Char('\n') + error.hint;
-    // A rejected name or setting is the user's input; a keychain failure is the machine's.
-    fail(message, error.kind == Error::Kind::Validation ? ExitParamError : ExitConfigError);
+    // A rejected name or setting is the user's input; a keychain failure is the machine's. This is
+    // jobdesk-cli's own command, so the AWS CLI's finer rules of exitCodeFor() do not apply.
+    refuse(message, error.kind == Error::Kind::Validation ? ExitParamError : ExitConfigError);
 }
 
-void ProfileCommand::start()
+void ProfileCommand::run(const CommandLine &commandLine)
 {
+    m_arguments = commandLine.commandArguments;
+    m_region = commandLine.region;
+    m_endpointUrl = commandLine.endpointUrl;
     m_store = new profiles::ProfileStore(this);
     const QString sub = m_arguments.value(0);
     const QStringList rest = m_arguments.mid(1);
     if (sub.isEmpty() || sub == QLatin1String("help") || sub == QLatin1String("--help")) {
-        print(m_out, HelpText::profilePage());
+        print(m_streams.out, HelpText::profilePage());
         return finish(sub.isEmpty() ? ExitParamError : ExitSuccess);
     }
     if (sub == QLatin1String("list")) {
         if (!rest.isEmpty())
-            return fail(tr("Unknown options: %1").arg(rest.join(QStringLiteral(", "))), ExitParamError);
+            return refuse(tr("Unknown options: %1").arg(rest.join(QStringLiteral(", "))), ExitParamError);
         return list();
     }
     if (sub != QLatin1String("add") && sub != QLatin1String("remove") && sub != QLatin1String("show"))
-        return fail(tr("argument subcommand: Invalid choice '%1', valid choices are: list, add, remove, show").arg(sub),
-                    ExitParamError);
+        return refuse(
+            tr("argument subcommand: Invalid choice '%1', valid choices are: list, add, remove, show").arg(sub),
+            ExitParamError);
     if (rest.isEmpty() || rest.first().startsWith(QLatin1String("--")))
-        return fail(tr("the following arguments are required: NAME"), ExitParamError);
+        return refuse(tr("the following arguments are required: NAME"), ExitParamError);
     const QString name = rest.first();
     if (sub == QLatin1String("add"))
         return add(name, rest.mid(1));
     if (rest.size() > 1)
-        return fail(tr("Unknown options: %1").arg(rest.mid(1).join(QStringLiteral(", "))), ExitParamError);
+        return refuse(tr("Unknown options: %1").arg(rest.mid(1).join(QStringLiteral(", "))), ExitParamError);
     if (sub == QLatin1String("remove"))
         return remove(name);
     return show(name);
@@ -110,7 +101,7 @@ void ProfileCommand::list()
 {
     const QList<Profile> all = m_store->profiles();
     if (all.isEmpty()) {
-        print(m_err, tr("No JobDesk profiles yet. Add one with: jobdesk-cli profile add NAME ...\n"));
+        print(m_streams.err, tr("No JobDesk profiles yet. Add one with: jobdesk-cli profile add NAME ...\n"));
         return finish(ExitSuccess);
     }
     // Name, region, credential source and endpoint, tab-separated so scripts can cut them.
@@ -120,13 +111,13 @@ void ProfileCommand::list()
                     .arg(p.name, p.region.isEmpty() ? QStringLiteral("-") : p.region, sourceText(p),
                          p.endpoint.isEmpty() ? QStringLiteral("-") : p.endpoint.toString());
     }
-    print(m_out, text);
+    print(m_streams.out, text);
     finish(ExitSuccess);
 }
 
 std::optional<QString> ProfileCommand::readSecretLine(const QString &prompt, bool required)
 {
-    std::optional<QString> line = readHiddenLine(m_in, m_err, prompt);
+    std::optional<QString> line = readHiddenLine(m_streams.in, m_streams.err, prompt);
     if (!line && !required)
         return QString();
     return line;
@@ -146,10 +137,11 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
         if (option == QLatin1String("--secret-access-key") || option == QLatin1String("--session-token")
             || option.startsWith(QLatin1String("--secret-access-key="))
             || option.startsWith(QLatin1String("--session-token="))) {
-            return fail(tr("%1 is never taken as an argument, where other users and the shell history could see it. "
-                           "Give the secret access key on the first line of stdin and the session token on the second.")
-                            .arg(option.section(QLatin1Char('='), 0, 0)),
-                        ExitParamError);
+            return refuse(
+                tr("%1 is never taken as an argument, where other users and the shell history could see it. "
+                   "Give the secret access key on the first line of stdin and the session token on the second.")
+                    .arg(option.section(QLatin1Char('='), 0, 0)),
+                ExitParamError);
         }
         if (option == QLatin1String("--environment")) {
             environment = true;
@@ -157,16 +149,16 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
         }
         if (option == QLatin1String("--access-key-id") || option == QLatin1String("--aws-profile")) {
             if (i + 1 >= options.size())
-                return fail(tr("argument %1: expected one argument").arg(option), ExitParamError);
+                return refuse(tr("argument %1: expected one argument").arg(option), ExitParamError);
             (option == QLatin1String("--access-key-id") ? accessKeyId : awsProfile) = options.at(++i);
             continue;
         }
-        return fail(tr("Unknown options: %1").arg(options.mid(i).join(QStringLiteral(", "))), ExitParamError);
+        return refuse(tr("Unknown options: %1").arg(options.mid(i).join(QStringLiteral(", "))), ExitParamError);
     }
     const int sources = int(!accessKeyId.isEmpty()) + int(!awsProfile.isEmpty()) + int(environment);
     if (sources != 1)
-        return fail(tr("Give exactly one of --access-key-id AKID, --aws-profile AWSNAME or --environment."),
-                    ExitParamError);
+        return refuse(tr("Give exactly one of --access-key-id AKID, --aws-profile AWSNAME or --environment."),
+                      ExitParamError);
     // The same checks as the window's profile editor, before anything is stored.
     if (!m_region.isEmpty()) {
         if (Status s = InputCheck::region(QStringLiteral("--region"), m_region); !s)
@@ -187,7 +179,7 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
             return failWith(s.error());
     }
     if (m_store->contains(name))
-        return fail(tr("A JobDesk profile named \"%1\" already exists; remove it first.").arg(name), ExitParamError);
+        return refuse(tr("A JobDesk profile named \"%1\" already exists; remove it first.").arg(name), ExitParamError);
 
     aws::Credentials keys;
     if (!accessKeyId.isEmpty()) {
@@ -195,12 +187,12 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
         keys.accessKeyId = accessKeyId;
         const auto secret = readSecretLine(tr("Secret access key: "), true);
         if (!secret || secret->isEmpty())
-            return fail(tr("No secret access key on stdin: give it on the first line."), ExitParamError);
+            return refuse(tr("No secret access key on stdin: give it on the first line."), ExitParamError);
         // The messages never quote a secret.
         if (Status s = InputCheck::text(tr("The secret access key"), *secret); !s)
             return failWith(s.error());
         keys.secretAccessKey = Secret(*secret);
-        if (!::isatty(::fileno(m_in))) {
+        if (!::isatty(::fileno(m_streams.in))) {
             const auto token = readSecretLine(QString(), false);
             if (token && !token->isEmpty()) {
                 if (Status s = InputCheck::text(tr("The session token"), *token); !s)
@@ -220,7 +212,7 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
     m_store->saveProfile(profile, withKeys ? &keys : nullptr, this, [this, name](Status saved) {
         if (!saved)
             return failWith(saved.error());
-        print(m_err, tr("Added JobDesk profile \"%1\".\n").arg(name));
+        print(m_streams.err, tr("Added JobDesk profile \"%1\".\n").arg(name));
         finish(ExitSuccess);
     });
 }
@@ -228,11 +220,11 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
 void ProfileCommand::remove(const QString &name)
 {
     if (!m_store->contains(name))
-        return fail(tr("There is no JobDesk profile named \"%1\".").arg(name), ExitParamError);
+        return refuse(tr("There is no JobDesk profile named \"%1\".").arg(name), ExitParamError);
     m_store->removeProfile(name, this, [this, name](Status removed) {
         if (!removed)
             return failWith(removed.error());
-        print(m_err, tr("Removed JobDesk profile \"%1\" and its keys.\n").arg(name));
+        print(m_streams.err, tr("Removed JobDesk profile \"%1\" and its keys.\n").arg(name));
         finish(ExitSuccess);
     });
 }
@@ -241,7 +233,7 @@ void ProfileCommand::show(const QString &name)
 {
     const auto profile = m_store->profile(name);
     if (!profile)
-        return fail(tr("There is no JobDesk profile named \"%1\".").arg(name), ExitParamError);
+        return refuse(tr("There is no JobDesk profile named \"%1\".").arg(name), ExitParamError);
     const auto line = [](const QString &label, const QString &value) {
         return QStringLiteral("%1%2\n").arg(label.leftJustified(20, QLatin1Char(' ')), value);
     };
@@ -250,7 +242,7 @@ void ProfileCommand::show(const QString &name)
     text += line(tr("endpoint"), profile->endpoint.isEmpty() ? QStringLiteral("-") : profile->endpoint.toString());
     text += line(tr("source"), sourceText(*profile));
     if (profile->source != Profile::CredentialSource::Keychain) {
-        print(m_out, text);
+        print(m_streams.out, text);
         return finish(ExitSuccess);
     }
     m_store->loadSecrets(name, this, [this, text, line](Result<aws::Credentials> keys) mutable {
@@ -264,7 +256,7 @@ void ProfileCommand::show(const QString &name)
             text += line(tr("session token"),
                          keys.value().sessionToken.isEmpty() ? tr("(none)") : QString(16, QLatin1Char('*')));
         }
-        print(m_out, text);
+        print(m_streams.out, text);
         finish(ExitSuccess);
     });
 }

@@ -4,33 +4,29 @@
 // ProfileStore. Secret keys are read from stdin (without echo on a terminal),
 // never from arguments, and never printed.
 
+#include "cli/command.h"
 #include "core/profiles/profilestore.h"
 
-#include <QObject>
 #include <QStringList>
 
-#include <cstdio>
 #include <optional>
 
 namespace jobdesk::cli {
 
-class ProfileCommand : public QObject
+class ProfileCommand : public Command
 {
     Q_OBJECT
 
 public:
-    // region and endpointUrl are the global --region and --endpoint-url, which
-    // `profile add` stores in the profile.
-    ProfileCommand(QStringList arguments, QString region, QString endpointUrl, std::FILE *in, std::FILE *out,
-                   std::FILE *err, QObject *parent = nullptr);
+    using Command::Command;
 
-    void start();
+    QString name() const override { return QStringLiteral("profile"); }
+    QString help() const override;
+    // The global --region and --endpoint-url are what `profile add` stores in the profile.
+    void run(const CommandLine &commandLine) override;
 
     // "AKIAIOSFODNN7EXAMPLE" -> "****************MPLE", as `aws configure list` shows keys.
     static QString mask(const QString &value);
-
-Q_SIGNALS:
-    void done(int exitCode);
 
 private:
     void list();
@@ -38,17 +34,13 @@ private:
     void remove(const QString &name);
     void show(const QString &name);
     void print(std::FILE *stream, const QString &text);
-    void finish(int exitCode);
-    void fail(const QString &message, int exitCode);
+    void refuse(const QString &message, int exitCode);
     void failWith(const Error &error);
     std::optional<QString> readSecretLine(const QString &prompt, bool required);
 
     QStringList m_arguments;
     QString m_region;
     QString m_endpointUrl;
-    std::FILE *m_in;
-    std::FILE *m_out;
-    std::FILE *m_err;
     profiles::ProfileStore *m_store = nullptr;
 };
 

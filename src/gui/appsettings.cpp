@@ -1,5 +1,7 @@
 #include "gui/appsettings.h"
 
+#include "core/aws/clientconfigbuilder.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QNetworkAccessManager>
@@ -49,31 +51,43 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("verifyTls"), verifyTls);
 }
 
+Result<aws::ClientConfig> AppSettings::clientConfig(aws::ClientConfig base) const
+{
+    QList<QSslCertificate> certs;
+    if (!caBundleFile.isEmpty()) {
+        // Read here rather than by the builder: the window's messages point at Settings.
+        QFile file(caBundleFile);
+        if (!file.open(QIODevice::ReadOnly))
+            return Error::make(
+                Error::Kind::Io, QStringLiteral("CaBundleUnreadable"),
+                QCoreApplication::translate("jobdesk::gui::AppSettings", "Cannot read the CA bundle %1: %2")
+                    .arg(caBundleFile, file.errorString()),
+                QCoreApplication::translate("jobdesk::gui::AppSettings",
+                                            "Choose another file in Settings, or clear the field."));
+        certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
+        if (certs.isEmpty())
+            return Error::make(
+                Error::Kind::Io, QStringLiteral("CaBundleEmpty"),
+                QCoreApplication::translate("jobdesk::gui::AppSettings", "The CA bundle %1 holds no PEM certificate.")
+                    .arg(caBundleFile),
+                QCoreApplication::translate("jobdesk::gui::AppSettings",
+                                            "Choose a PEM file with \"BEGIN CERTIFICATE\" blocks."));
+    }
+    return aws::ClientConfigBuilder(std::move(base))
+        .setConnectTimeoutMs(connectTimeoutSeconds * 1000)
+        .setReadTimeoutMs(readTimeoutSeconds * 1000)
+        .setMaxAttempts(maxAttempts)
+        .setVerifyTls(verifyTls)
+        .setCaCertificates(certs, false)  // beside the system's
+        .build();
+}
+
 Status AppSettings::applyTo(aws::ClientConfig &config) const
 {
-    config.connectTimeoutMs = connectTimeoutSeconds * 1000;
-    config.readTimeoutMs = readTimeoutSeconds * 1000;
-    config.retry.maxAttempts = maxAttempts;
-    config.verifyTls = verifyTls;
-    config.extraCaCertificates.clear();
-    if (caBundleFile.isEmpty())
-        return success();
-    QFile file(caBundleFile);
-    if (!file.open(QIODevice::ReadOnly))
-        return Error::make(Error::Kind::Io, QStringLiteral("CaBundleUnreadable"),
-                           QCoreApplication::translate("jobdesk::gui::AppSettings", "Cannot read the CA bundle %1: %2")
-                               .arg(caBundleFile, file.errorString()),
-                           QCoreApplication::translate("jobdesk::gui::AppSettings",
-                                                       "Choose another file in Settings, or clear the field."));
-    const QList<QSslCertificate> certs = QSslCertificate::fromData(file.readAll(), QSsl::Pem);
-    if (certs.isEmpty())
-        return Error::make(
-            Error::Kind::Io, QStringLiteral("CaBundleEmpty"),
-            QCoreApplication::translate("jobdesk::gui::AppSettings", "The CA bundle %1 holds no PEM certificate.")
-                .arg(caBundleFile),
-            QCoreApplication::translate("jobdesk::gui::AppSettings",
-                                        "Choose a PEM file with \"BEGIN CERTIFICATE\" blocks."));
-    config.extraCaCertificates = certs;
+    Result<aws::ClientConfig> built = clientConfig(config);
+    if (!built)
+        return built.error();
+    config = std::move(built).value();
     return success();
 }
 

@@ -30,7 +30,10 @@ struct AppSettings
     static AppSettings load();
     void save() const;
 
-    // Fills the transport part of a request's configuration; the CA bundle may fail to load.
+    // base with the transport part of these settings, through the ClientConfigBuilder every
+    // caller shares; the CA bundle may fail to load.
+    Result<aws::ClientConfig> clientConfig(aws::ClientConfig base = {}) const;
+    // The same in place; config is left as it was when it fails.
     Status applyTo(aws::ClientConfig &config) const;
     QNetworkProxy proxy() const;
     void applyTo(QNetworkAccessManager *network) const;

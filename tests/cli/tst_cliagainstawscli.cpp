@@ -3,6 +3,7 @@
 // exit code) must be identical.
 
 #include "fake/fakecodepipeline.h"
+#include "support/awsclienvironment.h"
 #include "support/testenv.h"
 
 #include <QTest>
@@ -141,11 +142,12 @@ private:
     }
     test::ProcessOutput runJobdesk(const QStringList &arguments) const
     {
-        return test::runProcessServing(test::jobdeskCli(), arguments, test::referenceEnvironment(kKeyId, kSecret));
+        return test::runProcessServing(test::jobdeskCli(), arguments,
+                                       test::AwsCliEnvironment::withKeys(kKeyId, kSecret));
     }
     test::ProcessOutput runAws(const QString &aws, const QStringList &arguments) const
     {
-        return test::runProcessServing(aws, arguments, test::referenceEnvironment(kKeyId, kSecret));
+        return test::runProcessServing(aws, arguments, test::AwsCliEnvironment::withKeys(kKeyId, kSecret));
     }
     static bool isV2(const QString &aws) { return aws == QLatin1String("/usr/bin/aws"); }
     // Puts the operations job back where a row needs it: in the queue, or being worked on.

@@ -4,7 +4,8 @@
 // endpoint. Where the AWS CLI v2 refuses the same input before sending, it
 // runs too and its exit code must be the same.
 
-#include "fake/fakecodepipeline.h"
+#include "support/awsclienvironment.h"
+#include "support/listeningfake.h"
 #include "support/testenv.h"
 
 #include <QDir>
@@ -50,7 +51,7 @@ private:
     }
 
     QTemporaryDir m_dir;
-    fake::FakeCodePipeline m_fake;
+    test::ListeningFake m_fake;
 };
 
 void TestCliBadInput::initTestCase()
@@ -64,17 +65,12 @@ void TestCliBadInput::initTestCase()
     notPem.close();
     QVERIFY(QDir(m_dir.path()).mkdir(QStringLiteral("folder.pem")));
 
-    m_fake.addCredentials(kKeyId, Secret(kSecret));
-    fake::FakeJob job;
-    job.jobId = kJob;
-    job.clientToken = kToken;
-    job.nonce = QStringLiteral("3");
-    job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("BadInputVendor"),
-                        QStringLiteral("1")};
-    job.details = QByteArrayLiteral(
+    test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("BadInputVendor"));
+    setup.nonce = QStringLiteral("3");
+    setup.details = QByteArrayLiteral(
         R"({"id":"77777777-7777-4777-8777-777777777777","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"BadInputVendor","version":"1"}},"nonce":"3"})");
-    QVERIFY(m_fake.addJob(job).ok());
-    QVERIFY(m_fake.listen());
+    const bool started = m_fake.start(setup);
+    QVERIFY2(started, qPrintable(m_fake.startError()));
 }
 
 void TestCliBadInput::init()
@@ -194,7 +190,7 @@ void TestCliBadInput::refused()
     QStringList args = expand(arguments);
     if (!arguments.contains(QStringLiteral("--endpoint-url")))
         args << QStringLiteral("--endpoint-url") << m_fake.url().toString();
-    const QProcessEnvironment env = test::referenceEnvironment(kKeyId, kSecret);
+    const QProcessEnvironment env = test::AwsCliEnvironment::withKeys(kKeyId, kSecret);
 
     const auto ours = test::runProcessServing(test::jobdeskCli(), args, env);
     QVERIFY2(ours.started && !ours.crashed, ours.err.constData());
@@ -232,7 +228,8 @@ void TestCliBadInput::goodValuesPass()
                         QStringLiteral("0"),
                         QStringLiteral("--endpoint-url"),
                         m_fake.url().toString()};
-    const auto ours = test::runProcessServing(test::jobdeskCli(), args, test::referenceEnvironment(kKeyId, kSecret));
+    const auto ours =
+        test::runProcessServing(test::jobdeskCli(), args, test::AwsCliEnvironment::withKeys(kKeyId, kSecret));
     QVERIFY2(ours.exitCode == 0, ours.err.constData());
     QCOMPARE(m_fake.requestCount(), 1);
 }

@@ -4,6 +4,7 @@
 
 #include "cli/commandline.h"
 #include "core/codepipeline/servicemodel.h"
+#include "support/awsclienvironment.h"
 #include "support/testenv.h"
 
 #include <QStandardPaths>
@@ -31,7 +32,7 @@ private:
     test::ProcessOutput run(const QStringList &arguments) const
     {
         return test::runProcess(test::jobdeskCli(), arguments, {},
-                                test::referenceEnvironment(QStringLiteral("AKIDHELP"), QStringLiteral("x")));
+                                test::AwsCliEnvironment::withKeys(QStringLiteral("AKIDHELP"), QStringLiteral("x")));
     }
 };
 

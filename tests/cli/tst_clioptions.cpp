@@ -5,8 +5,10 @@
 // --profile from the shared config, timeouts and the exit codes.
 
 #include "cli/clirunner.h"
+#include "cli/environmentproxy.h"
+#include "support/awsclienvironment.h"
 #include "support/connectproxy.h"
-#include "fake/fakecodepipeline.h"
+#include "support/listeningfake.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -62,7 +64,7 @@ private:
                 QStringLiteral("--endpoint-url"), endpoint.toString(),
                 QStringLiteral("--output"),       format};
     }
-    QProcessEnvironment env() const { return test::referenceEnvironment(kKeyId, kSecret); }
+    QProcessEnvironment env() const { return test::AwsCliEnvironment::withKeys(kKeyId, kSecret); }
     test::ProcessOutput ours(const QStringList &arguments, const QProcessEnvironment &environment) const
     {
         return test::runProcessServing(test::jobdeskCli(), arguments, environment);
@@ -74,8 +76,8 @@ private:
 
     QTemporaryDir m_dir;
     QString m_certPath;
-    fake::FakeCodePipeline m_fake;
-    fake::FakeCodePipeline m_tlsFake;
+    test::ListeningFake m_fake;
+    test::ListeningFake m_tlsFake;
 };
 
 void TestCliOptions::initTestCase()
@@ -99,21 +101,14 @@ void TestCliOptions::initTestCase()
     const QSslKey key(keyFile.readAll(), QSsl::Rsa, QSsl::Pem);
     QVERIFY(!certificate.isNull() && !key.isNull());
 
-    for (fake::FakeCodePipeline *f : {&m_fake, &m_tlsFake}) {
-        f->addCredentials(kKeyId, Secret(kSecret));
-        fake::FakeJob job;
-        job.jobId = kJob;
-        job.clientToken = kToken;
-        job.nonce = QStringLiteral("4");
-        job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("OptionsVendor"),
-                            QStringLiteral("2")};
-        job.details = QByteArrayLiteral(
-            R"({"id":"88888888-8888-4888-8888-888888888888","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"OptionsVendor","version":"2"},"actionConfiguration":{"configuration":{"Project":"options-test","Wide":"全角の文字"}}},"nonce":"4"})");
-        QVERIFY(f->addJob(job).ok());
-    }
+    test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("OptionsVendor"));
+    setup.nonce = QStringLiteral("4");
+    setup.version = QStringLiteral("2");
+    setup.details = QByteArrayLiteral(
+        R"({"id":"88888888-8888-4888-8888-888888888888","data":{"actionTypeId":{"category":"Build","owner":"ThirdParty","provider":"OptionsVendor","version":"2"},"actionConfiguration":{"configuration":{"Project":"options-test","Wide":"全角の文字"}}},"nonce":"4"})");
     m_tlsFake.enableTls(certificate, key);
-    QVERIFY(m_fake.listen());
-    QVERIFY(m_tlsFake.listen());
+    for (test::ListeningFake *f : {&m_fake, &m_tlsFake})
+        QVERIFY2(f->start(setup), qPrintable(f->startError()));
 }
 
 void TestCliOptions::init()
@@ -254,7 +249,7 @@ void TestCliOptions::proxyChoice()
     QProcessEnvironment environment;
     for (const QString &v : variables)
         environment.insert(v.section(QLatin1Char('='), 0, 0), v.section(QLatin1Char('='), 1));
-    const QNetworkProxy proxy = cli::CliRunner::proxyFor(QUrl(url), environment);
+    const QNetworkProxy proxy = cli::EnvironmentProxy::forUrl(QUrl(url), environment);
     if (expected.isEmpty()) {
         QCOMPARE(proxy.type(), QNetworkProxy::NoProxy);
     } else {
@@ -267,9 +262,7 @@ void TestCliOptions::noSignRequest()
 {
     QStringList arguments = getArgs(m_fake.url());
     arguments << QStringLiteral("--no-sign-request");
-    QProcessEnvironment noKeys = env();
-    noKeys.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
-    noKeys.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+    const QProcessEnvironment noKeys = test::AwsCliEnvironment::withoutKeys(env());
     const auto reference = theirs(arguments, noKeys);
     QVERIFY(m_fake.lastRequestHeader("Authorization").isEmpty());
     const auto mine = ours(arguments, noKeys);
@@ -358,11 +351,8 @@ void TestCliOptions::sharedConfigProfile()
                    .arg(kKeyId, kSecret)
                    .toUtf8());
     file.close();
-    QProcessEnvironment environment = env();
-    environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
-    environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+    QProcessEnvironment environment = test::AwsCliEnvironment::withConfigFile(env(), config);
     environment.remove(QStringLiteral("AWS_DEFAULT_REGION"));
-    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
     QStringList arguments = getArgs(m_fake.url());
     arguments << QStringLiteral("--profile") << QStringLiteral("support");
     const auto reference = theirs(arguments, environment);
@@ -407,10 +397,7 @@ void TestCliOptions::assumeRoleAsksForMfa()
             .arg(kKeyId, kSecret, role.arn, role.mfaSerial)
             .toUtf8());
     file.close();
-    QProcessEnvironment environment = env();
-    environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
-    environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
-    environment.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
+    QProcessEnvironment environment = test::AwsCliEnvironment::withConfigFile(env(), config);
     environment.insert(QStringLiteral("AWS_ENDPOINT_URL_STS"), m_fake.url().toString());
     QStringList arguments = getArgs(m_fake.url());
     arguments << QStringLiteral("--profile") << QStringLiteral("support");
@@ -448,8 +435,7 @@ void TestCliOptions::exitCodes()
     QUrl endpoint = m_fake.url();
     QString format = QStringLiteral("json");
     if (case_ == QLatin1String("no credentials")) {
-        environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
-        environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
+        environment = test::AwsCliEnvironment::withoutKeys(environment);
     } else if (case_ == QLatin1String("no region")) {
         environment.remove(QStringLiteral("AWS_DEFAULT_REGION"));
     } else if (case_ == QLatin1String("connection refused")) {

@@ -5,7 +5,8 @@
 // that are missing or hold no certificate. The AWS CLI v2 is run beside it for
 // the exit codes, not for its wording.
 
-#include "fake/fakecodepipeline.h"
+#include "support/awsclienvironment.h"
+#include "support/listeningfake.h"
 #include "support/testcertificates.h"
 #include "support/testenv.h"
 
@@ -56,9 +57,12 @@ private:
                 QStringLiteral("--endpoint-url"), m_fakes.at(served)->url().toString(),
                 QStringLiteral("--output"),       QStringLiteral("json")};
     }
-    QProcessEnvironment env() const { return test::referenceEnvironment(kKeyId, kSecret); }
+    QProcessEnvironment env() const { return test::AwsCliEnvironment::withKeys(kKeyId, kSecret); }
     // A shared config file whose profile "tls" has keys, a region and the given ca_bundle.
     QString profileConfig(const QString &caBundle);
+    // Points the run at bundle the way via says: "option" (--ca-bundle), "environment"
+    // (AWS_CA_BUNDLE) or "profile" (the ca_bundle of the profile "tls"). False if no config was written.
+    bool useBundle(const QString &via, const QString &bundle, QStringList &arguments, QProcessEnvironment &environment);
     test::ProcessOutput ours(const QStringList &arguments, const QProcessEnvironment &environment) const
     {
         return test::runProcessServing(test::jobdeskCli(), arguments, environment);
@@ -71,7 +75,7 @@ private:
 
     test::TestCertificates m_certificates;
     QTemporaryDir m_dir;
-    std::map<QString, std::unique_ptr<fake::FakeCodePipeline>> m_fakes;  // by the certificate they serve
+    std::map<QString, std::unique_ptr<test::ListeningFake>> m_fakes;  // by the certificate they serve
 };
 
 void TestCliTls::initTestCase()
@@ -88,18 +92,12 @@ void TestCliTls::initTestCase()
         {QStringLiteral("wrong host"), &m_certificates.wrongHost()},
     };
     for (const auto &[name, certificate] : served) {
-        auto f = std::make_unique<fake::FakeCodePipeline>();
-        f->addCredentials(kKeyId, Secret(kSecret));
-        fake::FakeJob job;
-        job.jobId = kJob;
-        job.clientToken = kToken;
-        job.nonce = QStringLiteral("3");
-        // No details: the fake makes the minimal jobDetails from these fields.
-        job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("TlsVendor"),
-                            QStringLiteral("1")};
-        QVERIFY(f->addJob(job).ok());
+        auto f = std::make_unique<test::ListeningFake>();
         f->enableTls(certificate->certificate, certificate->key);
-        QVERIFY2(f->listen(), qPrintable(f->errorString()));
+        // No details: the fake makes the minimal jobDetails from the other fields.
+        test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("TlsVendor"));
+        setup.nonce = QStringLiteral("3");
+        QVERIFY2(f->start(setup), qPrintable(f->startError()));
         m_fakes[name] = std::move(f);
     }
 }
@@ -132,6 +130,23 @@ QString TestCliTls::profileConfig(const QString &caBundle)
     return path;
 }
 
+bool TestCliTls::useBundle(const QString &via, const QString &bundle, QStringList &arguments,
+                           QProcessEnvironment &environment)
+{
+    if (via == QLatin1String("option")) {
+        arguments << QStringLiteral("--ca-bundle") << bundle;
+    } else if (via == QLatin1String("environment")) {
+        environment.insert(QStringLiteral("AWS_CA_BUNDLE"), bundle);
+    } else {
+        const QString config = profileConfig(bundle);
+        if (config.isEmpty())
+            return false;
+        environment = test::AwsCliEnvironment::withConfigFile(environment, config);
+        arguments << QStringLiteral("--profile") << QStringLiteral("tls");
+    }
+    return true;
+}
+
 void TestCliTls::privateCa_data()
 {
     QTest::addColumn<QString>("via");
@@ -146,18 +161,7 @@ void TestCliTls::privateCa()
     QStringList arguments = getArgs(QStringLiteral("ca-signed"));
     QProcessEnvironment environment = env();
     const QString bundle = m_certificates.ca().certificatePath;
-    if (via == QLatin1String("option")) {
-        arguments << QStringLiteral("--ca-bundle") << bundle;
-    } else if (via == QLatin1String("environment")) {
-        environment.insert(QStringLiteral("AWS_CA_BUNDLE"), bundle);
-    } else {
-        const QString config = profileConfig(bundle);
-        QVERIFY(!config.isEmpty());
-        environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
-        environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
-        environment.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
-        arguments << QStringLiteral("--profile") << QStringLiteral("tls");
-    }
+    QVERIFY(useBundle(via, bundle, arguments, environment));
     const auto mine = ours(arguments, environment);
     QVERIFY2(mine.exitCode == 0, mine.err.constData());
     QVERIFY2(mine.err.isEmpty(), mine.err.constData());
@@ -267,18 +271,7 @@ void TestCliTls::unusableBundle()
     QFETCH(QString, bundle);
     QStringList arguments = getArgs(QStringLiteral("ca-signed"));
     QProcessEnvironment environment = env();
-    if (via == QLatin1String("option")) {
-        arguments << QStringLiteral("--ca-bundle") << bundle;
-    } else if (via == QLatin1String("environment")) {
-        environment.insert(QStringLiteral("AWS_CA_BUNDLE"), bundle);
-    } else {
-        const QString config = profileConfig(bundle);
-        QVERIFY(!config.isEmpty());
-        environment.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
-        environment.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
-        environment.insert(QStringLiteral("AWS_CONFIG_FILE"), config);
-        arguments << QStringLiteral("--profile") << QStringLiteral("tls");
-    }
+    QVERIFY(useBundle(via, bundle, arguments, environment));
     const auto mine = ours(arguments, environment);
     QCOMPARE(mine.exitCode, kExitGeneralError);
     QVERIFY(mine.out.isEmpty());

@@ -7,6 +7,7 @@
 #include "core/codepipeline/servicemodel.h"
 #include "core/output/redactor.h"
 #include "fake/fakecodepipeline.h"
+#include "support/awsclienvironment.h"
 #include "support/testenv.h"
 
 #include <QRegularExpression>
@@ -69,12 +70,7 @@ private:
         job.state = state;
         QVERIFY(m_fake.addJob(job).ok());
     }
-    QProcessEnvironment env() const
-    {
-        QProcessEnvironment e = test::referenceEnvironment(kKeyId, kSecret);
-        e.insert(QStringLiteral("AWS_SESSION_TOKEN"), kSessionToken);
-        return e;
-    }
+    QProcessEnvironment env() const { return test::AwsCliEnvironment::withKeys(kKeyId, kSecret, kSessionToken); }
 
     fake::FakeCodePipeline m_fake;
 };

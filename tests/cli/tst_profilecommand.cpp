@@ -5,9 +5,10 @@
 
 #include "core/profiles/keychain.h"
 #include "core/profiles/profilestore.h"
-#include "core/profiles/testkeychain.h"
-#include "fake/fakecodepipeline.h"
+#include "support/awsclienvironment.h"
+#include "support/listeningfake.h"
 #include "support/testenv.h"
+#include "support/testkeychain.h"
 
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -58,7 +59,7 @@ private:
 
     QTemporaryDir m_home;
     QProcessEnvironment m_env;
-    fake::FakeCodePipeline m_fake;
+    test::ListeningFake m_fake;
 };
 
 void TestProfileCommand::initTestCase()
@@ -68,21 +69,10 @@ void TestProfileCommand::initTestCase()
     QVERIFY2(QFileInfo(test::jobdeskCli()).isExecutable(), "JOBDESK_CLI does not point at jobdesk-cli");
     QVERIFY(m_home.isValid());
     // The child keeps the keyring's D-Bus session but gets its own home and settings.
-    m_env = test::referenceEnvironment(QStringLiteral("AKIDNOTUSED000000000"), QStringLiteral("not-used"));
-    m_env.remove(QStringLiteral("AWS_ACCESS_KEY_ID"));
-    m_env.remove(QStringLiteral("AWS_SECRET_ACCESS_KEY"));
-    m_env.insert(QStringLiteral("HOME"), m_home.path());
-    m_env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_home.filePath(QStringLiteral("config")));
-
-    m_fake.addCredentials(kKeyId, Secret(kSecret), Secret(kSessionToken));
-    fake::FakeJob job;
-    job.jobId = kJob;
-    job.clientToken = kToken;
-    job.nonce = QStringLiteral("1");
-    job.actionTypeId = {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("ProfileVendor"),
-                        QStringLiteral("1")};
-    QVERIFY(m_fake.addJob(job).ok());
-    QVERIFY(m_fake.listen());
+    m_env = test::AwsCliEnvironment::isolated(m_home.path());
+    test::ListeningFake::Setup setup(kKeyId, kSecret, kJob, kToken, QStringLiteral("ProfileVendor"));
+    setup.sessionToken = kSessionToken;
+    QVERIFY2(m_fake.start(setup), qPrintable(m_fake.startError()));
 }
 
 void TestProfileCommand::addListShowUseRemove()

@@ -7,6 +7,7 @@
 #include "core/codepipeline/paramvalidator.h"
 #include "core/codepipeline/servicemodel.h"
 #include "fake/fakecodepipeline.h"
+#include "support/awsclienvironment.h"
 #include "support/testenv.h"
 
 #include <QTemporaryDir>
@@ -104,7 +105,7 @@ void TestSkeleton::inputLikeAwsCli()
     QFETCH(QString, operation);
     const QStringList arguments = {QStringLiteral("codepipeline"), operation,
                                    QStringLiteral("--generate-cli-skeleton")};
-    const auto env = test::referenceEnvironment(kKeyId, kSecret);
+    const auto env = test::AwsCliEnvironment::withKeys(kKeyId, kSecret);
     const auto theirs = test::runProcess(QStringLiteral("/usr/bin/aws"), arguments, {}, env);
     QVERIFY2(theirs.exitCode == 0, theirs.err.constData());
     const auto ours = test::runProcess(test::jobdeskCli(), arguments, {}, env);
@@ -158,7 +159,7 @@ void TestSkeleton::outputInEveryFormat()
         test::runProcess(test::jobdeskCli(),
                          {QStringLiteral("get-third-party-job-details"), QStringLiteral("--generate-cli-skeleton"),
                           QStringLiteral("output"), QStringLiteral("--output"), format},
-                         {}, test::referenceEnvironment(kKeyId, kSecret));
+                         {}, test::AwsCliEnvironment::withKeys(kKeyId, kSecret));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY(run.out.contains("0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d"));
     if (format == QLatin1String("json"))
@@ -222,7 +223,7 @@ void TestSkeleton::roundTrip()
     QFETCH(QString, fill);
     QFETCH(QString, expected);
     QFETCH(int, state);
-    const auto env = test::referenceEnvironment(kKeyId, kSecret);
+    const auto env = test::AwsCliEnvironment::withKeys(kKeyId, kSecret);
 
     m_fake.clearJobs();
     fake::FakeJob job;

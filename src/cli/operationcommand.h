@@ -1,0 +1,69 @@
+#pragma once
+
+// `jobdesk-cli OPERATION ...`: one of the five CodePipeline third-party job
+// operations. Checks the input, resolves the profile, sends the call and
+// prints the answer in the chosen output format, or its skeleton.
+
+#include "cli/command.h"
+#include "core/output/redactor.h"
+#include "core/profiles/resolvedconfig.h"
+
+#include <QProcessEnvironment>
+#include <QStringList>
+
+#include <memory>
+
+namespace jobdesk::aws {
+class AwsClient;
+class StsClient;
+}
+namespace jobdesk::codepipeline {
+class OperationCall;
+}
+namespace jobdesk::profiles {
+class CredentialResolver;
+class ProfileStore;
+}
+
+namespace jobdesk::cli {
+
+class DebugLog;
+
+class OperationCommand : public Command
+{
+    Q_OBJECT
+
+public:
+    // arguments are the command line as typed, for the debug log.
+    OperationCommand(QStringList arguments, QProcessEnvironment env, Streams streams, QObject *parent = nullptr);
+    ~OperationCommand() override;
+
+    QString name() const override;
+    QString help() const override;
+    void run(const CommandLine &commandLine) override;
+
+protected:
+    QString shown(const QString &message) const override;
+
+private:
+    bool checkInput();
+    void resolveAndSend();
+    void onResolveFailed(const Error &error);
+    void send(const profiles::ResolvedConfig &resolved);
+    void onFinished(codepipeline::OperationCall *call);
+    void printResponse(const nlohmann::ordered_json &data);
+    void debug(const char *logger, const QString &message);
+
+    QStringList m_arguments;
+    QProcessEnvironment m_env;
+    CommandLine m_cl;
+    QString m_outputFormat;
+    output::Redactor m_redactor;
+    std::unique_ptr<DebugLog> m_debug;
+    profiles::ProfileStore *m_store = nullptr;
+    profiles::CredentialResolver *m_resolver = nullptr;
+    aws::AwsClient *m_client = nullptr;
+    aws::StsClient *m_sts = nullptr;
+};
+
+}  // namespace jobdesk::cli
