@@ -1,15 +1,15 @@
 #pragma once
 
-// What leaves the window: the AWS-CLI-identical JSON of a job with its
+// What leaves JobDesk as a file or on the clipboard: the AWS-CLI-identical JSON of a job with its
 // secrets replaced by a placeholder (unless asked otherwise), and the
 // equivalent AWS CLI command with a placeholder for the client token.
 
-#include "gui/jobdocument.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include <QByteArray>
 #include <QStringList>
 
-namespace jobdesk::gui {
+namespace jobdesk::output {
 
 class JobExporter
 {
@@ -25,10 +25,10 @@ public:
 
     // data with every value the service model marks sensitive (the artifact credentials),
     // and the masked configuration values, replaced by placeholder().
-    static Json redacted(const Json &data, const QStringList &maskedConfigurationKeys);
+    static codepipeline::Json redacted(const codepipeline::Json &data, const QStringList &maskedConfigurationKeys);
     // The bytes `aws codepipeline get-third-party-job-details` would print, redacted per options.
-    static QByteArray json(const JobDocument &document, const Options &options);
-    static QString cliCommand(const LookupInfo &lookup);
+    static QByteArray json(const codepipeline::JobDocument &document, const Options &options);
+    static QString cliCommand(const codepipeline::LookupInfo &lookup);
 };
 
-}  // namespace jobdesk::gui
+}  // namespace jobdesk::output
