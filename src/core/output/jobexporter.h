@@ -1,8 +1,9 @@
 #pragma once
 
-// What leaves JobDesk as a file or on the clipboard: the AWS-CLI-identical JSON of a job with its
-// secrets replaced by a placeholder (unless asked otherwise), and the
-// equivalent AWS CLI command with a placeholder for the client token.
+// What leaves JobDesk as a file or on the clipboard: the AWS-CLI-identical
+// JSON of a job with its secrets replaced by a placeholder (unless asked
+// otherwise), and the equivalent AWS CLI command with a placeholder for the
+// client token.
 
 #include "core/codepipeline/jobdocument.h"
 
