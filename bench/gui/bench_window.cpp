@@ -10,6 +10,7 @@
 //    the widgets of the hidden tabs are made when first shown, so
 // 3. first switch: the time to show each hidden tab the first time.
 
+#include "core/codepipeline/jobdocument.h"
 #include "core/codepipeline/responseparser.h"
 #include "core/codepipeline/servicemodel.h"
 #include "gui/jobview.h"
@@ -139,7 +140,7 @@ int main(int argc, char *argv[])
         result.response = std::move(parsed).value();
         result.requestId = QStringLiteral("bench");
         result.attempts = 1;
-        gui::JobView *view = window.openDocument(gui::JobDocument::fromResponse(
+        gui::JobView *view = window.openDocument(codepipeline::JobDocument::fromResponse(
             result, {QStringLiteral("11111111-2222-4333-8444-555555555555"), {}, QStringLiteral("us-east-1"), {}},
             QDateTime::currentDateTimeUtc()));
         // Lay out and paint the visible tab, as the window would before the user sees it.

@@ -1,9 +1,9 @@
 // jobdesk: the JobDesk window. `jobdesk --demo` serves sample jobs from an
 // in-process fake endpoint so the whole path can be tried without AWS.
 
+#include "app/demosession.h"
 #include "core/processhardening.h"
 #include "gui/appsettings.h"
-#include "gui/demosession.h"
 #include "gui/mainwindow.h"
 
 #include "core/aws/awsclient.h"
@@ -105,10 +105,10 @@ int main(int argc, char *argv[])
 
     jobdesk::gui::MainWindow window;
     window.useProfileStore(&profileStore, &resolver, &tokenVault);
-    jobdesk::gui::DemoSession demoSession;
+    jobdesk::app::DemoSession demoSession;
     if (parser.isSet(demo) || parser.isSet(demoFixtures)) {
         const QString fixtures =
-            parser.isSet(demoFixtures) ? parser.value(demoFixtures) : jobdesk::gui::DemoSession::defaultFixtures();
+            parser.isSet(demoFixtures) ? parser.value(demoFixtures) : jobdesk::app::DemoSession::defaultFixtures();
         const jobdesk::Status started = demoSession.start(fixtures);
         if (!started) {
             QMessageBox::critical(
@@ -116,7 +116,7 @@ int main(int argc, char *argv[])
                 QCoreApplication::translate("main", "The demo could not start: %1").arg(started.error().message));
             return 1;
         }
-        window.useDemo(&demoSession);
+        window.useDemo(demoSession.setup());
     }
 
     FirstPaintReporter reporter;

@@ -6,6 +6,9 @@
 
 namespace jobdesk::gui {
 
+using codepipeline::Json;
+using codepipeline::jsonText;
+
 ArtifactsModel::ArtifactsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 QString ArtifactsModel::s3Uri(const QString &bucket, const QString &key)
@@ -39,7 +42,7 @@ void ArtifactsModel::append(const Json &list, bool input)
     }
 }
 
-void ArtifactsModel::setDocument(const JobDocument &document)
+void ArtifactsModel::setDocument(const codepipeline::JobDocument &document)
 {
     beginResetModel();
     m_artifacts.clear();

@@ -3,7 +3,7 @@
 // The Artifacts tab: the job's input artifacts, then its output artifacts,
 // with name, revision, bucket, object key and an s3:// URI to copy.
 
-#include "gui/jobdocument.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -20,7 +20,7 @@ public:
 
     explicit ArtifactsModel(QObject *parent = nullptr);
 
-    void setDocument(const JobDocument &document);
+    void setDocument(const codepipeline::JobDocument &document);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -39,7 +39,7 @@ private:
         QString bucket;
         QString key;
     };
-    void append(const Json &list, bool input);
+    void append(const codepipeline::Json &list, bool input);
 
     QList<Artifact> m_artifacts;
 };

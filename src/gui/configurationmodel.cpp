@@ -18,12 +18,12 @@ QString ConfigurationModel::mask()
     return QString(8, QChar(0x2022));
 }
 
-void ConfigurationModel::setDocument(const JobDocument &document)
+void ConfigurationModel::setDocument(const codepipeline::JobDocument &document)
 {
     beginResetModel();
     m_entries.clear();
     m_provider = document.provider();
-    const Json &data = document.jobData();
+    const codepipeline::Json &data = document.jobData();
     auto config = data.find("actionConfiguration");
     if (config != data.end() && config->is_object()) {
         auto map = config->find("configuration");
@@ -32,7 +32,7 @@ void ConfigurationModel::setDocument(const JobDocument &document)
             for (auto it = map->begin(); it != map->end(); ++it) {
                 Entry e;
                 e.key = QString::fromStdString(it.key());
-                e.value = it->is_string() ? jsonText(*it) : QString::fromStdString(it->dump());
+                e.value = it->is_string() ? codepipeline::jsonText(*it) : QString::fromStdString(it->dump());
                 e.secret = m_policy ? m_policy->isSecret(m_provider, e.key) : SecretKeyPolicy::looksSecret(e.key);
                 m_entries.append(e);
             }

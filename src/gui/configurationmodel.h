@@ -5,7 +5,7 @@
 // for the provider) are masked; the Secret column is a checkbox that changes
 // and remembers that choice.
 
-#include "gui/jobdocument.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <QList>
@@ -28,7 +28,7 @@ public:
 
     explicit ConfigurationModel(SecretKeyPolicy *policy, QObject *parent = nullptr);
 
-    void setDocument(const JobDocument &document);
+    void setDocument(const codepipeline::JobDocument &document);
     QString provider() const { return m_provider; }
 
     // Keys currently masked; exports replace their values.

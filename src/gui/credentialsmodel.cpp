@@ -10,10 +10,10 @@ namespace jobdesk::gui {
 
 CredentialsModel::CredentialsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void CredentialsModel::setDocument(const JobDocument &document)
+void CredentialsModel::setDocument(const codepipeline::JobDocument &document)
 {
     beginResetModel();
-    const Json &data = document.jobData();
+    const codepipeline::Json &data = document.jobData();
     auto creds = data.find("artifactCredentials");
     const char *names[RowCount] = {"accessKeyId", "secretAccessKey", "sessionToken"};
     for (int i = 0; i < RowCount; ++i) {

@@ -3,8 +3,8 @@
 // The Credentials tab: the artifact credentials (access key ID, secret access
 // key, session token), each masked until the user reveals that one row.
 
+#include "core/codepipeline/jobdocument.h"
 #include "core/secret.h"
-#include "gui/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <array>
@@ -22,7 +22,7 @@ public:
 
     explicit CredentialsModel(QObject *parent = nullptr);
 
-    void setDocument(const JobDocument &document);
+    void setDocument(const codepipeline::JobDocument &document);
     bool isEmpty() const;
 
     const Secret &secret(int row) const;

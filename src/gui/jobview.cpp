@@ -4,11 +4,11 @@
 #include "gui/clipboard.h"
 #include "gui/configurationmodel.h"
 #include "gui/credentialsmodel.h"
-#include "gui/jobexporter.h"
 #include "gui/jsontreemodel.h"
 #include "gui/overviewmodel.h"
 #include "gui/secretkeypolicy.h"
 
+#include "core/output/jobexporter.h"
 #include "core/output/jsonwriter.h"
 #include "core/secret.h"
 
@@ -59,7 +59,7 @@ const QString kSplitterKey = QStringLiteral("JobView/rawSplitter");
 
 }  // namespace
 
-JobView::JobView(JobDocument document, SecretKeyPolicy *policy, QWidget *parent)
+JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QWidget *parent)
     : QWidget(parent)
     , m_document(std::move(document))
     , m_policy(policy)
@@ -357,8 +357,9 @@ void JobView::refreshRaw()
         return;
     const bool includeSecrets = m_rawSecrets && m_rawSecrets->isChecked();
     // Even the redacted form keeps the continuation token, so each temporary copy is scrubbed.
-    Json shown =
-        includeSecrets ? m_document.data() : JobExporter::redacted(m_document.data(), m_configuration->maskedKeys());
+    codepipeline::Json shown = includeSecrets
+        ? m_document.data()
+        : output::JobExporter::redacted(m_document.data(), m_configuration->maskedKeys());
     m_json->setJson(shown);
     if (m_raw) {  // the text is made when the Raw tab is first shown
         QByteArray bytes = output::writeJson(shown);
@@ -370,7 +371,7 @@ void JobView::refreshRaw()
         m_jsonView->resizeColumnToContents(0);
         highlightMatches();
     }
-    wipeJson(shown);
+    codepipeline::wipeJson(shown);
 }
 
 int JobView::wipeSecrets()

@@ -3,7 +3,7 @@
 // One job's document tab: Overview, Configuration, Artifacts, Credentials and
 // Raw, each a view over its own model fed from the same JobDocument.
 
-#include "gui/jobdocument.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include <QWidget>
 
@@ -33,10 +33,10 @@ class JobView : public QWidget
 public:
     enum Tab { OverviewTab, ConfigurationTab, ArtifactsTab, CredentialsTab, RawTab };
 
-    JobView(JobDocument document, SecretKeyPolicy *policy, QWidget *parent = nullptr);
+    JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QWidget *parent = nullptr);
     ~JobView() override;
 
-    const JobDocument &document() const { return m_document; }
+    const codepipeline::JobDocument &document() const { return m_document; }
     QStringList maskedConfigurationKeys() const;
 
     QTabWidget *tabs() const { return m_tabs; }
@@ -84,7 +84,7 @@ private:
     void ensureBuilt(Tab tab) const;
     void highlightMatches();
 
-    JobDocument m_document;
+    codepipeline::JobDocument m_document;
     SecretKeyPolicy *m_policy;
     QTabWidget *m_tabs;
     OverviewModel *m_overview;

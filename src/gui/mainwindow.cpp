@@ -2,9 +2,8 @@
 
 #include "gui/clipboard.h"
 #include "gui/configurationmodel.h"
-#include "gui/demosession.h"
+#include "gui/demosetup.h"
 #include "gui/errorbanner.h"
-#include "gui/jobexporter.h"
 #include "gui/jobview.h"
 #include "gui/keychainprofilesource.h"
 #include "gui/lookupform.h"
@@ -20,6 +19,7 @@
 #include "core/codepipeline/operationcall.h"
 #include "core/codepipeline/servicemodel.h"
 #include "core/inputcheck.h"
+#include "core/output/jobexporter.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 
@@ -56,6 +56,11 @@
 #include <utility>
 
 namespace jobdesk::gui {
+
+using codepipeline::JobDocument;
+using codepipeline::Json;
+using codepipeline::LookupInfo;
+using output::JobExporter;
 
 namespace {
 
@@ -321,19 +326,19 @@ void MainWindow::showProfileManager()
         m_keychainSource->reload();
 }
 
-void MainWindow::useDemo(DemoSession *demo)
+void MainWindow::useDemo(const DemoSetup &demo)
 {
-    if (!demo || !demo->profileSource())
+    if (!demo.profiles)
         return;
-    addProfileSource(demo->profileSource());
-    m_form->selectProfile(demo->profileSource()->profiles().constFirst().name);
-    m_form->setRegion(demo->region());
-    m_form->setJobId(demo->firstJobId());
-    m_form->setClientToken(demo->firstClientToken());
+    addProfileSource(demo.profiles);
+    m_form->selectProfile(demo.profiles->profiles().constFirst().name);
+    m_form->setRegion(demo.region);
+    m_form->setJobId(demo.jobId);
+    m_form->setClientToken(demo.clientToken);
     setWindowTitle(tr("JobDesk — Demo"));
     statusBar()->showMessage(tr("Demo mode: sample jobs are served by JobDesk itself at %1. Press Ctrl+Return "
                                 "to fetch.")
-                                 .arg(demo->url().toString()));
+                                 .arg(demo.endpoint.toString()));
 }
 
 JobView *MainWindow::jobView(int index) const

@@ -5,10 +5,10 @@
 // open, paste and settings. Network work never blocks it.
 
 #include "gui/appsettings.h"
-#include "gui/jobdocument.h"
 #include "gui/lookupform.h"
 
 #include "core/aws/endpointresolver.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -37,7 +37,7 @@ class ProfileStore;
 
 namespace jobdesk::gui {
 
-class DemoSession;
+struct DemoSetup;
 class ErrorBanner;
 class KeychainProfileSource;
 class MfaDialog;
@@ -75,8 +75,8 @@ public:
     ~MainWindow() override;
 
     void addProfileSource(ProfileSource *source);
-    // Shows the demo profile and its first job; the session must outlive the window's use of it.
-    void useDemo(DemoSession *demo);
+    // Shows the demo profile and its first job; demo.profiles must outlive the window's use of it.
+    void useDemo(const DemoSetup &demo);
     // Lists the JobDesk profiles (and shared-config profiles) and resolves keys through
     // resolver, asking for MFA codes in a dialog; all three must outlive the window.
     void useProfileStore(profiles::ProfileStore *store, profiles::CredentialResolver *resolver,
@@ -99,7 +99,7 @@ public:
     QAction *action(const QString &objectName) const;
 
     // Adds a document tab for the job and makes it current.
-    JobView *openDocument(JobDocument document);
+    JobView *openDocument(codepipeline::JobDocument document);
     void applySettings(const AppSettings &settings);
 
 public Q_SLOTS:
@@ -128,7 +128,7 @@ private:
     void buildRecentDock();
     void startCall(const LookupForm::Request &request, const aws::Endpoint &endpoint, aws::Credentials credentials);
     void onCallFinished();
-    void finishWithError(const Error &error, const LookupInfo &lookup, bool record);
+    void finishWithError(const Error &error, const codepipeline::LookupInfo &lookup, bool record);
     void setBusy(bool busy);
     void updateActions();
     void exportTo(bool includeSecrets);
@@ -154,7 +154,7 @@ private:
     QTreeView *m_recentView = nullptr;
     QLabel *m_callInfo;
     QPointer<codepipeline::OperationCall> m_call;
-    LookupInfo m_pendingLookup;
+    codepipeline::LookupInfo m_pendingLookup;
     quint64 m_generation = 0;  // bumps on cancel so late credential callbacks are ignored
     bool m_resolving = false;
     QList<ProfileSource *> m_ownedSources;

@@ -57,7 +57,7 @@ void OverviewModel::addRow(const QString &key, const QString &label, const std::
     m_rows.append(row);
 }
 
-void OverviewModel::setDocument(const JobDocument &doc)
+void OverviewModel::setDocument(const codepipeline::JobDocument &doc)
 {
     beginResetModel();
     m_rows.clear();
@@ -66,7 +66,7 @@ void OverviewModel::setDocument(const JobDocument &doc)
     addRow(QStringLiteral("id"), tr("Job ID"), doc.jobId());
     auto nonceIt = doc.details().find("nonce");
     addRow(QStringLiteral("nonce"), tr("Nonce"),
-           nonceIt == doc.details().end() ? std::nullopt : std::optional<QString>(jsonText(*nonceIt)));
+           nonceIt == doc.details().end() ? std::nullopt : std::optional<QString>(codepipeline::jsonText(*nonceIt)));
 
     const QStringList typeParts = {doc.dataString("actionTypeId.category").value_or(QString()),
                                    doc.dataString("actionTypeId.owner").value_or(QString()),
@@ -125,19 +125,19 @@ void OverviewModel::setDocument(const JobDocument &doc)
            tr("%1 input, %2 output").arg(count("inputArtifacts")).arg(count("outputArtifacts")));
 
     switch (doc.origin()) {
-    case JobDocument::Origin::Fetched:
+    case codepipeline::JobDocument::Origin::Fetched:
         m_issuedUtc = doc.fetchedAtUtc();
         addRow(QStringLiteral("fetchedAt"), tr("Fetched"),
                locale.toString(doc.fetchedAtUtc().toLocalTime(), QLocale::LongFormat));
         addRow(QStringLiteral("requestId"), tr("Request ID"), doc.requestId());
         break;
-    case JobDocument::Origin::Opened:
+    case codepipeline::JobDocument::Origin::Opened:
         m_issuedUtc = {};
         addRow(QStringLiteral("fetchedAt"), tr("Opened"),
                tr("%1, from %2")
                    .arg(locale.toString(doc.fetchedAtUtc().toLocalTime(), QLocale::LongFormat), doc.sourceName()));
         break;
-    case JobDocument::Origin::Pasted:
+    case codepipeline::JobDocument::Origin::Pasted:
         m_issuedUtc = {};
         addRow(QStringLiteral("fetchedAt"), tr("Pasted"),
                locale.toString(doc.fetchedAtUtc().toLocalTime(), QLocale::LongFormat));

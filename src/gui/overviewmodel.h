@@ -4,7 +4,7 @@
 // pipeline context, continuation token, encryption key, fetch time and how
 // long the artifact credentials stay valid), as a two-column table.
 
-#include "gui/jobdocument.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include <QAbstractTableModel>
 #include <QDateTime>
@@ -30,7 +30,7 @@ public:
 
     explicit OverviewModel(QObject *parent = nullptr);
 
-    void setDocument(const JobDocument &document);
+    void setDocument(const codepipeline::JobDocument &document);
     void clear();
     // The reference time for the credentials countdown; the view ticks it every second.
     void setNow(const QDateTime &nowUtc);

@@ -328,7 +328,7 @@ void ProfileManagerDialog::testProfile(const QString &name)
             report(false, applied.error().message);
             return;
         }
-        const Json params = {{"jobId", testJobId().toStdString()}, {"clientToken", "jobdesk-key-test"}};
+        const codepipeline::Json params = {{"jobId", testJobId().toStdString()}, {"clientToken", "jobdesk-key-test"}};
         auto *call = codepipeline::OperationCall::start(
             m_client, config, *codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails"), params);
         connect(call, &codepipeline::OperationCall::finished, this, [this, call, name] {

@@ -59,7 +59,7 @@ public:
     void resolveCredentials(const QString &name, QObject *context, CredentialsCallback done) override;
 };
 
-// Fixed keys held in memory, e.g. the demo profile that talks to the in-process fake endpoint.
+// Fixed keys held in memory, e.g. the demo profile whose keys and endpoint src/app supplies.
 class StaticProfileSource : public ProfileSource
 {
     Q_OBJECT

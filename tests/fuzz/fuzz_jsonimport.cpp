@@ -1,13 +1,11 @@
-// libFuzzer target: JobDesk's JSON import (File > Open and Paste), which reads
-// the AWS CLI's output, a JobDesk export or a bare jobDetails object and puts it
-// through the service model. When the GUI is not built, the model step alone
-// (ResponseParser::conform on any parsed document) is fuzzed.
+// libFuzzer target: JobDesk's JSON import (File > Open and Paste in the window),
+// which reads the AWS CLI's output, a JobDesk export or a bare jobDetails object
+// and puts it through the service model; then the model step alone
+// (ResponseParser::conform) on any parsed document, for every operation.
 
+#include "core/codepipeline/jobdocument.h"
 #include "core/codepipeline/responseparser.h"
 #include "core/codepipeline/servicemodel.h"
-#ifdef JOBDESK_FUZZ_GUI_IMPORT
-#include "gui/jobdocument.h"
-#endif
 
 #include <cstddef>
 #include <cstdint>
@@ -17,11 +15,10 @@ using namespace jobdesk;
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray text = QByteArray::fromRawData(reinterpret_cast<const char *>(data), qsizetype(size));
-#ifdef JOBDESK_FUZZ_GUI_IMPORT
-    auto document = gui::JobDocument::fromJsonText(text, gui::JobDocument::Origin::Pasted, QString());
+    auto document = codepipeline::JobDocument::fromJsonText(text, codepipeline::JobDocument::Origin::Pasted, QString());
     if (document) {
         // What the tabs read from an imported job.
-        const gui::JobDocument &doc = document.value();
+        const codepipeline::JobDocument &doc = document.value();
         (void)doc.jobId();
         (void)doc.provider();
         (void)doc.title();
@@ -32,7 +29,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     } else {
         (void)document.error().summary();
     }
-#endif
     const auto parsed = codepipeline::Json::parse(text.constBegin(), text.constEnd(), nullptr, false);
     if (parsed.is_discarded())
         return 0;

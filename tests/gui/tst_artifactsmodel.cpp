@@ -38,7 +38,8 @@ private Q_SLOTS:
         test::JobShape shape;
         shape.inputArtifacts = inputs;
         shape.outputArtifacts = outputs;
-        auto doc = JobDocument::fromJsonText(test::cliOutput(shape), JobDocument::Origin::Pasted, {});
+        auto doc = codepipeline::JobDocument::fromJsonText(test::cliOutput(shape),
+                                                           codepipeline::JobDocument::Origin::Pasted, {});
         QVERIFY(doc.ok());
         m_model->setDocument(doc.value());
         QCOMPARE(m_model->rowCount(), inputs + outputs);

@@ -24,11 +24,12 @@ private:
     ConfigurationModel *m_model = nullptr;
     QSortFilterProxyModel *m_proxy = nullptr;
 
-    static JobDocument document(int entries)
+    static codepipeline::JobDocument document(int entries)
     {
         test::JobShape shape;
         shape.configEntries = entries;
-        auto doc = JobDocument::fromJsonText(test::cliOutput(shape), JobDocument::Origin::Pasted, {});
+        auto doc = codepipeline::JobDocument::fromJsonText(test::cliOutput(shape),
+                                                           codepipeline::JobDocument::Origin::Pasted, {});
         return doc.value();
     }
     int rowOf(const QString &key) const

@@ -28,7 +28,8 @@ private Q_SLOTS:
 
     void maskedUntilRevealed()
     {
-        auto doc = JobDocument::fromJsonText(test::cliOutput(), JobDocument::Origin::Pasted, {});
+        auto doc =
+            codepipeline::JobDocument::fromJsonText(test::cliOutput(), codepipeline::JobDocument::Origin::Pasted, {});
         QVERIFY(doc.ok());
         m_model->setDocument(doc.value());
         QVERIFY(!m_model->isEmpty());
@@ -58,7 +59,8 @@ private Q_SLOTS:
     {
         test::JobShape shape;
         shape.withCredentials = false;
-        auto doc = JobDocument::fromJsonText(test::cliOutput(shape), JobDocument::Origin::Pasted, {});
+        auto doc = codepipeline::JobDocument::fromJsonText(test::cliOutput(shape),
+                                                           codepipeline::JobDocument::Origin::Pasted, {});
         m_model->setDocument(doc.value());
         QVERIFY(m_model->isEmpty());
         QVERIFY(!m_model->index(0, CredentialsModel::ValueColumn).data(CredentialsModel::PresentRole).toBool());

@@ -4,13 +4,12 @@
 // copy, several documents, recent lookups, settings and the demo mode.
 // Modal dialogs are answered through DialogHooks set before they open.
 
+#include "app/demosession.h"
 #include "gui/artifactsmodel.h"
 #include "gui/clipboard.h"
 #include "gui/configurationmodel.h"
 #include "gui/credentialsmodel.h"
-#include "gui/demosession.h"
 #include "gui/errorbanner.h"
-#include "gui/jobexporter.h"
 #include "gui/jobview.h"
 #include "gui/jsontreemodel.h"
 #include "gui/lookupform.h"
@@ -21,6 +20,7 @@
 #include "gui/settingsdialog.h"
 
 #include "core/aws/serviceerror.h"
+#include "core/output/jobexporter.h"
 #include "fake/fakecodepipeline.h"
 #include "support/guitestdata.h"
 #include "support/testenv.h"
@@ -510,7 +510,7 @@ private Q_SLOTS:
         m_window->action(QStringLiteral("actionOpen"))->trigger();
         QCOMPARE(m_window->documentTabs()->count(), 1);
         JobView *view = m_window->currentJobView();
-        QCOMPARE(view->document().origin(), JobDocument::Origin::Opened);
+        QCOMPARE(view->document().origin(), codepipeline::JobDocument::Origin::Opened);
         QCOMPARE(view->document().jobId(), kJob2);
         QCOMPARE(view->configurationModel()->rowCount(), 7);
         QCOMPARE(view->artifactsModel()->rowCount(), 2);
@@ -534,7 +534,7 @@ private Q_SLOTS:
         QGuiApplication::clipboard()->setText(QString::fromUtf8(test::cliOutput()));
         m_window->action(QStringLiteral("actionPaste"))->trigger();
         QCOMPARE(m_window->documentTabs()->count(), 1);
-        QCOMPARE(m_window->currentJobView()->document().origin(), JobDocument::Origin::Pasted);
+        QCOMPARE(m_window->currentJobView()->document().origin(), codepipeline::JobDocument::Origin::Pasted);
         QCOMPARE(m_window->currentJobView()->document().jobId(), test::JobShape().jobId);
 
         QGuiApplication::clipboard()->setText(QStringLiteral("not json"));
@@ -642,7 +642,7 @@ private Q_SLOTS:
         QVERIFY(view->isBuilt(JobView::RawTab));
         QVERIFY(!view->isBuilt(JobView::ArtifactsTab));
         QCOMPARE(view->rawText()->toPlainText().toUtf8(),
-                 JobExporter::json(view->document(), {false, view->maskedConfigurationKeys()}));
+                 output::JobExporter::json(view->document(), {false, view->maskedConfigurationKeys()}));
         view->tabs()->setCurrentIndex(JobView::ArtifactsTab);
         QVERIFY(view->isBuilt(JobView::ArtifactsTab));
         QCOMPARE(view->artifactsView()->model(), static_cast<QAbstractItemModel *>(view->artifactsModel()));
@@ -650,15 +650,15 @@ private Q_SLOTS:
 
     void demoMode()
     {
-        DemoSession demo;
+        app::DemoSession demo;
         const Status started = demo.start();
         QVERIFY2(started.ok(), started.ok() ? "" : qPrintable(started.error().message));
         QVERIFY(!demo.firstJobId().isEmpty());
         MainWindow window;
-        window.useDemo(&demo);
+        window.useDemo(demo.setup());
         window.applySettings(m_defaults);
         QVERIFY(window.windowTitle().contains(QStringLiteral("JobDesk")));
-        QCOMPARE(window.lookupForm()->request().profile, DemoSession::profileName());
+        QCOMPARE(window.lookupForm()->request().profile, app::DemoSession::profileName());
         QCOMPARE(window.lookupForm()->jobIdEdit()->text(), demo.firstJobId());
         QSignalSpy finished(&window, &MainWindow::fetchFinished);
         window.action(QStringLiteral("actionFetch"))->trigger();

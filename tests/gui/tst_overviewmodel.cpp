@@ -27,15 +27,15 @@ private:
     {
         return m_model->index(m_model->rowOf(key), OverviewModel::ValueColumn).data(role);
     }
-    static JobDocument document(const test::JobShape &shape, const QDateTime &fetched)
+    static codepipeline::JobDocument document(const test::JobShape &shape, const QDateTime &fetched)
     {
         codepipeline::OperationResult result;
-        result.response.data = Json{{"jobDetails", test::jobDetails(shape)}};
+        result.response.data = codepipeline::Json{{"jobDetails", test::jobDetails(shape)}};
         result.response.data["jobDetails"]["data"].erase("someFutureField");
         result.requestId = QStringLiteral("req-1");
         result.attempts = 1;
-        return JobDocument::fromResponse(result, {shape.jobId, QStringLiteral("P"), QStringLiteral("us-east-1"), {}},
-                                         fetched);
+        return codepipeline::JobDocument::fromResponse(
+            result, {shape.jobId, QStringLiteral("P"), QStringLiteral("us-east-1"), {}}, fetched);
     }
 
 private Q_SLOTS:
@@ -151,7 +151,8 @@ private Q_SLOTS:
     void openedDocumentsHaveUnknownValidity()
     {
         QByteArray text = test::cliOutput();
-        auto doc = JobDocument::fromJsonText(text, JobDocument::Origin::Opened, QStringLiteral("/tmp/job.json"));
+        auto doc = codepipeline::JobDocument::fromJsonText(text, codepipeline::JobDocument::Origin::Opened,
+                                                           QStringLiteral("/tmp/job.json"));
         QVERIFY(doc.ok());
         m_model->setDocument(doc.value());
         QVERIFY(value(QStringLiteral("credentialsValidity")).contains(QStringLiteral("unknown")));

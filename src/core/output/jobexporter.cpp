@@ -1,4 +1,4 @@
-#include "gui/jobexporter.h"
+#include "core/output/jobexporter.h"
 
 #include "core/codepipeline/servicemodel.h"
 #include "core/output/jsonwriter.h"
@@ -7,7 +7,9 @@
 
 #include <QRegularExpression>
 
-namespace jobdesk::gui {
+namespace jobdesk::output {
+
+using codepipeline::Json;
 
 namespace {
 
@@ -51,7 +53,7 @@ Json JobExporter::redacted(const Json &data, const QStringList &maskedConfigurat
 {
     // What is secret is decided in one place, the core's Redactor, as for logs and --debug.
     const auto *op = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
-    const output::Redactor redactor(op);
+    const Redactor redactor(op);
     Json out = redactor.redactJson(op->output, data);
     const std::string ph = placeholder().toStdString();
 
@@ -81,14 +83,14 @@ Json JobExporter::redacted(const Json &data, const QStringList &maskedConfigurat
     return out;
 }
 
-QByteArray JobExporter::json(const JobDocument &document, const Options &options)
+QByteArray JobExporter::json(const codepipeline::JobDocument &document, const Options &options)
 {
     if (options.includeSecrets)
-        return output::writeJson(document.data());
-    return output::writeJson(redacted(document.data(), options.maskedConfigurationKeys));
+        return writeJson(document.data());
+    return writeJson(redacted(document.data(), options.maskedConfigurationKeys));
 }
 
-QString JobExporter::cliCommand(const LookupInfo &lookup)
+QString JobExporter::cliCommand(const codepipeline::LookupInfo &lookup)
 {
     QStringList parts = {
         QStringLiteral("aws"),         QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
@@ -101,4 +103,4 @@ QString JobExporter::cliCommand(const LookupInfo &lookup)
     return parts.join(QLatin1Char(' '));
 }
 
-}  // namespace jobdesk::gui
+}  // namespace jobdesk::output

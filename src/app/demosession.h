@@ -4,6 +4,8 @@
 // "Demo" profile holding the fake's keys. Requests still go through the real
 // signer and the network stack, just to 127.0.0.1.
 
+#include "gui/demosetup.h"
+
 #include "core/aws/credentials.h"
 #include "core/result.h"
 #include "core/secret.h"
@@ -16,8 +18,10 @@ class FakeCodePipeline;
 }
 
 namespace jobdesk::gui {
-
 class StaticProfileSource;
+}
+
+namespace jobdesk::app {
 
 class DemoSession : public QObject
 {
@@ -39,15 +43,17 @@ public:
     const Secret &firstClientToken() const { return m_firstClientToken; }
     const aws::Credentials &credentials() const { return m_credentials; }
     fake::FakeCodePipeline *server() const { return m_server; }
-    StaticProfileSource *profileSource() const { return m_profiles; }
+    gui::StaticProfileSource *profileSource() const { return m_profiles; }
+    // What the window is given; its profile source is null until start() succeeded.
+    gui::DemoSetup setup() const;
 
 private:
     fake::FakeCodePipeline *m_server;
-    StaticProfileSource *m_profiles = nullptr;
+    gui::StaticProfileSource *m_profiles = nullptr;
     aws::Credentials m_credentials;
     QString m_region = QStringLiteral("us-east-1");
     QString m_firstJobId;
     Secret m_firstClientToken;
 };
 
-}  // namespace jobdesk::gui
+}  // namespace jobdesk::app

@@ -1,4 +1,4 @@
-#include "gui/jobdocument.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include "core/codepipeline/responseparser.h"
 #include "core/codepipeline/servicemodel.h"
@@ -7,7 +7,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
-namespace jobdesk::gui {
+namespace jobdesk::codepipeline {
 
 namespace {
 
@@ -51,7 +51,7 @@ void JobDocument::wipe()
     m_wiped = true;
 }
 
-JobDocument JobDocument::fromResponse(const codepipeline::OperationResult &result, const LookupInfo &lookup,
+JobDocument JobDocument::fromResponse(const OperationResult &result, const LookupInfo &lookup,
                                       const QDateTime &fetchedAtUtc)
 {
     JobDocument doc;
@@ -69,10 +69,10 @@ JobDocument JobDocument::fromResponse(const codepipeline::OperationResult &resul
 Result<JobDocument> JobDocument::fromJsonText(const QByteArray &text, Origin origin, const QString &sourceName)
 {
     // A job is a few levels deep; thousands of levels would overflow the stack when shown or exported.
-    if (codepipeline::ResponseParser::nestsDeeperThan(text, codepipeline::ResponseParser::maxNestingDepth))
+    if (ResponseParser::nestsDeeperThan(text, ResponseParser::maxNestingDepth))
         return Error::make(Error::Kind::Io, QStringLiteral("NotAJob"),
                            tr("The JSON is nested more than %1 levels deep; no CodePipeline job is.")
-                               .arg(codepipeline::ResponseParser::maxNestingDepth),
+                               .arg(ResponseParser::maxNestingDepth),
                            tr("Open the output of \"aws codepipeline get-third-party-job-details\" or a JobDesk "
                               "export."));
     Json parsed = Json::parse(text.constBegin(), text.constEnd(), nullptr, /*allow_exceptions=*/false);
@@ -90,8 +90,8 @@ Result<JobDocument> JobDocument::fromJsonText(const QByteArray &text, Origin ori
         return Error::make(Error::Kind::Io, QStringLiteral("NotAJob"), tr("The JSON has no \"jobDetails\" object."),
                            tr("Expected the output of \"aws codepipeline get-third-party-job-details\"."));
 
-    const auto *op = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
-    auto conformed = codepipeline::ResponseParser::conform(op->output, parsed);
+    const auto *op = ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
+    auto conformed = ResponseParser::conform(op->output, parsed);
     if (!conformed) {
         Error e = conformed.error();
         e.kind = Error::Kind::Io;
@@ -173,4 +173,4 @@ std::optional<QString> JobDocument::dataString(const char *path) const
     return jsonText(*node);
 }
 
-}  // namespace jobdesk::gui
+}  // namespace jobdesk::codepipeline

@@ -1,4 +1,4 @@
-#include "gui/demosession.h"
+#include "app/demosession.h"
 
 #include "fake/fakecodepipeline.h"
 #include "gui/profilesource.h"
@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-namespace jobdesk::gui {
+namespace jobdesk::app {
 
 namespace {
 
@@ -77,12 +77,12 @@ Status DemoSession::start(const QString &fixturesPath)
         return Error::make(Error::Kind::Network, QStringLiteral("DemoListenFailed"),
                            tr("The demo endpoint could not start: %1").arg(m_server->errorString()));
 
-    ProfileEntry entry;
+    gui::ProfileEntry entry;
     entry.name = profileName();
     entry.description = tr("Sample jobs served by JobDesk itself at %1").arg(url().toString());
     entry.region = m_region;
     entry.endpointOverride = url().toString();
-    m_profiles = new StaticProfileSource(entry, m_credentials, this);
+    m_profiles = new gui::StaticProfileSource(entry, m_credentials, this);
     return success();
 }
 
@@ -91,4 +91,15 @@ QUrl DemoSession::url() const
     return m_server->url();
 }
 
-}  // namespace jobdesk::gui
+gui::DemoSetup DemoSession::setup() const
+{
+    gui::DemoSetup demo;
+    demo.profiles = m_profiles;
+    demo.endpoint = url();
+    demo.region = m_region;
+    demo.jobId = m_firstJobId;
+    demo.clientToken = m_firstClientToken;
+    return demo;
+}
+
+}  // namespace jobdesk::app

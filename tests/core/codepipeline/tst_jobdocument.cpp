@@ -1,12 +1,12 @@
 // JobDocument::fromJsonText, the door for files and pastes: what the AWS CLI
 // prints opens, and what is not a job is refused with a reason, never a crash.
 
-#include "gui/jobdocument.h"
+#include "core/codepipeline/jobdocument.h"
 
 #include <QTest>
 
 using namespace jobdesk;
-using namespace jobdesk::gui;
+using namespace jobdesk::codepipeline;
 
 class TestJobDocument : public QObject
 {

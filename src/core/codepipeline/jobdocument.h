@@ -1,19 +1,18 @@
 #pragma once
 
-// One job as the window shows it: the AWS-CLI-shaped GetThirdPartyJobDetails
+// One job as JobDesk holds it: the AWS-CLI-shaped GetThirdPartyJobDetails
 // answer, where it came from (a fetch, a file, the clipboard) and the facts of
 // the call that produced it. Views and exports all read from this.
 
 #include "core/codepipeline/operationcall.h"
+#include "core/codepipeline/responseparser.h"
 #include "core/result.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QString>
 
-namespace jobdesk::gui {
-
-using Json = nlohmann::ordered_json;
+namespace jobdesk::codepipeline {
 
 // What the user asked for; kept for the recent-lookups list and the CLI command.
 struct LookupInfo
@@ -34,7 +33,7 @@ public:
     JobDocument() = default;
 
     // A document from a successful GetThirdPartyJobDetails call.
-    static JobDocument fromResponse(const codepipeline::OperationResult &result, const LookupInfo &lookup,
+    static JobDocument fromResponse(const OperationResult &result, const LookupInfo &lookup,
                                     const QDateTime &fetchedAtUtc);
     // The JSON that `aws codepipeline get-third-party-job-details` prints (or a JobDesk export,
     // or the bare jobDetails object), put through the same model as a live answer.
@@ -87,4 +86,4 @@ QString jsonText(const Json &value);
 // (lengths kept). Object keys are names from the service model, not secrets.
 void wipeJson(Json &value);
 
-}  // namespace jobdesk::gui
+}  // namespace jobdesk::codepipeline

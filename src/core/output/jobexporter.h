@@ -1,0 +1,35 @@
+#pragma once
+
+// What leaves JobDesk as a file or on the clipboard: the AWS-CLI-identical
+// JSON of a job with its secrets replaced by a placeholder (unless asked
+// otherwise), and the equivalent AWS CLI command with a placeholder for the
+// client token.
+
+#include "core/codepipeline/jobdocument.h"
+
+#include <QByteArray>
+#include <QStringList>
+
+namespace jobdesk::output {
+
+class JobExporter
+{
+public:
+    struct Options
+    {
+        bool includeSecrets = false;
+        QStringList maskedConfigurationKeys;  // configuration values replaced when secrets are left out
+    };
+
+    static QString placeholder();
+    static QString tokenPlaceholder();
+
+    // data with every value the service model marks sensitive (the artifact credentials),
+    // and the masked configuration values, replaced by placeholder().
+    static codepipeline::Json redacted(const codepipeline::Json &data, const QStringList &maskedConfigurationKeys);
+    // The bytes `aws codepipeline get-third-party-job-details` would print, redacted per options.
+    static QByteArray json(const codepipeline::JobDocument &document, const Options &options);
+    static QString cliCommand(const codepipeline::LookupInfo &lookup);
+};
+
+}  // namespace jobdesk::output
