@@ -81,3 +81,66 @@ private:
     QStringList jobSecrets() const
     {
         return {m_artifactKeyId, m_artifactSecret, m_artifactToken, m_continuationToken, m_configSecret};
+    }
+
+    QByteArray jobDetailsJson(const QString &jobId) const
+    {
+        test::JobShape shape;
+        shape.jobId = jobId;
+        shape.continuationToken = m_continuationToken;
+        nlohmann::ordered_json details = test::jobDetails(shape);
+        details["data"]["artifactCredentials"] = {{"accessKeyId", m_artifactKeyId.toStdString()},
+                                                  {"secretAccessKey", m_artifactSecret.toStdString()},
+                                                  {"sessionToken", m_artifactToken.toStdString()}};
+        details["data"]["actionConfiguration"]["configuration"]["ApiToken"] = m_configSecret.toStdString();
+        const std::string text = details.dump();
+        return QByteArray(text.data(), qsizetype(text.size()));
+    }
+
+    bool fetch(const QString &jobId, const QString &profile)
+    {
+        LookupForm *form = m_window->lookupForm();
+        if (!form->selectProfile(profile))
+            return false;
+        form->jobIdEdit()->clear();
+        QTest::keyClicks(form->jobIdEdit(), jobId);
+        form->clientTokenEdit()->clear();
+        QTest::keyClicks(form->clientTokenEdit(), m_clientToken);
+        QSignalSpy finished(m_window, &MainWindow::fetchFinished);
+        QTest::keyClick(form->jobIdEdit(), Qt::Key_Return, Qt::ControlModifier);
+        if (finished.isEmpty() && !finished.wait(60000))
+            return false;
+        return finished.constFirst().constFirst().toBool();
+    }
+
+    // The role keys the resolver holds for a profile, asked for as the window asks (a cache hit).
+    void learnRoleKeys(const QString &profile)
+    {
+        std::optional<Result<profiles::ResolvedConfig>> resolved;
+        QEventLoop loop;
+        m_resolver->resolve(profile, this, [&](Result<profiles::ResolvedConfig> r) {
+            resolved.emplace(std::move(r));
+            loop.quit();
+        });
+        if (!resolved)
+            loop.exec();
+        QVERIFY(resolved && resolved->ok());
+        m_roleSecrets << resolved->value().credentials.secretAccessKey.revealText()
+                      << resolved->value().credentials.sessionToken.revealText();
+    }
+
+    // Fetches a job, shows every secret it has (revealed credentials, the Raw tab with
+    // secrets, a credential on the clipboard), closes the tab with closeIt and checks,
+    // while the closing view still exists, that nothing of the job is left in it.
+    void closeAndCheck(const QString &jobId, const std::function<void(int index)> &closeIt);
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void closeJobActionScrubsTheTab();
+    void closeButtonScrubsTheTab();
+    void switchingProfileForgetsItsKeys();
+    void deletingProfileForgetsItsKeys();
+    void windowCloseScrubsJobsAndProfiles();
+    void nothingSecretReachesDisk();
+};
