@@ -1,11 +1,11 @@
 #include "gui/lookupform.h"
 
+#include "gui/dialoghooks.h"
 #include "gui/fielderrors.h"
-
-#include "core/aws/endpointresolver.h"
-#include "gui/mainwindow.h"
 #include "gui/profilelistmodel.h"
 
+#include "core/codepipeline/servicemodel.h"
+#include "core/inputcheck.h"
 #include "core/profiles/clienttokenvault.h"
 
 #include <QAction>
@@ -286,6 +286,64 @@ std::optional<LookupForm::Field> LookupForm::fieldForPath(const QString &path)
     if (path == QLatin1String("clientToken"))
         return Field::ClientToken;
     return std::nullopt;
+}
+
+std::optional<LookupForm::CheckedRequest> LookupForm::validatedRequest()
+{
+    clearFieldErrors();
+    CheckedRequest checked{request(), {}};
+    const Request &r = checked.request;
+
+    // Everything the model can check is checked here, at the field, before a byte is sent: the same
+    // rules as jobdesk-cli's (InputCheck), in words that name the fields as the form labels them.
+    bool invalid = false;
+    QWidget *firstBad = nullptr;
+    const codepipeline::Operation &operation =
+        *codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
+    const auto check = [&](Field field, const char *member, const QString &label, const QString &value) {
+        const codepipeline::Member *m = operation.input->findMember(member);
+        Q_ASSERT(m);
+        if (Status s = InputCheck::modelText(label, m->shape, value, {}); !s) {
+            showFieldError(field, s.error().message);
+            firstBad = firstBad ? firstBad : fieldWidget(field);
+            invalid = true;
+        }
+    };
+    check(Field::JobId, "jobId", tr("The job ID"), r.jobId);
+    check(Field::ClientToken, "clientToken", tr("The client token"), r.clientToken.revealText());
+    if (r.profileRow < 0) {
+        showFieldError(Field::Profile, tr("Choose a profile."));
+        invalid = true;
+    }
+    // Region and endpoint are trimmed by request(); the rest of what is wrong with them is said at the field.
+    if (Status region = InputCheck::region(tr("The region"), r.region); !region) {
+        showFieldError(Field::Region, region.error().message);
+        firstBad = firstBad ? firstBad : m_region;
+        invalid = true;
+    }
+    if (!r.endpointOverride.isEmpty()) {
+        if (auto url = InputCheck::endpointUrl(tr("The endpoint"), r.endpointOverride); !url) {
+            showFieldError(Field::Endpoint, url.error().message);
+            firstBad = firstBad ? firstBad : m_endpoint;
+            invalid = true;
+        }
+    }
+    auto endpoint = aws::EndpointResolver::resolve(r.region, false, r.endpointOverride);
+    if (!endpoint && fieldError(Field::Region).isEmpty() && fieldError(Field::Endpoint).isEmpty()) {
+        const Error &e = endpoint.error();
+        const bool aboutUrl = !r.endpointOverride.isEmpty() && e.field != QLatin1String("region");
+        showFieldError(aboutUrl ? Field::Endpoint : Field::Region, e.message);
+        if (!firstBad)
+            firstBad = aboutUrl ? static_cast<QWidget *>(m_endpoint) : m_region;
+        invalid = true;
+    }
+    if (invalid) {
+        if (firstBad)
+            firstBad->setFocus();
+        return std::nullopt;
+    }
+    checked.endpoint = endpoint.value();
+    return checked;
 }
 
 }  // namespace jobdesk::gui

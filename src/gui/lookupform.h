@@ -4,9 +4,12 @@
 // ID and client token, the Fetch button, and a busy indicator with Cancel
 // while a request runs. Validation messages appear under their field.
 
+#include "core/aws/endpointresolver.h"
 #include "core/secret.h"
 
 #include <QWidget>
+
+#include <optional>
 
 class QComboBox;
 class QLabel;
@@ -41,9 +44,20 @@ public:
         Secret clientToken;
     };
 
+    // A request whose fields passed the checks, and the endpoint it goes to.
+    struct CheckedRequest
+    {
+        Request request;
+        aws::Endpoint endpoint;
+    };
+
     explicit LookupForm(ProfileListModel *profiles, QWidget *parent = nullptr);
 
+    // The fields as they are, trimmed where a space cannot be meant.
     Request request() const;
+    // The fields checked as jobdesk-cli checks its options. Nothing when one is bad: then every
+    // bad field shows why under it, and the first of them has the focus.
+    std::optional<CheckedRequest> validatedRequest();
     void setJobId(const QString &jobId);
     void setClientToken(const Secret &token);
     void setRegion(const QString &region);

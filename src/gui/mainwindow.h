@@ -1,33 +1,25 @@
 #pragma once
 
-// The JobDesk window: the lookup form, the error banner, one closable
-// document tab per job, the recent lookups, and the menus for export, copy,
-// open, paste and settings. Network work never blocks it.
+// The JobDesk window: lays out the lookup form, the banners, one closable
+// document tab per job and the recent lookups, and wires its menus to the parts
+// that do the work (FetchController, DocumentActions, the dialogs).
 
 #include "gui/appsettings.h"
+#include "gui/dialoghooks.h"
 #include "gui/lookupform.h"
 
-#include "core/aws/endpointresolver.h"
 #include "core/codepipeline/jobdocument.h"
 
 #include <QMainWindow>
 #include <QPointer>
 
-#include <functional>
-
 class QAction;
 class QLabel;
 class QNetworkAccessManager;
-class QStackedWidget;
 class QTabWidget;
-class QTreeView;
-class QDockWidget;
 
 namespace jobdesk::aws {
 class AwsClient;
-}
-namespace jobdesk::codepipeline {
-class OperationCall;
 }
 namespace jobdesk::profiles {
 class ClientTokenVault;
@@ -38,33 +30,19 @@ class ProfileStore;
 namespace jobdesk::gui {
 
 struct DemoSetup;
+class DocumentActions;
+class DocumentTabs;
 class ErrorBanner;
-class KeychainProfileSource;
-class MfaDialog;
-class ProfileManagerDialog;
-class ProfileEditDialog;
+class FetchController;
 class JobView;
-
+class KeychainProfileSource;
+class MfaPrompter;
 class ProfileListModel;
 class ProfileSource;
+class RecentLookupsDock;
 class RecentLookupsModel;
+struct RecentLookup;
 class SecretKeyPolicy;
-class SettingsDialog;
-
-// Answers for modal dialogs. Tests set them before the action that opens a
-// dialog; when a hook is unset the real dialog is shown.
-struct DialogHooks
-{
-    std::function<QString(const QString &suggestedPath)> saveFileName;  // empty: cancelled
-    std::function<QString()> openFileName;                              // empty: cancelled
-    std::function<bool(const QString &question)> confirm;               // warned choices
-    std::function<void(const QString &title, const QString &text)> message;
-    std::function<bool(SettingsDialog *dialog)> settings;              // true: accepted
-    std::function<bool(MfaDialog *dialog)> mfa;                        // true: accepted
-    std::function<void(ProfileManagerDialog *dialog)> profileManager;  // drive it, then return to close it
-    std::function<bool(ProfileEditDialog *dialog)> profileEditor;      // true: accepted
-    std::function<QString(const QString &suggested)> tokenLabel;       // empty: cancelled
-};
 
 class MainWindow : public QMainWindow
 {
@@ -75,7 +53,7 @@ public:
     ~MainWindow() override;
 
     void addProfileSource(ProfileSource *source);
-    // Shows the demo profile and its first job; demo.profiles must outlive the window's use of it.
+    // Shows the demo profile and its first job; the session must outlive the window's use of it.
     void useDemo(const DemoSetup &demo);
     // Lists the JobDesk profiles (and shared-config profiles) and resolves keys through
     // resolver, asking for MFA codes in a dialog; all three must outlive the window.
@@ -87,7 +65,7 @@ public:
     LookupForm *lookupForm() const { return m_form; }
     ErrorBanner *errorBanner() const { return m_banner; }
     ErrorBanner *tlsBanner() const { return m_tlsBanner; }
-    QTabWidget *documentTabs() const { return m_documents; }
+    QTabWidget *documentTabs() const;
     JobView *jobView(int index) const;
     JobView *currentJobView() const;
     RecentLookupsModel *recentLookups() const { return m_recent; }
@@ -105,12 +83,6 @@ public:
 public Q_SLOTS:
     void fetch();
     void cancelFetch();
-    void exportJson();
-    void exportJsonWithSecrets();
-    void copyJson();
-    void copyCliCommand();
-    void openFile();
-    void pasteJson();
     void showSettings();
     void showProfileManager();
     void closeDocument(int index);
@@ -126,15 +98,11 @@ protected:
 private:
     void buildMenus();
     void buildRecentDock();
-    void startCall(const LookupForm::Request &request, const aws::Endpoint &endpoint, aws::Credentials credentials);
-    void onCallFinished();
-    void finishWithError(const Error &error, const codepipeline::LookupInfo &lookup, bool record);
-    void setBusy(bool busy);
+    void wireFetch();
+    void onFetched(const codepipeline::JobDocument &document);
+    void onFetchFailed(const Error &error);
     void updateActions();
-    void exportTo(bool includeSecrets);
-    void showMessage(const QString &title, const QString &text);
-    bool confirm(const QString &question);
-    void restoreFromRecent(const QModelIndex &index);
+    void restoreFromRecent(const RecentLookup &lookup);
     // Drops whatever keys the profile sources hold for a profile that is no longer in use.
     void forgetProfileCredentials(const QString &profile);
 
@@ -148,15 +116,12 @@ private:
     LookupForm *m_form;
     ErrorBanner *m_banner;
     ErrorBanner *m_tlsBanner;
-    QStackedWidget *m_stack;
-    QTabWidget *m_documents;
-    QDockWidget *m_recentDock = nullptr;
-    QTreeView *m_recentView = nullptr;
+    DocumentTabs *m_documents;
+    RecentLookupsDock *m_recentDock = nullptr;
     QLabel *m_callInfo;
-    QPointer<codepipeline::OperationCall> m_call;
-    codepipeline::LookupInfo m_pendingLookup;
-    quint64 m_generation = 0;  // bumps on cancel so late credential callbacks are ignored
-    bool m_resolving = false;
+    FetchController *m_fetch;
+    DocumentActions *m_documentActions;
+    MfaPrompter *m_mfa = nullptr;
     QList<ProfileSource *> m_ownedSources;
     QList<QPointer<ProfileSource>> m_sources;  // every source listed, owned or not
     profiles::ProfileStore *m_store = nullptr;

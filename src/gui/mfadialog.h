@@ -1,7 +1,7 @@
 #pragma once
 
-// Asks for the current code of an MFA device when a profile's role needs one. It is
-// opened window-modal without blocking, and the window answers the resolver from finished().
+// Asks for the current code of an MFA device when a profile's role needs one. MfaPrompter
+// opens it window-modal without blocking, and answers the resolver from finished().
 
 #include <QDialog>
 

@@ -20,8 +20,6 @@
 #include <QDir>
 #include <QFile>
 #include <QLineEdit>
-#include <QSettings>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -35,17 +33,22 @@ const QString kEditorSecret = QStringLiteral("editorSecretKey/EXAMPLE+0000000000
 
 }  // namespace
 
-class TestFormInput : public QObject
+class TestFormInput : public test::WindowTestCase
 {
     Q_OBJECT
 
+public:
+    TestFormInput() : WindowTestCase(QStringLiteral("tst_forminput")) {}
+
 private:
-    fake::FakeCodePipeline *m_fake = nullptr;
-    MainWindow *m_window = nullptr;
     QTemporaryDir m_dir;
     test::TestCertificates m_certificates;
 
-    LookupForm *form() const { return m_window->lookupForm(); }
+    void prepare() override
+    {
+        QVERIFY(m_dir.isValid());
+        QVERIFY2(m_certificates.generate(), qPrintable(m_certificates.errorString()));
+    }
 
     // Fills the form as a person would (typing, so a paste's spaces and control characters get
     // through as they do from the clipboard) and presses Fetch; true if a request was started.
@@ -63,32 +66,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("JobDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_forminput"));
-        QSettings().clear();
-        QVERIFY(m_dir.isValid());
-        QVERIFY2(m_certificates.generate(), qPrintable(m_certificates.errorString()));
-
-        m_fake = new fake::FakeCodePipeline(this);
-        m_fake->addCredentials(test::kAccessKeyId, Secret(test::kSecretKey));
-        QVERIFY(m_fake->addJobJson(test::fakeJob({}, test::kClientToken)).ok());
-        QVERIFY(m_fake->listen());
-
-        m_window = new MainWindow;
-        test::addTestProfile(m_window, m_fake->url());
-        test::resetWindow(m_window, test::windowTestSettings());
-        m_window->show();
-    }
-
-    void cleanupTestCase()
-    {
-        delete m_window;
-        QSettings().clear();
-    }
-
     void lookupFormRefuses_data()
     {
         QTest::addColumn<QString>("jobId");

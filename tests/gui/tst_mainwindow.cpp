@@ -1,12 +1,11 @@
 // The real JobDesk window against a FakeCodePipeline in this process: fetch
 // and what each tab shows, validation at the field, cancel, an error banner
-// for each kind of failure, export compared with the AWS CLI, open, paste,
-// copy, several documents, recent lookups, settings and the demo mode.
+// for each kind of failure, a private CA, several documents, recent lookups,
+// the form's own controls, settings and the demo mode.
 // Modal dialogs are answered through DialogHooks set before they open.
 
 #include "app/demosession.h"
 #include "gui/artifactsmodel.h"
-#include "gui/clipboard.h"
 #include "gui/configurationmodel.h"
 #include "gui/credentialsmodel.h"
 #include "gui/errorbanner.h"
@@ -19,8 +18,6 @@
 #include "gui/recentlookupsmodel.h"
 #include "gui/settingsdialog.h"
 
-#include "core/aws/serviceerror.h"
-#include "core/output/jobexporter.h"
 #include "fake/fakecodepipeline.h"
 #include "support/guitestdata.h"
 #include "support/testenv.h"
@@ -29,21 +26,15 @@
 #include <QAbstractItemModelTester>
 #include <QAction>
 #include <QCheckBox>
-#include <QClipboard>
 #include <QComboBox>
 #include <QLineEdit>
-#include <QMimeData>
 #include <QPlainTextEdit>
-#include <QProcess>
 #include <QPushButton>
-#include <QSettings>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSslCertificate>
 #include <QSslKey>
-#include <QStandardPaths>
 #include <QTabWidget>
-#include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
@@ -59,83 +50,19 @@ const QString kUnknownJob = QStringLiteral("99999999-9999-4999-8999-999999999999
 
 }  // namespace
 
-class TestMainWindow : public QObject
+class TestMainWindow : public test::WindowTestCase
 {
     Q_OBJECT
 
+public:
+    TestMainWindow() : WindowTestCase(QStringLiteral("tst_mainwindow")) {}
+
 private:
-    fake::FakeCodePipeline *m_fake = nullptr;
-    MainWindow *m_window = nullptr;
     QTemporaryDir m_dir;
-    AppSettings m_defaults;
 
-    LookupForm *form() const { return m_window->lookupForm(); }
-
-    // Fills the form as a person would and presses Ctrl+Return; waits for the outcome.
-    bool fetch(const QString &jobId, const QString &token, const QString &profileName = QStringLiteral("Test"))
+    void prepare() override
     {
-        form()->selectProfile(profileName);
-        form()->jobIdEdit()->clear();
-        QTest::keyClicks(form()->jobIdEdit(), jobId);
-        form()->clientTokenEdit()->clear();
-        QTest::keyClicks(form()->clientTokenEdit(), token);
-        QSignalSpy finished(m_window, &MainWindow::fetchFinished);
-        QTest::keyClick(form()->jobIdEdit(), Qt::Key_Return, Qt::ControlModifier);
-        if (finished.isEmpty() && !finished.wait(20000))
-            return false;
-        return finished.constFirst().constFirst().toBool();
-    }
-
-    // Runs the AWS CLI while this event loop keeps serving the in-process fake endpoint.
-    QByteArray runAwsCli(const QString &cli, const QString &jobId)
-    {
-        QProcess process;
-        process.setProcessEnvironment(test::referenceEnvironment(test::kAccessKeyId, test::kSecretKey));
-        QSignalSpy done(&process, &QProcess::finished);
-        process.start(cli,
-                      {QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
-                       QStringLiteral("--endpoint-url"), m_fake->url().toString(), QStringLiteral("--job-id"), jobId,
-                       QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--output"),
-                       QStringLiteral("json")});
-        process.closeWriteChannel();
-        if (!done.wait(120000) || process.exitCode() != 0) {
-            qWarning() << cli << process.readAllStandardError();
-            return {};
-        }
-        return process.readAllStandardOutput();
-    }
-
-    // The AWS CLI's bytes with the given values replaced, re-dumped the way the CLI dumps.
-    static QByteArray redactWithPython(const QByteArray &cliJson, const QStringList &configKeys)
-    {
-        const QString script =
-            QStringLiteral("import json,sys,collections\n"
-                           "d=json.loads(sys.stdin.read(),object_pairs_hook=collections.OrderedDict)\n"
-                           "data=d['jobDetails']['data']\n"
-                           "c=data.get('artifactCredentials')\n"
-                           "if c is not None:\n"
-                           "    for k in c: c[k]='<redacted>'\n"
-                           "cfg=data.get('actionConfiguration',{}).get('configuration',{})\n"
-                           "for k in sys.argv[1:]:\n"
-                           "    if k in cfg: cfg[k]='<redacted>'\n"
-                           "sys.stdout.write(json.dumps(d,indent=4,ensure_ascii=False)+'\\n')\n");
-        const test::ProcessOutput out = test::runProcess(
-            QStringLiteral("python3"), QStringList{QStringLiteral("-c"), script} + configKeys, cliJson);
-        return out.out;
-    }
-
-private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("JobDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_mainwindow"));
-        QSettings().clear();
         QVERIFY(m_dir.isValid());
-
-        m_fake = new fake::FakeCodePipeline(this);
-        m_fake->addCredentials(test::kAccessKeyId, Secret(test::kSecretKey));
-        QVERIFY(m_fake->addJobJson(test::fakeJob({}, test::kClientToken)).ok());
         test::JobShape second;
         second.jobId = kJob2;
         second.withPipelineArn = true;
@@ -143,10 +70,10 @@ private Q_SLOTS:
         test::JobShape finished;
         finished.jobId = kFinishedJob;
         QVERIFY(m_fake->addJobJson(test::fakeJob(finished, test::kClientToken, QStringLiteral("Succeeded"))).ok());
-        QVERIFY(m_fake->listen());
+    }
 
-        m_window = new MainWindow;
-        test::addTestProfile(m_window, m_fake->url());
+    void windowReady() override
+    {
         test::addStaticProfile(m_window, QStringLiteral("UnknownKeys"), m_fake->url(),
                                QStringLiteral("AKIDNOTKNOWNEXAMPLE1"), test::kSecretKey);
         test::addStaticProfile(m_window, QStringLiteral("WrongSecret"), m_fake->url(), test::kAccessKeyId,
@@ -156,29 +83,13 @@ private Q_SLOTS:
                                      m_window);
         new QAbstractItemModelTester(m_window->recentLookups(), QAbstractItemModelTester::FailureReportingMode::QtTest,
                                      m_window);
-        m_defaults = test::windowTestSettings();
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
     }
 
-    void cleanupTestCase()
-    {
-        delete m_window;
-        QSettings().clear();
-    }
-
-    void init()
-    {
-        test::resetWindow(m_window, m_defaults);
-        m_fake->clearScripts();
-        form()->setEndpointOverride(m_fake->url().toString());
-    }
-
+private Q_SLOTS:
     void fetchShowsEveryTab()
     {
         const int before = m_fake->requestCount();
-        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
+        QVERIFY(fetchAsTyped(test::JobShape().jobId, test::kClientToken));
         QCOMPARE(m_fake->requestCount(), before + 1);
         QCOMPARE(m_window->documentTabs()->count(), 1);
         QVERIFY(m_window->errorBanner()->isHidden());
@@ -259,6 +170,7 @@ private Q_SLOTS:
         QTest::newRow("bad endpoint") << test::JobShape().jobId << test::kClientToken << QStringLiteral("us-east-1")
                                       << QStringLiteral("ftp://example.com") << int(LookupForm::Field::Endpoint);
     }
+
     void validationAtTheField()
     {
         QFETCH(QString, jobId);
@@ -269,7 +181,7 @@ private Q_SLOTS:
         form()->setRegion(region);
         form()->setEndpointOverride(endpoint == QLatin1String("<fake>") ? m_fake->url().toString() : endpoint);
         const int before = m_fake->requestCount();
-        QVERIFY(!fetch(jobId, token));
+        QVERIFY(!fetchAsTyped(jobId, token));
         QCOMPARE(m_fake->requestCount(), before);  // nothing was sent
         QVERIFY2(!form()->fieldError(LookupForm::Field(field)).isEmpty(), "no message at the field");
         QVERIFY(m_window->errorBanner()->isHidden());
@@ -339,6 +251,7 @@ private Q_SLOTS:
         QTest::newRow("connection refused") << job << token << p << QString() << QStringLiteral("http://127.0.0.1:1")
                                             << QString() << int(Error::Kind::Network) << false;
     }
+
     void errorBanner()
     {
         QFETCH(QString, jobId);
@@ -361,7 +274,7 @@ private Q_SLOTS:
 
         form()->selectProfile(profileName);
         form()->setEndpointOverride(endpoint.isEmpty() ? m_fake->url().toString() : endpoint);
-        QVERIFY(!fetch(jobId, token, profileName));
+        QVERIFY(!fetchAsTyped(jobId, token, profileName));
 
         ErrorBanner *banner = m_window->errorBanner();
         QVERIFY(banner->isVisible());
@@ -412,7 +325,7 @@ private Q_SLOTS:
         withCa.caBundleFile = cert;
         m_window->applySettings(withCa);
         form()->setEndpointOverride(tlsFake.url().toString());
-        QVERIFY2(fetch(test::JobShape().jobId, test::kClientToken),
+        QVERIFY2(fetchAsTyped(test::JobShape().jobId, test::kClientToken),
                  qPrintable(m_window->errorBanner()->error().summary() + QLatin1Char(' ')
                             + m_window->errorBanner()->error().hint));
         QCOMPARE(m_window->currentJobView()->document().jobId(), test::JobShape().jobId);
@@ -420,133 +333,15 @@ private Q_SLOTS:
         // Without the bundle the same endpoint is refused, and the banner says why.
         m_window->applySettings(m_defaults);
         form()->setEndpointOverride(tlsFake.url().toString());
-        QVERIFY(!fetch(test::JobShape().jobId, test::kClientToken));
+        QVERIFY(!fetchAsTyped(test::JobShape().jobId, test::kClientToken));
         QCOMPARE(int(m_window->errorBanner()->error().kind), int(Error::Kind::Tls));
         QVERIFY(!m_window->errorBanner()->explanationText().isEmpty());
     }
 
-    void exportMatchesTheAwsCli()
-    {
-        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
-        const QString path = m_dir.filePath(QStringLiteral("export.json"));
-        QString suggested;
-        m_window->dialogHooks().saveFileName = [&](const QString &s) {
-            suggested = s;
-            return path;
-        };
-        bool asked = false;
-        m_window->dialogHooks().confirm = [&](const QString &) {
-            asked = true;
-            return true;
-        };
-        m_window->action(QStringLiteral("actionExport"))->trigger();
-        QVERIFY(!asked);  // the redacted export needs no warning
-        QVERIFY(suggested.endsWith(QStringLiteral(".json")));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::ReadOnly));
-        const QByteArray exported = file.readAll();
-        file.close();
-
-        const QStringList clis = test::awsClis();
-        QVERIFY(!clis.isEmpty());
-        for (const QString &cli : clis) {
-            const QByteArray cliJson = runAwsCli(cli, test::JobShape().jobId);
-            QVERIFY2(!cliJson.isEmpty(), qPrintable(cli));
-            QCOMPARE(exported, redactWithPython(cliJson, {QStringLiteral("ApiToken")}));
-        }
-
-        // With secrets: warned first; declining writes nothing, accepting writes the CLI's exact bytes.
-        const QString withSecrets = m_dir.filePath(QStringLiteral("secrets.json"));
-        m_window->dialogHooks().saveFileName = [&](const QString &) { return withSecrets; };
-        m_window->dialogHooks().confirm = [&](const QString &question) {
-            asked = true;
-            return !question.isEmpty() && false;
-        };
-        m_window->action(QStringLiteral("actionExportSecrets"))->trigger();
-        QVERIFY(asked);
-        QVERIFY(!QFile::exists(withSecrets));
-        m_window->dialogHooks().confirm = [](const QString &) { return true; };
-        m_window->action(QStringLiteral("actionExportSecrets"))->trigger();
-        QFile secrets(withSecrets);
-        QVERIFY(secrets.open(QIODevice::ReadOnly));
-        QCOMPARE(secrets.readAll(), runAwsCli(clis.constFirst(), test::JobShape().jobId));
-        QCOMPARE(secrets.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
-    }
-
-    void copyJsonAndCliCommand()
-    {
-        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
-        m_window->action(QStringLiteral("actionCopyJson"))->trigger();
-        const QString json = QGuiApplication::clipboard()->text();
-        QVERIFY(json.contains(QStringLiteral("\"accessKeyId\": \"<redacted>\"")));
-        QVERIFY(!json.contains(QStringLiteral("tok_EXAMPLE")));
-
-        m_window->action(QStringLiteral("actionCopyCli"))->trigger();
-        const QString command = QGuiApplication::clipboard()->text();
-        QCOMPARE(command,
-                 QStringLiteral("aws codepipeline get-third-party-job-details --job-id %1 --client-token "
-                                "'<client-token>' --region us-east-1 --endpoint-url %2")
-                     .arg(test::JobShape().jobId, m_fake->url().toString()));
-        QVERIFY(!command.contains(test::kClientToken));
-
-        // A credential copy is marked for clipboard managers.
-        m_window->currentJobView()->copyCredential(CredentialsModel::SecretAccessKeyRow);
-        const QMimeData *data = QGuiApplication::clipboard()->mimeData();
-        QVERIFY(Clipboard::isConcealed(data));
-        QCOMPARE(data->text(), QStringLiteral("artifactSecretKeyEXAMPLE/000000000000000"));
-    }
-
-    void openFileShowsTheSameTabs()
-    {
-        const QString path = m_dir.filePath(QStringLiteral("from-ticket.json"));
-        QFile file(path);
-        QVERIFY(file.open(QIODevice::WriteOnly));
-        test::JobShape shape;
-        shape.jobId = kJob2;
-        shape.configEntries = 7;
-        file.write(test::cliOutput(shape));
-        file.close();
-        m_window->dialogHooks().openFileName = [&] { return path; };
-        m_window->action(QStringLiteral("actionOpen"))->trigger();
-        QCOMPARE(m_window->documentTabs()->count(), 1);
-        JobView *view = m_window->currentJobView();
-        QCOMPARE(view->document().origin(), codepipeline::JobDocument::Origin::Opened);
-        QCOMPARE(view->document().jobId(), kJob2);
-        QCOMPARE(view->configurationModel()->rowCount(), 7);
-        QCOMPARE(view->artifactsModel()->rowCount(), 2);
-        QVERIFY(!view->credentialsModel()->isEmpty());
-        QVERIFY(m_window->documentTabs()->tabText(0).contains(QStringLiteral("from-ticket.json")));
-
-        // Something that is not a job is explained, not shown.
-        QFile bad(m_dir.filePath(QStringLiteral("bad.json")));
-        QVERIFY(bad.open(QIODevice::WriteOnly));
-        bad.write("{\"Pipelines\": []}");
-        bad.close();
-        m_window->dialogHooks().openFileName = [&] { return bad.fileName(); };
-        m_window->action(QStringLiteral("actionOpen"))->trigger();
-        QCOMPARE(m_window->documentTabs()->count(), 1);
-        QVERIFY(m_window->errorBanner()->isVisible());
-        QCOMPARE(m_window->errorBanner()->error().code, QStringLiteral("NotAJob"));
-    }
-
-    void pasteFromTheClipboard()
-    {
-        QGuiApplication::clipboard()->setText(QString::fromUtf8(test::cliOutput()));
-        m_window->action(QStringLiteral("actionPaste"))->trigger();
-        QCOMPARE(m_window->documentTabs()->count(), 1);
-        QCOMPARE(m_window->currentJobView()->document().origin(), codepipeline::JobDocument::Origin::Pasted);
-        QCOMPARE(m_window->currentJobView()->document().jobId(), test::JobShape().jobId);
-
-        QGuiApplication::clipboard()->setText(QStringLiteral("not json"));
-        m_window->action(QStringLiteral("actionPaste"))->trigger();
-        QCOMPARE(m_window->documentTabs()->count(), 1);
-        QCOMPARE(m_window->errorBanner()->error().code, QStringLiteral("NotJson"));
-    }
-
     void severalJobsInTabs()
     {
-        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
-        QVERIFY(fetch(kJob2, test::kClientToken));
+        QVERIFY(fetchAsTyped(test::JobShape().jobId, test::kClientToken));
+        QVERIFY(fetchAsTyped(kJob2, test::kClientToken));
         QCOMPARE(m_window->documentTabs()->count(), 2);
         QCOMPARE(m_window->currentJobView()->document().jobId(), kJob2);
         QCOMPARE(m_window->jobView(0)->document().jobId(), test::JobShape().jobId);
@@ -561,7 +356,7 @@ private Q_SLOTS:
 
     void recentLookupRefillsTheForm()
     {
-        QVERIFY(fetch(kJob2, test::kClientToken));
+        QVERIFY(fetchAsTyped(kJob2, test::kClientToken));
         form()->jobIdEdit()->clear();
         form()->clientTokenEdit()->clear();
         auto *view = m_window->findChild<QTreeView *>(QStringLiteral("recentView"));
@@ -621,31 +416,6 @@ private Q_SLOTS:
         };
         m_window->showSettings();
         QVERIFY(m_window->tlsBanner()->isHidden());
-    }
-
-    // Opening a job fills every model but makes only the visible tab's widgets; the
-    // others are made when first shown, with the same content.
-    void hiddenTabsBuiltWhenShown()
-    {
-        QVERIFY(fetch(test::JobShape().jobId, test::kClientToken));
-        JobView *view = m_window->currentJobView();
-        QVERIFY(view);
-        QCOMPARE(view->tabs()->currentIndex(), int(JobView::OverviewTab));
-        for (JobView::Tab tab :
-             {JobView::ConfigurationTab, JobView::ArtifactsTab, JobView::CredentialsTab, JobView::RawTab})
-            QVERIFY(!view->isBuilt(tab));
-        QVERIFY(view->configurationModel()->rowCount() > 0);
-        QVERIFY(view->artifactsModel()->rowCount() > 0);
-        QVERIFY(view->jsonModel()->rowCount() > 0);
-
-        view->tabs()->setCurrentIndex(JobView::RawTab);
-        QVERIFY(view->isBuilt(JobView::RawTab));
-        QVERIFY(!view->isBuilt(JobView::ArtifactsTab));
-        QCOMPARE(view->rawText()->toPlainText().toUtf8(),
-                 output::JobExporter::json(view->document(), {false, view->maskedConfigurationKeys()}));
-        view->tabs()->setCurrentIndex(JobView::ArtifactsTab);
-        QVERIFY(view->isBuilt(JobView::ArtifactsTab));
-        QCOMPARE(view->artifactsView()->model(), static_cast<QAbstractItemModel *>(view->artifactsModel()));
     }
 
     void demoMode()

@@ -13,9 +13,7 @@
 
 #include <QAction>
 #include <QPushButton>
-#include <QSettings>
 #include <QSignalSpy>
-#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTimer>
 #include <QtTest>
@@ -47,18 +45,16 @@ private:
 
 }  // namespace
 
-class TestWindowFaults : public QObject
+class TestWindowFaults : public test::WindowTestCase
 {
     Q_OBJECT
 
-private:
-    fake::FakeCodePipeline *m_fake = nullptr;
-    MainWindow *m_window = nullptr;
-    AppSettings m_defaults;
+public:
+    TestWindowFaults() : WindowTestCase(QStringLiteral("tst_windowfaults")) { m_defaults.readTimeoutSeconds = 1; }
 
-    LookupForm *form() const { return m_window->lookupForm(); }
-    QAction *fetchAction() const { return m_window->action(QStringLiteral("actionFetch")); }
-    QAction *cancelAction() const { return m_window->action(QStringLiteral("actionCancel")); }
+private:
+    QAction *fetchAction() const { return action(QStringLiteral("actionFetch")); }
+    QAction *cancelAction() const { return action(QStringLiteral("actionCancel")); }
 
     void fillForm()
     {
@@ -68,40 +64,6 @@ private:
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        QStandardPaths::setTestModeEnabled(true);
-        QCoreApplication::setOrganizationName(QStringLiteral("JobDeskTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_windowfaults"));
-        QSettings().clear();
-
-        m_fake = new fake::FakeCodePipeline(this);
-        m_fake->addCredentials(test::kAccessKeyId, Secret(test::kSecretKey));
-        QVERIFY(m_fake->addJobJson(test::fakeJob({}, test::kClientToken)).ok());
-        QVERIFY(m_fake->listen());
-
-        m_window = new MainWindow;
-        test::addTestProfile(m_window, m_fake->url());
-        m_defaults = test::windowTestSettings();
-        m_defaults.readTimeoutSeconds = 1;
-        m_window->show();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
-    }
-
-    void cleanupTestCase()
-    {
-        delete m_window;
-        QSettings().clear();
-    }
-
-    void init()
-    {
-        test::resetWindow(m_window, m_defaults);
-        m_fake->clearScripts();
-        form()->setEndpointOverride(m_fake->url().toString());
-    }
-
     void neverAnsweringServerKeepsWindowResponsive()
     {
         AppSettings patient = m_defaults;

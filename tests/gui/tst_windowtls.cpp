@@ -28,13 +28,14 @@
 using namespace jobdesk;
 using namespace jobdesk::gui;
 
-class TestWindowTls : public QObject
+class TestWindowTls : public test::WindowTestCase
 {
     Q_OBJECT
 
+public:
+    TestWindowTls() : WindowTestCase(QStringLiteral("tst_windowtls"), Fake::None) {}
+
 private Q_SLOTS:
-    void initTestCase();
-    void cleanupTestCase();
     void init();
     void caBundleThroughTheSettingsDialog();
     void eachProblemInTheBanner_data();
@@ -44,7 +45,8 @@ private Q_SLOTS:
     void verificationOffStaysVisible();
 
 private:
-    LookupForm *form() const { return m_window->lookupForm(); }
+    void prepare() override;
+    QUrl testEndpoint() const override { return QUrl(url(QStringLiteral("ca-signed"))); }
     QString url(const QString &served) const { return m_fakes.at(served)->url().toString(); }
     // Accepts the Settings dialog with this CA bundle and verification choice, as a person would.
     void chooseSettings(const QString &caBundle, bool verify);
@@ -54,16 +56,10 @@ private:
 
     test::TestCertificates m_certificates;
     std::map<QString, std::unique_ptr<fake::FakeCodePipeline>> m_fakes;  // by the certificate they serve
-    std::unique_ptr<MainWindow> m_window;
-    AppSettings m_defaults;
 };
 
-void TestWindowTls::initTestCase()
+void TestWindowTls::prepare()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(QStringLiteral("JobDeskTest"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_windowtls"));
-    QSettings().clear();
     QVERIFY2(m_certificates.generate(), qPrintable(m_certificates.errorString()));
     const std::map<QString, const test::TestCertificate *> served = {
         {QStringLiteral("ca-signed"), &m_certificates.caSigned()},
@@ -79,26 +75,14 @@ void TestWindowTls::initTestCase()
         QVERIFY2(f->listen(), qPrintable(f->errorString()));
         m_fakes[name] = std::move(f);
     }
-
-    m_defaults = test::windowTestSettings();
+    // The window reads the saved settings as it starts.
     m_defaults.save();
-    m_window = std::make_unique<MainWindow>();
-    test::addTestProfile(m_window.get(), QUrl(url(QStringLiteral("ca-signed"))));
-    m_window->show();
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-}
-
-void TestWindowTls::cleanupTestCase()
-{
-    m_window.reset();
-    QSettings().clear();
 }
 
 void TestWindowTls::init()
 {
     m_defaults.save();
-    test::resetWindow(m_window.get(), m_defaults);
+    resetCase();
     for (auto &[name, f] : m_fakes)
         f->resetCounters();
 }
@@ -122,7 +106,7 @@ bool TestWindowTls::fetch(const QString &served)
     QTest::keyClicks(form()->jobIdEdit(), test::JobShape().jobId);
     form()->clientTokenEdit()->clear();
     QTest::keyClicks(form()->clientTokenEdit(), test::kClientToken);
-    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    QSignalSpy finished(m_window, &MainWindow::fetchFinished);
     QTest::keyClick(form()->jobIdEdit(), Qt::Key_Return, Qt::ControlModifier);
     if (finished.isEmpty() && !finished.wait(20000))
         return false;
@@ -246,7 +230,7 @@ void TestWindowTls::verificationOffStaysVisible()
     QTest::keyClicks(form()->jobIdEdit(), QStringLiteral("99999999-9999-4999-8999-999999999999"));
     form()->clientTokenEdit()->clear();
     QTest::keyClicks(form()->clientTokenEdit(), test::kClientToken);
-    QSignalSpy finished(m_window.get(), &MainWindow::fetchFinished);
+    QSignalSpy finished(m_window, &MainWindow::fetchFinished);
     QTest::keyClick(form()->jobIdEdit(), Qt::Key_Return, Qt::ControlModifier);
     QVERIFY(!finished.isEmpty() || finished.wait(20000));
     QVERIFY(!finished.constFirst().constFirst().toBool());  // the service's JobNotFound, not a TLS error

@@ -1,0 +1,41 @@
+#pragma once
+
+// Answers for modal dialogs, so that tests can give them before the action
+// that opens a dialog; when a hook is unset the real dialog is shown.
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <functional>
+
+class QWidget;
+
+namespace jobdesk::gui {
+
+class MfaDialog;
+class ProfileEditDialog;
+class ProfileManagerDialog;
+class SettingsDialog;
+
+struct DialogHooks
+{
+    Q_DECLARE_TR_FUNCTIONS(DialogHooks)
+
+public:
+    std::function<QString(const QString &suggestedPath)> saveFileName;  // empty: cancelled
+    std::function<QString()> openFileName;                              // empty: cancelled
+    std::function<bool(const QString &question)> confirm;               // warned choices
+    std::function<void(const QString &title, const QString &text)> message;
+    std::function<bool(SettingsDialog *dialog)> settings;              // true: accepted
+    std::function<bool(MfaDialog *dialog)> mfa;                        // true: accepted
+    std::function<void(ProfileManagerDialog *dialog)> profileManager;  // drive it, then return to close it
+    std::function<bool(ProfileEditDialog *dialog)> profileEditor;      // true: accepted
+    std::function<QString(const QString &suggested)> tokenLabel;       // empty: cancelled
+
+    // A warning with Yes and Cancel (or the confirm hook); true for Yes.
+    bool askToConfirm(QWidget *parent, const QString &question) const;
+    // A warning to read and close (or the message hook).
+    void showMessage(QWidget *parent, const QString &title, const QString &text) const;
+};
+
+}  // namespace jobdesk::gui
