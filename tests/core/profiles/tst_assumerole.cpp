@@ -5,13 +5,13 @@
 // fetch a job from the fake CodePipeline. The AWS CLI, run on the same config files,
 // must assume the same roles with the same settings.
 
-#include "support/asyncwait.h"
 #include "core/aws/awsclient.h"
 #include "core/aws/endpointresolver.h"
 #include "core/aws/stsclient.h"
 #include "core/codepipeline/operationcall.h"
 #include "core/profiles/credentialresolver.h"
 #include "fake/fakecodepipeline.h"
+#include "support/asyncwait.h"
 #include "support/corefixtures.h"
 #include "support/testenv.h"
 
