@@ -1,4 +1,5 @@
 #include "fake/fakescriptreader.h"
+#include "fake/fixturejson.h"
 
 #include "core/codepipeline/servicemodel.h"
 
@@ -7,16 +8,6 @@
 namespace jobdesk::fake {
 
 using ojson = nlohmann::ordered_json;
-
-namespace {
-
-QString str(const ojson &value, const char *key)
-{
-    const auto it = value.find(key);
-    return it != value.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
-
-}  // namespace
 
 Result<FakeScript> FakeScriptReader::read(const ojson &value, const QString &field)
 {
@@ -58,11 +49,11 @@ Result<FakeScript> FakeScriptReader::read(const ojson &value, const QString &fie
             else
                 return bad(tr("must be \"json\" or \"html\""));
         } else if (key == "error") {
-            if (!v.is_object() || str(v, "code").isEmpty())
+            if (!v.is_object() || fixtureString(v, "code").isEmpty())
                 return bad(tr("must be an object with a \"code\""));
             FakeScript::ForcedError e;
-            e.code = str(v, "code");
-            e.message = str(v, "message");
+            e.code = fixtureString(v, "code");
+            e.message = fixtureString(v, "message");
             if (v.contains("status")) {
                 if (!v["status"].is_number_integer() || v["status"].get<int>() < 400 || v["status"].get<int>() > 599)
                     return bad(tr("has a status outside 400-599"));

@@ -1,6 +1,7 @@
 #include "fake/fixtureloader.h"
 
 #include "fake/fakescriptreader.h"
+#include "fake/fixturejson.h"
 #include "fake/rawjson.h"
 
 #include <QFile>
@@ -59,12 +60,6 @@ using ojson = nlohmann::ordered_json;
 
 namespace {
 
-QString str(const ojson &value, const char *key)
-{
-    const auto it = value.find(key);
-    return it != value.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
-}
-
 bool hasIgnorablePrefix(const std::string &key)
 {
     return !key.empty() && key.front() == '_';
@@ -83,7 +78,8 @@ Result<QList<FakeRole>> parseRoles(const ojson &value)
     QList<FakeRole> roles;
     for (const auto &r : value) {
         const QString where = QStringLiteral("roles[%1]").arg(roles.size());
-        if (!r.is_object() || !str(r, "arn").startsWith(QLatin1String("arn:aws")) || str(r, "arn").size() < 20)
+        if (!r.is_object() || !fixtureString(r, "arn").startsWith(QLatin1String("arn:aws"))
+            || fixtureString(r, "arn").size() < 20)
             return fixtureError(
                 where, FixtureLoader::tr("%1 needs an \"arn\" such as arn:aws:iam::123456789012:role/Name").arg(where));
         FakeRole role;
@@ -143,7 +139,7 @@ Result<ActionTypeId> FixtureLoader::parseActionType(const ojson &value, const QS
     QString *const fields[] = {&type.category, &type.owner, &type.provider, &type.version};
     const char *const names[] = {"category", "owner", "provider", "version"};
     for (int i = 0; i < 4; ++i) {
-        *fields[i] = str(value, names[i]);
+        *fields[i] = fixtureString(value, names[i]);
         if (fields[i]->isEmpty())
             return fixtureError(field, tr("%1.%2 must be a non-empty string").arg(field, QLatin1String(names[i])));
     }
@@ -175,11 +171,13 @@ Result<FixtureLoader::Fixtures> FixtureLoader::parse(const QByteArray &json)
             if (!v.is_array())
                 return fixtureError(QStringLiteral("credentials"), tr("credentials must be an array"));
             for (const auto &c : v) {
-                if (!c.is_object() || str(c, "accessKeyId").isEmpty() || str(c, "secretAccessKey").isEmpty())
+                if (!c.is_object() || fixtureString(c, "accessKeyId").isEmpty()
+                    || fixtureString(c, "secretAccessKey").isEmpty())
                     return fixtureError(QStringLiteral("credentials"),
                                         tr("each credential needs an accessKeyId and a secretAccessKey"));
-                fixtures.credentials.append(
-                    {str(c, "accessKeyId"), Secret(str(c, "secretAccessKey")), Secret(str(c, "sessionToken"))});
+                fixtures.credentials.append({fixtureString(c, "accessKeyId"),
+                                             Secret(fixtureString(c, "secretAccessKey")),
+                                             Secret(fixtureString(c, "sessionToken"))});
             }
         } else if (key == "actionTypes") {
             if (!v.is_array())
@@ -289,13 +287,13 @@ Result<FakeJob> FixtureLoader::completeJob(const FakeJob &input)
             ojson::parse(job.details.constData(), job.details.constData() + job.details.size(), nullptr, false);
         if (details.is_discarded() || !details.is_object())
             return fixtureError(QStringLiteral("details"), tr("details must be a JSON object"));
-        const QString detailsId = str(details, "id");
+        const QString detailsId = fixtureString(details, "id");
         if (job.jobId.isEmpty())
             job.jobId = detailsId;
         else if (!detailsId.isEmpty() && detailsId != job.jobId)
             return fixtureError(QStringLiteral("details.id"), tr("details.id differs from jobId"));
         if (job.nonce.isEmpty())
-            job.nonce = str(details, "nonce");
+            job.nonce = fixtureString(details, "nonce");
         if (job.actionTypeId.provider.isEmpty() && details.contains("data") && details["data"].is_object()
             && details["data"].contains("actionTypeId")) {
             auto type = parseActionType(details["data"]["actionTypeId"], QStringLiteral("details.data.actionTypeId"));

@@ -4,8 +4,8 @@
 // included), the GetThirdPartyJobDetails call, cancel, and the outcome in the
 // recent lookups. It has no widgets: it reports with signals.
 
-#include "gui/appsettings.h"
 #include "core/codepipeline/jobdocument.h"
+#include "gui/appsettings.h"
 #include "gui/lookupform.h"
 
 #include "core/aws/awsclient.h"

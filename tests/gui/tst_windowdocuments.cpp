@@ -12,8 +12,8 @@
 #include "gui/jsontreemodel.h"
 #include "gui/mainwindow.h"
 
-#include "fake/fakecodepipeline.h"
 #include "core/output/jobexporter.h"
+#include "fake/fakecodepipeline.h"
 #include "support/guitestdata.h"
 #include "support/testenv.h"
 #include "support/windowtestbed.h"

@@ -145,23 +145,7 @@ void TestWindowTls::caBundleThroughTheSettingsDialog()
 
 void TestWindowTls::eachProblemInTheBanner_data()
 {
-    QTest::addColumn<QString>("served");
-    QTest::addColumn<bool>("withCa");
-    QTest::addColumn<QString>("says");
-    QTest::addColumn<QStringList>("notSays");
-    const QString selfSigned = QStringLiteral("self-signed");
-    const QString expired = QStringLiteral("has expired");
-    const QString wrongHost = QStringLiteral("different host name");
-    const QString untrusted = QStringLiteral("not trusted");
-    QTest::newRow("self-signed") << QStringLiteral("self-signed") << false << selfSigned
-                                 << QStringList{expired, wrongHost};
-    QTest::newRow("expired") << QStringLiteral("expired") << false << expired << QStringList{selfSigned, wrongHost};
-    QTest::newRow("wrong host") << QStringLiteral("wrong host") << false << wrongHost
-                                << QStringList{selfSigned, expired};
-    QTest::newRow("expired, CA in Settings")
-        << QStringLiteral("expired") << true << expired << QStringList{selfSigned, wrongHost, untrusted};
-    QTest::newRow("wrong host, CA in Settings")
-        << QStringLiteral("wrong host") << true << wrongHost << QStringList{selfSigned, expired, untrusted};
+    test::addCertificateProblemRows(QStringLiteral("CA in Settings"));
 }
 
 void TestWindowTls::eachProblemInTheBanner()

@@ -4,6 +4,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QTest>
 
 namespace jobdesk::test {
 
@@ -185,6 +186,28 @@ bool TestCertificates::generate()
         && signLeaf(m_expired, QStringLiteral("expired"), QStringLiteral("leaf_local"), past)
         && signLeaf(m_notYetValid, QStringLiteral("not-yet-valid"), QStringLiteral("leaf_local"), future)
         && signLeaf(m_wrongHost, QStringLiteral("wrong-host"), QStringLiteral("leaf_wrong_host"), now);
+}
+
+void addCertificateProblemRows(const QString &trustedHow)
+{
+    QTest::addColumn<QString>("served");
+    QTest::addColumn<bool>("withCa");
+    QTest::addColumn<QString>("says");
+    QTest::addColumn<QStringList>("notSays");
+    const QString selfSigned = QStringLiteral("is self-signed");
+    const QString expired = QStringLiteral("has expired");
+    const QString wrongHost = QStringLiteral("is for a different host name");
+    const QString untrusted = QStringLiteral("not trusted");
+    QTest::newRow("self-signed") << QStringLiteral("self-signed") << false << selfSigned
+                                 << QStringList{expired, wrongHost};
+    QTest::newRow("expired") << QStringLiteral("expired") << false << expired << QStringList{selfSigned, wrongHost};
+    QTest::newRow("wrong host") << QStringLiteral("wrong host") << false << wrongHost
+                                << QStringList{selfSigned, expired};
+    // With the issuer trusted the certificate's own fault is all there is to say.
+    QTest::newRow(qPrintable(QStringLiteral("expired, ") + trustedHow))
+        << QStringLiteral("expired") << true << expired << QStringList{selfSigned, wrongHost, untrusted};
+    QTest::newRow(qPrintable(QStringLiteral("wrong host, ") + trustedHow))
+        << QStringLiteral("wrong host") << true << wrongHost << QStringList{selfSigned, expired, untrusted};
 }
 
 }  // namespace jobdesk::test

@@ -67,4 +67,11 @@ private:
     TestCertificate m_wrongHost;
 };
 
+// The rows of a data-driven test that each certificate problem gets its own
+// message, for jobdesk-cli and the window alike. Columns: served (the leaf the
+// fake serves: "self-signed", "expired" or "wrong host"), withCa (the private CA
+// is trusted, by the way trustedHow names), says (a fragment the message must
+// hold) and notSays (fragments naming the other problems, which it must not).
+void addCertificateProblemRows(const QString &trustedHow);
+
 }  // namespace jobdesk::test

@@ -69,25 +69,25 @@ QByteArray percentDecode(const QByteArray &bytes)
     return out;
 }
 
-// Header names are ASCII tokens; QByteArray::toLower would also fold Latin-1 letters.
+// Header names and methods are ASCII tokens; QByteArray::toLower/toUpper would
+// also fold Latin-1 letters. Moves the letters first..last by `shift`.
+QByteArray asciiShifted(QByteArray bytes, char first, char last, int shift)
+{
+    for (char &c : bytes) {
+        if (c >= first && c <= last)
+            c = char(c + shift);
+    }
+    return bytes;
+}
+
 QByteArray asciiLower(const QByteArray &bytes)
 {
-    QByteArray out = bytes;
-    for (char &c : out) {
-        if (c >= 'A' && c <= 'Z')
-            c = char(c - 'A' + 'a');
-    }
-    return out;
+    return asciiShifted(bytes, 'A', 'Z', 'a' - 'A');
 }
 
 QByteArray asciiUpper(const QByteArray &bytes)
 {
-    QByteArray out = bytes;
-    for (char &c : out) {
-        if (c >= 'a' && c <= 'z')
-            c = char(c - 'a' + 'A');
-    }
-    return out;
+    return asciiShifted(bytes, 'a', 'z', 'A' - 'a');
 }
 
 bool isSpace(char c)

@@ -11,6 +11,8 @@
 #include <QStandardPaths>
 #include <QTimer>
 
+#include <utility>
+
 namespace jobdesk::profiles {
 
 namespace {
@@ -43,6 +45,15 @@ ProcessCredentials::~ProcessCredentials()
 void ProcessCredentials::invalidate()
 {
     m_cached.reset();
+}
+
+void ProcessCredentials::stopProcess()
+{
+    QProcess *process = std::exchange(m_process, nullptr);
+    process->disconnect(this);
+    process->kill();
+    process->waitForFinished(1000);
+    process->deleteLater();
 }
 
 Error ProcessCredentials::processError(const QString &message, const QString &hint, Error::Kind kind) const
@@ -104,12 +115,7 @@ void ProcessCredentials::start()
     timer->setSingleShot(true);
     connect(timer, &QTimer::timeout, this, [this] {
         const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(m_timeout).count();
-        QProcess *process = m_process;
-        m_process = nullptr;
-        process->disconnect(this);
-        process->kill();
-        process->waitForFinished(1000);
-        process->deleteLater();
+        stopProcess();
         finish(processError(tr("it did not finish within %n second(s).", nullptr, int(seconds)),
                             tr("Check that the command runs on its own and does not wait for input."),
                             Error::Kind::Timeout));
@@ -117,12 +123,7 @@ void ProcessCredentials::start()
 
     connect(m_process, &QProcess::readyReadStandardOutput, this, [this] {
         if (m_process->bytesAvailable() > kMaxOutput) {
-            QProcess *process = m_process;
-            m_process = nullptr;
-            process->disconnect(this);
-            process->kill();
-            process->waitForFinished(1000);
-            process->deleteLater();
+            stopProcess();
             finish(processError(tr("it printed more than %1 bytes.").arg(kMaxOutput),
                                 tr("It should print one small JSON object.")));
         }

@@ -60,6 +60,8 @@ private:
 
     void start();
     void finish(Result<aws::Credentials> result);
+    // Kills a command that overstayed or said too much; its signals are no longer heard.
+    void stopProcess();
     Error processError(const QString &message, const QString &hint, Error::Kind kind = Error::Kind::Credentials) const;
 
     QString m_profileName;

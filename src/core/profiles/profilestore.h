@@ -5,8 +5,8 @@
 // asynchronous; results arrive through callbacks guarded by a context object.
 
 #include "core/aws/credentials.h"
-#include "core/result.h"
 #include "core/profiles/profile.h"
+#include "core/result.h"
 
 #include <QList>
 #include <QObject>

@@ -381,30 +381,27 @@ std::optional<QMap<QString, QString>> SharedConfig::profile(const QString &name)
     return out;
 }
 
-std::optional<QString> SharedConfig::value(const QString &profileName, const QString &key) const
+const SharedConfig::Value *SharedConfig::plainValue(const QString &profileName, const QString &key) const
 {
-    if (isSecretKey(key))
-        return std::nullopt;
     const Section *section = mergedSection(profileName);
     if (!section)
-        return std::nullopt;
+        return nullptr;
     const auto it = section->constFind(key);
     if (it == section->cend() || it.value().isNested)
-        return std::nullopt;
-    return it.value().text;
+        return nullptr;
+    return &it.value();
+}
+
+std::optional<QString> SharedConfig::value(const QString &profileName, const QString &key) const
+{
+    const Value *found = isSecretKey(key) ? nullptr : plainValue(profileName, key);
+    return found ? std::optional<QString>(found->text) : std::nullopt;
 }
 
 std::optional<Secret> SharedConfig::secret(const QString &profileName, const QString &key) const
 {
-    if (!isSecretKey(key))
-        return std::nullopt;
-    const Section *section = mergedSection(profileName);
-    if (!section)
-        return std::nullopt;
-    const auto it = section->constFind(key);
-    if (it == section->cend() || it.value().isNested)
-        return std::nullopt;
-    return it.value().secret;
+    const Value *found = isSecretKey(key) ? plainValue(profileName, key) : nullptr;
+    return found ? std::optional<Secret>(found->secret) : std::nullopt;
 }
 
 Result<std::optional<aws::Credentials>> SharedConfig::staticCredentials(const QString &profileName, File file) const

@@ -74,6 +74,8 @@ private:
     static Result<SharedConfig> build(const QByteArray &configText, const QString &configName,
                                       const QByteArray &credentialsText, const QString &credentialsName);
     const Section *mergedSection(const QString &name) const;
+    // A key's value in the profile's merged section, unless absent or a nested block.
+    const Value *plainValue(const QString &profileName, const QString &key) const;
 
     QString m_configPath;
     QString m_credentialsPath;

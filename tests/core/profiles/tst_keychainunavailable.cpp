@@ -2,10 +2,10 @@
 // keychain use fails with an error that names the keychain and says what to do, and
 // nothing is written anywhere else.
 
-#include "support/asyncwait.h"
 #include "core/profiles/clienttokenvault.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
+#include "support/asyncwait.h"
 
 #include <QFile>
 #include <QStandardPaths>

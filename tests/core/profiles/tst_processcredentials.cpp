@@ -1,8 +1,8 @@
 // credential_process: real commands run without a shell, their JSON checked, and
 // answers cached until shortly before they expire.
 
-#include "support/asyncwait.h"
 #include "core/profiles/processcredentials.h"
+#include "support/asyncwait.h"
 #include "support/testenv.h"
 
 #include <QFile>

@@ -5,7 +5,6 @@
 // Afterwards every file under that folder and the keyring folder, and the log, is searched
 // for every secret of the session. Only the keyring's own encrypted files may hold them.
 
-#include "support/asyncwait.h"
 #include "core/aws/awsclient.h"
 #include "core/aws/endpointresolver.h"
 #include "core/aws/stsclient.h"
@@ -16,6 +15,7 @@
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 #include "fake/fakecodepipeline.h"
+#include "support/asyncwait.h"
 #include "support/testenv.h"
 #include "support/testkeychain.h"
 
