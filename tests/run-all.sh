@@ -26,6 +26,8 @@ step() {
 }
 
 fuzz_seconds=${JOBDESK_FUZZ_SECONDS:-60}
+# ccache (when installed) then finds a clone's objects again from another folder.
+export CCACHE_BASEDIR="$(pwd)"
 
 step "Dependencies"
 packaging/linux/install-deps.sh

@@ -4,12 +4,12 @@
 // included), the GetThirdPartyJobDetails call, cancel, and the outcome in the
 // recent lookups. It has no widgets: it reports with signals.
 
-#include "core/codepipeline/jobdocument.h"
 #include "gui/appsettings.h"
 #include "gui/lookupform.h"
 
 #include "core/aws/awsclient.h"
 #include "core/aws/endpointresolver.h"
+#include "core/codepipeline/jobdocument.h"
 #include "core/error.h"
 
 #include <QObject>

@@ -85,13 +85,7 @@ void TestCliTls::initTestCase()
     QVERIFY2(QFileInfo(kV2).isExecutable(), "the AWS CLI v2 (/usr/bin/aws) is needed: apt install awscli");
     QVERIFY(m_dir.isValid());
     QVERIFY2(m_certificates.generate(), qPrintable(m_certificates.errorString()));
-    const std::map<QString, const test::TestCertificate *> served = {
-        {QStringLiteral("ca-signed"), &m_certificates.caSigned()},
-        {QStringLiteral("self-signed"), &m_certificates.selfSigned()},
-        {QStringLiteral("expired"), &m_certificates.expired()},
-        {QStringLiteral("wrong host"), &m_certificates.wrongHost()},
-    };
-    for (const auto &[name, certificate] : served) {
+    for (const auto &[name, certificate] : m_certificates.servedLeaves()) {
         auto f = std::make_unique<test::ListeningFake>();
         f->enableTls(certificate->certificate, certificate->key);
         // No details: the fake makes the minimal jobDetails from the other fields.

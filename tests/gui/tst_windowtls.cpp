@@ -61,13 +61,7 @@ private:
 void TestWindowTls::prepare()
 {
     QVERIFY2(m_certificates.generate(), qPrintable(m_certificates.errorString()));
-    const std::map<QString, const test::TestCertificate *> served = {
-        {QStringLiteral("ca-signed"), &m_certificates.caSigned()},
-        {QStringLiteral("self-signed"), &m_certificates.selfSigned()},
-        {QStringLiteral("expired"), &m_certificates.expired()},
-        {QStringLiteral("wrong host"), &m_certificates.wrongHost()},
-    };
-    for (const auto &[name, certificate] : served) {
+    for (const auto &[name, certificate] : m_certificates.servedLeaves()) {
         auto f = std::make_unique<fake::FakeCodePipeline>();
         f->addCredentials(test::kAccessKeyId, Secret(test::kSecretKey));
         QVERIFY(f->addJobJson(test::fakeJob({}, test::kClientToken)).ok());

@@ -34,6 +34,12 @@ inline QJsonObject jsonObject(const QByteArray &body)
     return QJsonDocument::fromJson(body).object();
 }
 
+// The job ID of a GetThirdPartyJobDetails answer.
+inline QString answeredJobId(const QByteArray &body)
+{
+    return jsonObject(body).value(QStringLiteral("jobDetails")).toObject().value(QStringLiteral("id")).toString();
+}
+
 inline QJsonObject buildActionType(const QString &provider = QStringLiteral("TestVendor"))
 {
     return {{QStringLiteral("category"), QStringLiteral("Build")},

@@ -188,6 +188,16 @@ bool TestCertificates::generate()
         && signLeaf(m_wrongHost, QStringLiteral("wrong-host"), QStringLiteral("leaf_wrong_host"), now);
 }
 
+std::map<QString, const TestCertificate *> TestCertificates::servedLeaves() const
+{
+    return {
+        {QStringLiteral("ca-signed"), &m_caSigned},
+        {QStringLiteral("self-signed"), &m_selfSigned},
+        {QStringLiteral("expired"), &m_expired},
+        {QStringLiteral("wrong host"), &m_wrongHost},
+    };
+}
+
 void addCertificateProblemRows(const QString &trustedHow)
 {
     QTest::addColumn<QString>("served");

@@ -9,6 +9,8 @@
 #include <QString>
 #include <QTemporaryDir>
 
+#include <map>
+
 namespace jobdesk::test {
 
 struct TestCertificate
@@ -44,6 +46,9 @@ public:
     // Signed by ca(), valid now, but only for DNS wrong.example.
     const TestCertificate &wrongHost() const { return m_wrongHost; }
 
+    // The leaves a TLS test serves, by the names its data rows use: "ca-signed",
+    // "self-signed", "expired" and "wrong host".
+    std::map<QString, const TestCertificate *> servedLeaves() const;
     // A file in the temporary directory that holds text but no PEM certificate.
     QString notPemPath() const { return m_notPem; }
 
