@@ -13,7 +13,7 @@
 #   4. builds the release preset with g++, warnings as errors, as users build
 #      it, and runs the quick tests on it (all but those labelled slow);
 #   5. runs clang-tidy on src/core;
-#   6. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 60) seconds, two at
+#   6. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 45) seconds, two at
 #      a time; a crash fails the run and its input is printed and saved.
 # Any failure stops the run with a non-zero exit status.
 set -eu
@@ -25,7 +25,7 @@ step() {
     printf '\n==== [%dm%02ds] %s\n' $((elapsed / 60)) $((elapsed % 60)) "$*"
 }
 
-fuzz_seconds=${JOBDESK_FUZZ_SECONDS:-60}
+fuzz_seconds=${JOBDESK_FUZZ_SECONDS:-45}
 # ccache (when installed) then finds a clone's objects again from another folder.
 export CCACHE_BASEDIR="$(pwd)"
 
