@@ -36,7 +36,8 @@ QString DemoSession::defaultFixtures()
 
 QString DemoSession::profileName()
 {
-    return tr("Demo");
+    // A profile's name, like "default": recent lookups keep it, so it is not translated.
+    return QStringLiteral("Demo");
 }
 
 Status DemoSession::start(const QString &fixturesPath)

@@ -5,6 +5,8 @@
 #include "core/processhardening.h"
 #include "gui/appsettings.h"
 #include "gui/mainwindow.h"
+#include "gui/theme.h"
+#include "gui/translations.h"
 
 #include "core/aws/awsclient.h"
 #include "core/aws/stsclient.h"
@@ -16,13 +18,10 @@
 #include <QCommandLineParser>
 #include <QElapsedTimer>
 #include <QEvent>
-#include <QLibraryInfo>
-#include <QLocale>
 #include <QMessageBox>
 #include <QNetworkAccessManager>
 #include <QProcessEnvironment>
 #include <QTimer>
-#include <QTranslator>
 
 #include <cstdio>
 
@@ -65,13 +64,21 @@ int main(int argc, char *argv[])
     QGuiApplication::setApplicationDisplayName(QStringLiteral("JobDesk"));
     QGuiApplication::setDesktopFileName(QStringLiteral("jobdesk"));
 
-    QTranslator qtTranslator;
-    if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QCoreApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("jobdesk"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    // The language first, so that --help is already in it: --lang, then Settings, then the system.
+    const QCommandLineOption lang(QStringLiteral("lang"), QString(), QStringLiteral("code"));
+    QCommandLineParser languageOnly;
+    languageOnly.addOption(lang);
+    languageOnly.parse(app.arguments());  // the full parser below reports anything else
+    const QString language =
+        jobdesk::gui::Translations::choose({languageOnly.value(lang), jobdesk::gui::AppSettings::load().language});
+    jobdesk::gui::Translations::install(language);
+    if (const QString requested = languageOnly.value(lang);
+        !requested.isEmpty() && jobdesk::gui::Translations::match(requested).isEmpty())
+        std::fprintf(
+            stderr, "%s\n",
+            qPrintable(QCoreApplication::translate("main", "JobDesk has no translation for “%1”; it speaks %2.")
+                           .arg(requested, jobdesk::gui::Translations::languages().join(QStringLiteral(", ")))));
+    jobdesk::gui::Theme::rememberSystemLook();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Inspect AWS CodePipeline third-party jobs."));
@@ -86,7 +93,12 @@ int main(int argc, char *argv[])
                                           QStringLiteral("file"));
     QCommandLineOption benchStartup(QStringLiteral("bench-startup"));
     benchStartup.setFlags(QCommandLineOption::HiddenFromHelp);
-    parser.addOptions({demo, demoFixtures, benchStartup});
+    const QCommandLineOption langWithHelp(
+        QStringLiteral("lang"),
+        QCoreApplication::translate("main", "Show the window in this language (%1), whatever the system's is.")
+            .arg(jobdesk::gui::Translations::languages().join(QStringLiteral(", "))),
+        QCoreApplication::translate("main", "code"));
+    parser.addOptions({demo, demoFixtures, langWithHelp, benchStartup});
     parser.process(app);
 
     // Declared before the window, so they outlive it.

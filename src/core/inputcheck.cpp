@@ -12,11 +12,6 @@ namespace jobdesk {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::InputCheck", text);
-}
-
 Error invalid(const QString &field, const QString &code, const QString &message)
 {
     Error e = Error::validation(field, message);

@@ -8,6 +8,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QSslCertificate>
 #include <QString>
@@ -21,6 +22,8 @@ namespace jobdesk {
 
 class InputCheck
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::InputCheck)
+
 public:
     struct TextRules
     {

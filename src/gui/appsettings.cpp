@@ -1,6 +1,7 @@
 #include "gui/appsettings.h"
 
 #include "core/aws/clientconfigbuilder.h"
+#include "gui/translations.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -12,6 +13,7 @@ namespace jobdesk::gui {
 
 namespace {
 const QString kGroup = QStringLiteral("Connection");
+const QString kAppearance = QStringLiteral("Appearance");
 }
 
 AppSettings AppSettings::load()
@@ -31,6 +33,12 @@ AppSettings AppSettings::load()
     s.proxyPort = qBound(1, settings.value(QStringLiteral("proxyPort"), s.proxyPort).toInt(), 65535);
     s.caBundleFile = settings.value(QStringLiteral("caBundle")).toString();
     s.verifyTls = settings.value(QStringLiteral("verifyTls"), true).toBool();
+    settings.endGroup();
+    settings.beginGroup(kAppearance);
+    s.theme = Theme::fromKey(settings.value(QStringLiteral("theme")).toString());
+    s.language = settings.value(QStringLiteral("language")).toString();
+    if (!Translations::languages().contains(s.language))
+        s.language.clear();
     return s;
 }
 
@@ -49,6 +57,10 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("proxyPort"), proxyPort);
     settings.setValue(QStringLiteral("caBundle"), caBundleFile);
     settings.setValue(QStringLiteral("verifyTls"), verifyTls);
+    settings.endGroup();
+    settings.beginGroup(kAppearance);
+    settings.setValue(QStringLiteral("theme"), Theme::key(theme));
+    settings.setValue(QStringLiteral("language"), language);
 }
 
 Result<aws::ClientConfig> AppSettings::clientConfig(aws::ClientConfig base) const

@@ -1,11 +1,12 @@
 #pragma once
 
-// The window's connection settings (timeouts, retries, proxy, CA bundle, TLS
-// verification), kept in QSettings and applied to each request's ClientConfig
-// and to the network access manager.
+// The window's settings, kept in QSettings: the connection (timeouts, retries,
+// proxy, CA bundle, TLS verification), applied to each request's ClientConfig
+// and to the network access manager, and the appearance (theme, language).
 
 #include "core/aws/clientconfig.h"
 #include "core/result.h"
+#include "gui/theme.h"
 
 #include <QNetworkProxy>
 #include <QString>
@@ -26,6 +27,8 @@ struct AppSettings
     int proxyPort = 3128;
     QString caBundleFile;  // PEM; added to the system's trusted certificates
     bool verifyTls = true;
+    Theme::Choice theme = Theme::Choice::System;
+    QString language;  // "de", "ja", ...; empty follows the system's locale
 
     static AppSettings load();
     void save() const;

@@ -1,5 +1,7 @@
 #include "gui/errorbanner.h"
 
+#include "gui/theme.h"
+
 #include "core/aws/serviceerror.h"
 
 #include <QEvent>
@@ -64,7 +66,7 @@ ErrorBanner::ErrorBanner(Style style, QWidget *parent)
 void ErrorBanner::applyColours()
 {
     // Fixed tints that read on both light and dark palettes, picked by the window's lightness.
-    const bool dark = palette().color(QPalette::Window).lightness() < 128;
+    const bool dark = Theme::isDark(palette());
     QColor background;
     QColor text;
     if (m_style == Style::Error) {

@@ -1,5 +1,9 @@
 #include "gui/fielderrors.h"
 
+#include "gui/theme.h"
+
+#include <QApplication>
+#include <QEvent>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLayout>
@@ -7,14 +11,38 @@
 
 namespace jobdesk::gui {
 
+namespace {
+
+void tint(QLabel *label)
+{
+    QPalette pal = QApplication::palette(label);
+    pal.setColor(QPalette::WindowText, Theme::errorText(pal));
+    label->setPalette(pal);
+}
+
+// Re-tints a message label when the theme changes while the window is open.
+class ThemeFollower : public QObject
+{
+public:
+    using QObject::QObject;
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::ApplicationPaletteChange)
+            tint(static_cast<QLabel *>(watched));
+        return QObject::eventFilter(watched, event);
+    }
+};
+
+}  // namespace
+
 QLabel *FieldErrors::newLabel(QWidget *parent)
 {
     auto *label = new QLabel(parent);
     label->setWordWrap(true);
-    QPalette pal = label->palette();
-    const bool dark = pal.color(QPalette::Window).lightness() < 128;
-    pal.setColor(QPalette::WindowText, dark ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20));
-    label->setPalette(pal);
+    tint(label);
+    label->installEventFilter(new ThemeFollower(label));
     label->hide();
     return label;
 }

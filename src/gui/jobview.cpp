@@ -157,7 +157,7 @@ QWidget *JobView::buildConfiguration()
     view->horizontalHeader()->setSectionResizeMode(ConfigurationModel::ValueColumn, QHeaderView::Stretch);
     view->horizontalHeader()->setSectionResizeMode(ConfigurationModel::SecretColumn, QHeaderView::ResizeToContents);
 
-    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy &Value"), page);
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy Val&ue"), page);
     copy->setObjectName(QStringLiteral("copyConfigValue"));
     connect(copy, &QPushButton::clicked, this, [this, view] {
         const QModelIndex current = view->currentIndex();
@@ -224,10 +224,10 @@ QWidget *JobView::buildCredentials()
                                                                 QHeaderView::ResizeToContents);
     m_credentialsView->setCurrentIndex(m_credentials->index(0, CredentialsModel::ValueColumn));
 
-    auto *reveal = new QPushButton(QIcon(QStringLiteral(":/icons/reveal.svg")), tr("&Reveal"), page);
+    auto *reveal = new QPushButton(QIcon(QStringLiteral(":/icons/reveal.svg")), tr("Revea&l"), page);
     reveal->setObjectName(QStringLiteral("revealCredential"));
     reveal->setToolTip(tr("Show or hide the selected credential"));
-    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("&Copy"), page);
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Cop&y"), page);
     copy->setObjectName(QStringLiteral("copyCredential"));
     copy->setToolTip(tr("Copy the selected credential; clipboard managers are asked not to keep it"));
     connect(reveal, &QPushButton::clicked, this, [this] { toggleCredential(m_credentialsView->currentIndex().row()); });
@@ -277,8 +277,8 @@ QWidget *JobView::buildRaw()
     m_rawSearch->setPlaceholderText(tr("Search the JSON"));
     m_rawSearch->setAccessibleName(tr("Search the raw JSON"));
     m_rawSearch->setClearButtonEnabled(true);
-    auto *previous = new QPushButton(tr("&Previous"), page);
-    auto *next = new QPushButton(tr("&Next"), page);
+    auto *previous = new QPushButton(tr("Previo&us"), page);
+    auto *next = new QPushButton(tr("Ne&xt"), page);
     m_rawSecrets = new QCheckBox(tr("Show &secrets"), page);
     m_rawSecrets->setObjectName(QStringLiteral("rawShowSecrets"));
     m_rawSecrets->setToolTip(tr("Show the artifact credentials and masked configuration values in the JSON"));

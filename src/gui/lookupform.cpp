@@ -29,10 +29,10 @@ LookupForm::LookupForm(ProfileListModel *profiles, QWidget *parent)
     , m_endpoint(new QLineEdit(this))
     , m_jobId(new QLineEdit(this))
     , m_token(new QLineEdit(this))
-    , m_fetch(new QPushButton(tr("&Fetch"), this))
+    , m_fetch(new QPushButton(tr("Fet&ch"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_busyBar(new QProgressBar(this))
-    , m_savedTokensLabel(new QLabel(tr("Sa&ved token:"), this))
+    , m_savedTokensLabel(new QLabel(tr("Saved to&ken:"), this))
     , m_savedTokens(new QComboBox(this))
     , m_saveToken(new QPushButton(tr("Save Token…"), this))
 {
@@ -115,13 +115,13 @@ LookupForm::LookupForm(ProfileListModel *profiles, QWidget *parent)
     grid->addWidget(m_profile, 0, 1);
     grid->addWidget(label(tr("&Region:"), m_region), 0, 2);
     grid->addWidget(m_region, 0, 3);
-    grid->addWidget(label(tr("&Endpoint:"), m_endpoint), 0, 4);
+    grid->addWidget(label(tr("E&ndpoint:"), m_endpoint), 0, 4);
     grid->addWidget(m_endpoint, 0, 5, 1, 2);
     grid->addWidget(m_errors[int(Field::Profile)], 1, 1);
     grid->addWidget(m_errors[int(Field::Region)], 1, 3);
     grid->addWidget(m_errors[int(Field::Endpoint)], 1, 5, 1, 2);
 
-    grid->addWidget(label(tr("&Job ID:"), m_jobId), 2, 0);
+    grid->addWidget(label(tr("Job &ID:"), m_jobId), 2, 0);
     grid->addWidget(m_jobId, 2, 1, 1, 3);
     grid->addWidget(label(tr("Client &token:"), m_token), 2, 4);
     grid->addWidget(m_token, 2, 5);

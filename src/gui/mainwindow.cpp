@@ -16,6 +16,7 @@
 #include "gui/recentlookupsmodel.h"
 #include "gui/secretkeypolicy.h"
 #include "gui/settingsdialog.h"
+#include "gui/theme.h"
 
 #include "core/aws/awsclient.h"
 #include "core/profiles/credentialresolver.h"
@@ -208,7 +209,7 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(make(QStringLiteral("actionAbout"), tr("&About JobDesk"), {}, {}, [this] {
         m_hooks.showMessage(
-            this, tr("About JobDesk"),
+            this, tr("About"),
             tr("JobDesk %1\nInspect AWS CodePipeline third-party jobs.").arg(QStringLiteral(JOBDESK_VERSION)));
     }));
 }
@@ -272,7 +273,8 @@ void MainWindow::useDemo(const DemoSetup &demo)
     m_form->setRegion(demo.region);
     m_form->setJobId(demo.jobId);
     m_form->setClientToken(demo.clientToken);
-    setWindowTitle(tr("JobDesk — Demo"));
+    // The platform adds the application's name after a window's own title.
+    setWindowTitle(tr("Demo"));
     statusBar()->showMessage(tr("Demo mode: sample jobs are served by JobDesk itself at %1. Press Ctrl+Return "
                                 "to fetch.")
                                  .arg(demo.endpoint.toString()));
@@ -316,6 +318,7 @@ void MainWindow::applySettings(const AppSettings &settings)
         m_network->clearConnectionCache();
     m_settings = settings;
     m_settings.applyTo(m_network);
+    Theme::apply(m_settings.theme);
     m_fetch->setSettings(m_settings);
     if (m_settings.verifyTls) {
         m_tlsBanner->hide();

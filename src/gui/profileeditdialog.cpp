@@ -92,7 +92,7 @@ ProfileEditDialog::ProfileEditDialog(Mode mode, const Profile &profile, const QS
     auto *form = new QFormLayout;
     form->addRow(tr("&Name:"), m_name);
     form->addRow(tr("&Region:"), m_region);
-    form->addRow(tr("E&ndpoint:"), m_endpoint);
+    form->addRow(tr("&Endpoint:"), m_endpoint);
     form->addRow(tr("&Keys from:"), m_source);
     form->addRow(tr("AWS &profile:"), m_shared);
     form->addRow(QString(), m_copyKeys);

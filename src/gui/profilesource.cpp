@@ -8,7 +8,8 @@ EnvironmentProfileSource::EnvironmentProfileSource(QObject *parent) : ProfileSou
 
 QString EnvironmentProfileSource::profileName()
 {
-    return tr("Environment");
+    // A profile's name, like "default": recent lookups keep it, so it is not translated.
+    return QStringLiteral("Environment");
 }
 
 QList<ProfileEntry> EnvironmentProfileSource::profiles() const

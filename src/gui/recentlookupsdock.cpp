@@ -28,7 +28,7 @@ RecentLookupsDock::RecentLookupsDock(RecentLookupsModel *recent, const DialogHoo
         if (!lookup.jobId.isEmpty())
             Q_EMIT lookupChosen(lookup);
     });
-    auto *clear = new QPushButton(tr("C&lear List"), panel);
+    auto *clear = new QPushButton(tr("Clear List"), panel);
     clear->setObjectName(QStringLiteral("clearRecent"));
     connect(clear, &QPushButton::clicked, this, &RecentLookupsDock::clearLookups);
     auto *layout = new QVBoxLayout(panel);

@@ -1,6 +1,7 @@
 #include "gui/settingsdialog.h"
 
 #include "core/inputcheck.h"
+#include "gui/translations.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -10,6 +11,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QVBoxLayout>
@@ -27,9 +29,13 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_caBundle(new QLineEdit(this))
     , m_verifyTls(new QCheckBox(tr("&Verify TLS certificates"), this))
     , m_tlsWarning(new QLabel(this))
+    , m_theme(new QComboBox(this))
+    , m_language(new QComboBox(this))
+    , m_languageNote(new QLabel(this))
+    , m_startLanguage(settings.language)
 {
     setObjectName(QStringLiteral("settingsDialog"));
-    setWindowTitle(tr("JobDesk Settings"));
+    setWindowTitle(tr("Settings"));
 
     for (QSpinBox *spin : {m_connectTimeout, m_readTimeout}) {
         spin->setRange(0, 3600);
@@ -62,7 +68,23 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     pal.setColor(QPalette::WindowText, QColor(0xc6, 0x28, 0x28));
     m_tlsWarning->setPalette(pal);
 
-    auto *browse = new QPushButton(tr("&Browse…"), this);
+    m_theme->setObjectName(QStringLiteral("themeCombo"));
+    m_theme->addItem(tr("Same as the system"), Theme::key(Theme::Choice::System));
+    m_theme->addItem(tr("Light"), Theme::key(Theme::Choice::Light));
+    m_theme->addItem(tr("Dark"), Theme::key(Theme::Choice::Dark));
+    m_language->setObjectName(QStringLiteral("languageCombo"));
+    m_language->addItem(tr("Same as the system"), QString());
+    // Each language is named in itself, so that a person can find their own in any translation.
+    for (const QString &code : Translations::languages()) {
+        QString name = code == QLatin1String("en") ? QStringLiteral("English") : QLocale(code).nativeLanguageName();
+        name[0] = name[0].toUpper();
+        m_language->addItem(name, code);
+    }
+    m_languageNote->setObjectName(QStringLiteral("languageNote"));
+    m_languageNote->setWordWrap(true);
+    m_languageNote->setText(tr("The new language is used the next time JobDesk starts."));
+
+    auto *browse = new QPushButton(tr("Bro&wse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("CA Bundle"), m_caBundle->text(),
                                                           tr("PEM certificates (*.pem *.crt *.cer);;All files (*)"));
@@ -92,6 +114,9 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     form->addRow(buddyLabel(tr("CA &bundle:"), m_caBundle), caRow);
     form->addRow(QString(), m_verifyTls);
     form->addRow(QString(), m_tlsWarning);
+    form->addRow(tr("&Theme:"), m_theme);
+    form->addRow(tr("&Language:"), m_language);
+    form->addRow(QString(), m_languageNote);
     m_fieldErrors.addBelow(form, m_proxyHost);
     m_fieldErrors.addBelow(form, m_caBundle);
 
@@ -105,6 +130,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     setMinimumWidth(560);  // room for a file path and the message under it
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabled);
     connect(m_verifyTls, &QCheckBox::toggled, this, &SettingsDialog::updateEnabled);
+    connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabled);
     setSettings(settings);
 }
 
@@ -118,6 +144,8 @@ void SettingsDialog::setSettings(const AppSettings &s)
     m_proxyPort->setValue(s.proxyPort);
     m_caBundle->setText(s.caBundleFile);
     m_verifyTls->setChecked(s.verifyTls);
+    m_theme->setCurrentIndex(qMax(0, m_theme->findData(Theme::key(s.theme))));
+    m_language->setCurrentIndex(qMax(0, m_language->findData(s.language)));
     updateEnabled();
 }
 
@@ -132,6 +160,8 @@ AppSettings SettingsDialog::settings() const
     s.proxyPort = m_proxyPort->value();
     s.caBundleFile = m_caBundle->text().trimmed();
     s.verifyTls = m_verifyTls->isChecked();
+    s.theme = Theme::fromKey(m_theme->currentData().toString());
+    s.language = m_language->currentData().toString();
     return s;
 }
 
@@ -172,6 +202,7 @@ void SettingsDialog::updateEnabled()
     m_proxyHost->setEnabled(manual);
     m_proxyPort->setEnabled(manual);
     m_tlsWarning->setVisible(!m_verifyTls->isChecked());
+    m_languageNote->setVisible(m_language->currentData().toString() != m_startLanguage);
 }
 
 }  // namespace jobdesk::gui

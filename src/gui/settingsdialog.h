@@ -1,7 +1,7 @@
 #pragma once
 
-// Edits the connection settings: timeouts, retry attempts, proxy, CA bundle
-// and TLS verification (with a warning when it is turned off).
+// Edits the settings: timeouts, retry attempts, proxy, CA bundle and TLS
+// verification (with a warning when it is turned off), theme and language.
 
 #include "gui/appsettings.h"
 #include "gui/fielderrors.h"
@@ -32,6 +32,8 @@ public:
     QComboBox *proxyModeCombo() const { return m_proxyMode; }
     QLineEdit *caBundleEdit() const { return m_caBundle; }
     QCheckBox *verifyTlsCheck() const { return m_verifyTls; }
+    QComboBox *themeCombo() const { return m_theme; }
+    QComboBox *languageCombo() const { return m_language; }
     QLineEdit *proxyHostEdit() const { return m_proxyHost; }
     QString fieldError(QWidget *field) const;
 
@@ -51,6 +53,10 @@ private:
     QLineEdit *m_caBundle;
     QCheckBox *m_verifyTls;
     QLabel *m_tlsWarning;
+    QComboBox *m_theme;
+    QComboBox *m_language;
+    QLabel *m_languageNote;
+    QString m_startLanguage;
     FieldErrors m_fieldErrors;
 };
 

@@ -8,11 +8,6 @@ namespace jobdesk::aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::aws::ClientConfigBuilder", text);
-}
-
 }  // namespace
 
 ClientConfigBuilder::ClientConfigBuilder(ClientConfig base) : m_base(std::move(base)) {}

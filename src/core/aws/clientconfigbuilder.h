@@ -6,6 +6,7 @@
 #include "core/aws/clientconfig.h"
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QProcessEnvironment>
 #include <QSslCertificate>
@@ -18,6 +19,8 @@ namespace jobdesk::aws {
 
 class ClientConfigBuilder
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::aws::ClientConfigBuilder)
+
 public:
     // What was decided, one line at a time ("jobdesk.endpoint", "Endpoint: ..."), for a debug log.
     using Trace = std::function<void(const char *topic, const QString &line)>;

@@ -7,11 +7,6 @@ namespace jobdesk::aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::aws::EndpointResolver", text);
-}
-
 const QStringList &fipsRegions()
 {
     static const QStringList regions = {

@@ -7,6 +7,7 @@
 
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QStringList>
 #include <QUrl>
@@ -22,6 +23,8 @@ struct Endpoint
 
 class EndpointResolver
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::aws::EndpointResolver)
+
 public:
     // regionOrPseudo may be a legacy pseudo-region such as "fips-us-east-1".
     // overrideUrl, when set, wins over everything; otherwise the environment's

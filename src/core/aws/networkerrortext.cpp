@@ -11,13 +11,6 @@ namespace jobdesk::aws {
 
 namespace {
 
-// The wording of the TLS problems kept the context it had in AwsClient, so that
-// translations keep applying; the other sentences are AwsCall's.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::aws::AwsClient", text);
-}
-
 }  // namespace
 
 // Qt lists every problem OpenSSL found, in OpenSSL's order (an unknown issuer comes

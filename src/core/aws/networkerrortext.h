@@ -5,6 +5,7 @@
 
 #include "core/error.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QNetworkReply>
 #include <QSslError>
@@ -15,6 +16,8 @@ namespace jobdesk::aws {
 
 class NetworkErrorText
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::aws::NetworkErrorText)
+
 public:
     // code and qtMessage as the reply gave them; sslErrors are the ones it reported before
     // a failed handshake.

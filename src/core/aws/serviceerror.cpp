@@ -8,11 +8,6 @@ namespace jobdesk::aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::aws::ServiceError", text);
-}
-
 QString headerValue(const QList<std::pair<QByteArray, QByteArray>> &headers, const QByteArray &name)
 {
     for (const auto &[key, value] : headers) {

@@ -6,6 +6,7 @@
 #include "core/error.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <utility>
 
@@ -13,6 +14,8 @@ namespace jobdesk::aws {
 
 class ServiceError
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::aws::ServiceError)
+
 public:
     // Code from __type (namespace# and :suffix stripped), else x-amzn-ErrorType,
     // else the HTTP status; message from message or Message.

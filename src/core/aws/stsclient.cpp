@@ -15,11 +15,6 @@ namespace jobdesk::aws {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::aws::StsClient", text);
-}
-
 // The text of every element of a small XML document, by its path from the root
 // ("AssumeRoleResponse/AssumeRoleResult/Credentials/AccessKeyId"); the first
 // occurrence wins. Namespaces are ignored, as botocore's parser ignores them.
@@ -36,8 +31,9 @@ Result<XmlDocument> readXml(const QByteArray &xml)
     const auto malformed = [](const QString &detail) {
         return Error::make(
             Error::Kind::Protocol, QStringLiteral("MalformedResponse"),
-            tr("The STS answer is not valid XML: %1").arg(detail),
-            tr("Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between."));
+            StsClient::tr("The STS answer is not valid XML: %1").arg(detail),
+            StsClient::tr(
+                "Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between."));
     };
     XmlDocument doc;
     QXmlStreamReader reader(xml);
@@ -47,7 +43,7 @@ Result<XmlDocument> readXml(const QByteArray &xml)
         switch (reader.readNext()) {
         case QXmlStreamReader::DTD:
             // AWS never sends one; refusing it also rules out entity tricks.
-            return malformed(tr("it contains a document type declaration."));
+            return malformed(StsClient::tr("it contains a document type declaration."));
         case QXmlStreamReader::StartElement:
             if (path.isEmpty())
                 doc.root = reader.name().toString();
@@ -67,13 +63,13 @@ Result<XmlDocument> readXml(const QByteArray &xml)
         }
     }
     if (reader.hasError()) {
-        return malformed(tr("%1 (line %2, column %3).")
+        return malformed(StsClient::tr("%1 (line %2, column %3).")
                              .arg(reader.errorString())
                              .arg(reader.lineNumber())
                              .arg(reader.columnNumber()));
     }
     if (doc.root.isEmpty())
-        return malformed(tr("the answer is empty."));
+        return malformed(StsClient::tr("the answer is empty."));
     return doc;
 }
 

@@ -11,11 +11,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::codepipeline::ParamValidator", text);
-}
-
 // Identifiers and tokens are copied from tickets; a space in or around one is a paste accident.
 bool isIdentifier(const Shape *shape)
 {
@@ -30,7 +25,7 @@ struct Checker
 
     QString displayName(const std::string &path) const
     {
-        return nameOf ? nameOf(path) : tr("Parameter %1").arg(QString::fromStdString(path));
+        return nameOf ? nameOf(path) : ParamValidator::tr("Parameter %1").arg(QString::fromStdString(path));
     }
 
     void report(const std::string &path, const QString &message)
@@ -50,14 +45,15 @@ struct Checker
         switch (shape->type) {
         case Type::Structure: {
             if (!value.is_object()) {
-                report(path, tr("Parameter %1 must be a structure.").arg(name));
+                report(path, ParamValidator::tr("Parameter %1 must be a structure.").arg(name));
                 return;
             }
             for (const std::string &required : shape->required) {
                 auto it = value.find(required);
                 if (it == value.end() || it->is_null())
                     report(join(path, required),
-                           tr("Missing required parameter in %1: \"%2\"").arg(name, QString::fromStdString(required)));
+                           ParamValidator::tr("Missing required parameter in %1: \"%2\"")
+                               .arg(name, QString::fromStdString(required)));
             }
             for (auto it = value.begin(); it != value.end(); ++it) {
                 const Member *member = shape->findMember(it.key());
@@ -66,7 +62,7 @@ struct Checker
                     for (const Member &m : shape->members)
                         valid << QString::fromStdString(m.name);
                     report(join(path, it.key()),
-                           tr("Unknown parameter in %1: \"%2\", must be one of: %3")
+                           ParamValidator::tr("Unknown parameter in %1: \"%2\", must be one of: %3")
                                .arg(name, QString::fromStdString(it.key()), valid.join(QStringLiteral(", "))));
                     continue;
                 }
@@ -77,7 +73,7 @@ struct Checker
         }
         case Type::List:
             if (!value.is_array()) {
-                report(path, tr("Parameter %1 must be a list.").arg(name));
+                report(path, ParamValidator::tr("Parameter %1 must be a list.").arg(name));
                 return;
             }
             checkRange(shape, static_cast<long long>(value.size()), path, true);
@@ -86,7 +82,7 @@ struct Checker
             return;
         case Type::Map:
             if (!value.is_object()) {
-                report(path, tr("Parameter %1 must be a map.").arg(name));
+                report(path, ParamValidator::tr("Parameter %1 must be a map.").arg(name));
                 return;
             }
             for (auto it = value.begin(); it != value.end(); ++it) {
@@ -96,22 +92,22 @@ struct Checker
             return;
         case Type::Integer:
             if (!value.is_number_integer()) {
-                report(path, tr("Invalid type for parameter %1: expected a whole number.").arg(name));
+                report(path, ParamValidator::tr("Invalid type for parameter %1: expected a whole number.").arg(name));
                 return;
             }
             checkRange(shape, value.get<long long>(), path, false);
             return;
         case Type::Boolean:
             if (!value.is_boolean())
-                report(path, tr("Invalid type for parameter %1: expected true or false.").arg(name));
+                report(path, ParamValidator::tr("Invalid type for parameter %1: expected true or false.").arg(name));
             return;
         case Type::Timestamp:
             if (!value.is_number() && !value.is_string())
-                report(path, tr("Invalid type for parameter %1: expected a time.").arg(name));
+                report(path, ParamValidator::tr("Invalid type for parameter %1: expected a time.").arg(name));
             return;
         case Type::String:
             if (!value.is_string()) {
-                report(path, tr("Invalid type for parameter %1: expected a string.").arg(name));
+                report(path, ParamValidator::tr("Invalid type for parameter %1: expected a string.").arg(name));
                 return;
             }
             checkString(shape, QString::fromStdString(value.get<std::string>()), path);
@@ -124,15 +120,15 @@ struct Checker
         const QString name = QString::fromStdString(path);
         if (shape->min && amount < *shape->min) {
             report(path,
-                   (isLength ? tr("Invalid length for parameter %1, value: %2, valid min length: %3")
-                             : tr("Invalid value for parameter %1, value: %2, valid min value: %3"))
+                   (isLength ? ParamValidator::tr("Invalid length for parameter %1, value: %2, valid min length: %3")
+                             : ParamValidator::tr("Invalid value for parameter %1, value: %2, valid min value: %3"))
                        .arg(name)
                        .arg(amount)
                        .arg(*shape->min));
         } else if (shape->max && amount > *shape->max) {
             report(path,
-                   (isLength ? tr("Invalid length for parameter %1, value: %2, valid max length: %3")
-                             : tr("Invalid value for parameter %1, value: %2, valid max value: %3"))
+                   (isLength ? ParamValidator::tr("Invalid length for parameter %1, value: %2, valid max length: %3")
+                             : ParamValidator::tr("Invalid value for parameter %1, value: %2, valid max value: %3"))
                        .arg(name)
                        .arg(amount)
                        .arg(*shape->max));
@@ -160,7 +156,7 @@ struct Checker
                 allowed << QString::fromStdString(v);
             if (!allowed.contains(text)) {
                 report(path,
-                       tr("Invalid value for parameter %1, value: %2, valid values: %3")
+                       ParamValidator::tr("Invalid value for parameter %1, value: %2, valid values: %3")
                            .arg(name, text, allowed.join(QStringLiteral(", "))));
             }
             return;
@@ -170,7 +166,7 @@ struct Checker
                                         QRegularExpression::UseUnicodePropertiesOption);
             if (!re.match(text).hasMatch()) {
                 report(path,
-                       tr("Invalid value for parameter %1, value: %2, must match the pattern %3")
+                       ParamValidator::tr("Invalid value for parameter %1, value: %2, must match the pattern %3")
                            .arg(name, text, QString::fromStdString(shape->pattern)));
             }
         }

@@ -7,6 +7,7 @@
 #include "core/codepipeline/servicemodel.h"
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QStringList>
 #include <functional>
 #include <nlohmann/json.hpp>
@@ -15,6 +16,8 @@ namespace jobdesk::codepipeline {
 
 class ParamValidator
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::codepipeline::ParamValidator)
+
 public:
     // Every problem found, one sentence each, naming the parameter by its
     // path (e.g. "failureDetails.message"). Empty when the input is valid.

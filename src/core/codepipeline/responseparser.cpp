@@ -7,16 +7,12 @@ namespace jobdesk::codepipeline {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::codepipeline::ResponseParser", text);
-}
-
 Error malformed(const QString &message)
 {
-    return Error::make(Error::Kind::Protocol, QStringLiteral("MalformedResponse"), message,
-                       tr("The service or a proxy between you and it sent something that is not a "
-                          "CodePipeline answer. Check the endpoint URL and any proxy settings, then try again."));
+    return Error::make(
+        Error::Kind::Protocol, QStringLiteral("MalformedResponse"), message,
+        ResponseParser::tr("The service or a proxy between you and it sent something that is not a "
+                           "CodePipeline answer. Check the endpoint URL and any proxy settings, then try again."));
 }
 
 const char *typeName(const Json &value)
@@ -41,7 +37,7 @@ struct Conformer
     Json fail(const std::string &path, const char *expected, const Json &value)
     {
         if (!error) {
-            error = malformed(tr("The response field %1 should be %2 but is %3.")
+            error = malformed(ResponseParser::tr("The response field %1 should be %2 but is %3.")
                                   .arg(QString::fromStdString(path.empty() ? std::string("(top level)") : path),
                                        QLatin1String(expected), QLatin1String(typeName(value))));
         }
@@ -158,10 +154,9 @@ Result<ParsedResponse> ResponseParser::parse(const Shape *outputShape, const QBy
         const bool looksLikeHtml = body.trimmed().startsWith('<');
         return malformed(looksLikeHtml
                              ? tr("The answer was an HTML page, not JSON (a captive portal, proxy or wrong endpoint?).")
-                             : QCoreApplication::translate("jobdesk::codepipeline::ResponseParser",
-                                                           "The answer is not valid JSON; it may have been cut short "
-                                                           "(%n bytes received).",
-                                                           nullptr, int(body.size())));
+                             : tr("The answer is not valid JSON; it may have been cut short "
+                                  "(%n bytes received).",
+                                  nullptr, int(body.size())));
     }
     if (!parsed.wire.is_object())
         return malformed(tr("The answer is JSON but not an object."));

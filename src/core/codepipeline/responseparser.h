@@ -8,6 +8,7 @@
 #include "core/result.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <nlohmann/json.hpp>
 
 namespace jobdesk::codepipeline {
@@ -25,6 +26,8 @@ struct ParsedResponse  // NOLINT(bugprone-exception-escape)
 
 class ResponseParser
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::codepipeline::ResponseParser)
+
 public:
     // outputShape may be null for operations without output; the body is then ignored
     // unless it is not JSON at all.

@@ -10,12 +10,6 @@ namespace jobdesk::profiles {
 
 namespace {
 
-// The resolver's context, so that existing translations keep applying.
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::profiles::CredentialResolver", text);
-}
-
 }  // namespace
 
 StsRoleAssumer::StsRoleAssumer(aws::StsClient *sts, aws::ClientConfig base, const Clock &clock)

@@ -9,6 +9,7 @@
 #include "core/profiles/assumerolerequest.h"
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QObject>
 
 #include <functional>
@@ -21,6 +22,8 @@ namespace jobdesk::profiles {
 
 class StsRoleAssumer
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::profiles::StsRoleAssumer)
+
 public:
     using CredentialsCallback = std::function<void(Result<aws::Credentials>)>;
 
