@@ -36,6 +36,7 @@ step "Static checks: format of changed lines, layering, file size"
 tests/static/check-format.sh
 tests/static/check-layering.sh
 tests/static/check-file-size.sh
+tests/static/check-workflows.sh
 
 step "ASan+UBSan build (clang, warnings are errors, fuzz targets)"
 cmake --preset asan
