@@ -294,10 +294,6 @@
 <context>
     <name>jobdesk::app::DemoSession</name>
     <message>
-        <source>Demo</source>
-        <translation>Demo</translation>
-    </message>
-    <message>
         <source>Cannot read the demo jobs %1: %2</source>
         <translation>Die Demo-Jobs %1 können nicht gelesen werden: %2</translation>
     </message>
@@ -308,29 +304,6 @@
     <message>
         <source>Sample jobs served by JobDesk itself at %1</source>
         <translation>Beispiel-Jobs, die JobDesk selbst unter %1 bereitstellt</translation>
-    </message>
-</context>
-<context>
-    <name>jobdesk::aws</name>
-    <message>
-        <source>The STS answer is not valid XML: %1</source>
-        <translation>Die Antwort von STS ist kein gültiges XML: %1</translation>
-    </message>
-    <message>
-        <source>Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between.</source>
-        <translation>Geantwortet hat nicht AWS STS, sondern etwas anderes. Prüfen Sie die URL des STS-Endpunkts und jeden Proxy dazwischen.</translation>
-    </message>
-    <message>
-        <source>it contains a document type declaration.</source>
-        <translation>sie enthält eine Dokumenttypdeklaration.</translation>
-    </message>
-    <message>
-        <source>%1 (line %2, column %3).</source>
-        <translation>%1 (Zeile %2, Spalte %3).</translation>
-    </message>
-    <message>
-        <source>the answer is empty.</source>
-        <translation>die Antwort ist leer.</translation>
     </message>
 </context>
 <context>
@@ -689,16 +662,40 @@
         <source>Set source_profile to a profile with keys, or credential_source = Environment.</source>
         <translation>Setzen Sie source_profile auf ein Profil mit Schlüsseln oder setzen Sie credential_source = Environment.</translation>
     </message>
-</context>
-<context>
-    <name>jobdesk::codepipeline</name>
     <message>
-        <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
-        <translation>Der Dienst oder ein Proxy dazwischen hat etwas gesendet, das keine CodePipeline-Antwort ist. Prüfen Sie die Endpunkt-URL und die Proxy-Einstellungen und versuchen Sie es dann erneut.</translation>
+        <source>The STS answer is not valid XML: %1</source>
+        <translation>Die Antwort von STS ist kein gültiges XML: %1</translation>
+    </message>
+    <message>
+        <source>it contains a document type declaration.</source>
+        <translation>sie enthält eine Dokumenttypdeklaration.</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3).</source>
+        <translation>%1 (Zeile %2, Spalte %3).</translation>
+    </message>
+    <message>
+        <source>the answer is empty.</source>
+        <translation>die Antwort ist leer.</translation>
     </message>
 </context>
 <context>
-    <name>jobdesk::codepipeline::Checker</name>
+    <name>jobdesk::codepipeline::OperationCall</name>
+    <message>
+        <source>Unable to locate credentials.</source>
+        <translation>Keine Anmeldedaten gefunden.</translation>
+    </message>
+    <message>
+        <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+        <translation>Wählen Sie ein Profil mit AWS-Schlüsseln oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::codepipeline::ParamValidator</name>
     <message>
         <source>Parameter %1</source>
         <translation>Parameter %1</translation>
@@ -765,28 +762,6 @@
     </message>
 </context>
 <context>
-    <name>jobdesk::codepipeline::Conformer</name>
-    <message>
-        <source>The response field %1 should be %2 but is %3.</source>
-        <translation>Das Antwortfeld %1 sollte %2 sein, ist aber %3.</translation>
-    </message>
-</context>
-<context>
-    <name>jobdesk::codepipeline::OperationCall</name>
-    <message>
-        <source>Unable to locate credentials.</source>
-        <translation>Keine Anmeldedaten gefunden.</translation>
-    </message>
-    <message>
-        <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-        <translation>Wählen Sie ein Profil mit AWS-Schlüsseln oder setzen Sie AWS_ACCESS_KEY_ID und AWS_SECRET_ACCESS_KEY.</translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation>Die Anfrage wurde abgebrochen.</translation>
-    </message>
-</context>
-<context>
     <name>jobdesk::codepipeline::ResponseParser</name>
     <message>
         <source>The answer nests more than %1 levels deep; no CodePipeline answer does.</source>
@@ -806,6 +781,14 @@
     <message>
         <source>The answer is JSON but not an object.</source>
         <translation>Die Antwort ist JSON, aber kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
+        <translation>Der Dienst oder ein Proxy dazwischen hat etwas gesendet, das keine CodePipeline-Antwort ist. Prüfen Sie die Endpunkt-URL und die Proxy-Einstellungen und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>The response field %1 should be %2 but is %3.</source>
+        <translation>Das Antwortfeld %1 sollte %2 sein, ist aber %3.</translation>
     </message>
 </context>
 <context>
@@ -1007,15 +990,11 @@
     </message>
     <message>
         <source>&lt;p style=&apos;font-size:large&apos;&gt;Look up a third-party job&lt;/p&gt;&lt;p&gt;Enter the job ID and client token from the ticket, then press &lt;b&gt;Fetch&lt;/b&gt; (Ctrl+Return).&lt;br&gt;Or open or paste the JSON of &lt;tt&gt;aws codepipeline get-third-party-job-details&lt;/tt&gt; (Ctrl+O, Ctrl+Shift+V).&lt;/p&gt;</source>
-        <translation>&lt;p style='font-size:large'&gt;Drittanbieter-Job abfragen&lt;/p&gt;&lt;p&gt;Geben Sie die Job-ID und das Client-Token aus dem Ticket ein und klicken Sie dann auf &lt;b&gt;Abrufen&lt;/b&gt; (Ctrl+Return).&lt;br&gt;Oder öffnen Sie das JSON von &lt;tt&gt;aws codepipeline get-third-party-job-details&lt;/tt&gt; bzw. fügen Sie es ein (Ctrl+O, Ctrl+Shift+V).&lt;/p&gt;</translation>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Drittanbieter-Job abfragen&lt;/p&gt;&lt;p&gt;Geben Sie die Job-ID und das Client-Token aus dem Ticket ein und klicken Sie dann auf &lt;b&gt;Abrufen&lt;/b&gt; (Ctrl+Return).&lt;br&gt;Oder öffnen Sie das JSON von &lt;tt&gt;aws codepipeline get-third-party-job-details&lt;/tt&gt; bzw. fügen Sie es ein (Ctrl+O, Ctrl+Shift+V).&lt;/p&gt;</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::EnvironmentProfileSource</name>
-    <message>
-        <source>Environment</source>
-        <translation>Umgebung</translation>
-    </message>
     <message>
         <source>AWS keys from the AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN variables</source>
         <translation>AWS-Schlüssel aus den Variablen AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY und AWS_SESSION_TOKEN</translation>
@@ -1865,10 +1844,6 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <translation>&amp;Region:</translation>
     </message>
     <message>
-        <source>E&amp;ndpoint:</source>
-        <translation>&amp;Endpunkt:</translation>
-    </message>
-    <message>
         <source>&amp;Keys from:</source>
         <translation>&amp;Schlüssel aus:</translation>
     </message>
@@ -1931,6 +1906,10 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>Choose the AWS profile to link.</source>
         <translation>Wählen Sie das AWS-Profil aus, das verknüpft werden soll.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>&amp;Endpunkt:</translation>
     </message>
 </context>
 <context>

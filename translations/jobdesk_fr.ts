@@ -16,7 +16,7 @@
     </message>
     <message>
         <source>%1 needs an &quot;arn&quot; such as arn:aws:iam::123456789012:role/Name</source>
-        <translation>%1 doit avoir un « arn », par exemple arn:aws:iam::123456789012:role/Name</translation>
+        <translation>%1 doit avoir un «&#xa0;arn&#xa0;», par exemple arn:aws:iam::123456789012:role/Name</translation>
     </message>
     <message>
         <source>%1 must be a string</source>
@@ -44,7 +44,7 @@
     </message>
     <message>
         <source>Cannot read the fixtures file %1: %2</source>
-        <translation>Impossible de lire le fichier de données de démo %1 : %2</translation>
+        <translation>Impossible de lire le fichier de données de démo %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The fixtures are not a JSON object</source>
@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>Job %1: %2</source>
-        <translation>Tâche %1 : %2</translation>
+        <translation>Tâche %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>a job must be a JSON object</source>
@@ -119,11 +119,11 @@
     <name>JobDocument</name>
     <message>
         <source>The JSON is nested more than %1 levels deep; no CodePipeline job is.</source>
-        <translation>Le JSON comporte plus de %1 niveaux d’imbrication ; aucune tâche CodePipeline n’en a autant.</translation>
+        <translation>Le JSON comporte plus de %1 niveaux d’imbrication&#xa0;; aucune tâche CodePipeline n’en a autant.</translation>
     </message>
     <message>
         <source>Open the output of &quot;aws codepipeline get-third-party-job-details&quot; or a JobDesk export.</source>
-        <translation>Ouvrez la sortie de « aws codepipeline get-third-party-job-details » ou un export JobDesk.</translation>
+        <translation>Ouvrez la sortie de «&#xa0;aws codepipeline get-third-party-job-details&#xa0;» ou un export JobDesk.</translation>
     </message>
     <message>
         <source>This is not JSON.</source>
@@ -135,15 +135,15 @@
     </message>
     <message>
         <source>Expected an object with a &quot;jobDetails&quot; member.</source>
-        <translation>Un objet avec un membre « jobDetails » était attendu.</translation>
+        <translation>Un objet avec un membre «&#xa0;jobDetails&#xa0;» était attendu.</translation>
     </message>
     <message>
         <source>The JSON has no &quot;jobDetails&quot; object.</source>
-        <translation>Le JSON n’a pas d’objet « jobDetails ».</translation>
+        <translation>Le JSON n’a pas d’objet «&#xa0;jobDetails&#xa0;».</translation>
     </message>
     <message>
         <source>Expected the output of &quot;aws codepipeline get-third-party-job-details&quot;.</source>
-        <translation>La sortie de « aws codepipeline get-third-party-job-details » était attendue.</translation>
+        <translation>La sortie de «&#xa0;aws codepipeline get-third-party-job-details&#xa0;» était attendue.</translation>
     </message>
     <message>
         <source>(no job ID)</source>
@@ -189,148 +189,121 @@
     </message>
     <message>
         <source>%1 is empty; enter a value.</source>
-        <translation>%1 est vide ; saisissez une valeur.</translation>
+        <translation>%1 est vide&#xa0;; saisissez une valeur.</translation>
     </message>
     <message>
         <source>%1 contains a control character, %2; remove it.</source>
-        <translation>%1 contient un caractère de contrôle, %2 ; supprimez-le.</translation>
+        <translation>%1 contient un caractère de contrôle, %2&#xa0;; supprimez-le.</translation>
     </message>
     <message>
         <source>%1 starts or ends with a space; remove the spaces around it.</source>
-        <translation>%1 commence ou se termine par un espace ; supprimez les espaces autour.</translation>
+        <translation>%1 commence ou se termine par un espace&#xa0;; supprimez les espaces autour.</translation>
     </message>
     <message>
         <source>%1 contains a space, %2; it cannot have any.</source>
-        <translation>%1 contient un espace, %2 ; aucun espace n’est autorisé.</translation>
+        <translation>%1 contient un espace, %2&#xa0;; aucun espace n’est autorisé.</translation>
     </message>
     <message>
         <source>%1 is too long: %2 characters, at most %3.</source>
-        <translation>%1 : trop de caractères (%2, au maximum %3).</translation>
+        <translation>%1&#xa0;: trop de caractères (%2, au maximum %3).</translation>
     </message>
     <message>
         <source>%1 is too short: %2 characters, at least %3.</source>
-        <translation>%1 : pas assez de caractères (%2, au minimum %3).</translation>
+        <translation>%1&#xa0;: pas assez de caractères (%2, au minimum %3).</translation>
     </message>
     <message>
         <source>%1 must be one of: %2.</source>
-        <translation>%1 doit prendre l’une des valeurs suivantes : %2.</translation>
+        <translation>%1 doit prendre l’une des valeurs suivantes&#xa0;: %2.</translation>
     </message>
     <message>
         <source>%1 “%2” does not have the form the service expects (%3).</source>
-        <translation>%1 « %2 » n’a pas la forme attendue par le service (%3).</translation>
+        <translation>%1 «&#xa0;%2&#xa0;» n’a pas la forme attendue par le service (%3).</translation>
     </message>
     <message>
         <source>%1: “%2” is not a region. A region looks like us-east-1, eu-west-2, cn-north-1 or us-gov-west-1.</source>
-        <translation>%1 : « %2 » n’est pas une région. Une région ressemble à us-east-1, eu-west-2, cn-north-1 ou us-gov-west-1.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas une région. Une région ressemble à us-east-1, eu-west-2, cn-north-1 ou us-gov-west-1.</translation>
     </message>
     <message>
         <source>%1: “%2” is not an absolute URL; start it with https:// or http://, as in %3.</source>
-        <translation>%1 : « %2 » n’est pas une URL absolue ; commencez-la par https:// ou http://, comme dans %3.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas une URL absolue&#xa0;; commencez-la par https:// ou http://, comme dans %3.</translation>
     </message>
     <message>
         <source>%1: “%2” uses %3://; only https:// and http:// are allowed.</source>
-        <translation>%1 : « %2 » utilise %3:// ; seuls https:// et http:// sont autorisés.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» utilise %3://&#xa0;; seuls https:// et http:// sont autorisés.</translation>
     </message>
     <message>
         <source>%1: “%2” is not a valid URL (%3).</source>
-        <translation>%1 : « %2 » n’est pas une URL valide (%3).</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas une URL valide (%3).</translation>
     </message>
     <message>
         <source>%1: “%2” has no host name; write it as in %3.</source>
-        <translation>%1 : « %2 » n’a pas de nom d’hôte ; écrivez-la comme dans %3.</translation>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’a pas de nom d’hôte&#xa0;; écrivez-la comme dans %3.</translation>
     </message>
     <message>
         <source>%1 must not contain a user name or password (the part before “@”); requests are signed with the profile&apos;s keys.</source>
-        <translation>%1 ne doit contenir ni nom d’utilisateur ni mot de passe (la partie avant « @ ») ; les requêtes sont signées avec les clés du profil.</translation>
+        <translation>%1 ne doit contenir ni nom d’utilisateur ni mot de passe (la partie avant «&#xa0;@&#xa0;»)&#xa0;; les requêtes sont signées avec les clés du profil.</translation>
     </message>
     <message>
         <source>%1 must not contain a “#” fragment; remove “#%2”.</source>
-        <translation>%1 ne doit pas contenir de fragment « # » ; supprimez « #%2 ».</translation>
+        <translation>%1 ne doit pas contenir de fragment «&#xa0;#&#xa0;»&#xa0;; supprimez «&#xa0;#%2&#xa0;».</translation>
     </message>
     <message>
         <source>%1 must be a number of seconds, not “%2”.</source>
-        <translation>%1 doit être un nombre de secondes, et non « %2 ».</translation>
+        <translation>%1 doit être un nombre de secondes, et non «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>%1 cannot be negative (%2); give a number of seconds, or 0 for no timeout.</source>
-        <translation>%1 ne peut pas avoir une valeur négative (%2) ; indiquez un nombre de secondes, ou 0 pour aucun délai.</translation>
+        <translation>%1 ne peut pas avoir une valeur négative (%2)&#xa0;; indiquez un nombre de secondes, ou 0 pour aucun délai.</translation>
     </message>
     <message>
         <source>%1 can be at most %2 seconds, not %3.</source>
-        <translation>%1 ne peut pas dépasser %2 secondes (valeur indiquée : %3).</translation>
+        <translation>%1 ne peut pas dépasser %2 secondes (valeur indiquée&#xa0;: %3).</translation>
     </message>
     <message>
         <source>%1: the file %2 does not exist.</source>
-        <translation>%1 : le fichier %2 n’existe pas.</translation>
+        <translation>%1&#xa0;: le fichier %2 n’existe pas.</translation>
     </message>
     <message>
         <source>%1: %2 is a folder; choose the PEM file in it.</source>
-        <translation>%1 : %2 est un dossier ; choisissez le fichier PEM qu’il contient.</translation>
+        <translation>%1&#xa0;: %2 est un dossier&#xa0;; choisissez le fichier PEM qu’il contient.</translation>
     </message>
     <message>
         <source>%1: the file %2 cannot be read (%3).</source>
-        <translation>%1 : impossible de lire le fichier %2 (%3).</translation>
+        <translation>%1&#xa0;: impossible de lire le fichier %2 (%3).</translation>
     </message>
     <message>
         <source>%1: %2 holds no PEM certificate (a block starting with “-----BEGIN CERTIFICATE-----”).</source>
-        <translation>%1 : %2 ne contient aucun certificat PEM (un bloc commençant par « -----BEGIN CERTIFICATE----- »).</translation>
+        <translation>%1&#xa0;: %2 ne contient aucun certificat PEM (un bloc commençant par «&#xa0;-----BEGIN CERTIFICATE-----&#xa0;»).</translation>
     </message>
     <message>
         <source>%1 “%2” is not an access key ID: those are 16 to 128 letters and digits, such as AKIAIOSFODNN7EXAMPLE.</source>
-        <translation>%1 « %2 » n’est pas un ID de clé d’accès : un tel ID compte de 16 à 128 lettres et chiffres, comme AKIAIOSFODNN7EXAMPLE.</translation>
+        <translation>%1 «&#xa0;%2&#xa0;» n’est pas un ID de clé d’accès&#xa0;: un tel ID compte de 16 à 128 lettres et chiffres, comme AKIAIOSFODNN7EXAMPLE.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::ProcessHardening</name>
     <message>
         <source>Could not set the core file size limit to 0: %1</source>
-        <translation>Impossible de limiter à 0 la taille des fichiers core : %1</translation>
+        <translation>Impossible de limiter à 0 la taille des fichiers core&#xa0;: %1</translation>
     </message>
     <message>
         <source>Could not mark the process as not dumpable: %1</source>
-        <translation>Impossible d’interdire le vidage mémoire du processus : %1</translation>
+        <translation>Impossible d’interdire le vidage mémoire du processus&#xa0;: %1</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::app::DemoSession</name>
     <message>
-        <source>Demo</source>
-        <translation>Démo</translation>
-    </message>
-    <message>
         <source>Cannot read the demo jobs %1: %2</source>
-        <translation>Impossible de lire les tâches de démo %1 : %2</translation>
+        <translation>Impossible de lire les tâches de démo %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The demo endpoint could not start: %1</source>
-        <translation>Le point de terminaison de démo n’a pas pu démarrer : %1</translation>
+        <translation>Le point de terminaison de démo n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
     <message>
         <source>Sample jobs served by JobDesk itself at %1</source>
         <translation>Tâches d’exemple servies par JobDesk lui-même à l’adresse %1</translation>
-    </message>
-</context>
-<context>
-    <name>jobdesk::aws</name>
-    <message>
-        <source>The STS answer is not valid XML: %1</source>
-        <translation>La réponse de STS n’est pas du XML valide : %1</translation>
-    </message>
-    <message>
-        <source>Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between.</source>
-        <translation>Ce n’est pas AWS STS qui a répondu. Vérifiez l’URL du point de terminaison STS et tout proxy intermédiaire.</translation>
-    </message>
-    <message>
-        <source>it contains a document type declaration.</source>
-        <translation>elle contient une déclaration de type de document.</translation>
-    </message>
-    <message>
-        <source>%1 (line %2, column %3).</source>
-        <translation>%1 (ligne %2, colonne %3).</translation>
-    </message>
-    <message>
-        <source>the answer is empty.</source>
-        <translation>la réponse est vide.</translation>
     </message>
 </context>
 <context>
@@ -341,7 +314,7 @@
     </message>
     <message>
         <source>The answer from &quot;%1&quot; is larger than %2 and was not read.</source>
-        <translation>La réponse de « %1 » dépasse %2 et n’a pas été lue.</translation>
+        <translation>La réponse de «&#xa0;%1&#xa0;» dépasse %2 et n’a pas été lue.</translation>
     </message>
     <message>
         <source>A CodePipeline job is far smaller than this. Check the endpoint URL and any proxy in between.</source>
@@ -349,15 +322,15 @@
     </message>
     <message>
         <source>The answer from &quot;%1&quot; was cut short: the connection was closed or reset after %2 bytes of it had arrived.</source>
-        <translation>La réponse de « %1 » a été tronquée : la connexion a été fermée ou réinitialisée après la réception de %2 octets.</translation>
+        <translation>La réponse de «&#xa0;%1&#xa0;» a été tronquée&#xa0;: la connexion a été fermée ou réinitialisée après la réception de %2 octets.</translation>
     </message>
     <message>
         <source>The answer from &quot;%1&quot; was a web page (HTML), not an answer from the AWS service.</source>
-        <translation>La réponse de « %1 » était une page web (HTML), et non une réponse du service AWS.</translation>
+        <translation>La réponse de «&#xa0;%1&#xa0;» était une page web (HTML), et non une réponse du service AWS.</translation>
     </message>
     <message>
         <source>The answer from &quot;%1&quot; was a web page (HTML, titled &quot;%2&quot;), not an answer from the AWS service.</source>
-        <translation>La réponse de « %1 » était une page web (HTML, intitulée « %2 »), et non une réponse du service AWS.</translation>
+        <translation>La réponse de «&#xa0;%1&#xa0;» était une page web (HTML, intitulée «&#xa0;%2&#xa0;»), et non une réponse du service AWS.</translation>
     </message>
     <message>
         <source>A captive portal (the sign-in page of a hotel or guest network) or a proxy probably answered instead. Open a web page in a browser and sign in to the network if it asks, then check the proxy settings and the endpoint URL.</source>
@@ -365,11 +338,11 @@
     </message>
     <message>
         <source>The local clock is %1 s off the service&apos;s; signing again with the service&apos;s time.</source>
-        <translation>L’horloge locale est décalée de %1 s par rapport à celle du service ; nouvelle signature avec l’heure du service.</translation>
+        <translation>L’horloge locale est décalée de %1 s par rapport à celle du service&#xa0;; nouvelle signature avec l’heure du service.</translation>
     </message>
     <message>
         <source>The service refused the request&apos;s time: this computer&apos;s clock differs from the server&apos;s (%1)</source>
-        <translation>Le service a refusé l’heure de la requête : l’horloge de cet ordinateur diffère de celle du serveur (%1)</translation>
+        <translation>Le service a refusé l’heure de la requête&#xa0;: l’horloge de cet ordinateur diffère de celle du serveur (%1)</translation>
     </message>
     <message>
         <source>Set this computer&apos;s date, time and time zone right (turn on automatic time setting), then try again. If they are right, a proxy may be changing the service&apos;s Date header.</source>
@@ -381,11 +354,11 @@
     </message>
     <message>
         <source>Connect timeout on endpoint URL: &quot;%1&quot;</source>
-        <translation>Délai de connexion dépassé pour l’URL du point de terminaison : « %1 »</translation>
+        <translation>Délai de connexion dépassé pour l’URL du point de terminaison&#xa0;: «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Read timeout on endpoint URL: &quot;%1&quot;</source>
-        <translation>Délai de lecture dépassé pour l’URL du point de terminaison : « %1 »</translation>
+        <translation>Délai de lecture dépassé pour l’URL du point de terminaison&#xa0;: «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>The endpoint did not accept a connection in time. Check the network, the proxy settings and the endpoint URL.</source>
@@ -397,7 +370,7 @@
     </message>
     <message>
         <source>Could not connect to the endpoint URL: &quot;%1&quot; (connection refused).</source>
-        <translation>Impossible de se connecter à l’URL du point de terminaison : « %1 » (connexion refusée).</translation>
+        <translation>Impossible de se connecter à l’URL du point de terminaison&#xa0;: «&#xa0;%1&#xa0;» (connexion refusée).</translation>
     </message>
     <message>
         <source>Nothing is listening there. Check the endpoint URL and port.</source>
@@ -405,7 +378,7 @@
     </message>
     <message>
         <source>The host name %1 could not be found, so the endpoint URL &quot;%2&quot; could not be reached.</source>
-        <translation>Le nom d’hôte %1 est introuvable ; l’URL du point de terminaison « %2 » n’a donc pas pu être atteinte.</translation>
+        <translation>Le nom d’hôte %1 est introuvable&#xa0;; l’URL du point de terminaison «&#xa0;%2&#xa0;» n’a donc pas pu être atteinte.</translation>
     </message>
     <message>
         <source>Check the endpoint URL and the region for typing errors, then this computer&apos;s network connection, DNS and proxy settings.</source>
@@ -413,15 +386,15 @@
     </message>
     <message>
         <source>The connection to &quot;%1&quot; was closed or reset before any answer came.</source>
-        <translation>La connexion à « %1 » a été fermée ou réinitialisée avant toute réponse.</translation>
+        <translation>La connexion à «&#xa0;%1&#xa0;» a été fermée ou réinitialisée avant toute réponse.</translation>
     </message>
     <message>
         <source>The server or something in between (a proxy, VPN or firewall) dropped the connection. Try again; if it keeps happening, check the proxy and VPN settings and the endpoint URL.</source>
-        <translation>Le serveur ou un intermédiaire (proxy, VPN ou pare-feu) a coupé la connexion. Réessayez ; si cela se reproduit, vérifiez les paramètres du proxy et du VPN ainsi que l’URL du point de terminaison.</translation>
+        <translation>Le serveur ou un intermédiaire (proxy, VPN ou pare-feu) a coupé la connexion. Réessayez&#xa0;; si cela se reproduit, vérifiez les paramètres du proxy et du VPN ainsi que l’URL du point de terminaison.</translation>
     </message>
     <message>
         <source>Secure connection to &quot;%1&quot; failed: %2</source>
-        <translation>Échec de la connexion sécurisée à « %1 » : %2</translation>
+        <translation>Échec de la connexion sécurisée à «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>If the endpoint uses a private certificate authority, add its CA bundle in the settings (or --ca-bundle).</source>
@@ -429,7 +402,7 @@
     </message>
     <message>
         <source>The proxy failed: %1</source>
-        <translation>Échec du proxy : %1</translation>
+        <translation>Échec du proxy&#xa0;: %1</translation>
     </message>
     <message>
         <source>Check the proxy settings.</source>
@@ -441,7 +414,7 @@
     </message>
     <message>
         <source>Could not reach &quot;%1&quot;: %2</source>
-        <translation>Impossible de joindre « %1 » : %2</translation>
+        <translation>Impossible de joindre «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Check the network connection and the endpoint URL.</source>
@@ -452,7 +425,7 @@
     <name>jobdesk::aws::ClientConfigBuilder</name>
     <message>
         <source>A timeout cannot be negative (%1 ms); 0 means no timeout.</source>
-        <translation>Un délai d’expiration ne peut pas être négatif (%1 ms) ; 0 signifie aucun délai.</translation>
+        <translation>Un délai d’expiration ne peut pas être négatif (%1 ms)&#xa0;; 0 signifie aucun délai.</translation>
     </message>
     <message>
         <source>The region</source>
@@ -460,7 +433,7 @@
     </message>
     <message>
         <source>The number of attempts must be at least 1, the first one included (%1 given).</source>
-        <translation>Le nombre de tentatives doit être d’au moins 1, la première comprise (valeur indiquée : %1).</translation>
+        <translation>Le nombre de tentatives doit être d’au moins 1, la première comprise (valeur indiquée&#xa0;: %1).</translation>
     </message>
 </context>
 <context>
@@ -478,11 +451,11 @@
     <name>jobdesk::aws::EndpointResolver</name>
     <message>
         <source>Invalid endpoint URL &quot;%1&quot;: it must be a full URL such as https://codepipeline.us-east-1.amazonaws.com.</source>
-        <translation>URL de point de terminaison non valide « %1 » : une URL complète est requise, par exemple https://codepipeline.us-east-1.amazonaws.com.</translation>
+        <translation>URL de point de terminaison non valide «&#xa0;%1&#xa0;»&#xa0;: une URL complète est requise, par exemple https://codepipeline.us-east-1.amazonaws.com.</translation>
     </message>
     <message>
         <source>Invalid endpoint URL &quot;%1&quot;: the scheme must be http or https.</source>
-        <translation>URL de point de terminaison non valide « %1 » : le schéma doit être http ou https.</translation>
+        <translation>URL de point de terminaison non valide «&#xa0;%1&#xa0;»&#xa0;: le schéma doit être http ou https.</translation>
     </message>
     <message>
         <source>You must specify a region.</source>
@@ -494,11 +467,11 @@
     </message>
     <message>
         <source>Invalid region name &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>Nom de région non valide « %1 ». Une région ressemble à us-east-1 ou eu-west-2.</translation>
+        <translation>Nom de région non valide «&#xa0;%1&#xa0;». Une région ressemble à us-east-1 ou eu-west-2.</translation>
     </message>
     <message>
         <source>CodePipeline has no FIPS endpoint in %1. FIPS endpoints exist in: %2.</source>
-        <translation>CodePipeline n’a pas de point de terminaison FIPS dans la région %1. Régions dotées de points de terminaison FIPS : %2.</translation>
+        <translation>CodePipeline n’a pas de point de terminaison FIPS dans la région %1. Régions dotées de points de terminaison FIPS&#xa0;: %2.</translation>
     </message>
 </context>
 <context>
@@ -540,7 +513,7 @@
     </message>
     <message>
         <source>The job exists but its details can no longer be read: it was probably already completed, failed or timed out. Poll for a newer job for this pipeline.</source>
-        <translation>La tâche existe, mais ses détails ne peuvent plus être lus : elle est probablement déjà terminée, en échec ou expirée. Interrogez le service pour obtenir une tâche plus récente de ce pipeline.</translation>
+        <translation>La tâche existe, mais ses détails ne peuvent plus être lus&#xa0;: elle est probablement déjà terminée, en échec ou expirée. Interrogez le service pour obtenir une tâche plus récente de ce pipeline.</translation>
     </message>
     <message>
         <source>The client token does not belong to this job&apos;s customer. Ask for the token that pairs this customer&apos;s pipeline with your action, or pick the right one from the token vault.</source>
@@ -548,7 +521,7 @@
     </message>
     <message>
         <source>AWS does not recognise your access key ID. The AWS keys of the selected profile are wrong, deleted or from another partition; this is not about the job&apos;s client token.</source>
-        <translation>AWS ne reconnaît pas votre ID de clé d’accès. Les clés AWS du profil sélectionné sont erronées, supprimées ou d’une autre partition ; le jeton client de la tâche n’est pas en cause.</translation>
+        <translation>AWS ne reconnaît pas votre ID de clé d’accès. Les clés AWS du profil sélectionné sont erronées, supprimées ou d’une autre partition&#xa0;; le jeton client de la tâche n’est pas en cause.</translation>
     </message>
     <message>
         <source>AWS rejected the request signature. Check the secret access key of the profile, and that this computer&apos;s clock is correct.</source>
@@ -572,7 +545,7 @@
     </message>
     <message>
         <source>The job is not in a state that accepts this result; it may already be finished.</source>
-        <translation>La tâche n’est pas dans un état qui accepte ce résultat ; elle est peut-être déjà terminée.</translation>
+        <translation>La tâche n’est pas dans un état qui accepte ce résultat&#xa0;; elle est peut-être déjà terminée.</translation>
     </message>
     <message>
         <source>No custom action type matches the category, owner, provider and version given.</source>
@@ -580,7 +553,7 @@
     </message>
     <message>
         <source>AWS is limiting the request rate for this account. Wait a little and try again; check whether a job worker is polling too fast.</source>
-        <translation>AWS limite le débit des requêtes pour ce compte. Patientez un peu, puis réessayez ; vérifiez qu’aucun exécutant de tâches (job worker) n’interroge le service trop fréquemment.</translation>
+        <translation>AWS limite le débit des requêtes pour ce compte. Patientez un peu, puis réessayez&#xa0;; vérifiez qu’aucun exécutant de tâches (job worker) n’interroge le service trop fréquemment.</translation>
     </message>
     <message>
         <source>The service had an internal problem. Try again in a moment.</source>
@@ -591,7 +564,7 @@
     <name>jobdesk::aws::StsClient</name>
     <message>
         <source>Invalid region name &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>Nom de région non valide « %1 ». Une région ressemble à us-east-1 ou eu-west-2.</translation>
+        <translation>Nom de région non valide «&#xa0;%1&#xa0;». Une région ressemble à us-east-1 ou eu-west-2.</translation>
     </message>
     <message>
         <source>A role ARN is required.</source>
@@ -599,11 +572,11 @@
     </message>
     <message>
         <source>The role ARN “%1” must be 20 to 2048 characters long, e.g. arn:aws:iam::123456789012:role/Name.</source>
-        <translation>L’ARN de rôle « %1 » doit compter de 20 à 2048 caractères, par exemple arn:aws:iam::123456789012:role/Name.</translation>
+        <translation>L’ARN de rôle «&#xa0;%1&#xa0;» doit compter de 20 à 2048 caractères, par exemple arn:aws:iam::123456789012:role/Name.</translation>
     </message>
     <message>
         <source>The role session name “%1” must be 2 to 64 letters, digits and the characters + = , . @ _ -.</source>
-        <translation>Le nom de session de rôle « %1 » doit compter de 2 à 64 lettres, chiffres et caractères + = , . @ _ -.</translation>
+        <translation>Le nom de session de rôle «&#xa0;%1&#xa0;» doit compter de 2 à 64 lettres, chiffres et caractères + = , . @ _ -.</translation>
     </message>
     <message>
         <source>duration_seconds is %1, but it must be between 900 (15 minutes) and 43200 (12 hours).</source>
@@ -615,7 +588,7 @@
     </message>
     <message>
         <source>The MFA serial “%1” must be 9 to 256 characters long, e.g. arn:aws:iam::123456789012:mfa/name.</source>
-        <translation>Le numéro de série MFA « %1 » doit compter de 9 à 256 caractères, par exemple arn:aws:iam::123456789012:mfa/name.</translation>
+        <translation>Le numéro de série MFA «&#xa0;%1&#xa0;» doit compter de 9 à 256 caractères, par exemple arn:aws:iam::123456789012:mfa/name.</translation>
     </message>
     <message>
         <source>Role %1 needs an MFA code from %2.</source>
@@ -631,7 +604,7 @@
     </message>
     <message>
         <source>The STS answer to AssumeRole is incomplete: %1</source>
-        <translation>La réponse de STS à AssumeRole est incomplète : %1</translation>
+        <translation>La réponse de STS à AssumeRole est incomplète&#xa0;: %1</translation>
     </message>
     <message>
         <source>Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between.</source>
@@ -647,7 +620,7 @@
     </message>
     <message>
         <source>the expiration “%1” is not an ISO 8601 time.</source>
-        <translation>la date d’expiration « %1 » n’est pas au format ISO 8601.</translation>
+        <translation>la date d’expiration «&#xa0;%1&#xa0;» n’est pas au format ISO 8601.</translation>
     </message>
     <message>
         <source>The MFA code was not accepted. Enter the code the device shows now (each code works once), and check that mfa_serial names this person&apos;s MFA device.</source>
@@ -689,16 +662,40 @@
         <source>Set source_profile to a profile with keys, or credential_source = Environment.</source>
         <translation>Définissez source_profile sur un profil doté de clés, ou credential_source = Environment.</translation>
     </message>
-</context>
-<context>
-    <name>jobdesk::codepipeline</name>
     <message>
-        <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
-        <translation>Le service, ou un proxy situé entre vous et lui, a envoyé autre chose qu’une réponse CodePipeline. Vérifiez l’URL du point de terminaison et les éventuels paramètres de proxy, puis réessayez.</translation>
+        <source>The STS answer is not valid XML: %1</source>
+        <translation>La réponse de STS n’est pas du XML valide : %1</translation>
+    </message>
+    <message>
+        <source>it contains a document type declaration.</source>
+        <translation>elle contient une déclaration de type de document.</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3).</source>
+        <translation>%1 (ligne %2, colonne %3).</translation>
+    </message>
+    <message>
+        <source>the answer is empty.</source>
+        <translation>la réponse est vide.</translation>
     </message>
 </context>
 <context>
-    <name>jobdesk::codepipeline::Checker</name>
+    <name>jobdesk::codepipeline::OperationCall</name>
+    <message>
+        <source>Unable to locate credentials.</source>
+        <translation>Impossible de trouver des identifiants.</translation>
+    </message>
+    <message>
+        <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+        <translation>Choisissez un profil doté de clés AWS, ou définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::codepipeline::ParamValidator</name>
     <message>
         <source>Parameter %1</source>
         <translation>Le paramètre %1</translation>
@@ -765,54 +762,40 @@
     </message>
 </context>
 <context>
-    <name>jobdesk::codepipeline::Conformer</name>
-    <message>
-        <source>The response field %1 should be %2 but is %3.</source>
-        <translation>Le champ de réponse %1 devrait être de type %2, mais il est de type %3.</translation>
-    </message>
-</context>
-<context>
-    <name>jobdesk::codepipeline::OperationCall</name>
-    <message>
-        <source>Unable to locate credentials.</source>
-        <translation>Impossible de trouver des identifiants.</translation>
-    </message>
-    <message>
-        <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-        <translation>Choisissez un profil doté de clés AWS, ou définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY.</translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation>La requête a été annulée.</translation>
-    </message>
-</context>
-<context>
     <name>jobdesk::codepipeline::ResponseParser</name>
     <message>
         <source>The answer nests more than %1 levels deep; no CodePipeline answer does.</source>
-        <translation>La réponse comporte plus de %1 niveaux d’imbrication ; aucune réponse CodePipeline n’en a autant.</translation>
+        <translation>La réponse comporte plus de %1 niveaux d’imbrication&#xa0;; aucune réponse CodePipeline n’en a autant.</translation>
     </message>
     <message>
         <source>The answer was an HTML page, not JSON (a captive portal, proxy or wrong endpoint?).</source>
-        <translation>La réponse était une page HTML, et non du JSON (portail captif, proxy ou mauvais point de terminaison ?).</translation>
+        <translation>La réponse était une page HTML, et non du JSON (portail captif, proxy ou mauvais point de terminaison&#xa0;?).</translation>
     </message>
     <message numerus="yes">
         <source>The answer is not valid JSON; it may have been cut short (%n bytes received).</source>
         <translation>
-            <numerusform>La réponse n’est pas du JSON valide ; elle a peut-être été tronquée (%n octet reçu).</numerusform>
-            <numerusform>La réponse n’est pas du JSON valide ; elle a peut-être été tronquée (%n octets reçus).</numerusform>
+            <numerusform>La réponse n’est pas du JSON valide&#xa0;; elle a peut-être été tronquée (%n octet reçu).</numerusform>
+            <numerusform>La réponse n’est pas du JSON valide&#xa0;; elle a peut-être été tronquée (%n octets reçus).</numerusform>
         </translation>
     </message>
     <message>
         <source>The answer is JSON but not an object.</source>
         <translation>La réponse est du JSON, mais pas un objet.</translation>
     </message>
+    <message>
+        <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
+        <translation>Le service, ou un proxy situé entre vous et lui, a envoyé autre chose qu’une réponse CodePipeline. Vérifiez l’URL du point de terminaison et les éventuels paramètres de proxy, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The response field %1 should be %2 but is %3.</source>
+        <translation>Le champ de réponse %1 devrait être de type %2, mais il est de type %3.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::AppSettings</name>
     <message>
         <source>Cannot read the CA bundle %1: %2</source>
-        <translation>Impossible de lire le bundle CA %1 : %2</translation>
+        <translation>Impossible de lire le bundle CA %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Choose another file in Settings, or clear the field.</source>
@@ -824,7 +807,7 @@
     </message>
     <message>
         <source>Choose a PEM file with &quot;BEGIN CERTIFICATE&quot; blocks.</source>
-        <translation>Choisissez un fichier PEM contenant des blocs « BEGIN CERTIFICATE ».</translation>
+        <translation>Choisissez un fichier PEM contenant des blocs «&#xa0;BEGIN CERTIFICATE&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -936,7 +919,7 @@
     <name>jobdesk::gui::DocumentActions</name>
     <message>
         <source>The file will hold the artifact credentials and every masked configuration value in plain text. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
-        <translation>Le fichier contiendra en clair les identifiants d’artefact et toutes les valeurs de configuration masquées. Toute personne qui obtient le fichier pourra utiliser les identifiants jusqu’à leur expiration. Exporter avec les secrets ?</translation>
+        <translation>Le fichier contiendra en clair les identifiants d’artefact et toutes les valeurs de configuration masquées. Toute personne qui obtient le fichier pourra utiliser les identifiants jusqu’à leur expiration. Exporter avec les secrets&#xa0;?</translation>
     </message>
     <message>
         <source>Export Job JSON</source>
@@ -952,7 +935,7 @@
     </message>
     <message>
         <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1 : %2</translation>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Exported %1 with secrets.</source>
@@ -960,15 +943,15 @@
     </message>
     <message>
         <source>Exported %1; secrets were replaced by %2.</source>
-        <translation>%1 exporté ; les secrets ont été remplacés par %2.</translation>
+        <translation>%1 exporté&#xa0;; les secrets ont été remplacés par %2.</translation>
     </message>
     <message>
         <source>Copied the job&apos;s JSON; secrets were replaced by %1.</source>
-        <translation>JSON de la tâche copié ; les secrets ont été remplacés par %1.</translation>
+        <translation>JSON de la tâche copié&#xa0;; les secrets ont été remplacés par %1.</translation>
     </message>
     <message>
         <source>Copied the AWS CLI command; put the client token in place of %1.</source>
-        <translation>Commande AWS CLI copiée ; remplacez %1 par le jeton client.</translation>
+        <translation>Commande AWS CLI copiée&#xa0;; remplacez %1 par le jeton client.</translation>
     </message>
     <message>
         <source>Open Job JSON</source>
@@ -984,11 +967,11 @@
     </message>
     <message>
         <source>Cannot read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation>%1 : %2</translation>
+        <translation>%1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The clipboard holds no text.</source>
@@ -996,7 +979,7 @@
     </message>
     <message>
         <source>Copy the output of &quot;aws codepipeline get-third-party-job-details&quot; first.</source>
-        <translation>Copiez d’abord la sortie de « aws codepipeline get-third-party-job-details ».</translation>
+        <translation>Copiez d’abord la sortie de «&#xa0;aws codepipeline get-third-party-job-details&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1012,10 +995,6 @@
 </context>
 <context>
     <name>jobdesk::gui::EnvironmentProfileSource</name>
-    <message>
-        <source>Environment</source>
-        <translation>Environnement</translation>
-    </message>
     <message>
         <source>AWS keys from the AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN variables</source>
         <translation>Clés AWS issues des variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY et AWS_SESSION_TOKEN</translation>
@@ -1089,7 +1068,7 @@
     </message>
     <message>
         <source>Request ID: %1</source>
-        <translation>ID de requête : %1</translation>
+        <translation>ID de requête&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1143,7 +1122,7 @@
     </message>
     <message>
         <source>Tick Secret to mask a value for every job of this provider; JobDesk remembers it.</source>
-        <translation>Cochez Secret pour masquer une valeur dans toutes les tâches de ce fournisseur ; JobDesk s’en souvient.</translation>
+        <translation>Cochez Secret pour masquer une valeur dans toutes les tâches de ce fournisseur&#xa0;; JobDesk s’en souvient.</translation>
     </message>
     <message>
         <source>Input and output artifacts</source>
@@ -1171,7 +1150,7 @@
     </message>
     <message>
         <source>Copy the selected credential; clipboard managers are asked not to keep it</source>
-        <translation>Copier l’identifiant sélectionné ; les gestionnaires de presse-papiers sont invités à ne pas le conserver</translation>
+        <translation>Copier l’identifiant sélectionné&#xa0;; les gestionnaires de presse-papiers sont invités à ne pas le conserver</translation>
     </message>
     <message>
         <source>This job has no artifact credentials.</source>
@@ -1179,7 +1158,7 @@
     </message>
     <message>
         <source>Temporary keys for the job&apos;s artifact bucket. They expire about %1 minutes after the fetch; the Overview tab counts down.</source>
-        <translation>Clés temporaires pour le compartiment d’artefacts de la tâche. Elles expirent environ %1 minutes après la récupération ; l’onglet Vue d’ensemble affiche le temps restant.</translation>
+        <translation>Clés temporaires pour le compartiment d’artefacts de la tâche. Elles expirent environ %1 minutes après la récupération&#xa0;; l’onglet Vue d’ensemble affiche le temps restant.</translation>
     </message>
     <message>
         <source>Search the JSON</source>
@@ -1269,7 +1248,7 @@
     </message>
     <message>
         <source>JobDesk profile linked to AWS profile “%1”</source>
-        <translation>Profil JobDesk lié au profil AWS « %1 »</translation>
+        <translation>Profil JobDesk lié au profil AWS «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>JobDesk profile, keys from the environment</source>
@@ -1292,7 +1271,7 @@
     </message>
     <message>
         <source>Saved to&amp;ken:</source>
-        <translation>Jet&amp;on enregistré :</translation>
+        <translation>Jet&amp;on enregistré&#xa0;:</translation>
     </message>
     <message>
         <source>Save Token…</source>
@@ -1360,23 +1339,23 @@
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation>&amp;Profil :</translation>
+        <translation>&amp;Profil&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation>&amp;Région :</translation>
+        <translation>&amp;Région&#xa0;:</translation>
     </message>
     <message>
         <source>E&amp;ndpoint:</source>
-        <translation>Point de ter&amp;minaison :</translation>
+        <translation>Point de ter&amp;minaison&#xa0;:</translation>
     </message>
     <message>
         <source>Job &amp;ID:</source>
-        <translation>&amp;ID de tâche :</translation>
+        <translation>&amp;ID de tâche&#xa0;:</translation>
     </message>
     <message>
         <source>Client &amp;token:</source>
-        <translation>&amp;Jeton client :</translation>
+        <translation>&amp;Jeton client&#xa0;:</translation>
     </message>
     <message>
         <source>Saved client token</source>
@@ -1420,7 +1399,7 @@
     </message>
     <message>
         <source>Using the client token saved as “%1”.</source>
-        <translation>Utilisation du jeton client enregistré sous « %1 ».</translation>
+        <translation>Utilisation du jeton client enregistré sous «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Enter the client token to save first.</source>
@@ -1432,11 +1411,11 @@
     </message>
     <message>
         <source>Label (e.g. the customer or clientId) for the token in the system keychain:</source>
-        <translation>Libellé du jeton dans le trousseau du système (par exemple le client ou le clientId) :</translation>
+        <translation>Libellé du jeton dans le trousseau du système (par exemple le client ou le clientId)&#xa0;:</translation>
     </message>
     <message>
         <source>Saved the client token as “%1”.</source>
-        <translation>Jeton client enregistré sous « %1 ».</translation>
+        <translation>Jeton client enregistré sous «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -1565,7 +1544,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Demo mode: sample jobs are served by JobDesk itself at %1. Press Ctrl+Return to fetch.</source>
-        <translation>Mode démo : des tâches d’exemple sont servies par JobDesk lui-même à l’adresse %1. Appuyez sur Ctrl+Return pour lancer la récupération.</translation>
+        <translation>Mode démo&#xa0;: des tâches d’exemple sont servies par JobDesk lui-même à l’adresse %1. Appuyez sur Ctrl+Return pour lancer la récupération.</translation>
     </message>
     <message>
         <source>TLS certificate verification is off</source>
@@ -1585,11 +1564,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Nothing was sent: correct the marked fields.</source>
-        <translation>Rien n’a été envoyé : corrigez les champs signalés.</translation>
+        <translation>Rien n’a été envoyé&#xa0;: corrigez les champs signalés.</translation>
     </message>
     <message>
         <source>Request ID %1 · %2 ms · attempts: %3</source>
-        <translation>ID de requête %1 · %2 ms · tentatives : %3</translation>
+        <translation>ID de requête %1 · %2 ms · tentatives&#xa0;: %3</translation>
     </message>
     <message>
         <source>none</source>
@@ -1609,15 +1588,15 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>%1 · attempts: %2</source>
-        <translation>%1 · tentatives : %2</translation>
+        <translation>%1 · tentatives&#xa0;: %2</translation>
     </message>
     <message>
         <source>Request ID %1 · %2 · attempts: %3</source>
-        <translation>ID de requête %1 · %2 · tentatives : %3</translation>
+        <translation>ID de requête %1 · %2 · tentatives&#xa0;: %3</translation>
     </message>
     <message>
         <source>The lookup failed: %1</source>
-        <translation>La recherche a échoué : %1</translation>
+        <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1628,11 +1607,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Profile “%1” assumes the role %2, which needs a code from the MFA device %3.</source>
-        <translation>Le profil « %1 » assume le rôle %2, qui exige un code de l’appareil MFA %3.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» assume le rôle %2, qui exige un code de l’appareil MFA %3.</translation>
     </message>
     <message>
         <source>&amp;Code:</source>
-        <translation>&amp;Code :</translation>
+        <translation>&amp;Code&#xa0;:</translation>
     </message>
     <message>
         <source>MFA code</source>
@@ -1647,7 +1626,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <name>jobdesk::gui::OverviewModel</name>
     <message>
         <source>Probably expired (about %1 after the fetch, at %2); fetch the job again for fresh credentials</source>
-        <translation>Probablement expirés (environ %1 après la récupération, à %2) ; récupérez à nouveau la tâche pour obtenir de nouveaux identifiants</translation>
+        <translation>Probablement expirés (environ %1 après la récupération, à %2)&#xa0;; récupérez à nouveau la tâche pour obtenir de nouveaux identifiants</translation>
     </message>
     <message>
         <source>%1 minutes</source>
@@ -1703,7 +1682,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Longer than CodePipeline&apos;s limit of %1 characters; PutThirdPartyJobSuccessResult would reject it.</source>
-        <translation>Dépasse la limite de %1 caractères fixée par CodePipeline ; PutThirdPartyJobSuccessResult le rejetterait.</translation>
+        <translation>Dépasse la limite de %1 caractères fixée par CodePipeline&#xa0;; PutThirdPartyJobSuccessResult le rejetterait.</translation>
     </message>
     <message>
         <source>Continuation token</source>
@@ -1727,7 +1706,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>The key is given as an alias. Aliases only resolve in the account that owns them, so decrypting the artifacts from the partner account fails; ask for the key ID or key ARN instead.</source>
-        <translation>La clé est indiquée sous forme d’alias. Un alias n’est résolu que dans le compte qui le possède : le déchiffrement des artefacts depuis le compte partenaire échoue donc ; demandez plutôt l’ID ou l’ARN de la clé.</translation>
+        <translation>La clé est indiquée sous forme d’alias. Un alias n’est résolu que dans le compte qui le possède&#xa0;: le déchiffrement des artefacts depuis le compte partenaire échoue donc&#xa0;; demandez plutôt l’ID ou l’ARN de la clé.</translation>
     </message>
     <message>
         <source>None (the artifact store&apos;s default key)</source>
@@ -1771,7 +1750,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Validity unknown: the job was not fetched by JobDesk (they last about %1 minutes from the fetch)</source>
-        <translation>Validité inconnue : la tâche n’a pas été récupérée par JobDesk (les identifiants restent valides environ %1 minutes après la récupération)</translation>
+        <translation>Validité inconnue&#xa0;: la tâche n’a pas été récupérée par JobDesk (les identifiants restent valides environ %1 minutes après la récupération)</translation>
     </message>
     <message>
         <source>Field</source>
@@ -1802,7 +1781,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Edit Profile “%1”</source>
-        <translation>Modifier le profil « %1 »</translation>
+        <translation>Modifier le profil «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Import AWS Profile</source>
@@ -1818,7 +1797,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>e.g. us-east-1; empty: from the AWS profile or environment</source>
-        <translation>ex. us-east-1 ; vide : celle du profil AWS ou de l’environnement</translation>
+        <translation>ex. us-east-1&#xa0;; vide&#xa0;: celle du profil AWS ou de l’environnement</translation>
     </message>
     <message>
         <source>Endpoint override</source>
@@ -1826,7 +1805,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>empty: the service&apos;s normal endpoint</source>
-        <translation>vide : point de terminaison habituel du service</translation>
+        <translation>vide&#xa0;: point de terminaison habituel du service</translation>
     </message>
     <message>
         <source>Credential source</source>
@@ -1854,47 +1833,43 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>stored in the keychain; leave empty to keep</source>
-        <translation>dans le trousseau ; laisser vide pour conserver</translation>
+        <translation>dans le trousseau&#xa0;; laisser vide pour conserver</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation>&amp;Nom :</translation>
+        <translation>&amp;Nom&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Region:</source>
-        <translation>&amp;Région :</translation>
-    </message>
-    <message>
-        <source>E&amp;ndpoint:</source>
-        <translation>Point de ter&amp;minaison :</translation>
+        <translation>&amp;Région&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Keys from:</source>
-        <translation>Source des &amp;clés :</translation>
+        <translation>Source des &amp;clés&#xa0;:</translation>
     </message>
     <message>
         <source>AWS &amp;profile:</source>
-        <translation>&amp;Profil AWS :</translation>
+        <translation>&amp;Profil AWS&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Access key ID:</source>
-        <translation>ID de clé d’&amp;accès :</translation>
+        <translation>ID de clé d’&amp;accès&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Secret access key:</source>
-        <translation>Clé d’accès &amp;secrète :</translation>
+        <translation>Clé d’accès &amp;secrète&#xa0;:</translation>
     </message>
     <message>
         <source>Session &amp;token:</source>
-        <translation>&amp;Jeton de session :</translation>
+        <translation>&amp;Jeton de session&#xa0;:</translation>
     </message>
     <message>
         <source>The AWS profile&apos;s static keys are copied into the system keychain now; later changes to the AWS files do not apply.</source>
-        <translation>Les clés statiques du profil AWS sont copiées dès maintenant dans le trousseau du système ; les modifications ultérieures des fichiers AWS ne seront pas prises en compte.</translation>
+        <translation>Les clés statiques du profil AWS sont copiées dès maintenant dans le trousseau du système&#xa0;; les modifications ultérieures des fichiers AWS ne seront pas prises en compte.</translation>
     </message>
     <message>
         <source>The AWS profile is read each time a request needs it; no key is copied.</source>
-        <translation>Le profil AWS est lu chaque fois qu’une requête en a besoin ; aucune clé n’est copiée.</translation>
+        <translation>Le profil AWS est lu chaque fois qu’une requête en a besoin&#xa0;; aucune clé n’est copiée.</translation>
     </message>
     <message>
         <source>Enter the access key ID and the secret access key.</source>
@@ -1931,6 +1906,10 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>Choose the AWS profile to link.</source>
         <translation>Choisissez le profil AWS à lier.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>Point de &amp;terminaison :</translation>
     </message>
 </context>
 <context>
@@ -1996,7 +1975,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>AWS profile:</source>
-        <translation>Profil AWS :</translation>
+        <translation>Profil AWS&#xa0;:</translation>
     </message>
     <message>
         <source>Keys in the system keychain</source>
@@ -2004,7 +1983,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Linked to AWS profile “%1”</source>
-        <translation>Lié au profil AWS « %1 »</translation>
+        <translation>Lié au profil AWS «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Keys from the environment</source>
@@ -2012,23 +1991,23 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>There is no profile “%1”.</source>
-        <translation>Il n’existe aucun profil « %1 ».</translation>
+        <translation>Il n’existe aucun profil «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>AWS profile “%1” has no static keys to copy (it may use a role or credential_process). Link it instead.</source>
-        <translation>Le profil AWS « %1 » n’a pas de clés statiques à copier (il utilise peut-être un rôle ou credential_process). Liez-le plutôt.</translation>
+        <translation>Le profil AWS «&#xa0;%1&#xa0;» n’a pas de clés statiques à copier (il utilise peut-être un rôle ou credential_process). Liez-le plutôt.</translation>
     </message>
     <message>
         <source>Saving profile “%1”…</source>
-        <translation>Enregistrement du profil « %1 »…</translation>
+        <translation>Enregistrement du profil «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
         <source>Saved profile “%1”.</source>
-        <translation>Profil « %1 » enregistré.</translation>
+        <translation>Profil «&#xa0;%1&#xa0;» enregistré.</translation>
     </message>
     <message>
         <source>Delete profile “%1” and the keys it keeps in the system keychain?</source>
-        <translation>Supprimer le profil « %1 » et les clés qu’il conserve dans le trousseau du système ?</translation>
+        <translation>Supprimer le profil «&#xa0;%1&#xa0;» et les clés qu’il conserve dans le trousseau du système&#xa0;?</translation>
     </message>
     <message>
         <source>Delete Profile</source>
@@ -2036,7 +2015,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Deleted profile “%1”.</source>
-        <translation>Profil « %1 » supprimé.</translation>
+        <translation>Profil «&#xa0;%1&#xa0;» supprimé.</translation>
     </message>
     <message>
         <source>Choose a profile to test.</source>
@@ -2044,27 +2023,27 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Testing profile “%1”…</source>
-        <translation>Test du profil « %1 »…</translation>
+        <translation>Test du profil «&#xa0;%1&#xa0;»…</translation>
     </message>
     <message>
         <source>Profile “%1” has no usable keys: %2</source>
-        <translation>Le profil « %1 » n’a pas de clés utilisables : %2</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» n’a pas de clés utilisables&#xa0;: %2</translation>
     </message>
     <message>
         <source>The keys of “%1” work: CodePipeline accepted the signed call (and, as expected, does not know the test job).</source>
-        <translation>Les clés de « %1 » fonctionnent : CodePipeline a accepté l’appel signé (et, comme prévu, ne connaît pas la tâche de test).</translation>
+        <translation>Les clés de «&#xa0;%1&#xa0;» fonctionnent&#xa0;: CodePipeline a accepté l’appel signé (et, comme prévu, ne connaît pas la tâche de test).</translation>
     </message>
     <message>
         <source>The keys of “%1” do not work: the secret access key does not belong to the access key ID (%2).</source>
-        <translation>Les clés de « %1 » ne fonctionnent pas : la clé d’accès secrète ne correspond pas à l’ID de clé d’accès (%2).</translation>
+        <translation>Les clés de «&#xa0;%1&#xa0;» ne fonctionnent pas&#xa0;: la clé d’accès secrète ne correspond pas à l’ID de clé d’accès (%2).</translation>
     </message>
     <message>
         <source>The keys of “%1” do not work: AWS does not know this access key ID (%2).</source>
-        <translation>Les clés de « %1 » ne fonctionnent pas : AWS ne connaît pas cet ID de clé d’accès (%2).</translation>
+        <translation>Les clés de «&#xa0;%1&#xa0;» ne fonctionnent pas&#xa0;: AWS ne connaît pas cet ID de clé d’accès (%2).</translation>
     </message>
     <message>
         <source>The test of “%1” could not tell whether the keys work: %2</source>
-        <translation>Le test de « %1 » n’a pas permis de déterminer si les clés fonctionnent : %2</translation>
+        <translation>Le test de «&#xa0;%1&#xa0;» n’a pas permis de déterminer si les clés fonctionnent&#xa0;: %2</translation>
     </message>
 </context>
 <context>
@@ -2087,7 +2066,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Forget all recent lookups?</source>
-        <translation>Oublier toutes les recherches récentes ?</translation>
+        <translation>Oublier toutes les recherches récentes&#xa0;?</translation>
     </message>
 </context>
 <context>
@@ -2189,7 +2168,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>&lt;b&gt;Verification off:&lt;/b&gt; anyone on the network path can read and change what JobDesk sends and receives, including the client token and artifact credentials. Use a CA bundle instead where you can.</source>
-        <translation>&lt;b&gt;Vérification désactivée :&lt;/b&gt; toute personne sur le chemin réseau peut lire et modifier ce que JobDesk envoie et reçoit, y compris le jeton client et les identifiants d’artefact. Utilisez plutôt un bundle CA lorsque c’est possible.</translation>
+        <translation>&lt;b&gt;Vérification désactivée&#xa0;:&lt;/b&gt; toute personne sur le chemin réseau peut lire et modifier ce que JobDesk envoie et reçoit, y compris le jeton client et les identifiants d’artefact. Utilisez plutôt un bundle CA lorsque c’est possible.</translation>
     </message>
     <message>
         <source>Same as the system</source>
@@ -2221,35 +2200,35 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>&amp;Connect timeout:</source>
-        <translation>Délai de &amp;connexion :</translation>
+        <translation>Délai de &amp;connexion&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Read timeout:</source>
-        <translation>Délai de l&amp;ecture :</translation>
+        <translation>Délai de l&amp;ecture&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Attempts:</source>
-        <translation>&amp;Tentatives :</translation>
+        <translation>&amp;Tentatives&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Proxy:</source>
-        <translation>&amp;Proxy :</translation>
+        <translation>&amp;Proxy&#xa0;:</translation>
     </message>
     <message>
         <source>Proxy &amp;host and port:</source>
-        <translation>&amp;Hôte et port du proxy :</translation>
+        <translation>&amp;Hôte et port du proxy&#xa0;:</translation>
     </message>
     <message>
         <source>CA &amp;bundle:</source>
-        <translation>&amp;Bundle CA :</translation>
+        <translation>&amp;Bundle CA&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Theme:</source>
-        <translation>Thè&amp;me :</translation>
+        <translation>Thè&amp;me&#xa0;:</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation>&amp;Langue :</translation>
+        <translation>&amp;Langue&#xa0;:</translation>
     </message>
     <message>
         <source>The proxy host</source>
@@ -2296,7 +2275,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Could not %1 “%2” in %3: %4</source>
-        <translation>Impossible de %1 « %2 » dans %3 : %4</translation>
+        <translation>Impossible de %1 «&#xa0;%2&#xa0;» dans %3&#xa0;: %4</translation>
     </message>
     <message>
         <source>unknown error</source>
@@ -2304,7 +2283,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>There is no JobDesk profile named “%1”.</source>
-        <translation>Il n’existe aucun profil JobDesk nommé « %1 ».</translation>
+        <translation>Il n’existe aucun profil JobDesk nommé «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Choose one of the profiles in the profile list.</source>
@@ -2312,7 +2291,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>%1, line %2: %3</source>
-        <translation>%1, ligne %2 : %3</translation>
+        <translation>%1, ligne %2&#xa0;: %3</translation>
     </message>
     <message>
         <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
@@ -2320,7 +2299,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Could not read %1: %2</source>
-        <translation>Impossible de lire %1 : %2</translation>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Check the file&apos;s permissions.</source>
@@ -2351,7 +2330,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>No client token is saved in %1 under “%2”.</source>
-        <translation>Aucun jeton client n’est enregistré dans %1 sous « %2 ».</translation>
+        <translation>Aucun jeton client n’est enregistré dans %1 sous «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>Save the token under that label first.</source>
@@ -2370,11 +2349,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>%1 is “%2”, but it must be %3.</source>
-        <translation>%1 vaut « %2 », mais doit être %3.</translation>
+        <translation>%1 vaut «&#xa0;%2&#xa0;», mais doit être %3.</translation>
     </message>
     <message>
         <source>Profile “%1” sets %2 to “%3”, but it must be %4.</source>
-        <translation>Le profil « %1 » définit %2 sur « %3 », mais la valeur doit être %4.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» définit %2 sur «&#xa0;%3&#xa0;», mais la valeur doit être %4.</translation>
     </message>
     <message>
         <source>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.</source>
@@ -2398,11 +2377,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>keychain keys of JobDesk profile “%1”</source>
-        <translation>clés du profil JobDesk « %1 » dans le trousseau</translation>
+        <translation>clés du profil JobDesk «&#xa0;%1&#xa0;» dans le trousseau</translation>
     </message>
     <message>
         <source>environment variables (JobDesk profile “%1”)</source>
-        <translation>variables d’environnement (profil JobDesk « %1 »)</translation>
+        <translation>variables d’environnement (profil JobDesk «&#xa0;%1&#xa0;»)</translation>
     </message>
     <message>
         <source>environment variables</source>
@@ -2418,7 +2397,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>JobDesk profile “%1” uses the AWS profile “%2”, which is not in %3 or %4.</source>
-        <translation>Le profil JobDesk « %1 » utilise le profil AWS « %2 », qui ne figure ni dans %3 ni dans %4.</translation>
+        <translation>Le profil JobDesk «&#xa0;%1&#xa0;» utilise le profil AWS «&#xa0;%2&#xa0;», qui ne figure ni dans %3 ni dans %4.</translation>
     </message>
     <message>
         <source>Add that profile with `aws configure --profile %1`, or link the JobDesk profile to another one.</source>
@@ -2426,19 +2405,19 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>role %1 assumed by profile “%2”</source>
-        <translation>rôle %1 assumé par le profil « %2 »</translation>
+        <translation>rôle %1 assumé par le profil «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>credential_process of profile “%1”</source>
-        <translation>credential_process du profil « %1 »</translation>
+        <translation>credential_process du profil «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>keys of profile “%1” in %2</source>
-        <translation>clés du profil « %1 » dans %2</translation>
+        <translation>clés du profil «&#xa0;%1&#xa0;» dans %2</translation>
     </message>
     <message>
         <source>Profile “%1” has no credentials: it sets none of aws_access_key_id, credential_process and role_arn.</source>
-        <translation>Le profil « %1 » n’a pas d’identifiants : il ne définit ni aws_access_key_id, ni credential_process, ni role_arn.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» n’a pas d’identifiants&#xa0;: il ne définit ni aws_access_key_id, ni credential_process, ni role_arn.</translation>
     </message>
     <message>
         <source>Add keys with `aws configure --profile %1`, or choose another profile.</source>
@@ -2450,11 +2429,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Profile “%1” has role_arn, so it needs exactly one of source_profile and credential_source.</source>
-        <translation>Le profil « %1 » définit role_arn ; il doit donc définir soit source_profile, soit credential_source, mais pas les deux.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» définit role_arn&#xa0;; il doit donc définir soit source_profile, soit credential_source, mais pas les deux.</translation>
     </message>
     <message>
         <source>Profile “%1” assumes the role %2, and JobDesk cannot assume roles yet.</source>
-        <translation>Le profil « %1 » assume le rôle %2, et JobDesk ne sait pas encore assumer de rôles.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» assume le rôle %2, et JobDesk ne sait pas encore assumer de rôles.</translation>
     </message>
     <message>
         <source>Use a profile with its own keys or a credential_process, or export the role&apos;s temporary keys (for example from `aws sts assume-role`) as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.</source>
@@ -2462,7 +2441,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Profile “%1” takes its source keys from %2, which JobDesk does not read.</source>
-        <translation>Le profil « %1 » tire ses clés sources de %2, que JobDesk ne lit pas.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» tire ses clés sources de %2, que JobDesk ne lit pas.</translation>
     </message>
     <message>
         <source>Use credential_source = Environment or a source_profile.</source>
@@ -2474,7 +2453,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Profile “%1” has a source_profile loop through “%2”.</source>
-        <translation>Le profil « %1 » forme une boucle de source_profile passant par « %2 ».</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» forme une boucle de source_profile passant par «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>Make one profile in the chain use its own keys.</source>
@@ -2482,7 +2461,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>No MFA code was entered, so profile “%1” did not assume the role %2.</source>
-        <translation>Aucun code MFA n’a été saisi ; le profil « %1 » n’a donc pas assumé le rôle %2.</translation>
+        <translation>Aucun code MFA n’a été saisi&#xa0;; le profil «&#xa0;%1&#xa0;» n’a donc pas assumé le rôle %2.</translation>
     </message>
     <message>
         <source>Enter the code that the MFA device %1 shows to use this profile.</source>
@@ -2490,7 +2469,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>That is not an MFA code: profile “%1” needs the 6 digits that the MFA device %2 shows.</source>
-        <translation>Ce n’est pas un code MFA : le profil « %1 » a besoin des 6 chiffres affichés par l’appareil MFA %2.</translation>
+        <translation>Ce n’est pas un code MFA&#xa0;: le profil «&#xa0;%1&#xa0;» a besoin des 6 chiffres affichés par l’appareil MFA %2.</translation>
     </message>
     <message>
         <source>Type the current code again, digits only.</source>
@@ -2516,7 +2495,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <name>jobdesk::profiles::ProcessCredentials</name>
     <message>
         <source>credential_process of profile “%1” failed: %2</source>
-        <translation>Échec du credential_process du profil « %1 » : %2</translation>
+        <translation>Échec du credential_process du profil «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Fix the quoting of credential_process in the AWS config file.</source>
@@ -2532,7 +2511,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>the program “%1” was not found on PATH.</source>
-        <translation>le programme « %1 » est introuvable dans le PATH.</translation>
+        <translation>le programme «&#xa0;%1&#xa0;» est introuvable dans le PATH.</translation>
     </message>
     <message>
         <source>Use the program&apos;s full path in credential_process, or add its folder to PATH.</source>
@@ -2559,7 +2538,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>“%1” could not be started: %2</source>
-        <translation>impossible de démarrer « %1 » : %2</translation>
+        <translation>impossible de démarrer «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Check the path in credential_process and that the file is executable.</source>
@@ -2579,7 +2558,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>the command exited with code %1: %2</source>
-        <translation>la commande s’est terminée avec le code %1 : %2</translation>
+        <translation>la commande s’est terminée avec le code %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>The command must print a JSON object with Version 1, AccessKeyId and SecretAccessKey (and optionally SessionToken and Expiration).</source>
@@ -2595,15 +2574,15 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>its output has no Version; supported versions: 1.</source>
-        <translation>sa sortie n’a pas de Version ; versions prises en charge : 1.</translation>
+        <translation>sa sortie n’a pas de Version&#xa0;; versions prises en charge&#xa0;: 1.</translation>
     </message>
     <message>
         <source>unsupported Version %1; supported versions: 1.</source>
-        <translation>Version %1 non prise en charge ; versions prises en charge : 1.</translation>
+        <translation>Version %1 non prise en charge&#xa0;; versions prises en charge&#xa0;: 1.</translation>
     </message>
     <message>
         <source>missing required key in response: %1.</source>
-        <translation>clé obligatoire manquante dans la réponse : %1.</translation>
+        <translation>clé obligatoire manquante dans la réponse&#xa0;: %1.</translation>
     </message>
     <message>
         <source>%1 must be a non-empty string.</source>
@@ -2615,7 +2594,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.</source>
-        <translation>La valeur Expiration « %1 » n’est pas une date au format ISO 8601, comme 2024-01-31T12:00:00Z.</translation>
+        <translation>La valeur Expiration «&#xa0;%1&#xa0;» n’est pas une date au format ISO 8601, comme 2024-01-31T12:00:00Z.</translation>
     </message>
 </context>
 <context>
@@ -2634,7 +2613,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>A profile name cannot contain “/”, “\” or control characters.</source>
-        <translation>Un nom de profil ne peut contenir ni « / », ni « \ », ni caractères de contrôle.</translation>
+        <translation>Un nom de profil ne peut contenir ni «&#xa0;/&#xa0;», ni «&#xa0;\&#xa0;», ni caractères de contrôle.</translation>
     </message>
     <message>
         <source>The region</source>
@@ -2658,11 +2637,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Profile “%1” does not keep its keys in the keychain.</source>
-        <translation>Le profil « %1 » ne conserve pas ses clés dans le trousseau.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» ne conserve pas ses clés dans le trousseau.</translation>
     </message>
     <message>
         <source>No access key is stored in %1 for profile “%2”.</source>
-        <translation>Aucune clé d’accès n’est stockée dans %1 pour le profil « %2 ».</translation>
+        <translation>Aucune clé d’accès n’est stockée dans %1 pour le profil «&#xa0;%2&#xa0;».</translation>
     </message>
     <message>
         <source>Edit the profile and enter its access key ID and secret access key.</source>
@@ -2670,7 +2649,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>There is already a profile named “%1”.</source>
-        <translation>Il existe déjà un profil nommé « %1 ».</translation>
+        <translation>Il existe déjà un profil nommé «&#xa0;%1&#xa0;».</translation>
     </message>
 </context>
 <context>
@@ -2693,7 +2672,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>The file starts with a byte-order mark, which the AWS CLI rejects too; save it as UTF-8 without BOM.</source>
-        <translation>Le fichier commence par une marque d’ordre des octets (BOM), que l’AWS CLI rejette également ; enregistrez-le en UTF-8 sans BOM.</translation>
+        <translation>Le fichier commence par une marque d’ordre des octets (BOM), que l’AWS CLI rejette également&#xa0;; enregistrez-le en UTF-8 sans BOM.</translation>
     </message>
     <message>
         <source>a setting comes before the first [section] header.</source>
@@ -2701,7 +2680,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>the setting “%1” appears twice in [%2].</source>
-        <translation>le paramètre « %1 » apparaît deux fois dans [%2].</translation>
+        <translation>le paramètre «&#xa0;%1&#xa0;» apparaît deux fois dans [%2].</translation>
     </message>
     <message>
         <source>Remove one of the two lines.</source>
@@ -2709,19 +2688,19 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>expected “name = value” or a [section] header.</source>
-        <translation>« nom = valeur » ou en-tête [section] attendu.</translation>
+        <translation>«&#xa0;nom = valeur&#xa0;» ou en-tête [section] attendu.</translation>
     </message>
     <message>
         <source>Check that line for a missing “=”, or indent it if it continues the setting above.</source>
-        <translation>Vérifiez s’il manque un « = » sur cette ligne, ou indentez-la si elle prolonge le paramètre précédent.</translation>
+        <translation>Vérifiez s’il manque un «&#xa0;=&#xa0;» sur cette ligne, ou indentez-la si elle prolonge le paramètre précédent.</translation>
     </message>
     <message>
         <source>a nested setting needs the form “name = value”.</source>
-        <translation>un paramètre imbriqué doit avoir la forme « nom = valeur ».</translation>
+        <translation>un paramètre imbriqué doit avoir la forme «&#xa0;nom = valeur&#xa0;».</translation>
     </message>
     <message>
         <source>Profile “%1” in %2 has aws_access_key_id but no aws_secret_access_key.</source>
-        <translation>Le profil « %1 » dans %2 a un aws_access_key_id, mais pas d’aws_secret_access_key.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» dans %2 a un aws_access_key_id, mais pas d’aws_secret_access_key.</translation>
     </message>
     <message>
         <source>Add the secret access key to that profile, or remove the access key ID.</source>
@@ -2743,11 +2722,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <name>jobdesk::profiles::StsRoleAssumer</name>
     <message>
         <source>Profile “%1” needs an MFA code from %2 to assume the role %3, and nothing here can ask for one.</source>
-        <translation>Le profil « %1 » a besoin d’un code MFA de %2 pour assumer le rôle %3, et rien ici ne permet de le demander.</translation>
+        <translation>Le profil «&#xa0;%1&#xa0;» a besoin d’un code MFA de %2 pour assumer le rôle %3, et rien ici ne permet de le demander.</translation>
     </message>
     <message>
         <source>Use the profile from the JobDesk window or from jobdesk-cli on a terminal, where you are asked for the code.</source>
-        <translation>Utilisez le profil depuis la fenêtre JobDesk ou depuis jobdesk-cli dans un terminal : le code vous y sera demandé.</translation>
+        <translation>Utilisez le profil depuis la fenêtre JobDesk ou depuis jobdesk-cli dans un terminal&#xa0;: le code vous y sera demandé.</translation>
     </message>
     <message>
         <source>The CA bundle %1 could not be read or holds no PEM certificate.</source>
@@ -2762,7 +2741,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <name>main</name>
     <message>
         <source>JobDesk has no translation for “%1”; it speaks %2.</source>
-        <translation>JobDesk n’a pas de traduction pour « %1 » ; langues disponibles : %2.</translation>
+        <translation>JobDesk n’a pas de traduction pour «&#xa0;%1&#xa0;»&#xa0;; langues disponibles&#xa0;: %2.</translation>
     </message>
     <message>
         <source>Inspect AWS CodePipeline third-party jobs.</source>
@@ -2790,7 +2769,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>The demo could not start: %1</source>
-        <translation>La démo n’a pas pu démarrer : %1</translation>
+        <translation>La démo n’a pas pu démarrer&#xa0;: %1</translation>
     </message>
 </context>
 </TS>

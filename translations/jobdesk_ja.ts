@@ -294,10 +294,6 @@
 <context>
     <name>jobdesk::app::DemoSession</name>
     <message>
-        <source>Demo</source>
-        <translation>デモ</translation>
-    </message>
-    <message>
         <source>Cannot read the demo jobs %1: %2</source>
         <translation>デモ用のジョブ %1 を読み取れません: %2</translation>
     </message>
@@ -308,29 +304,6 @@
     <message>
         <source>Sample jobs served by JobDesk itself at %1</source>
         <translation>JobDesk 自身が %1 で提供するサンプルジョブ</translation>
-    </message>
-</context>
-<context>
-    <name>jobdesk::aws</name>
-    <message>
-        <source>The STS answer is not valid XML: %1</source>
-        <translation>STS の応答が有効な XML ではありません: %1</translation>
-    </message>
-    <message>
-        <source>Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between.</source>
-        <translation>AWS STS 以外のものが応答しました。STS エンドポイントの URL と、途中にあるプロキシを確認してください。</translation>
-    </message>
-    <message>
-        <source>it contains a document type declaration.</source>
-        <translation>文書型宣言が含まれています。</translation>
-    </message>
-    <message>
-        <source>%1 (line %2, column %3).</source>
-        <translation>%1（%2 行目、%3 列目）。</translation>
-    </message>
-    <message>
-        <source>the answer is empty.</source>
-        <translation>応答が空です。</translation>
     </message>
 </context>
 <context>
@@ -689,16 +662,40 @@
         <source>Set source_profile to a profile with keys, or credential_source = Environment.</source>
         <translation>source_profile にキーを持つプロファイルを指定するか、credential_source = Environment を設定してください。</translation>
     </message>
-</context>
-<context>
-    <name>jobdesk::codepipeline</name>
     <message>
-        <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
-        <translation>サービス、またはサービスとの間にあるプロキシが、CodePipeline の応答ではないものを返しました。エンドポイントの URL とプロキシ設定を確認してから、もう一度お試しください。</translation>
+        <source>The STS answer is not valid XML: %1</source>
+        <translation>STS の応答が有効な XML ではありません: %1</translation>
+    </message>
+    <message>
+        <source>it contains a document type declaration.</source>
+        <translation>文書型宣言が含まれています。</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3).</source>
+        <translation>%1（%2 行目、%3 列目）。</translation>
+    </message>
+    <message>
+        <source>the answer is empty.</source>
+        <translation>応答が空です。</translation>
     </message>
 </context>
 <context>
-    <name>jobdesk::codepipeline::Checker</name>
+    <name>jobdesk::codepipeline::OperationCall</name>
+    <message>
+        <source>Unable to locate credentials.</source>
+        <translation>認証情報が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+        <translation>AWS キーを持つプロファイルを選択するか、AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定してください。</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>リクエストはキャンセルされました。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::codepipeline::ParamValidator</name>
     <message>
         <source>Parameter %1</source>
         <translation>パラメーター %1</translation>
@@ -765,28 +762,6 @@
     </message>
 </context>
 <context>
-    <name>jobdesk::codepipeline::Conformer</name>
-    <message>
-        <source>The response field %1 should be %2 but is %3.</source>
-        <translation>応答のフィールド %1 は %2 であるべきですが、%3 になっています。</translation>
-    </message>
-</context>
-<context>
-    <name>jobdesk::codepipeline::OperationCall</name>
-    <message>
-        <source>Unable to locate credentials.</source>
-        <translation>認証情報が見つかりません。</translation>
-    </message>
-    <message>
-        <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-        <translation>AWS キーを持つプロファイルを選択するか、AWS_ACCESS_KEY_ID と AWS_SECRET_ACCESS_KEY を設定してください。</translation>
-    </message>
-    <message>
-        <source>The request was cancelled.</source>
-        <translation>リクエストはキャンセルされました。</translation>
-    </message>
-</context>
-<context>
     <name>jobdesk::codepipeline::ResponseParser</name>
     <message>
         <source>The answer nests more than %1 levels deep; no CodePipeline answer does.</source>
@@ -805,6 +780,14 @@
     <message>
         <source>The answer is JSON but not an object.</source>
         <translation>応答は JSON ですが、オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
+        <translation>サービス、またはサービスとの間にあるプロキシが、CodePipeline の応答ではないものを返しました。エンドポイントの URL とプロキシ設定を確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The response field %1 should be %2 but is %3.</source>
+        <translation>応答のフィールド %1 は %2 であるべきですが、%3 になっています。</translation>
     </message>
 </context>
 <context>
@@ -1011,10 +994,6 @@
 </context>
 <context>
     <name>jobdesk::gui::EnvironmentProfileSource</name>
-    <message>
-        <source>Environment</source>
-        <translation>環境変数</translation>
-    </message>
     <message>
         <source>AWS keys from the AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN variables</source>
         <translation>環境変数 AWS_ACCESS_KEY_ID、AWS_SECRET_ACCESS_KEY、AWS_SESSION_TOKEN の AWS キー</translation>
@@ -1864,10 +1843,6 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <translation>リージョン(&amp;R):</translation>
     </message>
     <message>
-        <source>E&amp;ndpoint:</source>
-        <translation>エンドポイント(&amp;E):</translation>
-    </message>
-    <message>
         <source>&amp;Keys from:</source>
         <translation>キーの取得元(&amp;K):</translation>
     </message>
@@ -1930,6 +1905,10 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>Choose the AWS profile to link.</source>
         <translation>リンクする AWS プロファイルを選択してください。</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>エンドポイント(&amp;E):</translation>
     </message>
 </context>
 <context>
