@@ -4,6 +4,7 @@
 
 #include "core/aws/serviceerror.h"
 
+#include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
@@ -65,8 +66,9 @@ ErrorBanner::ErrorBanner(Style style, QWidget *parent)
 
 void ErrorBanner::applyColours()
 {
-    // Fixed tints that read on both light and dark palettes, picked by the window's lightness.
-    const bool dark = Theme::isDark(palette());
+    // Fixed tints that read on both light and dark palettes, picked by the application's lightness.
+    const QPalette base = QApplication::palette(this);
+    const bool dark = Theme::isDark(base);
     QColor background;
     QColor text;
     if (m_style == Style::Error) {
@@ -76,7 +78,9 @@ void ErrorBanner::applyColours()
         background = dark ? QColor(0x8b, 0x1a, 0x1a) : QColor(0xc6, 0x28, 0x28);
         text = QColor(0xff, 0xff, 0xff);
     }
-    QPalette pal = palette();
+    if (palette().color(QPalette::Window) == background && palette().color(QPalette::WindowText) == text)
+        return;  // already tinted: setting it again would only send another palette change
+    QPalette pal;  // only these roles are the banner's own; the rest follows its parent
     pal.setColor(QPalette::Window, background);
     pal.setColor(QPalette::WindowText, text);
     pal.setColor(QPalette::Text, text);
@@ -85,10 +89,9 @@ void ErrorBanner::applyColours()
 
 void ErrorBanner::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::ApplicationPaletteChange) {
-        setPalette(QPalette());
+    // A new theme reaches the banner as a change of its parent's palette.
+    if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)
         applyColours();
-    }
     QFrame::changeEvent(event);
 }
 

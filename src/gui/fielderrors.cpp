@@ -15,12 +15,16 @@ namespace {
 
 void tint(QLabel *label)
 {
-    QPalette pal = QApplication::palette(label);
-    pal.setColor(QPalette::WindowText, Theme::errorText(pal));
+    const QColor colour = Theme::errorText(QApplication::palette(label));
+    if (label->palette().color(QPalette::WindowText) == colour)
+        return;  // already tinted: setting it again would only send another palette change
+    QPalette pal;  // only the text colour is the label's own; the rest follows its parent
+    pal.setColor(QPalette::WindowText, colour);
     label->setPalette(pal);
 }
 
-// Re-tints a message label when the theme changes while the window is open.
+// Re-tints a message label when the theme changes while the window is open (it
+// arrives as a change of the parent's palette).
 class ThemeFollower : public QObject
 {
 public:
@@ -29,7 +33,7 @@ public:
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override
     {
-        if (event->type() == QEvent::ApplicationPaletteChange)
+        if (event->type() == QEvent::ApplicationPaletteChange || event->type() == QEvent::PaletteChange)
             tint(static_cast<QLabel *>(watched));
         return QObject::eventFilter(watched, event);
     }

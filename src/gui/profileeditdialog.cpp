@@ -117,7 +117,9 @@ ProfileEditDialog::ProfileEditDialog(Mode mode, const Profile &profile, const QS
         m_source->setEnabled(false);
     }
     updateFields();
-    setMinimumWidth(520);  // room for the placeholders that explain the empty key fields
+    // Room for the placeholders that explain the empty key fields, and never less than the
+    // layout needs: a minimum set by hand replaces the layout's, and translations run longer.
+    setMinimumWidth(qMax(520, layout->minimumSize().width()));
     m_name->setFocus();
 }
 

@@ -127,7 +127,9 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     layout->addLayout(form);
     layout->addWidget(buttons);
 
-    setMinimumWidth(560);  // room for a file path and the message under it
+    // Room for a file path and the message under it, and never less than the layout needs:
+    // a minimum set by hand replaces the layout's, and translations run longer.
+    setMinimumWidth(qMax(560, layout->minimumSize().width()));
     connect(m_proxyMode, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabled);
     connect(m_verifyTls, &QCheckBox::toggled, this, &SettingsDialog::updateEnabled);
     connect(m_language, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateEnabled);

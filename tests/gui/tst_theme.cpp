@@ -68,11 +68,13 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&window));
 
         Theme::apply(Theme::Choice::Dark);
+        QTest::qWait(0);  // the palette reaches child widgets through posted events
         QVERIFY(Theme::isDark(banner.palette()));
         QCOMPARE(message->palette().color(QPalette::WindowText), Theme::errorText(QApplication::palette()));
         QVERIFY(message->palette().color(QPalette::WindowText).lightness() > 128);
 
         Theme::apply(Theme::Choice::Light);
+        QTest::qWait(0);
         QVERIFY(!Theme::isDark(banner.palette()));
         QCOMPARE(message->palette().color(QPalette::WindowText), Theme::errorText(QApplication::palette()));
         QVERIFY(message->palette().color(QPalette::WindowText).lightness() < 128);
