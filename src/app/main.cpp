@@ -63,7 +63,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("JobDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JOBDESK_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("JobDesk"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("jobdesk"));
+    // The application ID (the .desktop file's name): Wayland's app_id, so the shell finds our icon and entry.
+    QGuiApplication::setDesktopFileName(QStringLiteral(JOBDESK_APP_ID));
 
     QTranslator qtTranslator;
     if (qtTranslator.load(QLocale(), QStringLiteral("qtbase"), QStringLiteral("_"),
