@@ -66,9 +66,10 @@ echo "$rpm"
 
 step "desktop-file-validate"
 # It exits 0 on some errors: any "error:" line fails the check.
-desktop-file-validate "packaging/linux/$app_id.desktop" > "$work/dfv.log" 2>&1 || true
+dfv_rc=0
+desktop-file-validate "packaging/linux/$app_id.desktop" > "$work/dfv.log" 2>&1 || dfv_rc=$?
 cat "$work/dfv.log"
-if grep -qi 'error' "$work/dfv.log"; then fail "desktop-file-validate"; fi
+if [ "$dfv_rc" -ne 0 ] || grep -qi 'error:' "$work/dfv.log"; then fail "desktop-file-validate"; fi
 echo "desktop-file-validate: no error"
 
 step "appstreamcli validate --no-net"
