@@ -20,13 +20,11 @@ foreach(_required PROGRAM NAME STYLE VERSION DATE OUTPUT)
 endforeach()
 
 # The help in English whatever the builder's locale, and a window-less Qt for
-# jobdesk, whose QApplication exists before it parses --help. Leak checks are
-# off so that a sanitizer build does not fail on a short-lived process.
+# jobdesk, whose QApplication exists before it parses --help.
 set(ENV{LC_ALL} "C.UTF-8")
 set(ENV{LANG} "C.UTF-8")
 unset(ENV{LANGUAGE})
 set(ENV{QT_QPA_PLATFORM} "offscreen")
-set(ENV{ASAN_OPTIONS} "detect_leaks=0")
 
 # CMake lists split on ';' and group on '[' ']': the help holds both, so they
 # stand in as control characters until the page is written.

@@ -18,8 +18,6 @@ if(NOT OUTPUT OR NOT _command)
     message(FATAL_ERROR "usage: cmake -DOUTPUT=file -P JobDeskStdoutToFile.cmake -- COMMAND [ARGS...]")
 endif()
 
-# A leak check of a sanitizer build must not fail a short-lived helper run.
-set(ENV{ASAN_OPTIONS} "detect_leaks=0")
 execute_process(COMMAND ${_command} OUTPUT_FILE "${OUTPUT}.tmp" ERROR_VARIABLE _err RESULT_VARIABLE _rc)
 if(NOT _rc EQUAL 0)
     file(REMOVE "${OUTPUT}.tmp")

@@ -33,8 +33,9 @@ endif()
 
 # -- Man pages and shell completions, written at build time by the programs
 # themselves (their help and `jobdesk-cli completion`), so they cannot fall
-# behind. A cross build cannot run what it builds and goes without them.
-if(NOT CMAKE_CROSSCOMPILING)
+# behind. A cross build cannot run what it builds, and a sanitizer build is
+# never packaged: both go without them.
+if(NOT CMAKE_CROSSCOMPILING AND NOT JOBDESK_SANITIZE)
     set(_generated "")
 
     # Writes NAME.1 (or NAME.1.gz) from TARGET's help; STYLE as in JobDeskManPage.cmake.
