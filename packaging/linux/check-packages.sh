@@ -126,6 +126,13 @@ echo "jobdesk-cli --version: $cli_version"
 gui_version=$(QT_QPA_PLATFORM=offscreen /usr/bin/jobdesk --version 2>/dev/null)
 echo "jobdesk --version: $gui_version"
 [ "$gui_version" = "JobDesk $version" ] || fail "jobdesk --version"
+# The window starts from the installed files alone (the system's Qt and its
+# plugins): --bench-startup reports its first paint and quits.
+mkdir -p "$work/home"
+started_window=$(HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_RUNTIME_DIR="$work" \
+    QT_QPA_PLATFORM=offscreen timeout 60 /usr/bin/jobdesk --bench-startup 2>/dev/null || true)
+[ "$started_window" = "first-window-shown" ] || fail "the installed jobdesk did not show its window"
+echo "jobdesk: the window starts and paints (offscreen)"
 for page in jobdesk jobdesk-cli; do
     zcat "/usr/share/man/man1/$page.1.gz" | grep -q '^\.TH ' || fail "the man page of $page"
 done
