@@ -12,8 +12,12 @@
 #      fails its test;
 #   4. builds the release preset with g++, warnings as errors, as users build
 #      it, and runs the quick tests on it (all but those labelled slow);
-#   5. runs clang-tidy on src/core;
-#   6. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 45) seconds, two at
+#   5. makes the packages from that release build and checks them
+#      (packaging/linux/check-packages.sh): the .deb and .rpm under lintian,
+#      rpmlint, desktop-file-validate and appstreamcli, the Windows installer
+#      and resources, and the .deb installed, run and purged on this machine;
+#   6. runs clang-tidy on src/core;
+#   7. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 45) seconds, two at
 #      a time; a crash fails the run and its input is printed and saved.
 # Any failure stops the run with a non-zero exit status.
 set -eu
@@ -52,6 +56,9 @@ cmake --build --preset release -j "$(nproc)"
 
 step "Quick tests on the release build"
 tests/support/with-keychain.sh ctest --preset release -j 2 --timeout 900 -LE slow
+
+step "Packages: DEB and RPM and their validators, Windows installer and resources, install and purge"
+packaging/linux/check-packages.sh build/release
 
 step "clang-tidy on src/core"
 tests/static/run-clang-tidy.sh build/asan

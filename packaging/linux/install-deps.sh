@@ -1,6 +1,8 @@
 #!/bin/sh
 # Installs everything JobDesk needs to build, test and run on Debian 12 or
-# Ubuntu 24.04. Safe to run again: apt skips what is already there.
+# Ubuntu 24.04, and to make and check its packages (packaging/linux/
+# check-packages.sh: lintian, rpm, NSIS, MinGW's windres). Safe to run again:
+# apt skips what is already there.
 set -eu
 
 PACKAGES="
@@ -12,6 +14,8 @@ PACKAGES="
     openssl ca-certificates python3 python3-botocore awscli
     xvfb xauth time zsh
     shellcheck python3-yaml
+    lintian rpm rpmlint desktop-file-utils appstream libxml2-utils
+    nsis binutils-mingw-w64-x86-64
 "
 
 SUDO=""

@@ -62,7 +62,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("JobDesk"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JOBDESK_VERSION));
     QGuiApplication::setApplicationDisplayName(QStringLiteral("JobDesk"));
-    QGuiApplication::setDesktopFileName(QStringLiteral("jobdesk"));
+    // The application ID (the .desktop file's name): Wayland's app_id, so the shell finds our icon and entry.
+    QGuiApplication::setDesktopFileName(QStringLiteral(JOBDESK_APP_ID));
 
     // The language first, so that --help is already in it: --lang, then Settings, then the system.
     const QCommandLineOption lang(QStringLiteral("lang"), QString(), QStringLiteral("code"));

@@ -179,7 +179,13 @@ QString Completion::zsh()
     }
     s += QStringLiteral("  esac\n");
     s += QStringLiteral("}\n");
-    s += QStringLiteral("compdef _jobdesk_cli jobdesk-cli\n");
+    // Installed as _jobdesk-cli in $fpath, compinit autoloads this file as that function on the first
+    // TAB: it must complete then, not only define _jobdesk_cli. Sourced, it registers the function.
+    s += QStringLiteral("if [[ $funcstack[1] == _jobdesk-cli ]]; then\n");
+    s += QStringLiteral("  _jobdesk_cli \"$@\"\n");
+    s += QStringLiteral("else\n");
+    s += QStringLiteral("  compdef _jobdesk_cli jobdesk-cli\n");
+    s += QStringLiteral("fi\n");
     return s;
 }
 
