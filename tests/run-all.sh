@@ -1,8 +1,10 @@
 #!/bin/sh
 # The whole check, as CI runs it. Installs what is missing, then
 #   1. checks the format of the C++ lines the last change touched (clang-format),
-#      the arrows between the parts (no include against them) and that no
-#      source file passes 600 lines;
+#      the arrows between the parts (no include against them), that no source
+#      file passes 600 lines, that POSIX and Win32 headers appear only in
+#      src/core/platform, and that the Windows-only code compiles (MinGW-w64,
+#      syntax only);
 #   2. builds everything with clang under AddressSanitizer and
 #      UndefinedBehaviorSanitizer, warnings as errors, fuzz targets included
 #      (the asan preset);
@@ -32,10 +34,12 @@ export CCACHE_BASEDIR="$(pwd)"
 step "Dependencies"
 packaging/linux/install-deps.sh
 
-step "Static checks: format of changed lines, layering, file size"
+step "Static checks: format of changed lines, layering, file size, platform headers, Windows syntax"
 tests/static/check-format.sh
 tests/static/check-layering.sh
 tests/static/check-file-size.sh
+tests/static/check-platform-includes.sh
+tests/static/check-windows-syntax.sh
 
 step "ASan+UBSan build (clang, warnings are errors, fuzz targets)"
 cmake --preset asan

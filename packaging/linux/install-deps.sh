@@ -11,6 +11,7 @@ PACKAGES="
     dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
     openssl ca-certificates python3 python3-botocore awscli
     xvfb xauth time zsh
+    g++-mingw-w64-x86-64-posix
 "
 
 SUDO=""
