@@ -12,7 +12,7 @@ namespace jobdesk::platform {
 namespace {
 
 // GetSystemDirectoryW and GetWindowsDirectoryW share this shape.
-QString windowsFolder(UINT (*get)(LPWSTR, UINT))
+QString windowsFolder(UINT(WINAPI *get)(LPWSTR, UINT))
 {
     wchar_t buffer[MAX_PATH + 1] = {};
     const UINT n = get(buffer, MAX_PATH + 1);
