@@ -1,8 +1,10 @@
 #!/bin/sh
 # The whole check, as CI runs it. Installs what is missing, then
 #   1. checks the format of the C++ lines the last change touched (clang-format),
-#      the arrows between the parts (no include against them) and that no
-#      source file passes 600 lines;
+#      the arrows between the parts (no include against them), that no source
+#      file passes 600 lines, that POSIX and Win32 headers appear only in
+#      src/core/platform, that the Windows-only code compiles (MinGW-w64,
+#      syntax only), and lints the GitHub Actions workflow (actionlint, shellcheck);
 #   2. builds everything with clang under AddressSanitizer and
 #      UndefinedBehaviorSanitizer, warnings as errors, fuzz targets included
 #      (the asan preset);
@@ -17,7 +19,7 @@
 #      rpmlint, desktop-file-validate and appstreamcli, the Windows installer
 #      and resources, and the .deb installed, run and purged on this machine;
 #   6. runs clang-tidy on src/core;
-#   7. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 45) seconds, two at
+#   7. fuzzes each target for JOBDESK_FUZZ_SECONDS (default 30) seconds, two at
 #      a time; a crash fails the run and its input is printed and saved.
 # Any failure stops the run with a non-zero exit status.
 set -eu
@@ -29,18 +31,20 @@ step() {
     printf '\n==== [%dm%02ds] %s\n' $((elapsed / 60)) $((elapsed % 60)) "$*"
 }
 
-fuzz_seconds=${JOBDESK_FUZZ_SECONDS:-45}
+fuzz_seconds=${JOBDESK_FUZZ_SECONDS:-30}
 # ccache (when installed) then finds a clone's objects again from another folder.
 export CCACHE_BASEDIR="$(pwd)"
 
 step "Dependencies"
 packaging/linux/install-deps.sh
 
-step "Static checks: format of changed lines, layering, file size"
+step "Static checks: format of changed lines, layering, file size, workflow, platform headers, Windows syntax"
 tests/static/check-format.sh
 tests/static/check-layering.sh
 tests/static/check-file-size.sh
 tests/static/check-workflows.sh
+tests/static/check-platform-includes.sh
+tests/static/check-windows-syntax.sh
 
 step "ASan+UBSan build (clang, warnings are errors, fuzz targets)"
 cmake --preset asan

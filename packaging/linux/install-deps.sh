@@ -16,6 +16,7 @@ PACKAGES="
     shellcheck python3-yaml
     lintian rpm rpmlint desktop-file-utils appstream libxml2-utils
     nsis binutils-mingw-w64-x86-64
+    g++-mingw-w64-x86-64-posix
 "
 
 SUDO=""

@@ -2,7 +2,7 @@
 // in-process fake endpoint so the whole path can be tried without AWS.
 
 #include "app/demosession.h"
-#include "core/processhardening.h"
+#include "core/platform/processhardening.h"
 #include "gui/appsettings.h"
 #include "gui/mainwindow.h"
 #include "gui/theme.h"
@@ -56,7 +56,7 @@ private:
 int main(int argc, char *argv[])
 {
     // Release builds: no core dumps, and no ptrace by other users, while secrets are in memory.
-    (void)jobdesk::ProcessHardening::applyForRelease();
+    (void)jobdesk::platform::ProcessHardening::applyForRelease();
     QApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("JobDesk"));
     QCoreApplication::setApplicationName(QStringLiteral("JobDesk"));

@@ -16,13 +16,11 @@
 #include "core/output/keyvaluewriter.h"
 #include "core/output/tablewriter.h"
 #include "core/output/textwriter.h"
+#include "core/platform/terminal.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 
 #include <QNetworkAccessManager>
-
-#include <sys/ioctl.h>
-#include <unistd.h>
 
 namespace jobdesk::cli {
 
@@ -57,10 +55,8 @@ int terminalWidth(std::FILE *stream, const QProcessEnvironment &env)
     const int columns = env.value(QStringLiteral("COLUMNS")).toInt(&ok);
     if (ok && columns > 0)
         return columns;
-    winsize size{};
-    if (::isatty(::fileno(stream)) && ::ioctl(::fileno(stream), TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
-        return size.ws_col;
-    return 80;
+    const int terminal = platform::Terminal::columns(stream);
+    return terminal > 0 ? terminal : 80;
 }
 
 const QStringList &outputFormats()
@@ -156,7 +152,8 @@ void OperationCommand::printResponse(const Json &data)
         options.title = QString::fromStdString(m_cl.operation->name);
         options.terminalWidth = terminalWidth(out, m_env);
         const QString color = m_cl.color.isEmpty() ? QStringLiteral("auto") : m_cl.color;
-        options.color = color == QLatin1String("on") || (color == QLatin1String("auto") && ::isatty(::fileno(out)));
+        options.color =
+            color == QLatin1String("on") || (color == QLatin1String("auto") && platform::Terminal::isTerminal(out));
         write(out, output::writeTable(data, options));
     } else if (m_outputFormat == QLatin1String("keyvalue")) {
         write(out, output::writeKeyValue(data));

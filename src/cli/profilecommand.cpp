@@ -4,6 +4,7 @@
 #include "cli/helptext.h"
 #include "cli/terminalinput.h"
 #include "core/inputcheck.h"
+#include "core/platform/terminal.h"
 
 #include <QCoreApplication>
 #include <QUrl>
@@ -192,7 +193,7 @@ void ProfileCommand::add(const QString &name, const QStringList &options)
         if (Status s = InputCheck::text(tr("The secret access key"), *secret); !s)
             return failWith(s.error());
         keys.secretAccessKey = Secret(*secret);
-        if (!::isatty(::fileno(m_streams.in))) {
+        if (!platform::Terminal::isTerminal(m_streams.in)) {
             const auto token = readSecretLine(QString(), false);
             if (token && !token->isEmpty()) {
                 if (Status s = InputCheck::text(tr("The session token"), *token); !s)

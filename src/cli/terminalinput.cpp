@@ -1,39 +1,12 @@
 #include "cli/terminalinput.h"
 
-#include <string>
+#include "core/platform/terminal.h"
 
-#include <termios.h>
-#include <unistd.h>
+#include <string>
 
 namespace jobdesk::cli {
 
 namespace {
-
-// Turns terminal echo off for its lifetime, when fd is a terminal.
-class NoEcho
-{
-public:
-    explicit NoEcho(int fd) : m_fd(fd)
-    {
-        if (::isatty(fd) && ::tcgetattr(fd, &m_saved) == 0) {
-            termios quiet = m_saved;
-            quiet.c_lflag &= ~tcflag_t(ECHO);
-            m_active = ::tcsetattr(fd, TCSAFLUSH, &quiet) == 0;
-        }
-    }
-    ~NoEcho()
-    {
-        if (m_active)
-            ::tcsetattr(m_fd, TCSAFLUSH, &m_saved);
-    }
-    NoEcho(const NoEcho &) = delete;
-    NoEcho &operator=(const NoEcho &) = delete;
-
-private:
-    int m_fd;
-    termios m_saved{};
-    bool m_active = false;
-};
 
 void show(std::FILE *err, const QString &text)
 {
@@ -46,14 +19,13 @@ void show(std::FILE *err, const QString &text)
 
 std::optional<QString> readHiddenLine(std::FILE *in, std::FILE *err, const QString &prompt)
 {
-    const int fd = ::fileno(in);
-    const bool terminal = ::isatty(fd);
+    const bool terminal = platform::Terminal::isTerminal(in);
     if (terminal && !prompt.isEmpty())
         show(err, prompt);
     std::string line;
     int c = 0;
     {
-        NoEcho quiet(fd);
+        const platform::EchoOff quiet(in);
         while ((c = std::fgetc(in)) != EOF && c != '\n')
             line.push_back(char(c));
     }

@@ -1,16 +1,12 @@
 #include "fake/httpserver.h"
 
+#include "core/platform/socketoptions.h"
+
 #include <QPointer>
 #include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTimer>
-
-#ifdef Q_OS_WIN
-#include <winsock2.h>
-#else
-#include <sys/socket.h>
-#endif
 
 namespace jobdesk::fake {
 
@@ -20,13 +16,7 @@ namespace {
 void resetConnection(QTcpSocket *socket)
 {
     socket->flush();
-    const qintptr fd = socket->socketDescriptor();
-    if (fd != -1) {
-        ::linger option{};
-        option.l_onoff = 1;
-        option.l_linger = 0;
-        ::setsockopt(fd, SOL_SOCKET, SO_LINGER, reinterpret_cast<const char *>(&option), sizeof option);
-    }
+    platform::SocketOptions::resetOnClose(socket->socketDescriptor());
     socket->abort();
 }
 

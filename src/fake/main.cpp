@@ -2,19 +2,17 @@
 // scripts, CLI tests and manual trials. Prints "PORT <n>" once it listens and
 // runs until killed or, when stdin is a pipe, until that pipe closes.
 
+#include "core/platform/stdinwatcher.h"
 #include "fake/fakecodepipeline.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
-#include <QSocketNotifier>
 #include <QSslCertificate>
 #include <QSslKey>
 
 #include <cstdio>
-
-#include <sys/stat.h>
-#include <unistd.h>
+#include <memory>
 
 namespace {
 
@@ -96,17 +94,10 @@ int main(int argc, char *argv[])
     std::fflush(stdout);
 
     // A parent that runs us through a pipe ends us by closing it, even if it dies without killing us.
-    struct stat info
-    {};
-    std::unique_ptr<QSocketNotifier> stdinWatch;
-    if (fstat(STDIN_FILENO, &info) == 0 && S_ISFIFO(info.st_mode)) {
-        stdinWatch = std::make_unique<QSocketNotifier>(STDIN_FILENO, QSocketNotifier::Read);
-        QObject::connect(stdinWatch.get(), &QSocketNotifier::activated, &app, [] {
-            char buffer[4096];
-            const ssize_t n = ::read(STDIN_FILENO, buffer, sizeof buffer);
-            if (n <= 0)
-                QCoreApplication::quit();
-        });
+    std::unique_ptr<jobdesk::platform::StdinWatcher> stdinWatch;
+    if (jobdesk::platform::StdinWatcher::stdinIsPipe()) {
+        stdinWatch = std::make_unique<jobdesk::platform::StdinWatcher>();
+        QObject::connect(stdinWatch.get(), &jobdesk::platform::StdinWatcher::closed, &app, &QCoreApplication::quit);
     }
     return app.exec();
 }

@@ -15,7 +15,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QMimeData>
-#include <QSaveFile>
 #include <QStandardPaths>
 #include <QTabWidget>
 
@@ -72,14 +71,8 @@ void DocumentActions::exportTo(bool includeSecrets)
     JobExporter::Options options;
     options.includeSecrets = includeSecrets;
     options.maskedConfigurationKeys = view->maskedConfigurationKeys();
-    QSaveFile file(path);
-    bool written = file.open(QIODevice::WriteOnly);
-    // A file with live credentials is for its owner only, from the first byte on.
-    if (written && includeSecrets)
-        file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    written = written && file.write(JobExporter::json(view->document(), options)) >= 0 && file.commit();
-    if (!written) {
-        m_hooks->showMessage(m_window, tr("Export failed"), tr("Cannot write %1: %2").arg(path, file.errorString()));
+    if (const Status written = JobExporter::writeFile(path, view->document(), options); !written) {
+        m_hooks->showMessage(m_window, tr("Export failed"), written.error().message);
         return;
     }
     Q_EMIT statusMessage(includeSecrets

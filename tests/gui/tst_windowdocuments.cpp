@@ -13,6 +13,7 @@
 #include "gui/mainwindow.h"
 
 #include "core/output/jobexporter.h"
+#include "core/platform/filesecurity.h"
 #include "fake/fakecodepipeline.h"
 #include "support/guitestdata.h"
 #include "support/testenv.h"
@@ -135,6 +136,7 @@ private Q_SLOTS:
         QVERIFY(secrets.open(QIODevice::ReadOnly));
         QCOMPARE(secrets.readAll(), runAwsCli(clis.constFirst(), test::JobShape().jobId));
         QCOMPARE(secrets.permissions() & (QFileDevice::ReadOther | QFileDevice::ReadGroup), QFileDevice::Permissions());
+        QVERIFY(platform::FileSecurity::isOwnerOnly(withSecrets));
     }
 
     void copyJsonAndCliCommand()

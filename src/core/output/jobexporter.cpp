@@ -3,9 +3,13 @@
 #include "core/codepipeline/servicemodel.h"
 #include "core/output/jsonwriter.h"
 #include "core/output/redactor.h"
+#include "core/platform/filesecurity.h"
 #include "core/secret.h"
 
+#include <QCoreApplication>
+#include <QDir>
 #include <QRegularExpression>
+#include <QSaveFile>
 
 namespace jobdesk::output {
 
@@ -88,6 +92,32 @@ QByteArray JobExporter::json(const codepipeline::JobDocument &document, const Op
     if (options.includeSecrets)
         return writeJson(document.data());
     return writeJson(redacted(document.data(), options.maskedConfigurationKeys));
+}
+
+Status JobExporter::writeFile(const QString &path, const codepipeline::JobDocument &document, const Options &options)
+{
+    const auto writeError = [&path](const QString &reason) {
+        return Error::make(Error::Kind::Io, QStringLiteral("ExportFailed"),
+                           QCoreApplication::translate("jobdesk::output::JobExporter", "Cannot write %1: %2")
+                               .arg(QDir::toNativeSeparators(path), reason),
+                           QCoreApplication::translate("jobdesk::output::JobExporter",
+                                                       "Choose a folder you can write to, with space left."));
+    };
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return writeError(file.errorString());
+    if (options.includeSecrets) {
+        // Live credentials: nobody else may read the file, not even for a moment.
+        if (Status restricted = platform::FileSecurity::restrictToOwner(file); !restricted)
+            return restricted.error();
+    }
+    QByteArray bytes = json(document, options);
+    const bool written = file.write(bytes) == bytes.size();
+    if (options.includeSecrets)
+        wipeString(bytes);
+    if (!written || !file.commit())
+        return writeError(file.errorString());
+    return success();
 }
 
 QString JobExporter::cliCommand(const codepipeline::LookupInfo &lookup)

@@ -6,6 +6,7 @@
 // client token.
 
 #include "core/codepipeline/jobdocument.h"
+#include "core/result.h"
 
 #include <QByteArray>
 #include <QStringList>
@@ -29,6 +30,9 @@ public:
     static codepipeline::Json redacted(const codepipeline::Json &data, const QStringList &maskedConfigurationKeys);
     // The bytes `aws codepipeline get-third-party-job-details` would print, redacted per options.
     static QByteArray json(const codepipeline::JobDocument &document, const Options &options);
+    // Writes json() to path whole or not at all (an old file stays if writing fails). With
+    // secrets the file is for its owner only (platform::FileSecurity) before its first byte.
+    static Status writeFile(const QString &path, const codepipeline::JobDocument &document, const Options &options);
     static QString cliCommand(const codepipeline::LookupInfo &lookup);
 };
 

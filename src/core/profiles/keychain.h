@@ -41,6 +41,13 @@ public:
     // called once, later from the event loop, unless `context` has been destroyed.
     static void run(const QList<Operation> &operations, QObject *context, Done done);
 
+    // The most bytes one keychain entry takes: 2,560 on Windows (the Credential Manager's
+    // limit), 0 (no limit) elsewhere. Longer values are stored in pieces (KeychainChunks).
+    // Tests lower it to exercise the pieces on the Secret Service; set it only while no
+    // batch runs, and read entries back with the limit they were written with.
+    static qsizetype entryLimit();
+    static void setEntryLimit(qsizetype bytes);
+
     static QString serviceName();                                             // "JobDesk"
     static QString profileKey(const QString &profile, const QString &field);  // profile/<name>/<field>
     static QString tokenKey(const QString &label);                            // token/<label>

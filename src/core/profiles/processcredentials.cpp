@@ -1,14 +1,12 @@
 #include "core/profiles/processcredentials.h"
 
+#include "core/platform/programsearch.h"
 #include "core/profiles/shellwords.h"
 
 #include <QCoreApplication>
-#include <QDir>
-#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
-#include <QStandardPaths>
 #include <QTimer>
 
 #include <utility>
@@ -92,15 +90,15 @@ void ProcessCredentials::start()
         return finish(processError(tr("the command is empty."),
                                    tr("Set credential_process to the command that prints the keys.")));
 
-    // Found on the PATH of the environment the command gets, as a shell would.
+    // Looked up as the system's process start would (PATH of the environment the command
+    // gets on POSIX, CreateProcess's places on Windows), so a missing one gets a clear message.
     QString program = words.value().constFirst();
-    if (!program.contains(QLatin1Char('/'))) {
-        const QStringList path = m_env.value(QStringLiteral("PATH")).split(QDir::listSeparator(), Qt::SkipEmptyParts);
-        const QString found = QStandardPaths::findExecutable(program, path);
+    if (platform::ProgramSearch::isBareName(program, platform::nativeFlavor())) {
+        const QString found = platform::ProgramSearch::find(program, m_env);
         if (found.isEmpty()) {
-            return finish(
-                processError(tr("the program “%1” was not found on PATH.").arg(program),
-                             tr("Use the program's full path in credential_process, or add its folder to PATH.")));
+            return finish(processError(
+                tr("the program “%1” was not found %2.").arg(program, platform::ProgramSearch::placesText()),
+                tr("Use the program's full path in credential_process, or add its folder to PATH.")));
         }
         program = found;
     }

@@ -1,5 +1,6 @@
 #include "core/profiles/sharedconfig.h"
 
+#include "core/platform/homedir.h"
 #include "core/profiles/shellwords.h"
 
 #include <QCoreApplication>
@@ -238,7 +239,8 @@ Result<SharedConfig> SharedConfig::build(const QByteArray &configText, const QSt
         // botocore checks only the prefix and that the header splits into two words,
         // so "[profiles x]" names profile x too; "[default]" is the one bare profile.
         if (section.name.startsWith(QLatin1String("profile"))) {
-            const Result<QStringList> words = ShellWords::split(section.name);
+            // botocore's config loader uses shlex here on every system, not compat_shell_split.
+            const Result<QStringList> words = ShellWords::split(section.name, platform::Flavor::Posix);
             if (!words || words.value().size() != 2)
                 continue;
             profileName = words.value().at(1);
@@ -291,12 +293,7 @@ QString expandPath(QString path, const QProcessEnvironment &env)
         last = m.capturedEnd();
     }
     out += path.mid(last);
-    path = out;
-    if (path == QLatin1String("~") || path.startsWith(QLatin1String("~/"))) {
-        const QString home = env.value(QStringLiteral("HOME"), QDir::homePath());
-        path = home + path.mid(1);
-    }
-    return path;
+    return platform::HomeDir::expandUser(out, env);
 }
 
 Result<QByteArray> readIfPresent(const QString &path)

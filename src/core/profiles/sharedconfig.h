@@ -25,7 +25,7 @@ public:
     enum class File { Config, Credentials };
 
     // Reads AWS_CONFIG_FILE / AWS_SHARED_CREDENTIALS_FILE (default ~/.aws/config and
-    // ~/.aws/credentials, "~" being HOME in env). A file that does not exist counts as
+    // ~/.aws/credentials, "~" expanded from env by platform::HomeDir). A file that does not exist counts as
     // empty, as it does for the AWS CLI; one that exists but cannot be read is an error.
     static Result<SharedConfig> load(const QProcessEnvironment &env);
     static Result<SharedConfig> parse(const QByteArray &configText, const QByteArray &credentialsText);

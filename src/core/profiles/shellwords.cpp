@@ -19,7 +19,12 @@ QString tr(const char *text)
 
 }  // namespace
 
-Result<QStringList> ShellWords::split(const QString &commandLine)
+Result<QStringList> ShellWords::split(const QString &commandLine, platform::Flavor flavor)
+{
+    return flavor == platform::Flavor::Windows ? splitWindows(commandLine) : splitPosix(commandLine);
+}
+
+Result<QStringList> ShellWords::splitPosix(const QString &commandLine)
 {
     enum class State { Between, Word, Single, Double };
     QStringList words;
@@ -83,6 +88,55 @@ Result<QStringList> ShellWords::split(const QString &commandLine)
     if (state == State::Single || state == State::Double)
         return Error::validation(QStringLiteral("credential_process"), tr("No closing quotation."));
     if (state == State::Word || quoted)
+        words << word;
+    return words;
+}
+
+Result<QStringList> ShellWords::splitWindows(const QString &commandLine)
+{
+    QStringList words;
+    QString word;
+    bool started = false;  // a pair of quotes starts a word even with nothing between them
+    bool quoted = false;
+    qsizetype backslashes = 0;  // held back until we know whether a '"' follows them
+
+    const auto flushBackslashes = [&](qsizetype count) {
+        word += QString(count, QLatin1Char('\\'));
+        started = true;
+        backslashes = 0;
+    };
+    for (const QChar c : commandLine) {
+        if (c == QLatin1Char('\\')) {
+            ++backslashes;
+        } else if (c == QLatin1Char('"')) {
+            const bool escaped = backslashes % 2 == 1;
+            if (backslashes > 0)
+                flushBackslashes(backslashes / 2);
+            if (escaped) {
+                word += c;
+                continue;
+            }
+            quoted = !quoted;
+            started = true;
+        } else if ((c == QLatin1Char(' ') || c == QLatin1Char('\t')) && !quoted) {
+            if (backslashes > 0)
+                flushBackslashes(backslashes);
+            if (started)
+                words << word;
+            word.clear();
+            started = false;
+        } else {
+            if (backslashes > 0)
+                flushBackslashes(backslashes);
+            word += c;
+            started = true;
+        }
+    }
+    if (quoted)
+        return Error::validation(QStringLiteral("credential_process"), tr("No closing quotation."));
+    if (backslashes > 0)
+        flushBackslashes(backslashes);
+    if (started)
         words << word;
     return words;
 }

@@ -8,13 +8,11 @@
 
 #include <QNetworkAccessManager>
 #include <QSignalSpy>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTest>
 
-#include <arpa/inet.h>
-#include <fcntl.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
+#include <array>
 
 using namespace jobdesk;
 using namespace jobdesk::codepipeline;
@@ -32,34 +30,19 @@ class BlackholeListener
 public:
     BlackholeListener()
     {
-        m_listener = ::socket(AF_INET, SOCK_STREAM, 0);
-        sockaddr_in addr{};
-        addr.sin_family = AF_INET;
-        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-        ::bind(m_listener, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-        ::listen(m_listener, 0);
-        socklen_t len = sizeof addr;
-        ::getsockname(m_listener, reinterpret_cast<sockaddr *>(&addr), &len);
-        m_port = ntohs(addr.sin_port);
-        for (int i = 0; i < 4; ++i) {
-            const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-            ::fcntl(fd, F_SETFL, O_NONBLOCK);
-            ::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr);
-            m_fillers.push_back(fd);
-        }
+        // Backlog 0 and nothing ever accepted: the kernel queues one connection, then
+        // drops further SYNs, which a client resends until its own timeout.
+        m_server.setListenBacklogSize(0);
+        m_server.listen(QHostAddress::LocalHost);
+        m_server.pauseAccepting();
+        for (auto &filler : m_fillers)
+            filler.connectToHost(QHostAddress::LocalHost, m_server.serverPort());
     }
-    ~BlackholeListener()
-    {
-        for (int fd : m_fillers)
-            ::close(fd);
-        ::close(m_listener);
-    }
-    quint16 port() const { return m_port; }
+    quint16 port() const { return m_server.serverPort(); }
 
 private:
-    int m_listener = -1;
-    quint16 m_port = 0;
-    std::vector<int> m_fillers;
+    QTcpServer m_server;
+    std::array<QTcpSocket, 4> m_fillers;
 };
 
 }  // namespace
