@@ -8,11 +8,6 @@ namespace jobdesk::platform {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::platform::ProgramSearch", text);
-}
-
 QString findWindows(const QString &name, const ProgramSearch::Places &places)
 {
     QString file = name;

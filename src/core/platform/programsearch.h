@@ -7,6 +7,7 @@
 
 #include "core/platform/flavor.h"
 
+#include <QCoreApplication>
 #include <QProcessEnvironment>
 #include <QString>
 #include <QStringList>
@@ -15,6 +16,8 @@ namespace jobdesk::platform {
 
 class ProgramSearch
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::platform::ProgramSearch)
+
 public:
     // The folders searched, in the order they are searched in.
     struct Places

@@ -13,17 +13,12 @@ namespace jobdesk::profiles {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::profiles::Keychain", text);
-}
-
 QString actionText(Keychain::Operation::Kind kind)
 {
     switch (kind) {
-    case Keychain::Operation::Kind::Read: return tr("read");
-    case Keychain::Operation::Kind::Write: return tr("store");
-    case Keychain::Operation::Kind::Delete: return tr("delete");
+    case Keychain::Operation::Kind::Read: return Keychain::tr("read");
+    case Keychain::Operation::Kind::Write: return Keychain::tr("store");
+    case Keychain::Operation::Kind::Delete: return Keychain::tr("delete");
     }
     return {};
 }
@@ -35,29 +30,30 @@ Error keychainError(const Keychain::Operation &operation, QKeychain::Error code,
     switch (code) {
     case QKeychain::NoBackendAvailable: errorCode = QStringLiteral("KeychainUnavailable");
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-        hint = tr("Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, "
-                  "then try again. JobDesk does not store secrets anywhere else.");
+        hint = Keychain::tr(
+            "Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, "
+            "then try again. JobDesk does not store secrets anywhere else.");
 #else
-        hint = tr("Make sure the system keychain is available and unlocked, then try again.");
+        hint = Keychain::tr("Make sure the system keychain is available and unlocked, then try again.");
 #endif
         break;
     case QKeychain::AccessDenied:
     case QKeychain::AccessDeniedByUser:
         errorCode = QStringLiteral("KeychainAccessDenied");
-        hint = tr("Unlock the keychain and allow JobDesk to use it when asked, then try again.");
+        hint = Keychain::tr("Unlock the keychain and allow JobDesk to use it when asked, then try again.");
         break;
     default: errorCode = QStringLiteral("KeychainError");
 #if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
-        hint = tr("Check that GNOME Keyring or KWallet is running and unlocked in this session "
-                  "(a D-Bus session bus is needed), then try again.");
+        hint = Keychain::tr("Check that GNOME Keyring or KWallet is running and unlocked in this session "
+                            "(a D-Bus session bus is needed), then try again.");
 #else
-        hint = tr("Check that the system keychain is unlocked, then try again.");
+        hint = Keychain::tr("Check that the system keychain is unlocked, then try again.");
 #endif
         break;
     }
-    const QString message = tr("Could not %1 “%2” in %3: %4")
+    const QString message = Keychain::tr("Could not %1 “%2” in %3: %4")
                                 .arg(actionText(operation.kind), operation.key, Keychain::backendName(),
-                                     detail.isEmpty() ? tr("unknown error") : detail);
+                                     detail.isEmpty() ? Keychain::tr("unknown error") : detail);
     return Error::make(Error::Kind::Io, errorCode, message, hint);
 }
 

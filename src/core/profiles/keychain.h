@@ -7,6 +7,7 @@
 #include "core/result.h"
 #include "core/secret.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QObject>
@@ -19,6 +20,8 @@ namespace jobdesk::profiles {
 
 class Keychain
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::profiles::Keychain)
+
 public:
     struct Operation
     {

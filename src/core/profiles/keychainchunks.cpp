@@ -9,11 +9,6 @@ namespace {
 
 constexpr char kMagic[] = "jobdesk-chunked-v1:";
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::profiles::KeychainChunks", text);
-}
-
 QByteArray digest(const QByteArray &value)
 {
     return QCryptographicHash::hash(value, QCryptographicHash::Sha256).toHex();
@@ -22,8 +17,8 @@ QByteArray digest(const QByteArray &value)
 Error damaged(const QString &why)
 {
     return Error::make(Error::Kind::Io, QStringLiteral("KeychainEntryDamaged"),
-                       tr("A secret stored in pieces could not be put together: %1").arg(why),
-                       tr("Save the profile's keys or the token again."));
+                       KeychainChunks::tr("A secret stored in pieces could not be put together: %1").arg(why),
+                       KeychainChunks::tr("Save the profile's keys or the token again."));
 }
 
 }  // namespace

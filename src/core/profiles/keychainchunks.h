@@ -9,6 +9,7 @@
 #include "core/result.h"
 #include "core/secret.h"
 
+#include <QCoreApplication>
 #include <QList>
 #include <QString>
 
@@ -18,6 +19,8 @@ namespace jobdesk::profiles {
 
 class KeychainChunks
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::profiles::KeychainChunks)
+
 public:
     // CRED_MAX_CREDENTIAL_BLOB_SIZE: QtKeychain stores our bytes as the blob, unencoded.
     static constexpr qsizetype windowsLimit = 2560;

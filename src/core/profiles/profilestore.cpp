@@ -12,11 +12,6 @@ namespace jobdesk::profiles {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::profiles::ProfileStore", text);
-}
-
 constexpr QLatin1String kGroup("profiles");
 
 QString settingsKey(const QString &name, const char *field)
@@ -27,8 +22,8 @@ QString settingsKey(const QString &name, const char *field)
 Error notFound(const QString &name)
 {
     return Error::make(Error::Kind::Validation, QStringLiteral("ProfileNotFound"),
-                       tr("There is no JobDesk profile named “%1”.").arg(name),
-                       tr("Choose one of the profiles in the profile list."));
+                       ProfileStore::tr("There is no JobDesk profile named “%1”.").arg(name),
+                       ProfileStore::tr("Choose one of the profiles in the profile list."));
 }
 
 QStringList keyFields()

@@ -15,17 +15,12 @@ namespace jobdesk::profiles {
 
 namespace {
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::profiles::SharedConfig", text);
-}
-
 Error parseError(const QString &fileName, int line, const QString &what, const QString &hint = {})
 {
-    Error e =
-        Error::make(Error::Kind::Validation, QStringLiteral("ConfigParseError"),
-                    tr("%1, line %2: %3").arg(fileName).arg(line).arg(what),
-                    hint.isEmpty() ? tr("Fix that line of the file, or run `aws configure` to rewrite it.") : hint);
+    Error e = Error::make(
+        Error::Kind::Validation, QStringLiteral("ConfigParseError"),
+        SharedConfig::tr("%1, line %2: %3").arg(fileName).arg(line).arg(what),
+        hint.isEmpty() ? SharedConfig::tr("Fix that line of the file, or run `aws configure` to rewrite it.") : hint);
     e.field = fileName;
     return e;
 }
@@ -303,9 +298,10 @@ Result<QByteArray> readIfPresent(const QString &path)
         return QByteArray();  // the AWS CLI ignores a missing file (and /dev/null)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::make(Error::Kind::Io, QStringLiteral("ConfigReadError"),
-                           tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
-                           tr("Check the file's permissions."));
+        return Error::make(
+            Error::Kind::Io, QStringLiteral("ConfigReadError"),
+            SharedConfig::tr("Could not read %1: %2").arg(QDir::toNativeSeparators(path), file.errorString()),
+            SharedConfig::tr("Check the file's permissions."));
     }
     return file.readAll();
 }

@@ -9,6 +9,7 @@
 #include "core/secret.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QHash>
 #include <QMap>
 #include <QProcessEnvironment>
@@ -21,6 +22,8 @@ namespace jobdesk::profiles {
 
 class SharedConfig
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::profiles::SharedConfig)
+
 public:
     enum class File { Config, Credentials };
 

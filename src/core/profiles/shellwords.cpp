@@ -12,11 +12,6 @@ bool isBlank(QChar c)
     return c == QLatin1Char(' ') || c == QLatin1Char('\t') || c == QLatin1Char('\r') || c == QLatin1Char('\n');
 }
 
-QString tr(const char *text)
-{
-    return QCoreApplication::translate("jobdesk::profiles::ShellWords", text);
-}
-
 }  // namespace
 
 Result<QStringList> ShellWords::split(const QString &commandLine, platform::Flavor flavor)

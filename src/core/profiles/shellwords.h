@@ -8,6 +8,7 @@
 #include "core/platform/flavor.h"
 #include "core/result.h"
 
+#include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
@@ -15,6 +16,8 @@ namespace jobdesk::profiles {
 
 class ShellWords
 {
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::profiles::ShellWords)
+
 public:
     // Posix (shlex): single quotes keep everything literally; inside double quotes a
     // backslash only escapes '"' and '\'; outside quotes it escapes any character.
