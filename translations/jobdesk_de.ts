@@ -155,13 +155,6 @@
     </message>
 </context>
 <context>
-    <name>jobdesk</name>
-    <message>
-        <source>Secrets held by this process could end up in a core dump.</source>
-        <translation>Geheime Werte, die dieser Prozess hält, könnten in einem Core-Dump landen.</translation>
-    </message>
-</context>
-<context>
     <name>jobdesk::InputCheck</name>
     <message>
         <source>%1 (NUL)</source>
@@ -289,6 +282,14 @@
     <message>
         <source>Could not mark the process as not dumpable: %1</source>
         <translation>Der Prozess konnte nicht als „nicht dumpbar“ markiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Secrets held by this process could end up in a core dump.</source>
+        <translation>Geheime Werte, die dieser Prozess hält, könnten in einem Core-Dump landen.</translation>
+    </message>
+    <message>
+        <source>Could not turn off crash reporting dialogs: %1</source>
+        <translation>Die Absturzmeldungen konnten nicht abgeschaltet werden: %1</translation>
     </message>
 </context>
 <context>
@@ -932,10 +933,6 @@
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported %1 with secrets.</source>
@@ -2240,70 +2237,40 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
 </context>
 <context>
-    <name>jobdesk::profiles</name>
+    <name>jobdesk::output::JobExporter</name>
     <message>
-        <source>read</source>
-        <translation>gelesen</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>store</source>
-        <translation>gespeichert</translation>
+        <source>Choose a folder you can write to, with space left.</source>
+        <translation>Wählen Sie einen Ordner, in den Sie schreiben können und der noch Platz hat.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::FileSecurity</name>
+    <message>
+        <source>Could not make %1 readable by you alone: %2</source>
+        <translation>%1 konnte nicht nur für Sie lesbar gemacht werden: %2</translation>
     </message>
     <message>
-        <source>delete</source>
-        <translation>gelöscht</translation>
+        <source>Choose a folder on a local disk that you own.</source>
+        <translation>Wählen Sie einen Ordner auf einem lokalen Datenträger, der Ihnen gehört.</translation>
     </message>
     <message>
-        <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
-        <translation>Starten Sie in Ihrer Desktop-Sitzung einen Secret-Service-Anbieter (GNOME Keyring oder KWallet), entsperren Sie ihn und versuchen Sie es dann erneut. JobDesk speichert geheime Werte nirgendwo sonst.</translation>
+        <source>the file is not open</source>
+        <translation>die Datei ist nicht geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::ProgramSearch</name>
+    <message>
+        <source>in JobDesk&apos;s folder, the current folder, the Windows system folders or on PATH</source>
+        <translation>im Ordner von JobDesk, im aktuellen Ordner, in den Windows-Systemordnern oder in PATH</translation>
     </message>
     <message>
-        <source>Make sure the system keychain is available and unlocked, then try again.</source>
-        <translation>Stellen Sie sicher, dass der Schlüsselbund des Systems verfügbar und entsperrt ist, und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
-        <translation>Entsperren Sie den Schlüsselbund, erlauben Sie JobDesk auf Nachfrage den Zugriff und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
-        <translation>Prüfen Sie, ob GNOME Keyring oder KWallet in dieser Sitzung läuft und entsperrt ist (ein D-Bus-Sitzungsbus ist erforderlich), und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>Check that the system keychain is unlocked, then try again.</source>
-        <translation>Prüfen Sie, ob der Schlüsselbund des Systems entsperrt ist, und versuchen Sie es dann erneut.</translation>
-    </message>
-    <message>
-        <source>Could not %1 “%2” in %3: %4</source>
-        <translation>„%2“ konnte in %3 nicht %1 werden: %4</translation>
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation>unbekannter Fehler</translation>
-    </message>
-    <message>
-        <source>There is no JobDesk profile named “%1”.</source>
-        <translation>Es gibt kein JobDesk-Profil namens „%1“.</translation>
-    </message>
-    <message>
-        <source>Choose one of the profiles in the profile list.</source>
-        <translation>Wählen Sie eines der Profile in der Profilliste aus.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation>%1, Zeile %2: %3</translation>
-    </message>
-    <message>
-        <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
-        <translation>Korrigieren Sie diese Zeile der Datei oder führen Sie `aws configure` aus, um sie neu zu schreiben.</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>%1 konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions.</source>
-        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
+        <source>on PATH</source>
+        <translation>in PATH</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2457,77 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>the Secret Service (GNOME Keyring / KWallet)</source>
         <translation>dem Secret Service (GNOME Keyring / KWallet)</translation>
     </message>
+    <message>
+        <source>read</source>
+        <translation>gelesen</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>gespeichert</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>gelöscht</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
+        <translation>Starten Sie in Ihrer Desktop-Sitzung einen Secret-Service-Anbieter (GNOME Keyring oder KWallet), entsperren Sie ihn und versuchen Sie es dann erneut. JobDesk speichert geheime Werte nirgendwo sonst.</translation>
+    </message>
+    <message>
+        <source>Make sure the system keychain is available and unlocked, then try again.</source>
+        <translation>Stellen Sie sicher, dass der Schlüsselbund des Systems verfügbar und entsperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
+        <translation>Entsperren Sie den Schlüsselbund, erlauben Sie JobDesk auf Nachfrage den Zugriff und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
+        <translation>Prüfen Sie, ob GNOME Keyring oder KWallet in dieser Sitzung läuft und entsperrt ist (ein D-Bus-Sitzungsbus ist erforderlich), und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Check that the system keychain is unlocked, then try again.</source>
+        <translation>Prüfen Sie, ob der Schlüsselbund des Systems entsperrt ist, und versuchen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Could not %1 “%2” in %3: %4</source>
+        <translation>„%2“ konnte in %3 nicht %1 werden: %4</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>unbekannter Fehler</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::KeychainChunks</name>
+    <message>
+        <source>A secret stored in pieces could not be put together: %1</source>
+        <translation>Ein in Teilen gespeicherter geheimer Wert konnte nicht zusammengesetzt werden: %1</translation>
+    </message>
+    <message>
+        <source>Save the profile&apos;s keys or the token again.</source>
+        <translation>Speichern Sie die Schlüssel des Profils oder das Token erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s entries are too small (%1 bytes) to hold a secret in pieces.</source>
+        <translation>Die Einträge des Schlüsselbunds sind zu klein (%1 Bytes), um einen geheimen Wert in Teilen aufzunehmen.</translation>
+    </message>
+    <message>
+        <source>The secret is %1 bytes long; the keychain takes at most %2 bytes for one secret.</source>
+        <translation>Der geheime Wert ist %1 Bytes lang; der Schlüsselbund nimmt höchstens %2 Bytes pro geheimem Wert auf.</translation>
+    </message>
+    <message>
+        <source>Check that the value is a key or token and nothing else was pasted with it.</source>
+        <translation>Prüfen Sie, ob der Wert ein Schlüssel oder Token ist und nichts anderes mit eingefügt wurde.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pieces were found</source>
+        <translation>%1 von %2 Teilen wurden gefunden</translation>
+    </message>
+    <message>
+        <source>the pieces belong to different values</source>
+        <translation>die Teile gehören zu verschiedenen Werten</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::ProcessCredentials</name>
@@ -2508,10 +2546,6 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>Set credential_process to the command that prints the keys.</source>
         <translation>Setzen Sie credential_process auf den Befehl, der die Schlüssel ausgibt.</translation>
-    </message>
-    <message>
-        <source>the program “%1” was not found on PATH.</source>
-        <translation>das Programm „%1“ wurde im PATH nicht gefunden.</translation>
     </message>
     <message>
         <source>Use the program&apos;s full path in credential_process, or add its folder to PATH.</source>
@@ -2596,6 +2630,10 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.</source>
         <translation>Expiration „%1“ ist keine ISO-8601-Zeitangabe wie 2024-01-31T12:00:00Z.</translation>
     </message>
+    <message>
+        <source>the program “%1” was not found %2.</source>
+        <translation>das Programm „%1“ wurde %2 nicht gefunden.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::ProfileStore</name>
@@ -2651,6 +2689,14 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>There is already a profile named “%1”.</source>
         <translation>Es gibt bereits ein Profil namens „%1“.</translation>
     </message>
+    <message>
+        <source>There is no JobDesk profile named “%1”.</source>
+        <translation>Es gibt kein JobDesk-Profil namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Choose one of the profiles in the profile list.</source>
+        <translation>Wählen Sie eines der Profile in der Profilliste aus.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::SharedConfig</name>
@@ -2705,6 +2751,22 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>Add the secret access key to that profile, or remove the access key ID.</source>
         <translation>Fügen Sie diesem Profil den geheimen Zugriffsschlüssel hinzu oder entfernen Sie die Zugriffsschlüssel-ID.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, Zeile %2: %3</translation>
+    </message>
+    <message>
+        <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
+        <translation>Korrigieren Sie diese Zeile der Datei oder führen Sie `aws configure` aus, um sie neu zu schreiben.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Prüfen Sie die Zugriffsrechte der Datei.</translation>
     </message>
 </context>
 <context>

@@ -155,13 +155,6 @@
     </message>
 </context>
 <context>
-    <name>jobdesk</name>
-    <message>
-        <source>Secrets held by this process could end up in a core dump.</source>
-        <translation>Les secrets détenus par ce processus pourraient se retrouver dans un vidage mémoire (core dump).</translation>
-    </message>
-</context>
-<context>
     <name>jobdesk::InputCheck</name>
     <message>
         <source>%1 (NUL)</source>
@@ -289,6 +282,14 @@
     <message>
         <source>Could not mark the process as not dumpable: %1</source>
         <translation>Impossible d’interdire le vidage mémoire du processus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Secrets held by this process could end up in a core dump.</source>
+        <translation>Les secrets détenus par ce processus pourraient se retrouver dans un vidage mémoire (core dump).</translation>
+    </message>
+    <message>
+        <source>Could not turn off crash reporting dialogs: %1</source>
+        <translation>Impossible de désactiver les boîtes de dialogue de rapport d’incident : %1</translation>
     </message>
 </context>
 <context>
@@ -664,7 +665,7 @@
     </message>
     <message>
         <source>The STS answer is not valid XML: %1</source>
-        <translation>La réponse de STS n’est pas du XML valide : %1</translation>
+        <translation>La réponse de STS n’est pas du XML valide&#xa0;: %1</translation>
     </message>
     <message>
         <source>it contains a document type declaration.</source>
@@ -706,11 +707,11 @@
     </message>
     <message>
         <source>Missing required parameter in %1: &quot;%2&quot;</source>
-        <translation>Paramètre obligatoire manquant dans %1 : « %2 »</translation>
+        <translation>Paramètre obligatoire manquant dans %1&#xa0;: «&#xa0;%2&#xa0;»</translation>
     </message>
     <message>
         <source>Unknown parameter in %1: &quot;%2&quot;, must be one of: %3</source>
-        <translation>Paramètre inconnu dans %1 : « %2 », il doit s’agir de l’un des suivants : %3</translation>
+        <translation>Paramètre inconnu dans %1&#xa0;: «&#xa0;%2&#xa0;», il doit s’agir de l’un des suivants&#xa0;: %3</translation>
     </message>
     <message>
         <source>Parameter %1 must be a list.</source>
@@ -722,43 +723,43 @@
     </message>
     <message>
         <source>Invalid type for parameter %1: expected a whole number.</source>
-        <translation>Type non valide pour le paramètre %1 : nombre entier attendu.</translation>
+        <translation>Type non valide pour le paramètre %1&#xa0;: nombre entier attendu.</translation>
     </message>
     <message>
         <source>Invalid type for parameter %1: expected true or false.</source>
-        <translation>Type non valide pour le paramètre %1 : true ou false attendu.</translation>
+        <translation>Type non valide pour le paramètre %1&#xa0;: true ou false attendu.</translation>
     </message>
     <message>
         <source>Invalid type for parameter %1: expected a time.</source>
-        <translation>Type non valide pour le paramètre %1 : date et heure attendues.</translation>
+        <translation>Type non valide pour le paramètre %1&#xa0;: date et heure attendues.</translation>
     </message>
     <message>
         <source>Invalid type for parameter %1: expected a string.</source>
-        <translation>Type non valide pour le paramètre %1 : chaîne attendue.</translation>
+        <translation>Type non valide pour le paramètre %1&#xa0;: chaîne attendue.</translation>
     </message>
     <message>
         <source>Invalid length for parameter %1, value: %2, valid min length: %3</source>
-        <translation>Longueur non valide pour le paramètre %1, valeur : %2, longueur minimale valide : %3</translation>
+        <translation>Longueur non valide pour le paramètre %1, valeur&#xa0;: %2, longueur minimale valide&#xa0;: %3</translation>
     </message>
     <message>
         <source>Invalid value for parameter %1, value: %2, valid min value: %3</source>
-        <translation>Valeur non valide pour le paramètre %1, valeur : %2, valeur minimale valide : %3</translation>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, valeur minimale valide&#xa0;: %3</translation>
     </message>
     <message>
         <source>Invalid length for parameter %1, value: %2, valid max length: %3</source>
-        <translation>Longueur non valide pour le paramètre %1, valeur : %2, longueur maximale valide : %3</translation>
+        <translation>Longueur non valide pour le paramètre %1, valeur&#xa0;: %2, longueur maximale valide&#xa0;: %3</translation>
     </message>
     <message>
         <source>Invalid value for parameter %1, value: %2, valid max value: %3</source>
-        <translation>Valeur non valide pour le paramètre %1, valeur : %2, valeur maximale valide : %3</translation>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, valeur maximale valide&#xa0;: %3</translation>
     </message>
     <message>
         <source>Invalid value for parameter %1, value: %2, valid values: %3</source>
-        <translation>Valeur non valide pour le paramètre %1, valeur : %2, valeurs valides : %3</translation>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, valeurs valides&#xa0;: %3</translation>
     </message>
     <message>
         <source>Invalid value for parameter %1, value: %2, must match the pattern %3</source>
-        <translation>Valeur non valide pour le paramètre %1, valeur : %2, doit correspondre au motif %3</translation>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, doit correspondre au motif %3</translation>
     </message>
 </context>
 <context>
@@ -932,10 +933,6 @@
     <message>
         <source>Export failed</source>
         <translation>Échec de l’export</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
         <source>Exported %1 with secrets.</source>
@@ -1909,7 +1906,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>&amp;Endpoint:</source>
-        <translation>Point de &amp;terminaison :</translation>
+        <translation>Point de &amp;terminaison&#xa0;:</translation>
     </message>
 </context>
 <context>
@@ -2240,70 +2237,40 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
 </context>
 <context>
-    <name>jobdesk::profiles</name>
+    <name>jobdesk::output::JobExporter</name>
     <message>
-        <source>read</source>
-        <translation>lire</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
     </message>
     <message>
-        <source>store</source>
-        <translation>stocker</translation>
+        <source>Choose a folder you can write to, with space left.</source>
+        <translation>Choisissez un dossier où vous pouvez écrire et qui dispose d’espace libre.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::FileSecurity</name>
+    <message>
+        <source>Could not make %1 readable by you alone: %2</source>
+        <translation>Impossible de rendre %1 lisible par vous seul : %2</translation>
     </message>
     <message>
-        <source>delete</source>
-        <translation>supprimer</translation>
+        <source>Choose a folder on a local disk that you own.</source>
+        <translation>Choisissez un dossier sur un disque local dont vous êtes propriétaire.</translation>
     </message>
     <message>
-        <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
-        <translation>Démarrez un fournisseur Secret Service dans votre session de bureau (GNOME Keyring ou KWallet) et déverrouillez-le, puis réessayez. JobDesk ne stocke les secrets nulle part ailleurs.</translation>
+        <source>the file is not open</source>
+        <translation>le fichier n’est pas ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::ProgramSearch</name>
+    <message>
+        <source>in JobDesk&apos;s folder, the current folder, the Windows system folders or on PATH</source>
+        <translation>dans le dossier de JobDesk, le dossier courant, les dossiers système de Windows ou le PATH</translation>
     </message>
     <message>
-        <source>Make sure the system keychain is available and unlocked, then try again.</source>
-        <translation>Assurez-vous que le trousseau du système est disponible et déverrouillé, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
-        <translation>Déverrouillez le trousseau et autorisez JobDesk à l’utiliser lorsque cela vous est demandé, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
-        <translation>Vérifiez que GNOME Keyring ou KWallet est lancé et déverrouillé dans cette session (un bus de session D-Bus est nécessaire), puis réessayez.</translation>
-    </message>
-    <message>
-        <source>Check that the system keychain is unlocked, then try again.</source>
-        <translation>Vérifiez que le trousseau du système est déverrouillé, puis réessayez.</translation>
-    </message>
-    <message>
-        <source>Could not %1 “%2” in %3: %4</source>
-        <translation>Impossible de %1 «&#xa0;%2&#xa0;» dans %3&#xa0;: %4</translation>
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation>erreur inconnue</translation>
-    </message>
-    <message>
-        <source>There is no JobDesk profile named “%1”.</source>
-        <translation>Il n’existe aucun profil JobDesk nommé «&#xa0;%1&#xa0;».</translation>
-    </message>
-    <message>
-        <source>Choose one of the profiles in the profile list.</source>
-        <translation>Choisissez l’un des profils de la liste des profils.</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation>%1, ligne %2&#xa0;: %3</translation>
-    </message>
-    <message>
-        <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
-        <translation>Corrigez cette ligne du fichier, ou exécutez `aws configure` pour réécrire le fichier.</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>Impossible de lire %1&#xa0;: %2</translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions.</source>
-        <translation>Vérifiez les autorisations du fichier.</translation>
+        <source>on PATH</source>
+        <translation>dans le PATH</translation>
     </message>
 </context>
 <context>
@@ -2490,6 +2457,77 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>the Secret Service (GNOME Keyring / KWallet)</source>
         <translation>le Secret Service (GNOME Keyring / KWallet)</translation>
     </message>
+    <message>
+        <source>read</source>
+        <translation>lire</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>stocker</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
+        <translation>Démarrez un fournisseur Secret Service dans votre session de bureau (GNOME Keyring ou KWallet) et déverrouillez-le, puis réessayez. JobDesk ne stocke les secrets nulle part ailleurs.</translation>
+    </message>
+    <message>
+        <source>Make sure the system keychain is available and unlocked, then try again.</source>
+        <translation>Assurez-vous que le trousseau du système est disponible et déverrouillé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
+        <translation>Déverrouillez le trousseau et autorisez JobDesk à l’utiliser lorsque cela vous est demandé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
+        <translation>Vérifiez que GNOME Keyring ou KWallet est lancé et déverrouillé dans cette session (un bus de session D-Bus est nécessaire), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Check that the system keychain is unlocked, then try again.</source>
+        <translation>Vérifiez que le trousseau du système est déverrouillé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Could not %1 “%2” in %3: %4</source>
+        <translation>Impossible de %1 «&#xa0;%2&#xa0;» dans %3&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::KeychainChunks</name>
+    <message>
+        <source>A secret stored in pieces could not be put together: %1</source>
+        <translation>Impossible de reconstituer un secret enregistré en plusieurs morceaux : %1</translation>
+    </message>
+    <message>
+        <source>Save the profile&apos;s keys or the token again.</source>
+        <translation>Enregistrez à nouveau les clés du profil ou le jeton.</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s entries are too small (%1 bytes) to hold a secret in pieces.</source>
+        <translation>Les entrées du trousseau sont trop petites (%1 octets) pour contenir un secret en plusieurs morceaux.</translation>
+    </message>
+    <message>
+        <source>The secret is %1 bytes long; the keychain takes at most %2 bytes for one secret.</source>
+        <translation>Le secret fait %1 octets ; le trousseau accepte au plus %2 octets par secret.</translation>
+    </message>
+    <message>
+        <source>Check that the value is a key or token and nothing else was pasted with it.</source>
+        <translation>Vérifiez que la valeur est une clé ou un jeton et que rien d’autre n’a été collé avec.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pieces were found</source>
+        <translation>%1 morceaux sur %2 ont été trouvés</translation>
+    </message>
+    <message>
+        <source>the pieces belong to different values</source>
+        <translation>les morceaux appartiennent à des valeurs différentes</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::ProcessCredentials</name>
@@ -2508,10 +2546,6 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>Set credential_process to the command that prints the keys.</source>
         <translation>Définissez credential_process sur la commande qui affiche les clés.</translation>
-    </message>
-    <message>
-        <source>the program “%1” was not found on PATH.</source>
-        <translation>le programme «&#xa0;%1&#xa0;» est introuvable dans le PATH.</translation>
     </message>
     <message>
         <source>Use the program&apos;s full path in credential_process, or add its folder to PATH.</source>
@@ -2596,6 +2630,10 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.</source>
         <translation>La valeur Expiration «&#xa0;%1&#xa0;» n’est pas une date au format ISO 8601, comme 2024-01-31T12:00:00Z.</translation>
     </message>
+    <message>
+        <source>the program “%1” was not found %2.</source>
+        <translation>le programme « %1 » est introuvable %2.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::ProfileStore</name>
@@ -2651,6 +2689,14 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>There is already a profile named “%1”.</source>
         <translation>Il existe déjà un profil nommé «&#xa0;%1&#xa0;».</translation>
     </message>
+    <message>
+        <source>There is no JobDesk profile named “%1”.</source>
+        <translation>Il n’existe aucun profil JobDesk nommé «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Choose one of the profiles in the profile list.</source>
+        <translation>Choisissez l’un des profils de la liste des profils.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::SharedConfig</name>
@@ -2705,6 +2751,22 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>Add the secret access key to that profile, or remove the access key ID.</source>
         <translation>Ajoutez la clé d’accès secrète à ce profil, ou supprimez l’ID de clé d’accès.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, ligne %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
+        <translation>Corrigez cette ligne du fichier, ou exécutez `aws configure` pour réécrire le fichier.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Vérifiez les autorisations du fichier.</translation>
     </message>
 </context>
 <context>

@@ -155,13 +155,6 @@
     </message>
 </context>
 <context>
-    <name>jobdesk</name>
-    <message>
-        <source>Secrets held by this process could end up in a core dump.</source>
-        <translation>このプロセスが保持するシークレットがコアダンプに書き出されるおそれがあります。</translation>
-    </message>
-</context>
-<context>
     <name>jobdesk::InputCheck</name>
     <message>
         <source>%1 (NUL)</source>
@@ -289,6 +282,14 @@
     <message>
         <source>Could not mark the process as not dumpable: %1</source>
         <translation>プロセスをダンプ不可に設定できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Secrets held by this process could end up in a core dump.</source>
+        <translation>このプロセスが保持するシークレットがコアダンプに書き出されるおそれがあります。</translation>
+    </message>
+    <message>
+        <source>Could not turn off crash reporting dialogs: %1</source>
+        <translation>クラッシュ報告ダイアログを無効にできませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -931,10 +932,6 @@
     <message>
         <source>Export failed</source>
         <translation>エクスポートに失敗しました</translation>
-    </message>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>%1 に書き込めません: %2</translation>
     </message>
     <message>
         <source>Exported %1 with secrets.</source>
@@ -2239,70 +2236,40 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
 </context>
 <context>
-    <name>jobdesk::profiles</name>
+    <name>jobdesk::output::JobExporter</name>
     <message>
-        <source>read</source>
-        <translation>読み取り</translation>
+        <source>Cannot write %1: %2</source>
+        <translation>%1 に書き込めません: %2</translation>
     </message>
     <message>
-        <source>store</source>
-        <translation>保存</translation>
+        <source>Choose a folder you can write to, with space left.</source>
+        <translation>書き込み権限があり、空き容量のあるフォルダーを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::FileSecurity</name>
+    <message>
+        <source>Could not make %1 readable by you alone: %2</source>
+        <translation>%1 をあなただけが読めるようにできませんでした: %2</translation>
     </message>
     <message>
-        <source>delete</source>
-        <translation>削除</translation>
+        <source>Choose a folder on a local disk that you own.</source>
+        <translation>ご自分が所有するローカルディスク上のフォルダーを選んでください。</translation>
     </message>
     <message>
-        <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
-        <translation>デスクトップセッションで Secret Service プロバイダー（GNOME Keyring または KWallet）を起動してロックを解除してから、もう一度お試しください。JobDesk はシークレットをほかの場所には保存しません。</translation>
+        <source>the file is not open</source>
+        <translation>ファイルが開かれていません</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::ProgramSearch</name>
+    <message>
+        <source>in JobDesk&apos;s folder, the current folder, the Windows system folders or on PATH</source>
+        <translation>JobDesk のフォルダー、現在のフォルダー、Windows のシステムフォルダー、PATH のいずれにも</translation>
     </message>
     <message>
-        <source>Make sure the system keychain is available and unlocked, then try again.</source>
-        <translation>システムのキーチェーンが利用可能で、ロックが解除されていることを確認してから、もう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
-        <translation>キーチェーンのロックを解除し、確認を求められたら JobDesk による使用を許可してから、もう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
-        <translation>このセッションで GNOME Keyring または KWallet が実行中で、ロックが解除されていることを確認してから（D-Bus セッションバスが必要です）、もう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>Check that the system keychain is unlocked, then try again.</source>
-        <translation>システムのキーチェーンのロックが解除されていることを確認してから、もう一度お試しください。</translation>
-    </message>
-    <message>
-        <source>Could not %1 “%2” in %3: %4</source>
-        <translation>%3 で「%2」の%1に失敗しました: %4</translation>
-    </message>
-    <message>
-        <source>unknown error</source>
-        <translation>不明なエラー</translation>
-    </message>
-    <message>
-        <source>There is no JobDesk profile named “%1”.</source>
-        <translation>「%1」という名前の JobDesk プロファイルはありません。</translation>
-    </message>
-    <message>
-        <source>Choose one of the profiles in the profile list.</source>
-        <translation>プロファイルの一覧からプロファイルを選択してください。</translation>
-    </message>
-    <message>
-        <source>%1, line %2: %3</source>
-        <translation>%1、%2 行目: %3</translation>
-    </message>
-    <message>
-        <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
-        <translation>ファイルの該当行を修正するか、`aws configure` を実行してファイルを書き直してください。</translation>
-    </message>
-    <message>
-        <source>Could not read %1: %2</source>
-        <translation>%1 を読み取れませんでした: %2</translation>
-    </message>
-    <message>
-        <source>Check the file&apos;s permissions.</source>
-        <translation>ファイルのアクセス許可を確認してください。</translation>
+        <source>on PATH</source>
+        <translation>PATH 上に</translation>
     </message>
 </context>
 <context>
@@ -2489,6 +2456,77 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>the Secret Service (GNOME Keyring / KWallet)</source>
         <translation>Secret Service (GNOME Keyring / KWallet)</translation>
     </message>
+    <message>
+        <source>read</source>
+        <translation>読み取り</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>削除</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
+        <translation>デスクトップセッションで Secret Service プロバイダー（GNOME Keyring または KWallet）を起動してロックを解除してから、もう一度お試しください。JobDesk はシークレットをほかの場所には保存しません。</translation>
+    </message>
+    <message>
+        <source>Make sure the system keychain is available and unlocked, then try again.</source>
+        <translation>システムのキーチェーンが利用可能で、ロックが解除されていることを確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
+        <translation>キーチェーンのロックを解除し、確認を求められたら JobDesk による使用を許可してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
+        <translation>このセッションで GNOME Keyring または KWallet が実行中で、ロックが解除されていることを確認してから（D-Bus セッションバスが必要です）、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Check that the system keychain is unlocked, then try again.</source>
+        <translation>システムのキーチェーンのロックが解除されていることを確認してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Could not %1 “%2” in %3: %4</source>
+        <translation>%3 で「%2」の%1に失敗しました: %4</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>不明なエラー</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::KeychainChunks</name>
+    <message>
+        <source>A secret stored in pieces could not be put together: %1</source>
+        <translation>分割して保存されたシークレットを復元できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Save the profile&apos;s keys or the token again.</source>
+        <translation>プロファイルのキーまたはトークンをもう一度保存してください。</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s entries are too small (%1 bytes) to hold a secret in pieces.</source>
+        <translation>キーチェーンのエントリが小さすぎて (%1 バイト)、シークレットを分割して保存できません。</translation>
+    </message>
+    <message>
+        <source>The secret is %1 bytes long; the keychain takes at most %2 bytes for one secret.</source>
+        <translation>シークレットの長さは %1 バイトですが、キーチェーンに保存できるのは 1 件あたり最大 %2 バイトです。</translation>
+    </message>
+    <message>
+        <source>Check that the value is a key or token and nothing else was pasted with it.</source>
+        <translation>値がキーまたはトークンだけで、ほかの文字が一緒に貼り付けられていないか確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pieces were found</source>
+        <translation>%2 個中 %1 個の断片しか見つかりませんでした</translation>
+    </message>
+    <message>
+        <source>the pieces belong to different values</source>
+        <translation>断片が別々の値に属しています</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::ProcessCredentials</name>
@@ -2507,10 +2545,6 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>Set credential_process to the command that prints the keys.</source>
         <translation>credential_process に、キーを出力するコマンドを設定してください。</translation>
-    </message>
-    <message>
-        <source>the program “%1” was not found on PATH.</source>
-        <translation>プログラム「%1」が PATH 上に見つかりませんでした。</translation>
     </message>
     <message>
         <source>Use the program&apos;s full path in credential_process, or add its folder to PATH.</source>
@@ -2594,6 +2628,10 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.</source>
         <translation>Expiration「%1」は、2024-01-31T12:00:00Z のような ISO 8601 形式の時刻ではありません。</translation>
     </message>
+    <message>
+        <source>the program “%1” was not found %2.</source>
+        <translation>プログラム「%1」が%2見つかりませんでした。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::ProfileStore</name>
@@ -2649,6 +2687,14 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>There is already a profile named “%1”.</source>
         <translation>「%1」という名前のプロファイルはすでに存在します。</translation>
     </message>
+    <message>
+        <source>There is no JobDesk profile named “%1”.</source>
+        <translation>「%1」という名前の JobDesk プロファイルはありません。</translation>
+    </message>
+    <message>
+        <source>Choose one of the profiles in the profile list.</source>
+        <translation>プロファイルの一覧からプロファイルを選択してください。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::SharedConfig</name>
@@ -2703,6 +2749,22 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>Add the secret access key to that profile, or remove the access key ID.</source>
         <translation>そのプロファイルにシークレットアクセスキーを追加するか、アクセスキー ID を削除してください。</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1、%2 行目: %3</translation>
+    </message>
+    <message>
+        <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
+        <translation>ファイルの該当行を修正するか、`aws configure` を実行してファイルを書き直してください。</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>%1 を読み取れませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>ファイルのアクセス許可を確認してください。</translation>
     </message>
 </context>
 <context>
