@@ -78,8 +78,9 @@ void ErrorBanner::applyColours()
         background = dark ? QColor(0x8b, 0x1a, 0x1a) : QColor(0xc6, 0x28, 0x28);
         text = QColor(0xff, 0xff, 0xff);
     }
+    // Already tinted: setting it again would only send another palette change.
     if (palette().color(QPalette::Window) == background && palette().color(QPalette::WindowText) == text)
-        return;  // already tinted: setting it again would only send another palette change
+        return;
     QPalette pal;  // only these roles are the banner's own; the rest follows its parent
     pal.setColor(QPalette::Window, background);
     pal.setColor(QPalette::WindowText, text);

@@ -16,8 +16,9 @@ namespace {
 void tint(QLabel *label)
 {
     const QColor colour = Theme::errorText(QApplication::palette(label));
+    // Already tinted: setting it again would only send another palette change.
     if (label->palette().color(QPalette::WindowText) == colour)
-        return;  // already tinted: setting it again would only send another palette change
+        return;
     QPalette pal;  // only the text colour is the label's own; the rest follows its parent
     pal.setColor(QPalette::WindowText, colour);
     label->setPalette(pal);
