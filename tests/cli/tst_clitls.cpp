@@ -172,7 +172,7 @@ void TestCliTls::refusedWithoutTheCa()
 {
     const QStringList arguments = getArgs(QStringLiteral("ca-signed"));
     const auto mine = ours(arguments, env());
-    QCOMPARE(mine.exitCode, kExitGeneralError);
+    QVERIFY2(mine.exitCode == kExitGeneralError, mine.err.constData());
     QVERIFY(mine.out.isEmpty());
     QVERIFY2(mine.err.contains("issued by a certificate authority that is not trusted"), mine.err.constData());
     QVERIFY2(mine.err.contains(m_fakes.at(QStringLiteral("ca-signed"))->url().toString().toUtf8()),
@@ -197,7 +197,7 @@ void TestCliTls::eachProblemItsOwnMessage()
     if (withCa)
         arguments << QStringLiteral("--ca-bundle") << m_certificates.ca().certificatePath;
     const auto mine = ours(arguments, env());
-    QCOMPARE(mine.exitCode, kExitGeneralError);
+    QVERIFY2(mine.exitCode == kExitGeneralError, mine.err.constData());
     QVERIFY(mine.out.isEmpty());
     QVERIFY2(mine.err.contains(says.toUtf8()), mine.err.constData());
     for (const QString &absent : notSays)
@@ -250,7 +250,7 @@ void TestCliTls::unusableBundle()
     QProcessEnvironment environment = env();
     QVERIFY(useBundle(via, bundle, arguments, environment));
     const auto mine = ours(arguments, environment);
-    QCOMPARE(mine.exitCode, kExitGeneralError);
+    QVERIFY2(mine.exitCode == kExitGeneralError, mine.err.constData());
     QVERIFY(mine.out.isEmpty());
     // The message names the file, and nothing was sent.
     QVERIFY2(mine.err.contains(bundle.toUtf8()), mine.err.constData());
