@@ -53,8 +53,8 @@ done
 
 for tool in node npm shellcheck; do
     if ! command -v "$tool" >/dev/null 2>&1; then
-        echo "check-workflows: '$tool' is not installed (node and npm: Node.js 20 or later;" \
-            "the rest: packaging/linux/install-deps.sh)" >&2
+        echo "check-workflows: '$tool' is not installed (node and npm: Node.js 20 or later," \
+            "from NodeSource or nodejs.org, as Debian's is 18; the rest: packaging/linux/install-deps.sh)" >&2
         exit 127
     fi
 done
