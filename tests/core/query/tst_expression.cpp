@@ -28,6 +28,7 @@ private Q_SLOTS:
     void refusesDeepNesting();
     void longChainsAreNotNesting();
     void evaluatesDeepestAllowed();
+    void refusesDeepLiterals();
     void refusesInvalidUtf8();
     void positionsFromQString();
     void expressionReferenceCannotBeAResult();
@@ -153,6 +154,9 @@ const PythonCase pythonCases[] = {
     {"empty literal", R"(``)", R"(null)", R"("")"},
     {"literal NaN", R"(to_string(`NaN`))", R"(null)", R"("NaN")"},
     {"literal duplicate keys", R"(`{"a":1,"b":2,"a":3}`)", R"(null)", R"({"a":3,"b":2})"},
+    {"literal overflow and NaN", R"(to_string(`[1e400, -1e400, NaN, 1e-400]`))", R"(null)", R"("[Infinity,-Infinity,NaN,0.0]")"},
+    {"literal not quite a number", R"(`1.`)", R"(null)", R"("1.")"},
+    {"literal with escaped backtick", R"(`"a\`b"`)", R"(null)", R"("a`b")"},
     {"raw string keeps backslashes", R"('a\\b\'c')", R"(null)", R"("a\\\\b'c")"},
     {"slice then index is not projected", R"(a[0][1:].b)", R"({"a":[[{"b":1},{"b":2},{"b":3}]]})", R"(null)"},
     {"function arguments without comma", R"(not_null(a b))", R"({"b":2})", R"(2)"},
@@ -368,6 +372,18 @@ void TestExpression::evaluatesDeepestAllowed()
     for (int i = 0; i < levels; ++i)
         expected = Json::array({expected});
     QCOMPARE(text(result.value()), text(expected));
+}
+
+void TestExpression::refusesDeepLiterals()
+{
+    // JSON in a literal counts its own levels, up to the same limit.
+    const int levels = Expression::maxDepth;
+    const auto fits = Expression::compile("`" + repeated("[", levels) + repeated("]", levels) + "`");
+    QVERIFY(fits.ok());
+    const auto deep = Expression::compile("a | `" + repeated("[", levels + 1) + repeated("]", levels + 1) + "`");
+    QVERIFY(!deep.ok());
+    QCOMPARE(deep.error().kind, QueryError::Kind::Syntax);
+    QCOMPARE(deep.error().position, 4);
 }
 
 void TestExpression::refusesInvalidUtf8()
