@@ -70,8 +70,11 @@ void appendLeaves(const Json &value, const std::string &path, std::string &out)
             appendLeaves(value[i], path + '[' + std::to_string(i) + ']', out);
         return;
     }
-    out += path;
-    out += '\t';
+    // A --query result that is a single value has no path: it prints alone.
+    if (!path.empty()) {
+        out += path;
+        out += '\t';
+    }
     if (value.is_string())
         out += escapeValue(value.get_ref<const std::string &>());
     else

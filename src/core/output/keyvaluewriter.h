@@ -14,7 +14,9 @@
 // JSON, true, false and null as those words. An empty nested object or list
 // is a leaf whose value is {} or [].
 //
-// An empty response prints nothing, as the other formats do.
+// A --query result may be any value: a single string, number, true, false or
+// null prints as that value alone, without a path, and a list as [n] paths.
+// An empty response (or an empty top-level list) prints nothing.
 
 #include <QByteArray>
 
