@@ -215,7 +215,7 @@ struct Run
 {
     QString name;
     QStringList args;    // after `aws`
-    QString errorStart;  // empty: success expected (but for the table shapes the AWS CLI cannot draw)
+    QString errorStart;  // empty: success expected (but for the shapes the text and table formatters fail on)
 };
 
 struct Outcome
@@ -455,7 +455,8 @@ void TestCliQuery::sameAsAwsCli()
     // bad --query with 255, v2 with 252), and with what the row expects.
     QCOMPARE(v1.out, v2.out);
     if (run.errorStart.isEmpty()) {
-        QVERIFY2(v2.exitCode == 0 || run.args.contains(QStringLiteral("table")), v2.err.left(300).constData());
+        // Only the text and table formatters fail on some shapes (lists mixing objects and other values).
+        QVERIFY2(v2.exitCode == 0 || !run.args.contains(QStringLiteral("json")), v2.err.left(300).constData());
     } else {
         QVERIFY2(v2.exitCode != 0, v2.out.left(300).constData());
         const QByteArray start = run.errorStart.toUtf8();
