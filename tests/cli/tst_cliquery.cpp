@@ -379,7 +379,8 @@ void TestCliQuery::initTestCase()
     int index = 0;
     for (const QueryCase &c : kCases) {
         const QString expression = QString::fromUtf8(c.expression);
-        const QString errorStart = QString::fromUtf8(c.errorStart).arg(expression);
+        QString errorStart = QString::fromUtf8(c.errorStart);
+        errorStart.replace(QStringLiteral("%1"), expression);
         for (const QString &format : kFormats) {
             m_runs.push_back({QStringLiteral("%1 %2 [%3]").arg(index).arg(format, expression),
                               details(c.jobId, format, expression), errorStart});
