@@ -22,6 +22,7 @@
 #include <QTimer>
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <memory>
 
 using namespace jobdesk;
@@ -434,6 +435,29 @@ void TestCliQuery::initTestCase()
     QString error;
     QVERIFY2(runAwsClis(&error), qPrintable(error));
     qInfo("both AWS CLIs: %d command lines each in %.1f s", int(m_runs.size()), timer.elapsed() / 1000.0);
+
+    // The in-process runs must be what `aws` itself gives: a sample (a table, a table the
+    // formatter fails on, a failure on the answer) is run through the real commands too.
+    for (const QString &name :
+         {QStringLiteral("31 table ["), QStringLiteral("53 table ["), QStringLiteral("79 text [")}) {
+        const auto found =
+            std::find_if(m_runs.begin(), m_runs.end(), [&name](const Run &run) { return run.name.startsWith(name); });
+        QVERIFY2(found != m_runs.end(), qPrintable(name));
+        const auto at = static_cast<size_t>(found - m_runs.begin());
+        for (const QString &aws : {m_v1, m_v2}) {
+            const auto real =
+                test::runProcessServing(aws, found->args, test::AwsCliEnvironment::withKeys(kKeyId, kSecret));
+            const Outcome &batch = m_theirs[aws][at];
+            QVERIFY2(
+                real.exitCode == batch.exitCode && real.out == batch.out && real.err == batch.err,
+                qPrintable(QStringLiteral("%1 %2: `aws` gives exit %3 and\n%4%5\nin-process: exit %6 and\n%7%8")
+                               .arg(aws, found->name)
+                               .arg(real.exitCode)
+                               .arg(QString::fromUtf8(real.out.left(300)), QString::fromUtf8(real.err.left(300)))
+                               .arg(batch.exitCode)
+                               .arg(QString::fromUtf8(batch.out.left(300)), QString::fromUtf8(batch.err.left(300)))));
+        }
+    }
 }
 
 void TestCliQuery::sameAsAwsCli_data()
