@@ -132,6 +132,8 @@ const QueryCase kCases[] = {
     {"to_number('1e15')", kFull},
     {"to_number('0.1')", kFull},
     {"`1e16`", kFull},
+    {"to_number('1e400')", kFull},  // Python's inf: Infinity in JSON, inf in text and table
+    {"sum(`[9223372036854775807, 1]`)", kFull},
     {"floor(`2.7`)", kFull},
     {"abs(`-3`)", kFull},
     {"contains(jobDetails.id, '1111')", kFull},
@@ -438,10 +440,11 @@ void TestCliQuery::initTestCase()
 
     // The in-process runs must be what `aws` itself gives: a sample (a table, a table the
     // formatter fails on, a failure on the answer) is run through the real commands too.
-    for (const QString &name :
-         {QStringLiteral("31 table ["), QStringLiteral("53 table ["), QStringLiteral("79 text [")}) {
+    for (const QString &name : {QStringLiteral(" table [jobDetails.data.inputArtifacts[].{n: name, r: revision}]"),
+                                QStringLiteral(" table [[jobDetails.data.actionTypeId, `1`]]"),
+                                QStringLiteral(" text [sort_by(jobDetails.data.inputArtifacts, &location)]")}) {
         const auto found =
-            std::find_if(m_runs.begin(), m_runs.end(), [&name](const Run &run) { return run.name.startsWith(name); });
+            std::find_if(m_runs.begin(), m_runs.end(), [&name](const Run &run) { return run.name.endsWith(name); });
         QVERIFY2(found != m_runs.end(), qPrintable(name));
         const auto at = static_cast<size_t>(found - m_runs.begin());
         for (const QString &aws : {m_v1, m_v2}) {
@@ -514,8 +517,10 @@ void TestCliQuery::keyValue_data()
     QTest::addColumn<int>("index");
     for (size_t i = 0; i < m_runs.size(); ++i) {
         const Run &run = m_runs[i];
-        if (run.errorStart.isEmpty() && run.args.contains(QStringLiteral("json"))
-            && run.name.contains(QLatin1Char('[')))
+        // Python's Infinity is no JSON to read back; tst_keyvaluewriter covers it.
+        const bool readable = !m_theirs[m_v2][i].out.contains("Infinity");
+        if (run.errorStart.isEmpty() && run.args.contains(QStringLiteral("json")) && run.name.contains(QLatin1Char('['))
+            && readable)
             QTest::newRow(run.name.toUtf8().constData()) << static_cast<int>(i);
     }
 }

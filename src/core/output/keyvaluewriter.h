@@ -11,7 +11,8 @@
 // Values: strings as they are, except that '\' becomes \\, tab \t, newline \n,
 // carriage return \r and any other control character \u00XX, so every leaf
 // stays on one line and the first tab always ends the path. Numbers as in
-// JSON, true, false and null as those words. An empty nested object or list
+// JSON (Infinity, -Infinity and NaN as --output json writes them), true,
+// false and null as those words. An empty nested object or list
 // is a leaf whose value is {} or [].
 //
 // A --query result may be any value: a single string, number, true, false or
