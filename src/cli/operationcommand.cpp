@@ -68,7 +68,8 @@ const QStringList &outputFormats()
     return formats;
 }
 
-// Every clientToken anywhere in the parameters, so the log can hide it wherever it shows up.
+// The value of every secret member (client tokens, artifact credentials) anywhere in the parameters
+// or an answer, so the log can hide it wherever it shows up.
 void collectClientTokens(const Json &value, output::Redactor &redactor)
 {
     if (value.is_object()) {
