@@ -122,10 +122,11 @@ void DocumentActions::exportQueryTo(bool includeSecrets)
         return;
     }
     view->queryBar()->remember();
-    Q_EMIT statusMessage(includeSecrets ? tr("Exported the query result to %1 with secrets.").arg(path)
-                                        : tr("Exported the query result to %1; secrets were replaced by %2.")
-                                              .arg(path, JobExporter::placeholder()),
-                         8000);
+    Q_EMIT statusMessage(
+        includeSecrets
+            ? tr("Exported the query result to %1 with secrets.").arg(path)
+            : tr("Exported the query result to %1; secrets were replaced by %2.").arg(path, JobExporter::placeholder()),
+        8000);
 }
 
 void DocumentActions::copyJson()

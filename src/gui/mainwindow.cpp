@@ -171,8 +171,8 @@ void MainWindow::buildMenus()
                             QStringLiteral(":/icons/save.svg"), &DocumentActions::exportJson));
     file->addAction(makeFor(m_documentActions, QStringLiteral("actionExportSecrets"), tr("Export JSON &with Secrets…"),
                             {}, {}, &DocumentActions::exportJsonWithSecrets));
-    file->addAction(makeFor(m_documentActions, QStringLiteral("actionExportQuery"), tr("Export Q&uery Result…"), {},
-                            {}, &DocumentActions::exportQueryResult));
+    file->addAction(makeFor(m_documentActions, QStringLiteral("actionExportQuery"), tr("Export Q&uery Result…"), {}, {},
+                            &DocumentActions::exportQueryResult));
     file->addAction(makeFor(m_documentActions, QStringLiteral("actionExportQuerySecrets"),
                             tr("Export Query Result wit&h Secrets…"), {}, {},
                             &DocumentActions::exportQueryResultWithSecrets));
@@ -344,8 +344,8 @@ void MainWindow::updateActions()
 {
     const JobView *view = currentJobView();
     const bool hasDoc = view != nullptr;
-    for (const char *name : {"actionExport", "actionExportSecrets", "actionCopyJson", "actionCopyCli",
-                             "actionCloseTab", "actionQuery"}) {
+    for (const char *name :
+         {"actionExport", "actionExportSecrets", "actionCopyJson", "actionCopyCli", "actionCloseTab", "actionQuery"}) {
         if (QAction *a = action(QString::fromLatin1(name)))
             a->setEnabled(hasDoc);
     }
