@@ -104,7 +104,7 @@ void TestQueryExporter::evaluateSeesPlaceholders()
     QVERIFY(hidden.ok());
     // The same as the expression over the redacted document, which holds none of the secrets.
     const Json redacted = JobExporter::redacted(job().data(), options.maskedConfigurationKeys);
-    QCOMPARE(hidden.value(), query.search(redacted).value());
+    QVERIFY(hidden.value() == query.search(redacted).value());
     const QByteArray hiddenText = jobdesk::output::writeJson(hidden.value());
     QVERIFY(!hiddenText.contains(kSecretKey));
     QVERIFY(!hiddenText.contains(kApiKey));
@@ -112,7 +112,7 @@ void TestQueryExporter::evaluateSeesPlaceholders()
     options.includeSecrets = true;
     const auto shown = QueryExporter::evaluate(query, job(), options);
     QVERIFY(shown.ok());
-    QCOMPARE(shown.value(), query.search(job().data()).value());
+    QVERIFY(shown.value() == query.search(job().data()).value());
 }
 
 void TestQueryExporter::evaluateReportsErrors()
