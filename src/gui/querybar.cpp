@@ -12,7 +12,7 @@
 #include <QComboBox>
 #include <QCompleter>
 #include <QFontDatabase>
-#include <QFontMetrics>
+#include <QFontMetricsF>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QKeySequence>
@@ -300,7 +300,7 @@ void QueryBar::evaluate()
     Q_EMIT expressionChanged();
 }
 
-QString QueryBar::caretLines(const QString &expression, int position, const QFontMetrics &metrics)
+QString QueryBar::caretLines(const QString &expression, int position, const QFont &font)
 {
     QList<uint> points = expression.toUcs4();
     // Whitespace that would move the columns apart shows as one space.
@@ -319,15 +319,16 @@ QString QueryBar::caretLines(const QString &expression, int position, const QFon
     const QString line = before + text(position, last) + (last < points.size() ? cut : QString());
     // Spaces as wide as what comes before the position, so the caret sits under it even
     // after characters wider than one column.
-    const int space = qMax(1, metrics.horizontalAdvance(QLatin1Char(' ')));
-    const int pad = (metrics.horizontalAdvance(before) + space / 2) / space;
+    const QFontMetricsF exact(font);  // whole pixels would drift over a long line
+    const qreal space = exact.horizontalAdvance(QLatin1Char(' '));
+    const int pad = space > 0 ? qRound(exact.horizontalAdvance(before) / space) : int(before.size());
     return line + QLatin1Char('\n') + QString(pad, QLatin1Char(' ')) + QLatin1Char('^');
 }
 
 void QueryBar::showError(const QString &expression, const QString &message, int position)
 {
     if (position >= 0) {
-        m_errorCaret->setText(caretLines(expression, position, QFontMetrics(m_errorCaret->font())));
+        m_errorCaret->setText(caretLines(expression, position, m_errorCaret->font()));
         m_errorCaret->show();
     } else {
         m_errorCaret->clear();
@@ -384,6 +385,8 @@ int QueryBar::wipe()
 {
     m_expression.reset();
     m_secrets.clear();
+    // Shared with the Configuration tab's model, which counts its keys among what it scrubs.
+    m_maskedKeys.clear();
     m_edit->clear();  // clears the result too, unless the document is already scrubbed
     codepipeline::wipeJson(m_result);
     m_hasResult = false;

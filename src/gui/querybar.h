@@ -16,6 +16,7 @@
 
 class QCheckBox;
 class QComboBox;
+class QFont;
 class QCompleter;
 class QLabel;
 class QLineEdit;
@@ -74,8 +75,8 @@ public:
     bool holdsSecret(const QString &text) const;
 
     // The expression's line and a line with ^ under the code point at position (0-based),
-    // in a fixed-width font; long expressions are cut around the position.
-    static QString caretLines(const QString &expression, int position, const QFontMetrics &metrics);
+    // padded in the font the lines are shown in; long expressions are cut around the position.
+    static QString caretLines(const QString &expression, int position, const QFont &font);
 
     // Scrubs the result's texts and forgets the expression (the job tab is closing).
     int wipe();

@@ -23,6 +23,7 @@
 #include "support/testenv.h"
 #include "support/windowtestbed.h"
 
+#include <QAbstractItemView>
 #include <QAction>
 #include <QCheckBox>
 #include <QClipboard>
@@ -38,6 +39,8 @@
 #include <QTemporaryDir>
 #include <QTreeView>
 #include <QtTest>
+
+#include <algorithm>
 
 using namespace jobdesk;
 using namespace jobdesk::gui;
@@ -81,11 +84,43 @@ private:
 
     QueryBar *bar() const { return m_window->currentJobView()->queryBar(); }
 
-    // Types into the bar as a person would, replacing what it held.
+    // Types into the bar as a person would, replacing what it held, then closes the
+    // completer's list as Escape would.
     void type(const QString &text)
     {
         bar()->edit()->clear();
-        QTest::keyClicks(bar()->edit(), text);
+        for (const QChar c : text) {
+            if (c.unicode() < 0x80)
+                QTest::keyClick(bar()->edit(), c.toLatin1());
+            else  // what an input method delivers
+                QTest::sendKeyEvent(QTest::Click, bar()->edit(), Qt::Key_unknown, QString(c), Qt::NoModifier);
+        }
+        closeCompleter();
+    }
+
+    // Puts the expression in the bar at once, as pasting does.
+    void paste(const QString &text)
+    {
+        bar()->edit()->selectAll();
+        bar()->edit()->insert(text);
+    }
+
+    void closeCompleter()
+    {
+        bar()->completer()->popup()->hide();
+        reactivate();
+    }
+
+    // The offscreen platform makes the completer's popup the active window, and leaves no
+    // window active once the popup is gone, which a desktop does not; the window's
+    // shortcuts need it active again.
+    void reactivate()
+    {
+        QCoreApplication::processEvents();
+        if (!m_window->isActiveWindow()) {
+            m_window->activateWindow();
+            QVERIFY(QTest::qWaitForWindowActive(m_window));
+        }
     }
 
     QByteArray shownDocument(bool withSecrets) const
@@ -99,7 +134,9 @@ private Q_SLOTS:
     {
         resetCase();
         QueryHistory::clear();
+        reactivate();
         QVERIFY(fetchAsTyped(test::JobShape().jobId, test::kClientToken));
+        reactivate();
         bar()->formatChooser()->setCurrentIndex(QueryBar::JsonFormat);
         bar()->showSecrets()->setChecked(false);
     }
@@ -184,7 +221,9 @@ private Q_SLOTS:
         const QString previous = bar()->resultText()->toPlainText();
         QVERIFY(!previous.isEmpty());
 
-        type(expression);
+        // Typed, the expression's valid beginnings would each show a result: pasted, the
+        // result shown before it stays.
+        paste(expression);
         QVERIFY(!bar()->expression());
         QVERIFY(bar()->errorView()->isVisible());
         const auto compiled = query::Expression::compile(expression);
@@ -211,7 +250,7 @@ private Q_SLOTS:
                  qPrintable(QStringLiteral("caret at %1 px, code point at %2 px")
                                 .arg(caretX)
                                 .arg(metrics.horizontalAdvance(before))));
-        if (expression.isSimpleText())
+        if (std::all_of(expression.cbegin(), expression.cend(), [](QChar c) { return c.unicode() < 0x80; }))
             QCOMPARE(lines.at(1).size() - 1, position);
 
         // The previous result stays until the expression is valid again.
@@ -247,7 +286,7 @@ private Q_SLOTS:
         type(QStringLiteral("jobDetails.id"));
         const QString previous = bar()->resultText()->toPlainText();
         const QString expression = QStringLiteral("abs(jobDetails.id)");
-        type(expression);
+        paste(expression);
         const auto compiled = query::Expression::compile(expression);
         QVERIFY(compiled.ok());
         const auto searched =
@@ -323,14 +362,25 @@ private Q_SLOTS:
         bar()->edit()->clear();
         bar()->edit()->setFocus();
         QTest::keyClicks(bar()->edit(), QStringLiteral("bucketna"));
+        QVERIFY(bar()->completer()->popup()->isVisible());
         QVERIFY(bar()->completer()->completionCount() >= 2);
         for (int i = 0; bar()->completer()->setCurrentRow(i); ++i)
             QVERIFY(bar()->completer()->currentCompletion().contains(QLatin1String("bucketName")));
+        closeCompleter();
     }
 
     void recentExpressionsPerProfile()
     {
-        const QString mine = QStringLiteral("jobDetails.data.inputArtifacts[*].name");
+        // Not one of the job's paths, which every job's completer offers.
+        const QString mine = QStringLiteral("jobDetails.data.inputArtifacts[*].name | [0]");
+        // Return while the completer lists the paths the expression begins with.
+        bar()->edit()->clear();
+        QTest::keyClicks(bar()->edit(), QStringLiteral("jobDetails.data.inputArtifacts[*].name"));
+        QVERIFY(bar()->completer()->popup()->isVisible());
+        QTest::keyClick(bar()->edit(), Qt::Key_Return);
+        closeCompleter();
+        QCOMPARE(QueryHistory::expressions(QStringLiteral("Test")).value(0),
+                 QStringLiteral("jobDetails.data.inputArtifacts[*].name"));
         type(mine);
         QTest::keyClick(bar()->edit(), Qt::Key_Return);
         QCOMPARE(QueryHistory::expressions(QStringLiteral("Test")).value(0), mine);
@@ -344,14 +394,17 @@ private Q_SLOTS:
             QVERIFY(!bar()->remember());
             QTest::keyClick(bar()->edit(), Qt::Key_Return);
         }
-        QCOMPARE(QueryHistory::expressions(QStringLiteral("Test")), QStringList{mine});
+        QCOMPARE(QueryHistory::expressions(QStringLiteral("Test")),
+                 QStringList({mine, QStringLiteral("jobDetails.data.inputArtifacts[*].name")}));
         QSettings().sync();
         QFile stored(QSettings().fileName());
         QVERIFY(stored.open(QIODevice::ReadOnly));
         const QByteArray settings = stored.readAll();
         QVERIFY(settings.contains("inputArtifacts"));
-        for (const QString &secret : {kArtifactSecret, kApiToken, test::kClientToken})
+        for (const QString &secret : {kArtifactSecret, kApiToken, test::kClientToken}) {
             QVERIFY(!settings.contains(secret.toUtf8()));
+            QVERIFY(!settings.contains(QByteArray(reinterpret_cast<const char *>(secret.utf16()), secret.size() * 2)));
+        }
 
         // At most a few dozen, newest first, each once.
         for (int i = 0; i < QueryHistory::kMaxEntries + 5; ++i) {
@@ -380,7 +433,7 @@ private Q_SLOTS:
         action(QStringLiteral("actionCopyCli"))->trigger();
         QVERIFY(!QGuiApplication::clipboard()->text().contains(QLatin1String("--query")));
 
-        const QString expression = QStringLiteral("jobDetails.data.inputArtifacts[?name != 'it''s'].{n: name, "
+        const QString expression = QStringLiteral("jobDetails.data.inputArtifacts[?name != 'it\\'s'].{n: name, "
                                                   "b: location.s3Location.bucketName} | [0]");
         type(expression);
         QVERIFY(bar()->expression());
