@@ -114,7 +114,7 @@ JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QW
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto *bar = new QVBoxLayout;
-    bar->setContentsMargins(6, 6, 6, 0);
+    bar->setContentsMargins(9, 6, 9, 0);
     bar->addWidget(m_queryBar);
     layout->addLayout(bar);
     layout->addWidget(m_querySplitter, 1);

@@ -36,9 +36,11 @@ namespace {
 
 const QString kFormatKey = QStringLiteral("Query/format");
 constexpr int kMaxPaths = 2000;
-// Characters of a long expression shown before and after the error position.
-constexpr int kShownBefore = 60;
-constexpr int kShownAfter = 40;
+// An expression up to kShownWhole code points shows whole; a longer one shows this much
+// before and after the error position.
+constexpr int kShownWhole = 150;
+constexpr int kShownBefore = 100;
+constexpr int kShownAfter = 50;
 
 // A member name as a JMESPath expression names it: bare when it is an identifier, else quoted.
 QString memberName(const std::string &key)
@@ -158,6 +160,8 @@ QueryBar::QueryBar(const codepipeline::JobDocument *document, QWidget *parent)
     m_resultArea->setStretchFactor(0, 3);
     m_resultArea->setStretchFactor(1, 2);
     m_resultArea->setChildrenCollapsible(false);
+    // In line with the query bar and the tab bar above it.
+    m_resultArea->setContentsMargins(9, 0, 9, 6);
     m_resultArea->hide();
 
     m_completer->setModel(m_completions);
@@ -309,8 +313,9 @@ QString QueryBar::caretLines(const QString &expression, int position, const QFon
             point = ' ';
     }
     position = qBound(0, position, int(points.size()));
-    const int first = qMax(0, position - kShownBefore);
-    const int last = qMin(int(points.size()), position + kShownAfter);
+    const bool whole = points.size() <= kShownWhole;
+    const int first = whole ? 0 : qMax(0, position - kShownBefore);
+    const int last = whole ? int(points.size()) : qMin(int(points.size()), position + kShownAfter);
     const auto text = [&points](int from, int to) {
         return QString::fromUcs4(reinterpret_cast<const char32_t *>(points.constData() + from), to - from);
     };
@@ -346,6 +351,7 @@ void QueryBar::showResult(Json result)
     m_resultModel->setJson(m_result);
     m_resultTree->expandToDepth(1);
     m_resultTree->resizeColumnToContents(JsonTreeModel::KeyColumn);
+    m_resultTree->resizeColumnToContents(JsonTreeModel::ValueColumn);
     renderText();
     m_resultArea->show();
 }
