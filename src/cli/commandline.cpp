@@ -215,6 +215,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     QStringList rest;
     bool help = false;
     bool version = false;
+    std::optional<QString> queryText;
     for (qsizetype i = 0; i < arguments.size(); ++i) {
         const QString &arg = arguments.at(i);
         QString name = arg;
@@ -268,7 +269,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
             else if (name == QLatin1String("--cli-connect-timeout"))
                 cl.connectTimeout = value;
             else if (name == QLatin1String("--query"))
-                return usageError(tr("argument --query: JMESPath queries are not supported yet by jobdesk-cli"));
+                queryText = value;
             continue;
         }
         rest << arg;
@@ -280,6 +281,13 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     if (version) {
         cl.command = Command::Version;
         return cl;
+    }
+    // As in the AWS CLI, a bad expression is refused before the command and its parameters are read.
+    if (queryText) {
+        auto compiled = QueryOption::compile(*queryText);
+        if (!compiled)
+            return compiled.error();
+        cl.query = std::move(compiled).value();
     }
 
     // "codepipeline" may precede the operation, so that AWS CLI command lines work unchanged.

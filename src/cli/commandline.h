@@ -5,12 +5,15 @@
 // named after the service model's members (jobId -> --job-id), given as
 // plain values, shorthand, JSON, file:// or through --cli-input-json.
 
+#include "cli/queryoption.h"
 #include "core/codepipeline/servicemodel.h"
 #include "core/result.h"
 
 #include <QMap>
 #include <QStringList>
 #include <nlohmann/json.hpp>
+
+#include <optional>
 
 namespace jobdesk::cli {
 
@@ -38,9 +41,10 @@ struct CommandLine
     QString profile;
     QString color;  // on, off or auto
     QString caBundle;
-    QString readTimeout;       // seconds, as given
-    QString connectTimeout;    // seconds, as given
-    QStringList givenOptions;  // the global options with a value that were given, even as ""
+    QString readTimeout;               // seconds, as given
+    QString connectTimeout;            // seconds, as given
+    std::optional<QueryOption> query;  // --query, compiled
+    QStringList givenOptions;          // the global options with a value that were given, even as ""
     bool debug = false;
     bool noVerifySsl = false;
     bool noPaginate = false;

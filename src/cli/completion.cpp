@@ -24,9 +24,7 @@ QStringList parameterOptions(const Operation &op)
 
 QStringList globalOptions()
 {
-    QStringList options = CommandLine::globalOptionsWithValue() + CommandLine::globalFlags();
-    options.removeAll(QStringLiteral("--query"));  // not supported yet
-    return options;
+    return CommandLine::globalOptionsWithValue() + CommandLine::globalFlags();
 }
 
 // Single quotes around a word list for the shell; none of the words holds a quote.
@@ -71,7 +69,7 @@ Completion::Table Completion::table()
         {{QStringLiteral("--color")}, Kind::Words, QStringLiteral("on off auto").split(QLatin1Char(' '))},
         {{QStringLiteral("--generate-cli-skeleton")}, Kind::Words, {QStringLiteral("input"), QStringLiteral("output")}},
         {{QStringLiteral("--ca-bundle"), QStringLiteral("--cli-input-json")}, Kind::Files, {}},
-        {QStringLiteral("--region --endpoint-url --profile --cli-read-timeout --cli-connect-timeout")
+        {QStringLiteral("--region --endpoint-url --profile --cli-read-timeout --cli-connect-timeout --query")
              .split(QLatin1Char(' ')),
          Kind::Nothing,
          {}},

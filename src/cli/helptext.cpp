@@ -83,6 +83,10 @@ QString globalOptionsText()
         "GLOBAL OPTIONS\n"
         "  --output json|text|table|keyvalue   How to print the answer (default json, or AWS_DEFAULT_OUTPUT).\n"
         "                                      keyvalue is jobdesk-cli's own: one path<TAB>value line per field.\n"
+        "  --query EXPRESSION                  Print only what this JMESPath expression selects from the answer,\n"
+        "                                      in any --output, as aws --query does: e.g. "
+        "jobDetails.data.actionTypeId\n"
+        "                                      or 'jobs[].{id: jobId, nonce: nonce}'. It is checked before sending.\n"
         "  --region REGION                     The AWS Region (else AWS_REGION, AWS_DEFAULT_REGION or the profile).\n"
         "  --endpoint-url URL                  Send to this endpoint instead of the Region's.\n"
         "  --profile NAME                      A JobDesk profile, else an AWS shared-config profile of that name.\n"
@@ -103,7 +107,8 @@ QString globalOptionsText()
         "\n"
         "EXIT CODES\n"
         "  0 success, 252 bad command line or parameters, 253 configuration or credentials missing,\n"
-        "  254 the service answered with an error, 255 anything else (network, timeout, bad answer).\n");
+        "  254 the service answered with an error, 255 anything else (network, timeout, bad answer, or a\n"
+        "  --query that fails on the answer, e.g. a function given a value of the wrong type).\n");
 }
 
 QString example(const Operation &operation)

@@ -22,6 +22,8 @@
 
 #include <QNetworkAccessManager>
 
+#include <optional>
+
 namespace jobdesk::cli {
 
 namespace {
@@ -120,6 +122,22 @@ OperationCommand::OperationCommand(QStringList arguments, QProcessEnvironment en
 
 OperationCommand::~OperationCommand() = default;
 
+QString OperationCommand::tableFailureText(const output::TableFailure &failure)
+{
+    const QString type = QString::fromStdString(failure.typeName);
+    switch (failure.kind) {
+    case output::TableFailure::Kind::RowLength:
+        return tr("Row should have %1 elements, instead it has %2").arg(failure.expected).arg(failure.actual);
+    case output::TableFailure::Kind::IndexRange: return tr("list index out of range");
+    case output::TableFailure::Kind::NotIterable: return tr("'%1' object is not iterable").arg(type);
+    case output::TableFailure::Kind::StringIndex: return tr("string indices must be integers, not 'str'");
+    case output::TableFailure::Kind::ListIndex: return tr("list indices must be integers or slices, not %1").arg(type);
+    case output::TableFailure::Kind::Unorderable: return tr("'<' not supported between instances of 'int' and 'str'");
+    case output::TableFailure::Kind::NoGet: return tr("'%1' object has no attribute 'get'").arg(type);
+    }
+    return {};
+}
+
 QString OperationCommand::name() const
 {
     return m_cl.operation ? QString::fromStdString(m_cl.operation->cliName) : QStringLiteral("OPERATION");
@@ -142,11 +160,31 @@ void OperationCommand::debug(const char *logger, const QString &message)
         m_debug->log(logger, message);
 }
 
-void OperationCommand::printResponse(const Json &data)
+bool OperationCommand::printResponse(const Json &data)
 {
+    // --query selects from the answer once it is parsed, before any format sees it, as in the AWS CLI.
+    std::optional<Json> selected;
+    if (m_cl.query) {
+        auto result = m_cl.query->apply(data);
+        if (!result) {
+            // The failure may quote a value of the answer: under --debug, secret ones are hidden.
+            collectClientTokens(data, m_redactor);
+            fail(result.error());
+            return false;
+        }
+        selected = std::move(result).value();
+    }
+    const Json &shown = selected ? *selected : data;
     std::FILE *out = m_streams.out;
     if (m_outputFormat == QLatin1String("text")) {
-        write(out, output::writeText(data));
+        std::string failedType;
+        write(out, output::writeText(shown, &failedType));
+        if (!failedType.empty()) {
+            // What the AWS CLI's text formatter ends with, after the lines it printed.
+            fail(failure(Error::Kind::Protocol, QStringLiteral("TextLayout"),
+                         tr("'%1' object has no attribute 'items'").arg(QString::fromStdString(failedType))));
+            return false;
+        }
     } else if (m_outputFormat == QLatin1String("table")) {
         output::TableOptions options;
         options.title = QString::fromStdString(m_cl.operation->name);
@@ -154,12 +192,18 @@ void OperationCommand::printResponse(const Json &data)
         const QString color = m_cl.color.isEmpty() ? QStringLiteral("auto") : m_cl.color;
         options.color =
             color == QLatin1String("on") || (color == QLatin1String("auto") && platform::Terminal::isTerminal(out));
-        write(out, output::writeTable(data, options));
+        const auto table = output::writeTable(shown, options);
+        if (!table) {
+            fail(failure(Error::Kind::Protocol, QStringLiteral("TableLayout"), tableFailureText(table.error())));
+            return false;
+        }
+        write(out, table.value());
     } else if (m_outputFormat == QLatin1String("keyvalue")) {
-        write(out, output::writeKeyValue(data));
+        write(out, output::writeKeyValue(shown));
     } else {
-        write(out, output::writeJson(data));
+        write(out, output::writeJson(shown));
     }
+    return true;
 }
 
 void OperationCommand::run(const CommandLine &commandLine)
@@ -185,8 +229,9 @@ void OperationCommand::run(const CommandLine &commandLine)
         return;
     }
     if (m_cl.skeleton == QLatin1String("output")) {
-        printResponse(Skeleton::output(operation.output));
-        finish(ExitSuccess);
+        // The AWS CLI prints the output skeleton through its formatter: --query applies to it.
+        if (printResponse(Skeleton::output(operation.output)))
+            finish(ExitSuccess);
         return;
     }
 
@@ -405,8 +450,8 @@ void OperationCommand::onFinished(codepipeline::OperationCall *call)
     if (result.ok()) {
         if (!result.value().requestId.isEmpty())
             debug("jobdesk.formatter", QStringLiteral("RequestId: %1").arg(result.value().requestId));
-        printResponse(result.value().response.data);
-        finish(ExitSuccess);
+        if (printResponse(result.value().response.data))
+            finish(ExitSuccess);
         return;
     }
     const Error &error = result.error();

@@ -6,6 +6,7 @@
 
 #include "cli/command.h"
 #include "core/output/redactor.h"
+#include "core/output/tablewriter.h"
 #include "core/profiles/resolvedconfig.h"
 
 #include <QProcessEnvironment>
@@ -38,6 +39,9 @@ public:
     OperationCommand(QStringList arguments, QProcessEnvironment env, Streams streams, QObject *parent = nullptr);
     ~OperationCommand() override;
 
+    // The Python exception the AWS CLI's table formatter ends with on a value it cannot lay out.
+    static QString tableFailureText(const output::TableFailure &failure);
+
     QString name() const override;
     QString help() const override;
     void run(const CommandLine &commandLine) override;
@@ -51,7 +55,8 @@ private:
     void onResolveFailed(const Error &error);
     void send(const profiles::ResolvedConfig &resolved);
     void onFinished(codepipeline::OperationCall *call);
-    void printResponse(const nlohmann::ordered_json &data);
+    // Applies --query and prints in the chosen format; false when it failed (and said so).
+    bool printResponse(const nlohmann::ordered_json &data);
     void debug(const char *logger, const QString &message);
 
     QStringList m_arguments;

@@ -47,7 +47,7 @@ void TestCliHelp::overview()
     QCOMPARE(page.exitCode, 0);
     for (const Operation &op : ServiceModel::codePipeline().operations())
         QVERIFY2(page.out.contains(QByteArray::fromStdString(op.cliName)), op.cliName.c_str());
-    for (const char *option : {"--output", "--debug", "--no-verify-ssl", "--ca-bundle", "--profile",
+    for (const char *option : {"--output", "--query", "--debug", "--no-verify-ssl", "--ca-bundle", "--profile",
                                "--no-sign-request", "AWS_RETRY_MODE", "HTTPS_PROXY", "254"})
         QVERIFY2(page.out.contains(option), option);
     QCOMPARE(run({QStringLiteral("--help")}).out, page.out);
@@ -77,6 +77,7 @@ void TestCliHelp::operationPages()
         QVERIFY2(page.out.contains(QByteArray::fromStdString(error)), error.c_str());
     QVERIFY(page.out.contains("OUTPUT"));
     QVERIFY(page.out.contains("--cli-input-json"));
+    QVERIFY(page.out.contains("--query EXPRESSION"));  // among the global options, as on the AWS CLI's pages
     QCOMPARE(run({operation, QStringLiteral("--help")}).out, page.out);
     QCOMPARE(run({QStringLiteral("help"), operation}).out, page.out);
     QCOMPARE(page.out.contains("--quiet-poll-warning"), operation == QLatin1String("poll-for-third-party-jobs"));
@@ -94,8 +95,12 @@ void TestCliHelp::bashCompletion_data()
     QTest::newRow("operation options") << QStringLiteral("jobdesk-cli put-third-party-job-failure-result --f")
                                        << QStringList{QStringLiteral("--failure-details")};
     QTest::newRow("poll options") << QStringLiteral("jobdesk-cli poll-for-third-party-jobs --q")
-                                  << QStringList{QStringLiteral(
-                                         "--quiet-poll-warning")};  // --query is not offered until it works
+                                  << QStringList{QStringLiteral("--query"), QStringLiteral("--quiet-poll-warning")};
+    QTest::newRow("global query") << QStringLiteral("jobdesk-cli get-third-party-job-details --qu")
+                                  << QStringList{QStringLiteral("--query")};
+    // An expression is the user's own: nothing (no file names either) is offered for it.
+    QTest::newRow("query value") << QStringLiteral("jobdesk-cli get-third-party-job-details --query j")
+                                 << QStringList{};
     QTest::newRow("output values") << QStringLiteral("jobdesk-cli get-third-party-job-details --output t")
                                    << QStringList{QStringLiteral("table"), QStringLiteral("text")};
     QTest::newRow("completion shells") << QStringLiteral("jobdesk-cli completion ")

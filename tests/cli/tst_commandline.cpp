@@ -155,8 +155,24 @@ void TestCommandLine::errors_data()
     QTest::newRow("bad skeleton") << QStringList{get, QStringLiteral("--generate-cli-skeleton"), QStringLiteral("yaml")}
                                   << CommandLine::usageErrorCode()
                                   << QStringLiteral("--generate-cli-skeleton: invalid choice: 'yaml'");
-    QTest::newRow("query not yet") << QStringList{get, QStringLiteral("--query"), QStringLiteral("jobDetails")}
-                                   << CommandLine::usageErrorCode() << QStringLiteral("JMESPath");
+    // The column counts characters from 1: the ']' is the 11th.
+    QTest::newRow("bad query") << QStringList{get, QStringLiteral("--query"), QStringLiteral("jobDetails]")}
+                               << jobdesk::cli::QueryOption::badQueryCode()
+                               << QStringLiteral("Bad value for --query jobDetails]: syntax error at column 11: ");
+    // Columns count characters, not bytes: the ']' is the 6th.
+    QTest::newRow("bad unicode query") << QStringList{get, QStringLiteral("--query=\"\u00e9t\u00e9\"]")}
+                                       << jobdesk::cli::QueryOption::badQueryCode()
+                                       << QStringLiteral(
+                                              "Bad value for --query \"\u00e9t\u00e9\"]: syntax error at column 6: ");
+    QTest::newRow("empty query") << QStringList{get, QStringLiteral("--query"), QString()}
+                                 << jobdesk::cli::QueryOption::badQueryCode()
+                                 << QStringLiteral("Bad value for --query : ");
+    // As in the AWS CLI, the expression is refused before the operation's own options are read.
+    QTest::newRow("bad query first") << QStringList{QStringLiteral("get-third-party-job-details"),
+                                                    QStringLiteral("--bogus"), QStringLiteral("--query"),
+                                                    QStringLiteral("a[")}
+                                     << jobdesk::cli::QueryOption::badQueryCode()
+                                     << QStringLiteral("Bad value for --query a[: syntax error at column ");
     QTest::newRow("bad JSON") << QStringList{QStringLiteral("poll-for-third-party-jobs"),
                                              QStringLiteral("--action-type-id"), QStringLiteral("{\"a\":")}
                               << QStringLiteral("ParamError")
@@ -219,9 +235,13 @@ void TestCommandLine::globalOptions()
                                             QStringLiteral("--no-verify-ssl"),
                                             QStringLiteral("--no-paginate"),
                                             QStringLiteral("--no-sign-request"),
-                                            QStringLiteral("--no-cli-pager")});
+                                            QStringLiteral("--no-cli-pager"),
+                                            QStringLiteral("--query"),
+                                            QStringLiteral("jobDetails.id")});
     QVERIFY(parsed.ok());
     const CommandLine &cl = parsed.value();
+    QVERIFY(cl.query);
+    QCOMPARE(cl.query->text(), QStringLiteral("jobDetails.id"));
     QVERIFY(cl.debug && cl.noVerifySsl && cl.noPaginate && cl.noSignRequest);
     QCOMPARE(cl.region, QStringLiteral("us-west-2"));
     QCOMPARE(cl.endpointUrl, QStringLiteral("http://localhost:1"));

@@ -108,6 +108,27 @@ void TestDebugRedaction::noSecretInDebugOutput_data()
                                                      QStringLiteral("--job-id"), kJob, QStringLiteral("--client-token"),
                                                      kToken + QStringLiteral("-wrong")}
                                       << queued << 254 << false;
+    // --query may print a secret on stdout, on purpose; the log still never shows it.
+    QTest::newRow("get, query selects the artifact secret")
+        << QStringList{QStringLiteral("get-third-party-job-details"),
+                       QStringLiteral("--job-id"),
+                       kJob,
+                       QStringLiteral("--client-token"),
+                       kToken,
+                       QStringLiteral("--query"),
+                       QStringLiteral("jobDetails.data.artifactCredentials.secretAccessKey"),
+                       QStringLiteral("--output"),
+                       QStringLiteral("text")}
+        << queued << 0 << false;
+    QTest::newRow("get, query fails on the artifact secret")
+        << QStringList{QStringLiteral("get-third-party-job-details"),
+                       QStringLiteral("--job-id"),
+                       kJob,
+                       QStringLiteral("--client-token"),
+                       kToken,
+                       QStringLiteral("--query"),
+                       QStringLiteral("abs(jobDetails.data.artifactCredentials.secretAccessKey)")}
+        << queued << 255 << false;
     QTest::newRow("poll") << QStringList{QStringLiteral("poll-for-third-party-jobs"),
                                          QStringLiteral("--action-type-id"),
                                          QStringLiteral(
@@ -174,6 +195,8 @@ void TestDebugRedaction::noSecretInDebugOutput()
         }
     }
     QCOMPARE(hits, 0);
+    if (arguments.contains(QStringLiteral("--query")) && exitCode == 0)
+        QCOMPARE(run.out, kArtifactSecret.toUtf8() + '\n');
 
     // What the log does show: the request and response, with placeholders, under AWS CLI-style timestamps.
     QVERIFY(run.err.contains("Sending http request"));

@@ -166,6 +166,78 @@ std::vector<SampleResponse> fixedResponses()
     return samples;
 }
 
+std::vector<SampleResponse> queryResults()
+{
+    // name, the result as JSON text. Titles are the operation the query ran on.
+    static const char *const results[][2] = {
+        {"null", "null"},
+        {"string", R"("arn:aws:codepipeline:us-east-1:123456789012:MyPipeline")"},
+        {"empty string", R"("")"},
+        {"string with tab and newline", R"("a\tb\nc")"},
+        {"unicode string", R"("値は「テスト」です 🚀 ✅")"},
+        {"int", "42"},
+        {"zero", "0"},
+        {"negative int", "-7"},
+        {"big int", "12345678901234567890"},
+        {"float", "1.5"},
+        {"float one", "1.0"},
+        {"float tenth", "0.1"},
+        {"float 1e15", "1e15"},
+        {"float 16 digits", "1234567890123456.0"},
+        {"float 1e16", "1e16"},
+        {"float small", "0.00001"},
+        {"float negative zero", "-0.0"},
+        {"true", "true"},
+        {"false", "false"},
+        {"empty list", "[]"},
+        {"empty object", "{}"},
+        {"list of strings", R"(["Artifact_1", "Artifact_2", "Ünïcödé"])"},
+        {"list of mixed scalars", R"([1, 2.5, true, null, "x"])"},
+        {"list of nulls", "[null, null]"},
+        {"list of lists", R"([["a", "b"], ["c", "d"]])"},
+        {"ragged list of lists", R"([["a"], ["b", "c"]])"},
+        {"list of empty list", "[[]]"},
+        {"list of lists of lists", "[[[1, 2]], [[3, 4]]]"},
+        {"scalar then list", R"([1, [2, 3]])"},
+        {"scalar then object", R"([1, {"a": 1}])"},
+        {"scalar then wide object", R"([1, {"a": 1, "b": 2}])"},
+        {"scalar then list of objects", R"([1, [{"a": 1, "b": 2}]])"},
+        {"list with scalar and object", R"([[1, {"a": 1}]])"},
+        {"list of objects",
+         R"([{"name": "Artifact_1", "revision": "rev-1"}, {"name": "Artifact_2", "revision": null}])"},
+        {"list of objects, other keys", R"([{"a": 1}, {"b": 2.0, "c": true}])"},
+        {"list of objects with lists", R"([{"name": "x", "tags": ["a", "b"]}, {"name": "y", "tags": []}])"},
+        {"list of empty object", "[{}]"},
+        {"member scalar and list", R"([{"a": [1, 2]}, {"a": "x"}])"},
+        {"object then number", R"([{"a": 1}, 5])"},
+        {"object then null", R"([{"a": 1}, null])"},
+        {"object then string", R"([{"a": 1}, "xy"])"},
+        {"object then empty string", R"([{"a": 1}, ""])"},
+        {"object then empty list", R"([{"a": 1}, []])"},
+        {"object then list of text", R"([{"a": 1}, ["x"]])"},
+        {"object then list out of range", R"([{"a": 1}, [5]])"},
+        {"empty object then positions", R"([{}, [0]])"},
+        {"lines before a failing list", R"({"a": "x", "b": [{"c": 1}, 2], "d": ["y"]})"},
+        {"multi-select hash", R"({"id": "j-1", "nonce": "3", "provider": "AcmeCI"})"},
+        {"one member", R"({"only": "x"})"},
+        {"hash of mixed", R"({"a": null, "b": [1, 2], "c": {"d": "e"}, "f": 1.25, "g": false})"},
+        {"hash of lists", R"({"names": ["a", "b"], "revisions": [["r1"], ["r2", "r3"]]})"},
+        {"hash with empty members", R"({"e": [], "o": {}, "s": ""})"},
+        {"unicode keys", R"({"日本語キー": "値", "straße": "ß", "Emoji": "🚀"})"},
+        {"nested mix", R"({"a": [{"b": [1, {"c": 2}], "d": "x"}, {"b": [], "d": "y"}], "z": {"y": [[1], [2, [3]]]}})"},
+        {"list of hashes of hashes", R"([{"s3": {"bucketName": "b", "objectKey": "k/ö.zip"}, "type": "S3"}])"},
+        {"wide row",
+         R"({"a": "0123456789012345678901234567890123456789", "b": "0123456789012345678901234567890123456789"})"},
+    };
+    std::vector<SampleResponse> samples;
+    for (const auto &[name, json] : results) {
+        SampleResponse sample{QString::fromUtf8(name), QStringLiteral("GetThirdPartyJobDetails"), parse(json)};
+        sample.query = true;
+        samples.push_back(std::move(sample));
+    }
+    return samples;
+}
+
 namespace {
 
 // Draws from std::mt19937, whose output sequence the standard fixes; the
@@ -355,7 +427,8 @@ std::vector<SampleResponse> randomJobDetailsResponses(int count, std::uint32_t s
     return samples;
 }
 
-bool awsCliReference(const std::vector<ReferenceCase> &cases, QList<QByteArray> *outputs, QString *error)
+bool awsCliReference(const std::vector<ReferenceCase> &cases, QList<QByteArray> *outputs, QString *error,
+                     QStringList *failures)
 {
     Json request = Json::object();
     request["cases"] = Json::array();
@@ -364,7 +437,8 @@ bool awsCliReference(const std::vector<ReferenceCase> &cases, QList<QByteArray> 
                                     {"response", *c.response},
                                     {"title", c.title.toStdString()},
                                     {"width", c.width},
-                                    {"color", c.color}});
+                                    {"color", c.color},
+                                    {"query", c.query}});
     }
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     if (python.isEmpty()) {
@@ -386,8 +460,18 @@ bool awsCliReference(const std::vector<ReferenceCase> &cases, QList<QByteArray> 
         return false;
     }
     outputs->clear();
-    for (const Json &encoded : answer)
-        outputs->append(QByteArray::fromBase64(QByteArray::fromStdString(encoded.get<std::string>())));
+    if (failures)
+        failures->clear();
+    for (const Json &encoded : answer) {
+        const bool failed = encoded.is_object();
+        const std::string printed = failed ? encoded.value("out", std::string()) : encoded.get<std::string>();
+        outputs->append(QByteArray::fromBase64(QByteArray::fromStdString(printed)));
+        if (failures)
+            failures->append(failed ? QString::fromStdString(encoded.value("error", std::string())) : QString());
+        else if (failed)
+            outputs->last() +=
+                "\nformatter raised: " + QByteArray::fromStdString(encoded.value("error", std::string()));
+    }
     return true;
 }
 

@@ -1,5 +1,6 @@
 #include "core/output/keyvaluewriter.h"
 
+#include <cmath>
 #include <string>
 #include <string_view>
 
@@ -37,6 +38,15 @@ std::string escapeValue(std::string_view text)
     return out;
 }
 
+// A --query result can hold what JSON has no spelling for (to_number('1e400'));
+// written as --output json writes it, not as null.
+std::string numberWithoutJsonSpelling(double value)
+{
+    if (std::isnan(value))
+        return "NaN";
+    return value < 0 ? "-Infinity" : "Infinity";
+}
+
 bool isPlainName(std::string_view name)
 {
     if (name.empty())
@@ -70,10 +80,15 @@ void appendLeaves(const Json &value, const std::string &path, std::string &out)
             appendLeaves(value[i], path + '[' + std::to_string(i) + ']', out);
         return;
     }
-    out += path;
-    out += '\t';
+    // A --query result that is a single value has no path: it prints alone.
+    if (!path.empty()) {
+        out += path;
+        out += '\t';
+    }
     if (value.is_string())
         out += escapeValue(value.get_ref<const std::string &>());
+    else if (value.is_number_float() && !std::isfinite(value.get<double>()))
+        out += numberWithoutJsonSpelling(value.get<double>());
     else
         out += value.dump(-1, ' ', false, Json::error_handler_t::replace);
     out += '\n';

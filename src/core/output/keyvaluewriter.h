@@ -11,10 +11,13 @@
 // Values: strings as they are, except that '\' becomes \\, tab \t, newline \n,
 // carriage return \r and any other control character \u00XX, so every leaf
 // stays on one line and the first tab always ends the path. Numbers as in
-// JSON, true, false and null as those words. An empty nested object or list
+// JSON (Infinity, -Infinity and NaN as --output json writes them), true,
+// false and null as those words. An empty nested object or list
 // is a leaf whose value is {} or [].
 //
-// An empty response prints nothing, as the other formats do.
+// A --query result may be any value: a single string, number, true, false or
+// null prints as that value alone, without a path, and a list as [n] paths.
+// An empty response (or an empty top-level list) prints nothing.
 
 #include <QByteArray>
 

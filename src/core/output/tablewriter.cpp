@@ -44,36 +44,48 @@ struct Section
     std::optional<size_t> columns;
     std::vector<int> maxWidths;
 
-    void setHeaders(const Row &names)
+    // The checks of the AWS CLI's Section: a failure leaves the section as Python would.
+    std::optional<TableFailure> setHeaders(const Row &names)
     {
-        widen(names);
+        if (auto failure = widen(names))
+            return failure;
         if (!columns)
             columns = names.size();
         headers = names;
+        return std::nullopt;
     }
 
-    void addRow(const Row &row)
+    std::optional<TableFailure> addRow(const Row &row)
     {
         if (!columns)
             columns = row.size();
+        if (row.size() != *columns) {
+            TableFailure failure;
+            failure.kind = TableFailure::Kind::RowLength;
+            failure.expected = static_cast<int>(*columns);
+            failure.actual = static_cast<int>(row.size());
+            return failure;
+        }
         rows.push_back(row);
-        widen(row);
+        return widen(row);
     }
 
-    void widen(const Row &row)
+    std::optional<TableFailure> widen(const Row &row)
     {
         if (maxWidths.empty()) {
             for (const std::string &cell : row)
                 maxWidths.push_back(UnicodeWidth::textWidth(cell));
-            return;
+            return std::nullopt;
         }
         for (size_t i = 0; i < row.size(); ++i) {
-            const int width = UnicodeWidth::textWidth(row[i]);
-            if (i < maxWidths.size())
-                maxWidths[i] = std::max(maxWidths[i], width);
-            else
-                maxWidths.push_back(width);
+            if (i >= maxWidths.size()) {
+                TableFailure failure;
+                failure.kind = TableFailure::Kind::IndexRange;
+                return failure;
+            }
+            maxWidths[i] = std::max(maxWidths[i], UnicodeWidth::textWidth(row[i]));
         }
+        return std::nullopt;
     }
 
     int titleWidth() const { return title ? UnicodeWidth::textWidth(*title) : 4; }
@@ -201,7 +213,7 @@ bool truthy(const Json &value)
     case Json::value_t::number_integer: return value.get<std::int64_t>() != 0;
     case Json::value_t::number_unsigned: return value.get<std::uint64_t>() != 0;
     case Json::value_t::number_float: return value.get<double>() != 0.0;
-    case Json::value_t::string:
+    case Json::value_t::string: return !value.get_ref<const std::string &>().empty();
     case Json::value_t::object:
     case Json::value_t::array:
     case Json::value_t::binary: return !value.empty();
@@ -209,17 +221,27 @@ bool truthy(const Json &value)
     return false;
 }
 
+TableFailure failureOf(TableFailure::Kind kind, std::string typeName = {})
+{
+    TableFailure failure;
+    failure.kind = kind;
+    failure.typeName = std::move(typeName);
+    return failure;
+}
+
 // Builds the sections the AWS CLI builds: every nested dict or list becomes a
 // section one level deeper, titled by its key; a dict's scalars form one row
-// under their keys (or a key/value pair when there is only one).
+// under their keys (or a key/value pair when there is only one). Where its
+// code raises an exception on a value, building stops with the same failure.
 class TableBuilder
 {
 public:
     std::vector<Section> &sections() { return m_sections; }
+    const std::optional<TableFailure> &failure() const { return m_failure; }
 
     bool build(const std::optional<std::string> &title, const Json &value, int indent)
     {
-        if (!truthy(value))
+        if (m_failure || !truthy(value))
             return false;
         if (title)
             newSection(title, indent);
@@ -228,19 +250,21 @@ public:
                 fromList(value, indent, title);
             } else {
                 for (const Json &element : value) {
+                    if (m_failure)
+                        break;
                     if (!isContainer(element)) {
-                        current().addRow({awsCliValueText(element)});
+                        check(current().addRow({awsCliValueText(element)}));
                     } else if (element.is_object()) {
                         // Iterating a dict yields its keys, which are scalars.
                         Row keys;
                         for (const auto &[key, member] : element.items())
                             keys.push_back(key);
-                        current().addRow(keys);
+                        check(current().addRow(keys));
                     } else if (std::none_of(element.begin(), element.end(), isContainer)) {
                         Row cells;
                         for (const Json &cell : element)
                             cells.push_back(awsCliValueText(cell));
-                        current().addRow(cells);
+                        check(current().addRow(cells));
                     } else {
                         build(std::nullopt, element, 0);
                     }
@@ -249,11 +273,18 @@ public:
         }
         if (value.is_object())
             fromDict(value, indent);
-        return true;
+        return !m_failure;
     }
 
 private:
     std::vector<Section> m_sections;
+    std::optional<TableFailure> m_failure;
+
+    void check(std::optional<TableFailure> failure)
+    {
+        if (failure && !m_failure)
+            m_failure = std::move(failure);
+    }
 
     Section &current()
     {
@@ -276,6 +307,34 @@ private:
             (isContainer(member) ? nested : scalars).insert(key);
     }
 
+    // What the AWS CLI's grouping of column names does with an element of a list
+    // of dicts that is no dict: it iterates it and indexes it with what it yields.
+    // Lists of valid positions get through, and give integer column names.
+    static std::optional<TableFailure> groupNonDict(const Json &element, bool &indexNames)
+    {
+        if (element.is_string()) {
+            if (element.get_ref<const std::string &>().empty())
+                return std::nullopt;
+            return failureOf(TableFailure::Kind::StringIndex);
+        }
+        if (!element.is_array())
+            return failureOf(TableFailure::Kind::NotIterable, pythonTypeName(element));
+        const auto size = static_cast<std::int64_t>(element.size());
+        for (const Json &index : element) {
+            if (!(index.is_number_integer() || index.is_boolean()))
+                return failureOf(TableFailure::Kind::ListIndex, pythonTypeName(index));
+            // bool is an int to Python: True is position 1.
+            const bool huge = index.is_number_unsigned() && index.get<std::uint64_t>() > std::uint64_t(size);
+            const std::int64_t position = index.is_boolean() ? std::int64_t(index.get<bool>())
+                : huge                                       ? size
+                                                             : index.get<std::int64_t>();
+            if (position < -size || position >= size)
+                return failureOf(TableFailure::Kind::IndexRange);
+            indexNames = true;
+        }
+        return std::nullopt;
+    }
+
     void fromDict(const Json &dict, int indent)
     {
         std::set<std::string> scalarKeys;
@@ -283,46 +342,69 @@ private:
         splitKeys(dict, scalarKeys, nestedKeys);
         if (scalarKeys.size() == 1) {
             const std::string &key = *scalarKeys.begin();
-            current().addRow({key, awsCliValueText(dict.at(key))});
+            check(current().addRow({key, awsCliValueText(dict.at(key))}));
         } else if (!scalarKeys.empty()) {
             Row values;
             for (const std::string &key : scalarKeys)
                 values.push_back(awsCliValueText(dict.at(key)));
-            current().setHeaders(Row(scalarKeys.begin(), scalarKeys.end()));
-            current().addRow(values);
+            check(current().setHeaders(Row(scalarKeys.begin(), scalarKeys.end())));
+            if (!m_failure)
+                check(current().addRow(values));
         }
-        for (const std::string &key : nestedKeys)
+        for (const std::string &key : nestedKeys) {
+            if (m_failure)
+                return;
             build(key, dict.at(key), indent + 1);
+        }
     }
 
     void fromList(const Json &list, int indent, const std::optional<std::string> &title)
     {
         std::set<std::string> scalarKeys;
         std::set<std::string> nestedKeys;
+        bool indexNames = false;
         for (const Json &element : list) {
-            if (element.is_object())
+            if (element.is_object()) {
                 splitKeys(element, scalarKeys, nestedKeys);
+                continue;
+            }
+            check(groupNonDict(element, indexNames));
+            if (m_failure)
+                return;
+        }
+        if (indexNames) {
+            // Python cannot sort integers among strings; with integers alone, the
+            // rows fail on the first element that is a list, which has no get().
+            if (!scalarKeys.empty() || !nestedKeys.empty())
+                check(failureOf(TableFailure::Kind::Unorderable));
+            else
+                check(failureOf(TableFailure::Kind::NoGet, "list"));
+            return;
         }
         const Row headers(scalarKeys.begin(), scalarKeys.end());
-        current().setHeaders(headers);
+        check(current().setHeaders(headers));
         bool first = true;
         for (const Json &element : list) {
+            if (m_failure)
+                return;
             if (!first && !nestedKeys.empty()) {
                 newSection(title, indent);
-                current().setHeaders(headers);
+                check(current().setHeaders(headers));
             }
             first = false;
+            if (!element.is_object()) {
+                check(failureOf(TableFailure::Kind::NoGet, pythonTypeName(element)));
+                return;
+            }
             Row row;
             for (const std::string &key : headers) {
-                const auto it = element.is_object() ? element.find(key) : element.end();
-                row.push_back(element.is_object() && it != element.end() ? awsCliValueText(*it) : std::string());
+                const auto it = element.find(key);
+                row.push_back(it != element.end() ? awsCliValueText(*it) : std::string());
             }
-            current().addRow(row);
-            if (!element.is_object())
-                continue;
+            check(current().addRow(row));
             for (const std::string &key : nestedKeys) {
                 const auto it = element.find(key);
-                if (it != element.end())
+                if (it != element.end() && !m_failure)
                     build(key, *it, indent + 1);
             }
         }
@@ -349,7 +431,7 @@ void turnVertical(std::vector<Section> &sections)
         vertical.indent = section.indent;
         const Row &values = section.rows.front();
         for (size_t i = 0; i < std::min(section.headers.size(), values.size()); ++i)
-            vertical.addRow({section.headers[i], values[i]});
+            (void)vertical.addRow({section.headers[i], values[i]});  // two cells every time
         section = std::move(vertical);
     }
 }
@@ -388,11 +470,14 @@ void render(const Section &section, int tableWidth, Canvas &canvas)
 
 }  // namespace
 
-QByteArray writeTable(const Json &response, const TableOptions &options)
+Result<QByteArray, TableFailure> writeTable(const Json &response, const TableOptions &options)
 {
     TableBuilder builder;
-    if (!builder.build(options.title.toStdString(), response, 0))
-        return {};
+    if (!builder.build(options.title.toStdString(), response, 0)) {
+        if (builder.failure())
+            return *builder.failure();
+        return QByteArray();
+    }
     std::vector<Section> &sections = builder.sections();
     int tableWidth = widestSection(sections);
     if (tableWidth > options.terminalWidth) {

@@ -11,6 +11,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <vector>
@@ -136,8 +137,12 @@ class TextRenderer
 public:
     const std::string &result() const { return m_out; }
 
+    const std::optional<std::string> &failedType() const { return m_failedType; }
+
     void item(const Json &value, const std::string *identifier, const std::vector<std::string> *scalarKeys)
     {
+        if (m_failedType)
+            return;
         if (value.is_object())
             object(value, identifier, scalarKeys);
         else if (value.is_array())
@@ -148,6 +153,7 @@ public:
 
 private:
     std::string m_out;
+    std::optional<std::string> m_failedType;
 
     void array(const Json &list, const std::string *identifier)
     {
@@ -157,8 +163,11 @@ private:
         if (hasObject) {
             std::set<std::string> keys;
             for (const Json &element : list) {
-                if (!element.is_object())
-                    continue;
+                // The AWS CLI asks every element of such a list for its items(), which only a dict has.
+                if (!element.is_object()) {
+                    m_failedType = pythonTypeName(element);
+                    return;
+                }
                 for (const auto &[key, member] : element.items()) {
                     if (!isContainer(member))
                         keys.insert(key);
@@ -248,10 +257,26 @@ std::string awsCliValueText(const Json &value)
     return {};
 }
 
-QByteArray writeText(const Json &response)
+std::string pythonTypeName(const Json &value)
+{
+    switch (value.type()) {
+    case Json::value_t::null: return "NoneType";
+    case Json::value_t::boolean: return "bool";
+    case Json::value_t::number_integer:
+    case Json::value_t::number_unsigned: return "int";
+    case Json::value_t::number_float: return "float";
+    case Json::value_t::string: return "str";
+    case Json::value_t::array: return "list";
+    default: return "dict";
+    }
+}
+
+QByteArray writeText(const Json &response, std::string *failedType)
 {
     TextRenderer renderer;
     renderer.item(response, nullptr, nullptr);
+    if (failedType)
+        *failedType = renderer.failedType().value_or(std::string());
     return QByteArray::fromStdString(renderer.result());
 }
 

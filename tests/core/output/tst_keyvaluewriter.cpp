@@ -4,6 +4,8 @@
 
 #include <QTest>
 
+#include <cmath>
+#include <limits>
 #include <map>
 #include <optional>
 #include <variant>
@@ -133,6 +135,7 @@ private Q_SLOTS:
     void everyLeafOnce();
     void knownOutput_data();
     void knownOutput();
+    void notFinite();
 
 private:
     std::vector<jobdesk::test::SampleResponse> m_samples;
@@ -241,6 +244,11 @@ void TestKeyValueWriter::knownOutput_data()
     QTest::newRow("other values") << QByteArray(
         R"({"t": true, "n": null, "i": 5, "f": 0.5, "e": {}, "l": [], "s": ["a", 1]})")
                                   << QByteArray("t\ttrue\nn\tnull\ni\t5\nf\t0.5\ne\t{}\nl\t[]\ns[0]\ta\ns[1]\t1\n");
+    // --query results: a bare value has no path.
+    QTest::newRow("query string") << QByteArray(R"("tok\ten")") << QByteArray("tok\\ten\n");
+    QTest::newRow("query null") << QByteArray("null") << QByteArray("null\n");
+    QTest::newRow("query list") << QByteArray(R"(["a", [1, 2.5]])") << QByteArray("[0]\ta\n[1][0]\t1\n[1][1]\t2.5\n");
+    QTest::newRow("query empty list") << QByteArray("[]") << QByteArray();
 }
 
 void TestKeyValueWriter::knownOutput()
@@ -249,6 +257,14 @@ void TestKeyValueWriter::knownOutput()
     QFETCH(QByteArray, expected);
     const QByteArray actual = writeKeyValue(Json::parse(response.toStdString()));
     QVERIFY2(actual == expected, qPrintable(jobdesk::test::describeMismatch(expected, actual)));
+}
+
+// to_number('1e400') is Python's inf: written as --output json writes it, not as null.
+void TestKeyValueWriter::notFinite()
+{
+    const double inf = std::numeric_limits<double>::infinity();
+    QCOMPARE(writeKeyValue(Json(inf)), QByteArray("Infinity\n"));
+    QCOMPARE(writeKeyValue(Json{{"a", -inf}, {"b", std::nan("")}}), QByteArray("a\t-Infinity\nb\tNaN\n"));
 }
 
 QTEST_GUILESS_MAIN(TestKeyValueWriter)

@@ -1,5 +1,6 @@
 #include "support/outputsamples.h"
 
+#include "cli/operationcommand.h"
 #include "core/output/tablewriter.h"
 
 #include <QTest>
@@ -30,6 +31,7 @@ private:
     std::vector<jobdesk::test::SampleResponse> m_samples;
     std::vector<Case> m_cases;
     QList<QByteArray> m_expected;
+    QStringList m_failures;  // what the AWS CLI's formatter raised, per case
 };
 
 void TestTableWriter::initTestCase()
@@ -50,9 +52,19 @@ void TestTableWriter::initTestCase()
             }
         }
     }
+    // --query results, which can be any value, and some of which the AWS CLI cannot draw.
+    const size_t queryFrom = m_samples.size();
+    for (auto &sample : jobdesk::test::queryResults())
+        m_samples.push_back(std::move(sample));
+    for (size_t i = queryFrom; i < m_samples.size(); ++i) {
+        for (int width : {80, 30}) {
+            m_cases.push_back(
+                {QStringLiteral("query: %1 / width %2").arg(m_samples[i].name).arg(width), i, width, i % 3 == 0});
+        }
+    }
     // Narrow and odd widths too, so rounding in the column shares is exercised.
     const int widths[] = {80, 200, 80, 200, 40, 57, 123};
-    for (size_t i = fixedCount; i < m_samples.size(); ++i) {
+    for (size_t i = fixedCount; i < queryFrom; ++i) {
         const int width = widths[i % std::size(widths)];
         const bool color = i % 5 == 0;
         m_cases.push_back({QStringLiteral("%1 / width %2 / colour %3")
@@ -65,10 +77,12 @@ void TestTableWriter::initTestCase()
     std::vector<jobdesk::test::ReferenceCase> cases;
     for (const Case &c : m_cases) {
         const auto &sample = m_samples[c.sample];
-        cases.push_back({QStringLiteral("table"), &sample.response, sample.title, c.width, c.color});
+        cases.push_back({QStringLiteral("table"), &sample.response, sample.title, c.width, c.color, sample.query});
     }
     QString error;
-    QVERIFY2(jobdesk::test::awsCliReference(cases, &m_expected, &error), qPrintable(error));
+    QVERIFY2(jobdesk::test::awsCliReference(cases, &m_expected, &error, &m_failures), qPrintable(error));
+    // The shapes the AWS CLI fails on must be among the cases, or the failure path goes untested.
+    QVERIFY(m_failures.count(QString()) < m_failures.size() - 10);
 }
 
 void TestTableWriter::matchesAwsCli_data()
@@ -87,9 +101,19 @@ void TestTableWriter::matchesAwsCli()
     options.title = sample.title;
     options.terminalWidth = c.width;
     options.color = c.color;
+    const auto actual = writeTable(sample.response, options);
+    const QString &failure = m_failures[index];
+    if (!failure.isEmpty()) {
+        // jobdesk-cli prints what Python's exception says, as the AWS CLI does.
+        QVERIFY2(!actual.ok(), qPrintable(QStringLiteral("the AWS CLI fails with: ") + failure));
+        QCOMPARE(jobdesk::cli::OperationCommand::tableFailureText(actual.error()), failure);
+        return;
+    }
+    QVERIFY2(actual.ok(),
+             qPrintable(jobdesk::cli::OperationCommand::tableFailureText(actual.ok() ? jobdesk::output::TableFailure()
+                                                                                     : actual.error())));
     const QByteArray expected = m_expected[index];
-    const QByteArray actual = writeTable(sample.response, options);
-    QVERIFY2(actual == expected, qPrintable(jobdesk::test::describeMismatch(expected, actual)));
+    QVERIFY2(actual.value() == expected, qPrintable(jobdesk::test::describeMismatch(expected, actual.value())));
 }
 
 // Pinned by hand from the AWS CLI, so a broken reference cannot hide a regression.
@@ -103,9 +127,19 @@ void TestTableWriter::knownOutput()
                                 "+---------+--------------+\n"
                                 "|  status |  InProgress  |\n"
                                 "+---------+--------------+\n";
-    const QByteArray actual = writeTable(Json::parse(R"({"status": "InProgress"})"), options);
+    const QByteArray actual = writeTable(Json::parse(R"({"status": "InProgress"})"), options).value();
     QVERIFY2(actual == expected, qPrintable(jobdesk::test::describeMismatch(expected, actual)));
-    QVERIFY(writeTable(Json::object(), options).isEmpty());
+    QVERIFY(writeTable(Json::object(), options).value().isEmpty());
+    // A bare --query result is drawn under the title alone.
+    const QByteArray bare = "--------------------------\n"
+                            "|AcknowledgeThirdPartyJob|\n"
+                            "+------------------------+\n";
+    QCOMPARE(writeTable(Json("InProgress"), options).value(), bare);
+    const auto ragged = writeTable(Json::parse(R"([["a"], ["b", "c"]])"), options);
+    QVERIFY(!ragged.ok());
+    QCOMPARE(ragged.error().kind, jobdesk::output::TableFailure::Kind::RowLength);
+    QCOMPARE(ragged.error().expected, 1);
+    QCOMPARE(ragged.error().actual, 2);
 }
 
 void TestTableWriter::defaults()
