@@ -2121,6 +2121,14 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>Output:</source>
         <translation>Ausgabe:</translation>
     </message>
+    <message>
+        <source>The AWS CLI&apos;s text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
+        <translation>Die Textausgabe der AWS CLI endet hier: Sie kann keine Liste ausgeben, die ein Objekt und andere Werte enthält. jobdesk-cli endet an derselben Stelle.</translation>
+    </message>
+    <message>
+        <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
+        <translation>Die AWS CLI kann dieses Ergebnis nicht als Tabelle darstellen, jobdesk-cli ebenso wenig. Wählen Sie json oder text.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::RecentLookupsDock</name>

@@ -2121,6 +2121,14 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>Output:</source>
         <translation>Sortie&#xa0;:</translation>
     </message>
+    <message>
+        <source>The AWS CLI&apos;s text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
+        <translation>La sortie texte de l’AWS CLI s’arrête ici&#xa0;: elle ne peut pas afficher une liste qui contient un objet et d’autres valeurs. jobdesk-cli s’arrête de la même façon.</translation>
+    </message>
+    <message>
+        <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
+        <translation>L’AWS CLI ne peut pas présenter ce résultat sous forme de tableau, jobdesk-cli non plus. Choisissez json ou text.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::RecentLookupsDock</name>

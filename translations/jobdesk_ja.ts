@@ -2120,6 +2120,14 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>Output:</source>
         <translation>出力:</translation>
     </message>
+    <message>
+        <source>The AWS CLI&apos;s text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
+        <translation>AWS CLI のテキスト出力はここで止まります。オブジェクトとほかの値が混在するリストは出力できません。jobdesk-cli も同じところで止まります。</translation>
+    </message>
+    <message>
+        <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
+        <translation>AWS CLI はこの結果を表として描画できず、jobdesk-cli も同様です。json か text を選んでください。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::RecentLookupsDock</name>

@@ -89,6 +89,7 @@ QueryBar::QueryBar(const codepipeline::JobDocument *document, QWidget *parent)
     , m_errorMessage(new QLabel(m_error))
     , m_resultArea(new QSplitter(Qt::Horizontal, this))
     , m_resultText(new QPlainTextEdit(m_resultArea))
+    , m_formatNote(new QLabel(m_resultArea))
     , m_resultTree(new QTreeView(m_resultArea))
     , m_resultModel(new JsonTreeModel(this))
     , m_completer(new QCompleter(this))
@@ -155,7 +156,15 @@ QueryBar::QueryBar(const codepipeline::JobDocument *document, QWidget *parent)
     m_resultTree->setAccessibleName(tr("Query result tree"));
     m_resultTree->setUniformRowHeights(true);
     m_resultTree->setAlternatingRowColors(true);
-    m_resultArea->addWidget(m_resultText);
+    m_formatNote->setObjectName(QStringLiteral("queryFormatNote"));
+    m_formatNote->setWordWrap(true);
+    m_formatNote->hide();
+    auto *textPane = new QWidget(m_resultArea);
+    auto *textLayout = new QVBoxLayout(textPane);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->addWidget(m_resultText, 1);
+    textLayout->addWidget(m_formatNote);
+    m_resultArea->addWidget(textPane);
     m_resultArea->addWidget(m_resultTree);
     m_resultArea->setStretchFactor(0, 3);
     m_resultArea->setStretchFactor(1, 2);
@@ -361,16 +370,31 @@ void QueryBar::renderText()
     if (!m_hasResult)
         return;
     QByteArray bytes;
+    QString note;
     switch (format()) {
     case JsonFormat: bytes = output::writeJson(m_result); break;
-    case TextFormat: bytes = output::writeText(m_result); break;
+    case TextFormat: {
+        std::string failedType;
+        bytes = output::writeText(m_result, &failedType);
+        if (!failedType.empty())
+            note = tr("The AWS CLI's text output stops here: it cannot print a list that holds an object and "
+                      "other values. jobdesk-cli stops the same way.");
+        break;
+    }
     case TableFormat: {
         output::TableOptions options;
         options.title = QStringLiteral("GetThirdPartyJobDetails");
-        bytes = output::writeTable(m_result, options);  // 80 columns, as jobdesk-cli prints into a pipe
+        // 80 columns, as jobdesk-cli prints into a pipe.
+        if (auto table = output::writeTable(m_result, options); table.ok())
+            bytes = std::move(table).value();
+        else
+            note = tr("The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json "
+                      "or text.");
         break;
     }
     }
+    m_formatNote->setText(note);
+    m_formatNote->setVisible(!note.isEmpty());
     QString text = QString::fromUtf8(bytes);
     m_resultText->setPlainText(text);
     wipeString(text);
@@ -384,6 +408,7 @@ void QueryBar::clearResult()
     m_hasResult = false;
     m_resultModel->wipe();
     m_resultText->clear();
+    m_formatNote->hide();
     m_resultArea->hide();
 }
 

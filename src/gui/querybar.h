@@ -57,6 +57,8 @@ public:
     QLabel *errorCaret() const { return m_errorCaret; }
     QLabel *errorMessage() const { return m_errorMessage; }
     QPlainTextEdit *resultText() const { return m_resultText; }
+    // Why the text stops short or is empty, when the AWS CLI's formatter cannot print the result.
+    QLabel *formatNote() const { return m_formatNote; }
     QTreeView *resultTree() const { return m_resultTree; }
     JsonTreeModel *resultModel() const { return m_resultModel; }
     QCompleter *completer() const { return m_completer; }
@@ -108,6 +110,7 @@ private:
     QLabel *m_errorMessage;
     QSplitter *m_resultArea;
     QPlainTextEdit *m_resultText;
+    QLabel *m_formatNote;
     QTreeView *m_resultTree;
     JsonTreeModel *m_resultModel;
     QCompleter *m_completer;

@@ -14,6 +14,7 @@
 
 #include "core/output/jobexporter.h"
 #include "core/output/jsonwriter.h"
+#include "core/output/tablewriter.h"
 #include "core/output/textwriter.h"
 #include "core/platform/filesecurity.h"
 #include "core/query/expression.h"
@@ -202,6 +203,37 @@ private Q_SLOTS:
         QCOMPARE(bar()->resultText()->toPlainText().toUtf8(), output::writeText(parsed));
         bar()->formatChooser()->setCurrentIndex(QueryBar::JsonFormat);
         QCOMPARE(bar()->resultText()->toPlainText().toUtf8(), expected);
+    }
+
+    // A result the AWS CLI's text or table formatter cannot print: the window shows what
+    // jobdesk-cli prints (the lines before the failure, or nothing) and says why it stops.
+    void formatterFailureIsExplained()
+    {
+        const QString expression = QStringLiteral("[jobDetails.data.actionTypeId, jobDetails.id]");
+        type(expression);
+        QVERIFY(bar()->expression());
+        const auto result = nlohmann::ordered_json::parse(pythonSearch(shownDocument(false), expression).toStdString());
+        QVERIFY(!bar()->formatNote()->isVisible());
+
+        bar()->formatChooser()->setCurrentIndex(QueryBar::TextFormat);
+        std::string failedType;
+        const QByteArray text = output::writeText(result, &failedType);
+        QCOMPARE(failedType, std::string("str"));
+        QCOMPARE(bar()->resultText()->toPlainText().toUtf8(), text);
+        QVERIFY(bar()->formatNote()->isVisible());
+        QVERIFY(!bar()->formatNote()->text().isEmpty());
+
+        bar()->formatChooser()->setCurrentIndex(QueryBar::TableFormat);
+        QVERIFY(!output::writeTable(result, {}).ok());
+        QCOMPARE(bar()->resultText()->toPlainText(), QString());
+        QVERIFY(bar()->formatNote()->isVisible());
+
+        bar()->formatChooser()->setCurrentIndex(QueryBar::JsonFormat);
+        QVERIFY(!bar()->formatNote()->isVisible());
+        type(QStringLiteral("jobDetails.data.actionTypeId"));
+        bar()->formatChooser()->setCurrentIndex(QueryBar::TableFormat);
+        QVERIFY(!bar()->formatNote()->isVisible());
+        QVERIFY(bar()->resultText()->toPlainText().contains(QLatin1String("AcmeCI")));
     }
 
     void syntaxErrorShowsACaret_data()
