@@ -408,10 +408,10 @@ const std::vector<Function> &functionTable()
          [](const Call &c) {
              if (c.json(0).is_string())
                  return c.arguments[0];
-             // jmespath.py writes the reference's Python repr(); its address,
-             // which would change from run to run, is left out.
+             // jmespath.py writes the reference's Python repr() as a JSON
+             // string; its address, which changes from run to run, is left out.
              if (c.json(0).is_binary())
-                 return E::own("<jmespath.visitor._Expression object>");
+                 return E::own("\"<jmespath.visitor._Expression object>\"");
              return E::own(output::pythonJsonDumps(c.json(0)));
          }},
         {"type",
