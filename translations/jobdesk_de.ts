@@ -978,6 +978,18 @@
         <source>Copy the output of &quot;aws codepipeline get-third-party-job-details&quot; first.</source>
         <translation>Kopieren Sie zuerst die Ausgabe von „aws codepipeline get-third-party-job-details“.</translation>
     </message>
+    <message>
+        <source>The file will hold in plain text whatever secrets the query selects: artifact credentials, masked configuration values. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
+        <translation>Die Datei enthält im Klartext alle geheimen Werte, die die Abfrage auswählt: Artefakt-Anmeldedaten, maskierte Konfigurationswerte. Jeder, der die Datei erhält, kann die Anmeldedaten bis zu ihrem Ablauf verwenden. Mit geheimen Werten exportieren?</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1 with secrets.</source>
+        <translation>Abfrageergebnis mit geheimen Werten nach %1 exportiert.</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1; secrets were replaced by %2.</source>
+        <translation>Abfrageergebnis nach %1 exportiert; geheime Werte wurden durch %2 ersetzt.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::DocumentTabs</name>
@@ -1595,6 +1607,22 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>Demo</source>
         <translation>Demo</translation>
     </message>
+    <message>
+        <source>Export Query Result wit&amp;h Secrets…</source>
+        <translation>Abfrageergebnis mi&amp;t geheimen Werten exportieren…</translation>
+    </message>
+    <message>
+        <source>&amp;Query the Job</source>
+        <translation>Job ab&amp;fragen</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Export Q&amp;uery Result…</source>
+        <translation>&amp;Abfrageergebnis exportieren…</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::MfaDialog</name>
@@ -2041,6 +2069,65 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The test of “%1” could not tell whether the keys work: %2</source>
         <translation>Der Test von „%1“ konnte nicht feststellen, ob die Schlüssel funktionieren: %2</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::QueryBar</name>
+    <message>
+        <source>Show secrets</source>
+        <translation>Geheime Werte zeigen</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>JMESPath, e.g. jobDetails.data.inputArtifacts[*].name (%1)</source>
+        <translation>JMESPath, z. B. jobDetails.data.inputArtifacts[*].name (%1)</translation>
+    </message>
+    <message>
+        <source>Filters the job as the AWS CLI&apos;s --query does; the result shows as you type (%1)</source>
+        <translation>Filtert den Job wie --query der AWS CLI; das Ergebnis erscheint schon beim Tippen (%1)</translation>
+    </message>
+    <message>
+        <source>JMESPath query</source>
+        <translation>JMESPath-Abfrage</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>&amp;Query:</translation>
+    </message>
+    <message>
+        <source>Show the result as jobdesk-cli --output prints it</source>
+        <translation>Das Ergebnis so zeigen, wie jobdesk-cli --output es ausgibt</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <translation>Ausgabeformat</translation>
+    </message>
+    <message>
+        <source>Query the artifact credentials and masked configuration values too; while this is off the query sees only %1 in their place</source>
+        <translation>Auch die Artefakt-Anmeldedaten und maskierten Konfigurationswerte abfragen; solange dies aus ist, sieht die Abfrage an ihrer Stelle nur %1</translation>
+    </message>
+    <message>
+        <source>Query result, as jobdesk-cli prints it</source>
+        <translation>Abfrageergebnis, wie jobdesk-cli es ausgibt</translation>
+    </message>
+    <message>
+        <source>Query result tree</source>
+        <translation>Baum des Abfrageergebnisses</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Ausgabe:</translation>
+    </message>
+    <message>
+        <source>The AWS CLI&apos;s text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
+        <translation>Die Textausgabe der AWS CLI endet hier: Sie kann keine Liste ausgeben, die ein Objekt und andere Werte enthält. jobdesk-cli endet an derselben Stelle.</translation>
+    </message>
+    <message>
+        <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
+        <translation>Die AWS CLI kann dieses Ergebnis nicht als Tabelle darstellen, jobdesk-cli ebenso wenig. Wählen Sie json oder text.</translation>
     </message>
 </context>
 <context>

@@ -289,7 +289,7 @@
     </message>
     <message>
         <source>Could not turn off crash reporting dialogs: %1</source>
-        <translation>Impossible de désactiver les boîtes de dialogue de rapport d’incident : %1</translation>
+        <translation>Impossible de désactiver les boîtes de dialogue de rapport d’incident&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -978,6 +978,18 @@
         <source>Copy the output of &quot;aws codepipeline get-third-party-job-details&quot; first.</source>
         <translation>Copiez d’abord la sortie de «&#xa0;aws codepipeline get-third-party-job-details&#xa0;».</translation>
     </message>
+    <message>
+        <source>The file will hold in plain text whatever secrets the query selects: artifact credentials, masked configuration values. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
+        <translation>Le fichier contiendra en clair tous les secrets que la requête sélectionne&#xa0;: identifiants d’artefact, valeurs de configuration masquées. Toute personne qui obtient le fichier pourra utiliser les identifiants jusqu’à leur expiration. Exporter avec les secrets&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1 with secrets.</source>
+        <translation>Résultat de la requête exporté vers %1 avec les secrets.</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1; secrets were replaced by %2.</source>
+        <translation>Résultat de la requête exporté vers %1&#xa0;; les secrets ont été remplacés par %2.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::DocumentTabs</name>
@@ -1595,6 +1607,22 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>The lookup failed: %1</source>
         <translation>La recherche a échoué&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Export Query Result wit&amp;h Secrets…</source>
+        <translation>Exporter le résultat avec les secre&amp;ts…</translation>
+    </message>
+    <message>
+        <source>&amp;Query the Job</source>
+        <translation>&amp;Interroger la tâche</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Export Q&amp;uery Result…</source>
+        <translation>Exporter le &amp;résultat de la requête…</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::MfaDialog</name>
@@ -2044,6 +2072,65 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::QueryBar</name>
+    <message>
+        <source>Show secrets</source>
+        <translation>Afficher les secrets</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>JMESPath, e.g. jobDetails.data.inputArtifacts[*].name (%1)</source>
+        <translation>JMESPath, p. ex. jobDetails.data.inputArtifacts[*].name (%1)</translation>
+    </message>
+    <message>
+        <source>Filters the job as the AWS CLI&apos;s --query does; the result shows as you type (%1)</source>
+        <translation>Filtre la tâche comme le fait --query de l’AWS CLI&#xa0;; le résultat s’affiche pendant la saisie (%1)</translation>
+    </message>
+    <message>
+        <source>JMESPath query</source>
+        <translation>Requête JMESPath</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>Re&amp;quête&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show the result as jobdesk-cli --output prints it</source>
+        <translation>Afficher le résultat tel que jobdesk-cli --output l’affiche</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <translation>Format de sortie</translation>
+    </message>
+    <message>
+        <source>Query the artifact credentials and masked configuration values too; while this is off the query sees only %1 in their place</source>
+        <translation>Interroger aussi les identifiants d’artefact et les valeurs de configuration masquées&#xa0;; tant que cette case est décochée, la requête ne voit que %1 à leur place</translation>
+    </message>
+    <message>
+        <source>Query result, as jobdesk-cli prints it</source>
+        <translation>Résultat de la requête, tel que l’affiche jobdesk-cli</translation>
+    </message>
+    <message>
+        <source>Query result tree</source>
+        <translation>Arborescence du résultat de la requête</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The AWS CLI&apos;s text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
+        <translation>La sortie texte de l’AWS CLI s’arrête ici&#xa0;: elle ne peut pas afficher une liste qui contient un objet et d’autres valeurs. jobdesk-cli s’arrête de la même façon.</translation>
+    </message>
+    <message>
+        <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
+        <translation>L’AWS CLI ne peut pas présenter ce résultat sous forme de tableau, jobdesk-cli non plus. Choisissez json ou text.</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::RecentLookupsDock</name>
     <message>
         <source>Recent Lookups</source>
@@ -2251,7 +2338,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <name>jobdesk::platform::FileSecurity</name>
     <message>
         <source>Could not make %1 readable by you alone: %2</source>
-        <translation>Impossible de rendre %1 lisible par vous seul : %2</translation>
+        <translation>Impossible de rendre %1 lisible par vous seul&#xa0;: %2</translation>
     </message>
     <message>
         <source>Choose a folder on a local disk that you own.</source>
@@ -2502,7 +2589,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <name>jobdesk::profiles::KeychainChunks</name>
     <message>
         <source>A secret stored in pieces could not be put together: %1</source>
-        <translation>Impossible de reconstituer un secret enregistré en plusieurs morceaux : %1</translation>
+        <translation>Impossible de reconstituer un secret enregistré en plusieurs morceaux&#xa0;: %1</translation>
     </message>
     <message>
         <source>Save the profile&apos;s keys or the token again.</source>
@@ -2510,11 +2597,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>The keychain&apos;s entries are too small (%1 bytes) to hold a secret in pieces.</source>
-        <translation>Les entrées du trousseau sont trop petites (%1 octets) pour contenir un secret en plusieurs morceaux.</translation>
+        <translation>Les entrées du trousseau sont trop petites (%1&#xa0;octets) pour contenir un secret en plusieurs morceaux.</translation>
     </message>
     <message>
         <source>The secret is %1 bytes long; the keychain takes at most %2 bytes for one secret.</source>
-        <translation>Le secret fait %1 octets ; le trousseau accepte au plus %2 octets par secret.</translation>
+        <translation>Le secret fait %1&#xa0;octets&#xa0;; le trousseau accepte au plus %2&#xa0;octets par secret.</translation>
     </message>
     <message>
         <source>Check that the value is a key or token and nothing else was pasted with it.</source>

@@ -977,6 +977,18 @@
         <source>Copy the output of &quot;aws codepipeline get-third-party-job-details&quot; first.</source>
         <translation>先に「aws codepipeline get-third-party-job-details」の出力をコピーしてください。</translation>
     </message>
+    <message>
+        <source>The file will hold in plain text whatever secrets the query selects: artifact credentials, masked configuration values. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
+        <translation>このファイルには、クエリが選択したシークレット (アーティファクトの認証情報、マスクされた構成値) がすべて平文で保存されます。ファイルを入手した人は誰でも、有効期限が切れるまで認証情報を使用できます。シークレットを含めてエクスポートしますか?</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1 with secrets.</source>
+        <translation>シークレットを含めてクエリ結果を %1 にエクスポートしました。</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1; secrets were replaced by %2.</source>
+        <translation>クエリ結果を %1 にエクスポートしました。シークレットは %2 に置き換えられています。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::DocumentTabs</name>
@@ -1594,6 +1606,22 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>The lookup failed: %1</source>
         <translation>照会に失敗しました: %1</translation>
     </message>
+    <message>
+        <source>Export Query Result wit&amp;h Secrets…</source>
+        <translation>シークレットを含めてクエリ結果をエクスポート(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>&amp;Query the Job</source>
+        <translation>ジョブにクエリを実行(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Export Q&amp;uery Result…</source>
+        <translation>クエリ結果をエクスポート(&amp;U)…</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::MfaDialog</name>
@@ -2040,6 +2068,65 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The test of “%1” could not tell whether the keys work: %2</source>
         <translation>「%1」のテストでは、キーが有効かどうかを判断できませんでした: %2</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::QueryBar</name>
+    <message>
+        <source>Show secrets</source>
+        <translation>シークレットを表示</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>JMESPath, e.g. jobDetails.data.inputArtifacts[*].name (%1)</source>
+        <translation>JMESPath (例: jobDetails.data.inputArtifacts[*].name) (%1)</translation>
+    </message>
+    <message>
+        <source>Filters the job as the AWS CLI&apos;s --query does; the result shows as you type (%1)</source>
+        <translation>AWS CLI の --query と同じようにジョブを絞り込みます。結果は入力中に表示されます (%1)</translation>
+    </message>
+    <message>
+        <source>JMESPath query</source>
+        <translation>JMESPath クエリ</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>クエリ(&amp;Q):</translation>
+    </message>
+    <message>
+        <source>Show the result as jobdesk-cli --output prints it</source>
+        <translation>jobdesk-cli --output が出力する形式で結果を表示します</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <translation>出力形式</translation>
+    </message>
+    <message>
+        <source>Query the artifact credentials and masked configuration values too; while this is off the query sees only %1 in their place</source>
+        <translation>アーティファクトの認証情報とマスクされた構成値もクエリの対象にします。オフの間、クエリにはそれらの代わりに %1 だけが見えます</translation>
+    </message>
+    <message>
+        <source>Query result, as jobdesk-cli prints it</source>
+        <translation>jobdesk-cli が出力する形式のクエリ結果</translation>
+    </message>
+    <message>
+        <source>Query result tree</source>
+        <translation>クエリ結果のツリー</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>出力:</translation>
+    </message>
+    <message>
+        <source>The AWS CLI&apos;s text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
+        <translation>AWS CLI のテキスト出力はここで止まります。オブジェクトとほかの値が混在するリストは出力できません。jobdesk-cli も同じところで止まります。</translation>
+    </message>
+    <message>
+        <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
+        <translation>AWS CLI はこの結果を表として描画できず、jobdesk-cli も同様です。json か text を選んでください。</translation>
     </message>
 </context>
 <context>

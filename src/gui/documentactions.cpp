@@ -5,8 +5,10 @@
 #include "gui/errorbanner.h"
 #include "gui/jobview.h"
 #include "gui/lookupform.h"
+#include "gui/querybar.h"
 
 #include "core/output/jobexporter.h"
+#include "core/output/queryexporter.h"
 
 #include <QApplication>
 #include <QClipboard>
@@ -25,6 +27,7 @@ namespace jobdesk::gui {
 using codepipeline::JobDocument;
 using codepipeline::LookupInfo;
 using output::JobExporter;
+using output::QueryExporter;
 
 DocumentActions::DocumentActions(QWidget *window, const DialogHooks *hooks, QTabWidget *documents, ErrorBanner *banner,
                                  const LookupForm *form, QObject *parent)
@@ -59,13 +62,7 @@ void DocumentActions::exportTo(bool includeSecrets)
                "text. Anyone who gets the file can use the credentials until they expire. Export with "
                "secrets?")))
         return;
-    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString suggested = QDir(dir).filePath(QStringLiteral("job-%1.json").arg(view->document().jobId()));
-    QString path;
-    if (m_hooks->saveFileName)
-        path = m_hooks->saveFileName(suggested);
-    else
-        path = QFileDialog::getSaveFileName(m_window, tr("Export Job JSON"), suggested, tr("JSON (*.json)"));
+    const QString path = savePath(QStringLiteral("job-%1.json").arg(view->document().jobId()));
     if (path.isEmpty())
         return;
     JobExporter::Options options;
@@ -79,6 +76,57 @@ void DocumentActions::exportTo(bool includeSecrets)
                              ? tr("Exported %1 with secrets.").arg(path)
                              : tr("Exported %1; secrets were replaced by %2.").arg(path, JobExporter::placeholder()),
                          8000);
+}
+
+QString DocumentActions::savePath(const QString &suggestedName)
+{
+    const QString dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString suggested = QDir(dir).filePath(suggestedName);
+    if (m_hooks->saveFileName)
+        return m_hooks->saveFileName(suggested);
+    return QFileDialog::getSaveFileName(m_window, tr("Export Job JSON"), suggested, tr("JSON (*.json)"));
+}
+
+void DocumentActions::exportQueryResult()
+{
+    exportQueryTo(false);
+}
+
+void DocumentActions::exportQueryResultWithSecrets()
+{
+    exportQueryTo(true);
+}
+
+void DocumentActions::exportQueryTo(bool includeSecrets)
+{
+    JobView *view = currentView();
+    if (!view || !view->queryBar()->expression())
+        return;
+    if (includeSecrets
+        && !m_hooks->askToConfirm(m_window,
+                                  tr("The file will hold in plain text whatever secrets the query selects: artifact "
+                                     "credentials, masked configuration values. Anyone who gets the file can use "
+                                     "the credentials until they expire. Export with secrets?")))
+        return;
+    const QString path = savePath(QStringLiteral("job-%1-query.json").arg(view->document().jobId()));
+    if (path.isEmpty())
+        return;
+    // Evaluated again here, so the file holds secrets only when this action asked for them,
+    // whatever the bar shows.
+    const query::Expression expression = *view->queryBar()->expression();
+    QueryExporter::Options options;
+    options.includeSecrets = includeSecrets;
+    options.maskedConfigurationKeys = view->maskedConfigurationKeys();
+    if (const Status written = QueryExporter::writeFile(path, expression, view->document(), options); !written) {
+        m_hooks->showMessage(m_window, tr("Export failed"), written.error().message);
+        return;
+    }
+    view->queryBar()->remember();
+    Q_EMIT statusMessage(
+        includeSecrets
+            ? tr("Exported the query result to %1 with secrets.").arg(path)
+            : tr("Exported the query result to %1; secrets were replaced by %2.").arg(path, JobExporter::placeholder()),
+        8000);
 }
 
 void DocumentActions::copyJson()
@@ -103,7 +151,18 @@ void DocumentActions::copyCliCommand()
         lookup.jobId = view->document().jobId();
     if (lookup.region.isEmpty())
         lookup.region = m_form->request().region;
-    Clipboard::copyText(JobExporter::cliCommand(lookup));
+    if (const auto &expression = view->queryBar()->expression()) {
+        const QString text = QString::fromStdString(expression->text());
+        const QString command = QueryExporter::cliCommand(lookup, text);
+        // A secret typed into the query as a literal must not reach clipboard histories.
+        if (view->queryBar()->holdsSecret(text))
+            Clipboard::copySecret(Secret(command));
+        else
+            Clipboard::copyText(command);
+        view->queryBar()->remember();
+    } else {
+        Clipboard::copyText(JobExporter::cliCommand(lookup));
+    }
     Q_EMIT statusMessage(
         tr("Copied the AWS CLI command; put the client token in place of %1.").arg(JobExporter::tokenPlaceholder()),
         5000);

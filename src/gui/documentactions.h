@@ -1,7 +1,8 @@
 #pragma once
 
 // The window's file and clipboard actions on job documents: export (with or
-// without secrets), copy as JSON or as an AWS CLI command, open a file, paste.
+// without secrets) or the query bar's result, copy as JSON or as an AWS CLI
+// command (with --query), open a file, paste.
 
 #include "core/codepipeline/jobdocument.h"
 
@@ -30,6 +31,9 @@ public:
 public Q_SLOTS:
     void exportJson();
     void exportJsonWithSecrets();
+    // The query bar's result, as JSON; only while the bar holds a valid expression.
+    void exportQueryResult();
+    void exportQueryResultWithSecrets();
     void copyJson();
     void copyCliCommand();
     void openFile();
@@ -43,6 +47,8 @@ Q_SIGNALS:
 private:
     JobView *currentView() const;
     void exportTo(bool includeSecrets);
+    void exportQueryTo(bool includeSecrets);
+    QString savePath(const QString &suggestedName);
     void load(Result<codepipeline::JobDocument> document);
 
     QWidget *m_window;

@@ -6,6 +6,7 @@
 #include "gui/credentialsmodel.h"
 #include "gui/jsontreemodel.h"
 #include "gui/overviewmodel.h"
+#include "gui/querybar.h"
 #include "gui/secretkeypolicy.h"
 
 #include "core/output/jobexporter.h"
@@ -70,6 +71,8 @@ JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QW
     , m_artifacts(new ArtifactsModel(this))
     , m_credentials(new CredentialsModel(this))
     , m_json(new JsonTreeModel(this))
+    , m_queryBar(new QueryBar(&m_document, this))
+    , m_querySplitter(new QSplitter(Qt::Vertical, this))
     , m_tick(new QTimer(this))
 {
     setObjectName(QStringLiteral("jobView"));
@@ -97,9 +100,24 @@ JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QW
     connect(m_configuration, &QAbstractItemModel::dataChanged, this, &JobView::refreshRaw);
     refreshRaw();
 
+    // The query's result under the pages, as tall as the person drags it; hidden while the bar is empty.
+    m_queryBar->setMaskedConfigurationKeys(m_configuration->maskedKeys());
+    connect(m_configuration, &QAbstractItemModel::dataChanged, m_queryBar,
+            [this] { m_queryBar->setMaskedConfigurationKeys(m_configuration->maskedKeys()); });
+    m_querySplitter->setObjectName(QStringLiteral("querySplitter"));
+    m_querySplitter->setChildrenCollapsible(false);
+    m_querySplitter->addWidget(m_tabs);
+    m_querySplitter->addWidget(m_queryBar->resultArea());
+    m_querySplitter->setStretchFactor(0, 3);
+    m_querySplitter->setStretchFactor(1, 2);
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_tabs);
+    auto *bar = new QVBoxLayout;
+    bar->setContentsMargins(9, 6, 9, 0);
+    bar->addWidget(m_queryBar);
+    layout->addLayout(bar);
+    layout->addWidget(m_querySplitter, 1);
 
     m_tick->setInterval(1000);
     connect(m_tick, &QTimer::timeout, this, [this] { m_overview->setNow(QDateTime::currentDateTimeUtc()); });
@@ -408,6 +426,7 @@ int JobView::wipeSecrets()
         m_rawSearch->clear();
     if (m_configFilter)
         m_configFilter->clear();
+    left += m_queryBar->wipe();
     // The document first: what it shares with a model (the request ID, say) is then
     // scrubbed by the model, its last holder.
     m_document.wipe();

@@ -1,7 +1,8 @@
 #pragma once
 
 // One job's document tab: Overview, Configuration, Artifacts, Credentials and
-// Raw, each a view over its own model fed from the same JobDocument.
+// Raw, each a view over its own model fed from the same JobDocument, and the
+// query bar above them with its result below.
 
 #include "core/codepipeline/jobdocument.h"
 
@@ -24,6 +25,7 @@ class ConfigurationModel;
 class CredentialsModel;
 class JsonTreeModel;
 class OverviewModel;
+class QueryBar;
 class SecretKeyPolicy;
 
 class JobView : public QWidget
@@ -46,6 +48,7 @@ public:
     ArtifactsModel *artifactsModel() const { return m_artifacts; }
     CredentialsModel *credentialsModel() const { return m_credentials; }
     JsonTreeModel *jsonModel() const { return m_json; }
+    QueryBar *queryBar() const { return m_queryBar; }
     // A tab's widgets are made when it is first shown (or asked for here), which keeps
     // opening a job fast; its model is filled from the start.
     QPlainTextEdit *rawText() const { return ensureBuilt(RawTab), m_raw; }
@@ -101,6 +104,8 @@ private:
     QCheckBox *m_rawSecrets = nullptr;
     QTreeView *m_jsonView = nullptr;
     QSplitter *m_rawSplitter = nullptr;
+    QueryBar *m_queryBar;
+    QSplitter *m_querySplitter;
     QTimer *m_tick;
     bool m_built[RawTab + 1] = {};
     bool m_wiped = false;

@@ -12,6 +12,7 @@
 #include "gui/profilelistmodel.h"
 #include "gui/profilemanagerdialog.h"
 #include "gui/profilesource.h"
+#include "gui/querybar.h"
 #include "gui/recentlookupsdock.h"
 #include "gui/recentlookupsmodel.h"
 #include "gui/secretkeypolicy.h"
@@ -170,6 +171,11 @@ void MainWindow::buildMenus()
                             QStringLiteral(":/icons/save.svg"), &DocumentActions::exportJson));
     file->addAction(makeFor(m_documentActions, QStringLiteral("actionExportSecrets"), tr("Export JSON &with Secrets…"),
                             {}, {}, &DocumentActions::exportJsonWithSecrets));
+    file->addAction(makeFor(m_documentActions, QStringLiteral("actionExportQuery"), tr("Export Q&uery Result…"), {}, {},
+                            &DocumentActions::exportQueryResult));
+    file->addAction(makeFor(m_documentActions, QStringLiteral("actionExportQuerySecrets"),
+                            tr("Export Query Result wit&h Secrets…"), {}, {},
+                            &DocumentActions::exportQueryResultWithSecrets));
     file->addSeparator();
     file->addAction(make(QStringLiteral("actionCloseTab"), tr("&Close Job"), QKeySequence::Close, {},
                          [this] { closeDocument(m_documents->tabs()->currentIndex()); }));
@@ -202,6 +208,11 @@ void MainWindow::buildMenus()
     QAction *cancel = make(QStringLiteral("actionCancel"), tr("&Cancel Request"), QKeySequence(Qt::Key_Escape), {},
                            &MainWindow::cancelFetch);
     job->addAction(cancel);
+    job->addSeparator();
+    job->addAction(make(QStringLiteral("actionQuery"), tr("&Query the Job"), QKeySequence(tr("Ctrl+J")), {}, [this] {
+        if (JobView *view = currentJobView())
+            view->queryBar()->focusBar();
+    }));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -331,11 +342,17 @@ void MainWindow::applySettings(const AppSettings &settings)
 
 void MainWindow::updateActions()
 {
-    const bool hasDoc = currentJobView() != nullptr;
+    const JobView *view = currentJobView();
+    const bool hasDoc = view != nullptr;
     for (const char *name :
-         {"actionExport", "actionExportSecrets", "actionCopyJson", "actionCopyCli", "actionCloseTab"}) {
+         {"actionExport", "actionExportSecrets", "actionCopyJson", "actionCopyCli", "actionCloseTab", "actionQuery"}) {
         if (QAction *a = action(QString::fromLatin1(name)))
             a->setEnabled(hasDoc);
+    }
+    const bool hasQuery = view && view->queryBar()->expression().has_value();
+    for (const char *name : {"actionExportQuery", "actionExportQuerySecrets"}) {
+        if (QAction *a = action(QString::fromLatin1(name)))
+            a->setEnabled(hasQuery);
     }
     if (QAction *a = action(QStringLiteral("actionFetch")))
         a->setEnabled(!isBusy());
@@ -386,7 +403,8 @@ void MainWindow::onFetched(const JobDocument &document)
                             .arg(document.elapsedMs())
                             .arg(document.attempts()));
     const QString jobId = document.lookup().jobId;
-    openDocument(document);
+    // The client token is not in the answer; the query bar must still never remember it.
+    openDocument(document)->queryBar()->addSecret(m_form->request().clientToken);
     statusBar()->showMessage(tr("Fetched job %1.").arg(jobId), 5000);
     Q_EMIT fetchFinished(true);
 }
@@ -413,7 +431,9 @@ void MainWindow::onFetchFailed(const Error &error)
 
 JobView *MainWindow::openDocument(JobDocument document)
 {
-    return m_documents->open(std::move(document));
+    JobView *view = m_documents->open(std::move(document));
+    connect(view->queryBar(), &QueryBar::expressionChanged, this, &MainWindow::updateActions);
+    return view;
 }
 
 void MainWindow::closeDocument(int index)
