@@ -16,7 +16,8 @@ QString describe(const query::QueryError &error)
 {
     if (error.position < 0)
         return error.message;
-    return tr("%1 (at column %2)").arg(error.message).arg(error.position + 1);
+    // One arg() call, so that a "%2" inside the message (quoted from the expression) stays as it is.
+    return tr("%1 (at column %2)").arg(error.message, QString::number(error.position + 1));
 }
 
 // The name of the function called at a position of the expression (counted in
