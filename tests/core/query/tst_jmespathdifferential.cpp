@@ -125,13 +125,14 @@ void TestJmespathDifferential::matchesPython()
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     QVERIFY2(!python.isEmpty(), "python3 is not on PATH (packaging/linux/install-deps.sh installs it)");
     const jobdesk::test::ProcessOutput cases = jobdesk::test::runProcess(
-        python, {QStringLiteral(JOBDESK_JMESPATH_CASES), QStringLiteral("--seed"), QString::number(kSeed),
-                 QStringLiteral("--count"), QString::number(kCount), QStringLiteral("--jobs"),
-                 jobdesk::test::dataDir() + QStringLiteral("/fake/jobs.json")});
+        python,
+        {QStringLiteral(JOBDESK_JMESPATH_CASES), QStringLiteral("--seed"), QString::number(kSeed),
+         QStringLiteral("--count"), QString::number(kCount), QStringLiteral("--jobs"),
+         jobdesk::test::dataDir() + QStringLiteral("/fake/jobs.json")});
     QVERIFY2(cases.started && cases.exitCode == 0,
              qPrintable(QStringLiteral("jmespath_cases.py failed (python3's jmespath missing? "
-                                       "packaging/linux/install-deps.sh installs it):\n") +
-                        QString::fromUtf8(cases.err)));
+                                       "packaging/linux/install-deps.sh installs it):\n")
+                        + QString::fromUtf8(cases.err)));
     qInfo().noquote() << QString::fromUtf8(cases.err).trimmed();
 
     std::map<long long, Json> documents;
@@ -176,12 +177,12 @@ void TestJmespathDifferential::matchesPython()
     std::string report;
     for (size_t i = 0; i < mismatches.size() && i < 8; ++i) {
         const Mismatch &m = mismatches[i];
-        report += "\n  expression: " + m.expression + "\n  document:   " + show(m.document) +
-                  "\n  python:     " + m.expected + "\n  ours:       " + m.got + "\n";
+        report += "\n  expression: " + m.expression + "\n  document:   " + show(m.document)
+            + "\n  python:     " + m.expected + "\n  ours:       " + m.got + "\n";
     }
     if (!mismatches.empty())
-        report = std::to_string(mismatches.size()) + " of " + std::to_string(compared) +
-                 " expressions differ from python's jmespath; the first:" + report;
+        report = std::to_string(mismatches.size()) + " of " + std::to_string(compared)
+            + " expressions differ from python's jmespath; the first:" + report;
     QVERIFY2(mismatches.empty(), report.c_str());
 }
 
