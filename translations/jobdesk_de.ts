@@ -2800,6 +2800,113 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::query::QueryError</name>
+    <message>
+        <source>An expression reference (&amp;) can only be given to a function that applies it.</source>
+        <translation>Ein Ausdrucksverweis (&amp;) kann nur einer Funktion übergeben werden, die ihn anwendet.</translation>
+    </message>
+    <message>
+        <source>A slice step cannot be 0.</source>
+        <translation>Die Schrittweite eines Ausschnitts darf nicht 0 sein.</translation>
+    </message>
+    <message>
+        <source>Cannot compare %1 with %2.</source>
+        <translation>%1 kann nicht mit %2 verglichen werden.</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, not %4.</source>
+        <translation>Argument %1 von %2() muss %3 sein, nicht %4.</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, but one of its elements is %4.</source>
+        <translation>Argument %1 von %2() muss %3 sein, aber eines seiner Elemente ist %4.</translation>
+    </message>
+    <message>
+        <source>The expression given to %1() must give %2 for every element, not %3.</source>
+        <translation>Der an %1() übergebene Ausdruck muss für jedes Element %2 ergeben, nicht %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be converted to an integer.</source>
+        <translation>%1 kann nicht in eine ganze Zahl umgewandelt werden.</translation>
+    </message>
+    <message>
+        <source>Unknown function %1().</source>
+        <translation>Unbekannte Funktion %1().</translation>
+    </message>
+    <message>
+        <source>Too few arguments for %1(): expected at least %2, got %3.</source>
+        <translation>Zu wenige Argumente für %1(): mindestens %2 erwartet, %3 erhalten.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for %1(): expected %2, got %3.</source>
+        <translation>Falsche Anzahl von Argumenten für %1(): %2 erwartet, %3 erhalten.</translation>
+    </message>
+    <message>
+        <source>The %1 that starts here is never closed.</source>
+        <translation>Das hier beginnende %1 wird nie geschlossen.</translation>
+    </message>
+    <message>
+        <source>The literal is neither JSON nor text.</source>
+        <translation>Das Literal ist weder JSON noch Text.</translation>
+    </message>
+    <message>
+        <source>The quoted identifier is not a valid JSON string.</source>
+        <translation>Der Bezeichner in Anführungszeichen ist keine gültige JSON-Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>Unexpected character %1.</source>
+        <translation>Unerwartetes Zeichen %1.</translation>
+    </message>
+    <message>
+        <source>The expression is empty.</source>
+        <translation>Der Ausdruck ist leer.</translation>
+    </message>
+    <message>
+        <source>The expression is not valid UTF-8.</source>
+        <translation>Der Ausdruck ist kein gültiges UTF-8.</translation>
+    </message>
+    <message>
+        <source>the end of the expression</source>
+        <translation>das Ende des Ausdrucks</translation>
+    </message>
+    <message>
+        <source>Expected %1 but found %2.</source>
+        <translation>%1 erwartet, aber %2 gefunden.</translation>
+    </message>
+    <message>
+        <source>Unexpected %1.</source>
+        <translation>Unerwartetes %1.</translation>
+    </message>
+    <message>
+        <source>an identifier</source>
+        <translation>ein Bezeichner</translation>
+    </message>
+    <message>
+        <source>The expression is nested more than %1 levels deep.</source>
+        <translation>Der Ausdruck ist mehr als %1 Ebenen tief verschachtelt.</translation>
+    </message>
+    <message>
+        <source>A quoted identifier cannot name a function.</source>
+        <translation>Ein Bezeichner in Anführungszeichen kann keine Funktion benennen.</translation>
+    </message>
+    <message>
+        <source>an expression</source>
+        <translation>ein Ausdruck</translation>
+    </message>
+    <message>
+        <source>%1 cannot name a function.</source>
+        <translation>%1 kann keine Funktion benennen.</translation>
+    </message>
+    <message>
+        <source>a number, &apos;:&apos; or &apos;]&apos;</source>
+        <translation>eine Zahl, &apos;:&apos; oder &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>an identifier, &apos;[&apos; or &apos;{&apos;</source>
+        <translation>ein Bezeichner, &apos;[&apos; oder &apos;{&apos;</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Inspect AWS CodePipeline third-party jobs.</source>

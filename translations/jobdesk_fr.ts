@@ -2800,6 +2800,113 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::query::QueryError</name>
+    <message>
+        <source>An expression reference (&amp;) can only be given to a function that applies it.</source>
+        <translation>Une référence d’expression (&amp;) ne peut être passée qu’à une fonction qui l’applique.</translation>
+    </message>
+    <message>
+        <source>A slice step cannot be 0.</source>
+        <translation>Le pas d’une tranche ne peut pas être 0.</translation>
+    </message>
+    <message>
+        <source>Cannot compare %1 with %2.</source>
+        <translation>Impossible de comparer %1 avec %2.</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, not %4.</source>
+        <translation>L’argument %1 de %2() doit être %3, pas %4.</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, but one of its elements is %4.</source>
+        <translation>L’argument %1 de %2() doit être %3, mais l’un de ses éléments est %4.</translation>
+    </message>
+    <message>
+        <source>The expression given to %1() must give %2 for every element, not %3.</source>
+        <translation>L’expression passée à %1() doit donner %2 pour chaque élément, pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be converted to an integer.</source>
+        <translation>%1 ne peut pas être converti en entier.</translation>
+    </message>
+    <message>
+        <source>Unknown function %1().</source>
+        <translation>Fonction inconnue %1().</translation>
+    </message>
+    <message>
+        <source>Too few arguments for %1(): expected at least %2, got %3.</source>
+        <translation>Trop peu d’arguments pour %1()&#xa0;: au moins %2 attendus, %3 reçus.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for %1(): expected %2, got %3.</source>
+        <translation>Mauvais nombre d’arguments pour %1()&#xa0;: %2 attendus, %3 reçus.</translation>
+    </message>
+    <message>
+        <source>The %1 that starts here is never closed.</source>
+        <translation>Le %1 qui commence ici n’est jamais fermé.</translation>
+    </message>
+    <message>
+        <source>The literal is neither JSON nor text.</source>
+        <translation>Le littéral n’est ni du JSON ni du texte.</translation>
+    </message>
+    <message>
+        <source>The quoted identifier is not a valid JSON string.</source>
+        <translation>L’identifiant entre guillemets n’est pas une chaîne JSON valide.</translation>
+    </message>
+    <message>
+        <source>Unexpected character %1.</source>
+        <translation>Caractère inattendu %1.</translation>
+    </message>
+    <message>
+        <source>The expression is empty.</source>
+        <translation>L’expression est vide.</translation>
+    </message>
+    <message>
+        <source>The expression is not valid UTF-8.</source>
+        <translation>L’expression n’est pas de l’UTF-8 valide.</translation>
+    </message>
+    <message>
+        <source>the end of the expression</source>
+        <translation>la fin de l’expression</translation>
+    </message>
+    <message>
+        <source>Expected %1 but found %2.</source>
+        <translation>%1 attendu, mais %2 trouvé.</translation>
+    </message>
+    <message>
+        <source>Unexpected %1.</source>
+        <translation>%1 inattendu.</translation>
+    </message>
+    <message>
+        <source>an identifier</source>
+        <translation>un identifiant</translation>
+    </message>
+    <message>
+        <source>The expression is nested more than %1 levels deep.</source>
+        <translation>L’expression est imbriquée sur plus de %1 niveaux.</translation>
+    </message>
+    <message>
+        <source>A quoted identifier cannot name a function.</source>
+        <translation>Un identifiant entre guillemets ne peut pas nommer une fonction.</translation>
+    </message>
+    <message>
+        <source>an expression</source>
+        <translation>une expression</translation>
+    </message>
+    <message>
+        <source>%1 cannot name a function.</source>
+        <translation>%1 ne peut pas nommer une fonction.</translation>
+    </message>
+    <message>
+        <source>a number, &apos;:&apos; or &apos;]&apos;</source>
+        <translation>un nombre, &apos;:&apos; ou &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>an identifier, &apos;[&apos; or &apos;{&apos;</source>
+        <translation>un identifiant, &apos;[&apos; ou &apos;{&apos;</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>JobDesk has no translation for “%1”; it speaks %2.</source>

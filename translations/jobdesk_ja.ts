@@ -2798,6 +2798,113 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
 </context>
 <context>
+    <name>jobdesk::query::QueryError</name>
+    <message>
+        <source>An expression reference (&amp;) can only be given to a function that applies it.</source>
+        <translation>式の参照 (&amp;) は、それを適用する関数の引数にしか使えません。</translation>
+    </message>
+    <message>
+        <source>A slice step cannot be 0.</source>
+        <translation>スライスのステップに 0 は指定できません。</translation>
+    </message>
+    <message>
+        <source>Cannot compare %1 with %2.</source>
+        <translation>%1 と %2 は比較できません。</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, not %4.</source>
+        <translation>%2() の引数 %1 は %4 ではなく %3 でなければなりません。</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, but one of its elements is %4.</source>
+        <translation>%2() の引数 %1 は %3 でなければなりませんが、要素の一つが %4 です。</translation>
+    </message>
+    <message>
+        <source>The expression given to %1() must give %2 for every element, not %3.</source>
+        <translation>%1() に渡す式は、すべての要素に対して %3 ではなく %2 を返す必要があります。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be converted to an integer.</source>
+        <translation>%1 は整数に変換できません。</translation>
+    </message>
+    <message>
+        <source>Unknown function %1().</source>
+        <translation>不明な関数 %1() です。</translation>
+    </message>
+    <message>
+        <source>Too few arguments for %1(): expected at least %2, got %3.</source>
+        <translation>%1() の引数が足りません: %2 個以上必要ですが、%3 個です。</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for %1(): expected %2, got %3.</source>
+        <translation>%1() の引数の数が違います: %2 個必要ですが、%3 個です。</translation>
+    </message>
+    <message>
+        <source>The %1 that starts here is never closed.</source>
+        <translation>ここで始まる %1 が閉じられていません。</translation>
+    </message>
+    <message>
+        <source>The literal is neither JSON nor text.</source>
+        <translation>リテラルが JSON でもテキストでもありません。</translation>
+    </message>
+    <message>
+        <source>The quoted identifier is not a valid JSON string.</source>
+        <translation>引用符付きの識別子が正しい JSON 文字列ではありません。</translation>
+    </message>
+    <message>
+        <source>Unexpected character %1.</source>
+        <translation>予期しない文字 %1 があります。</translation>
+    </message>
+    <message>
+        <source>The expression is empty.</source>
+        <translation>式が空です。</translation>
+    </message>
+    <message>
+        <source>The expression is not valid UTF-8.</source>
+        <translation>式が正しい UTF-8 ではありません。</translation>
+    </message>
+    <message>
+        <source>the end of the expression</source>
+        <translation>式の終わり</translation>
+    </message>
+    <message>
+        <source>Expected %1 but found %2.</source>
+        <translation>%1 が必要ですが、%2 がありました。</translation>
+    </message>
+    <message>
+        <source>Unexpected %1.</source>
+        <translation>予期しない %1 があります。</translation>
+    </message>
+    <message>
+        <source>an identifier</source>
+        <translation>識別子</translation>
+    </message>
+    <message>
+        <source>The expression is nested more than %1 levels deep.</source>
+        <translation>式の入れ子が %1 段を超えています。</translation>
+    </message>
+    <message>
+        <source>A quoted identifier cannot name a function.</source>
+        <translation>引用符付きの識別子は関数名に使えません。</translation>
+    </message>
+    <message>
+        <source>an expression</source>
+        <translation>式</translation>
+    </message>
+    <message>
+        <source>%1 cannot name a function.</source>
+        <translation>%1 は関数名に使えません。</translation>
+    </message>
+    <message>
+        <source>a number, &apos;:&apos; or &apos;]&apos;</source>
+        <translation>数値、&apos;:&apos; または &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>an identifier, &apos;[&apos; or &apos;{&apos;</source>
+        <translation>識別子、&apos;[&apos; または &apos;{&apos;</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>JobDesk has no translation for “%1”; it speaks %2.</source>

@@ -1,5 +1,7 @@
 #include "core/output/textwriter.h"
 
+#include "core/output/pythonrepr.h"
+
 #include <QByteArray>
 #include <QChar>
 #include <QList>
@@ -22,57 +24,6 @@ using Json = nlohmann::ordered_json;
 bool isContainer(const Json &value)
 {
     return value.is_object() || value.is_array();
-}
-
-// Python's repr() of a float: the shortest digits that read back to the same
-// double, in fixed notation unless the decimal point lies outside [-4, 16].
-std::string pythonFloat(double value)
-{
-    if (std::isnan(value))
-        return "nan";
-    if (std::isinf(value))
-        return value < 0 ? "-inf" : "inf";
-
-    std::array<char, 64> buffer{};
-    const auto [end, ec] =
-        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::scientific);
-    if (ec != std::errc())
-        return {};
-    std::string_view sci(buffer.data(), static_cast<size_t>(end - buffer.data()));
-
-    std::string sign;
-    if (!sci.empty() && sci.front() == '-') {
-        sign = "-";
-        sci.remove_prefix(1);
-    }
-    const size_t ePos = sci.find('e');
-    std::string digits;
-    for (char c : sci.substr(0, ePos)) {
-        if (c != '.')
-            digits += c;
-    }
-    int exponent = 0;
-    const std::string_view expText = sci.substr(ePos + 1);
-    std::from_chars(expText.data() + (expText.front() == '+' ? 1 : 0), expText.data() + expText.size(), exponent);
-    // Position of the decimal point relative to the start of the digits.
-    const int point = exponent + 1;
-    const int count = static_cast<int>(digits.size());
-
-    if (point <= -4 || point > 16) {
-        std::string out = sign + digits.substr(0, 1);
-        if (count > 1)
-            out += '.' + digits.substr(1);
-        const int shown = point - 1;
-        std::string exponentDigits = std::to_string(std::abs(shown));
-        if (exponentDigits.size() < 2)
-            exponentDigits.insert(0, 1, '0');
-        return out + 'e' + (shown < 0 ? '-' : '+') + exponentDigits;
-    }
-    if (point <= 0)
-        return sign + "0." + std::string(static_cast<size_t>(-point), '0') + digits;
-    if (point >= count)
-        return sign + digits + std::string(static_cast<size_t>(point - count), '0') + ".0";
-    return sign + digits.substr(0, static_cast<size_t>(point)) + '.' + digits.substr(static_cast<size_t>(point));
 }
 
 bool pythonPrintable(char32_t cp)
