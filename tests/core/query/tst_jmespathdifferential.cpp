@@ -6,7 +6,8 @@
 //
 // Every mismatch is collected before the test fails, so that one run lists
 // them all; set JOBDESK_JMESPATH_MISMATCHES to a file name to get the whole
-// list there as JSON lines.
+// list there as JSON lines. JOBDESK_JMESPATH_SEED and JOBDESK_JMESPATH_COUNT
+// explore other cases by hand; the test as CTest runs it always uses its own.
 
 #include "support/testenv.h"
 
@@ -16,6 +17,7 @@
 #include <QStandardPaths>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 #include <exception>
 #include <map>
@@ -124,10 +126,14 @@ void TestJmespathDifferential::matchesPython()
 {
     const QString python = QStandardPaths::findExecutable(QStringLiteral("python3"));
     QVERIFY2(!python.isEmpty(), "python3 is not on PATH (packaging/linux/install-deps.sh installs it)");
+    const int seed = qEnvironmentVariableIsSet("JOBDESK_JMESPATH_SEED")
+        ? qEnvironmentVariableIntValue("JOBDESK_JMESPATH_SEED")
+        : kSeed;
+    const int count = std::max(kCount, qEnvironmentVariableIntValue("JOBDESK_JMESPATH_COUNT"));
     const jobdesk::test::ProcessOutput cases = jobdesk::test::runProcess(
         python,
-        {QStringLiteral(JOBDESK_JMESPATH_CASES), QStringLiteral("--seed"), QString::number(kSeed),
-         QStringLiteral("--count"), QString::number(kCount), QStringLiteral("--jobs"),
+        {QStringLiteral(JOBDESK_JMESPATH_CASES), QStringLiteral("--seed"), QString::number(seed),
+         QStringLiteral("--count"), QString::number(count), QStringLiteral("--jobs"),
          jobdesk::test::dataDir() + QStringLiteral("/fake/jobs.json")});
     QVERIFY2(cases.started && cases.exitCode == 0,
              qPrintable(QStringLiteral("jmespath_cases.py failed (python3's jmespath missing? "
