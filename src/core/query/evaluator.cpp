@@ -3,13 +3,67 @@
 #include "core/query/functions.h"
 #include "core/query/pythonvalues.h"
 
+#include <cstring>
+#include <vector>
+
 namespace jobdesk::query {
+
+namespace {
+
+// The binary subtype that marks an expression reference.
+constexpr std::uint64_t exprefSubtype = 0x6a6d6573;
+
+// The first expression reference inside a result, if any; a stack rather than
+// recursion, as the document can be deep.
+const Node *findExpref(const nlohmann::ordered_json &root)
+{
+    std::vector<const nlohmann::ordered_json *> pending{&root};
+    while (!pending.empty()) {
+        const nlohmann::ordered_json *value = pending.back();
+        pending.pop_back();
+        if (const Node *node = Evaluator::exprefNode(*value))
+            return node;
+        if (value->is_array() || value->is_object()) {
+            for (const auto &member : *value)
+                pending.push_back(&member);
+        }
+    }
+    return nullptr;
+}
+
+}  // namespace
+
+nlohmann::ordered_json Evaluator::expref(const Node &node)
+{
+    const Node *address = &node;
+    std::vector<std::uint8_t> bytes(sizeof address);
+    std::memcpy(bytes.data(), &address, sizeof address);
+    return Json::binary(std::move(bytes), exprefSubtype);
+}
+
+const Node *Evaluator::exprefNode(const Json &value)
+{
+    if (!value.is_binary())
+        return nullptr;
+    const auto &bytes = value.get_binary();
+    if (!bytes.has_subtype() || bytes.subtype() != exprefSubtype || bytes.size() != sizeof(const Node *))
+        return nullptr;
+    const Node *node = nullptr;
+    std::memcpy(&node, bytes.data(), sizeof node);
+    return node;
+}
 
 Result<Evaluator::Json, QueryError> Evaluator::search(const Node &root, const Json &document)
 {
     try {
         Evaluator evaluator;
         const Value result = evaluator.evaluate(root, Value(Value(), &document));
+        if (evaluator.m_madeExpref) {
+            if (const Node *reference = findExpref(*result)) {
+                fail(QueryError::Kind::InvalidType, reference->position,
+                     QueryError::tr("An expression reference (&) can only be given to a function that applies it."));
+            }
+        }
         return Json(*result);
     } catch (const EvaluationFailure &failure) {
         return failure.error;
@@ -114,9 +168,7 @@ Evaluator::Value Evaluator::evaluate(const Node &node, const Value &current)
     }
     case Node::Type::Comparator: return evaluateComparator(node, current);
     case Node::Type::Function: return Functions::call(*this, node, current);
-    case Node::Type::Expref:
-        fail(QueryError::Kind::InvalidType, node.position,
-             QueryError::tr("An expression reference (&) can only be given to a function that applies it."));
+    case Node::Type::Expref: m_madeExpref = true; return own(expref(node));
     }
     return null();
 }

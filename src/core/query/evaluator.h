@@ -37,6 +37,12 @@ public:
     Value evaluate(const Node &node, const Value &current);
 
     static Value own(Json value) { return std::make_shared<const Json>(std::move(value)); }
+    // An expression reference (&expression) is a value too, as in jmespath.py:
+    // it can be passed around, put in lists and given to any function, but
+    // it cannot be part of a search's result. It is held as a JSON binary
+    // value, a type no document has, naming its node.
+    static Json expref(const Node &node);
+    static const Node *exprefNode(const Json &value);
     static Value part(const Value &whole, const Json &member) { return Value(whole, &member); }
     static Value null();
     [[noreturn]] static void fail(QueryError::Kind kind, int position, const QString &message);
@@ -45,6 +51,8 @@ private:
     Value evaluateSlice(const Node &node, const Value &current);
     Value evaluateProjection(const Node &node, const Value &current);
     Value evaluateComparator(const Node &node, const Value &current);
+
+    bool m_madeExpref = false;
 };
 
 }  // namespace jobdesk::query

@@ -32,19 +32,13 @@ constexpr unsigned ExprefType = 1u << 6;
 constexpr unsigned ArrayOfNumbers = 1u << 7;
 constexpr unsigned ArrayOfStrings = 1u << 8;
 
-struct Argument
-{
-    Value value;                   // when the argument is not an expression reference
-    const Node *expref = nullptr;  // the expression after & otherwise
-};
-
 struct Call
 {
     Evaluator &evaluator;
     const Node &node;
-    std::vector<Argument> arguments;
+    std::vector<Value> arguments;
 
-    const Json &json(std::size_t i) const { return *arguments[i].value; }
+    const Json &json(std::size_t i) const { return *arguments[i]; }
     const QString name() const { return QString::fromStdString(node.name); }
     [[noreturn]] void failType(const QString &message) const
     {
@@ -53,7 +47,7 @@ struct Call
     // Applies the expression reference argument i to a value.
     Value apply(std::size_t i, const Value &value) const
     {
-        return evaluator.evaluate(*arguments[i].expref->children[0], value);
+        return evaluator.evaluate(*Evaluator::exprefNode(json(i))->children[0], value);
     }
 };
 
@@ -82,11 +76,6 @@ QString typeList(unsigned types)
     return parts.join(QLatin1String(" | "));
 }
 
-QString typeOf(const Argument &argument)
-{
-    return argument.expref ? QStringLiteral("expref") : QLatin1String(PythonValues::typeName(*argument.value));
-}
-
 unsigned typeBit(const Json &value)
 {
     switch (value.type()) {
@@ -95,32 +84,28 @@ unsigned typeBit(const Json &value)
     case Json::value_t::string: return StringType;
     case Json::value_t::array: return ArrayType;
     case Json::value_t::object: return ObjectType;
+    case Json::value_t::binary: return ExprefType;
     default: return NumberType;
     }
 }
 
 void checkArgument(const Call &call, std::size_t index, unsigned types)
 {
-    const Argument &argument = call.arguments[index];
-    const QString position = QString::number(index + 1);
-    if (types == AnyType) {
-        // Any value, but an expression reference only where it is applied.
-        if (argument.expref && call.node.name != "type")
-            call.failType(QueryError::tr("Argument %1 of %2() must be %3, not %4.")
-                              .arg(position, call.name(), QStringLiteral("any"), typeOf(argument)));
+    if (types == AnyType)
         return;
-    }
-    const unsigned actual = argument.expref ? ExprefType : typeBit(*argument.value);
+    const Json &value = call.json(index);
+    const QString position = QString::number(index + 1);
+    const unsigned actual = typeBit(value);
     const unsigned elementTypes = types & (ArrayOfNumbers | ArrayOfStrings);
     const bool allowed = (types & actual) || (actual == ArrayType && elementTypes);
     if (!allowed) {
         call.failType(QueryError::tr("Argument %1 of %2() must be %3, not %4.")
-                          .arg(position, call.name(), typeList(types), typeOf(argument)));
+                          .arg(position, call.name(), typeList(types), QLatin1String(PythonValues::typeName(value))));
     }
-    if (actual != ArrayType || !elementTypes || argument.value->empty())
+    if (actual != ArrayType || !elementTypes || value.empty())
         return;
     // With both element types allowed, the first element decides which.
-    const Json &list = *argument.value;
+    const Json &list = value;
     unsigned required = elementTypes;
     if (elementTypes == (ArrayOfNumbers | ArrayOfStrings))
         required = list[0].is_number() ? ArrayOfNumbers : (list[0].is_string() ? ArrayOfStrings : AnyType);
@@ -191,7 +176,7 @@ Value extreme(const Call &call, const Json &list, const std::vector<Json> &keys,
         if (compareKeys(call, keys[i], keys[best]) == wanted)
             best = i;
     }
-    return Evaluator::part(call.arguments[0].value, list[best]);
+    return Evaluator::part(call.arguments[0], list[best]);
 }
 
 // The keys of sort_by(), min_by() and max_by(): each element's value of the
@@ -203,7 +188,7 @@ std::vector<Json> keysOf(const Call &call, bool sameTypeAsFirst)
     std::vector<Json> keys;
     QString required = QStringLiteral("number | string");
     for (const Json &element : list) {
-        Json key = *call.apply(1, Evaluator::part(call.arguments[0].value, element));
+        Json key = *call.apply(1, Evaluator::part(call.arguments[0], element));
         const bool fits = sameTypeAsFirst && !keys.empty()
             ? (key.is_number() == keys[0].is_number() && key.is_string() == keys[0].is_string())
             : (key.is_number() || key.is_string());
@@ -253,6 +238,13 @@ Value reversed(const Json &value)
     for (auto it = pieces.rbegin(); it != pieces.rend(); ++it)
         out += *it;
     return Evaluator::own(std::move(out));
+}
+
+QString notConvertible(const Call &call)
+{
+    return QueryError::tr("Argument %1 of %2() must be %3, not %4.")
+        .arg(QStringLiteral("1"), call.name(), QStringLiteral("number | string | boolean | array | object | null"),
+             QStringLiteral("expref"));
 }
 
 const std::vector<Function> &functionTable()
@@ -332,7 +324,7 @@ const std::vector<Function> &functionTable()
          [](const Call &c) {
              Json mapped = Json::array();
              for (const Json &element : c.json(1))
-                 mapped.push_back(*c.apply(0, E::part(c.arguments[1].value, element)));
+                 mapped.push_back(*c.apply(0, E::part(c.arguments[1], element)));
              return E::own(std::move(mapped));
          }},
         {"max",
@@ -348,8 +340,8 @@ const std::vector<Function> &functionTable()
          true,
          [](const Call &c) {
              Json merged = Json::object();
-             for (const Argument &argument : c.arguments) {
-                 for (auto it = argument.value->begin(); it != argument.value->end(); ++it)
+             for (const Value &argument : c.arguments) {
+                 for (auto it = argument->begin(); it != argument->end(); ++it)
                      merged[it.key()] = it.value();
              }
              return E::own(std::move(merged));
@@ -366,9 +358,9 @@ const std::vector<Function> &functionTable()
          {AnyType},
          true,
          [](const Call &c) {
-             for (const Argument &argument : c.arguments) {
-                 if (!argument.value->is_null())
-                     return argument.value;
+             for (const Value &argument : c.arguments) {
+                 if (!argument->is_null())
+                     return argument;
              }
              return E::null();
          }},
@@ -393,14 +385,18 @@ const std::vector<Function> &functionTable()
         {"to_array",
          {AnyType},
          false,
-         [](const Call &c) { return c.json(0).is_array() ? c.arguments[0].value : E::own(Json::array({c.json(0)})); }},
+         [](const Call &c) { return c.json(0).is_array() ? c.arguments[0] : E::own(Json::array({c.json(0)})); }},
         {"to_number",
          {AnyType},
          false,
          [](const Call &c) {
              const Json &value = c.json(0);
              if (value.is_number())
-                 return c.arguments[0].value;
+                 return c.arguments[0];
+             // Python's int() raises for an expression reference, unlike for
+             // the other values to_number() gives null for.
+             if (value.is_binary())
+                 c.failType(notConvertible(c));
              if (!value.is_string())
                  return E::null();
              const auto number = PythonNumber::fromString(value.get_ref<const std::string &>());
@@ -411,7 +407,11 @@ const std::vector<Function> &functionTable()
          false,
          [](const Call &c) {
              if (c.json(0).is_string())
-                 return c.arguments[0].value;
+                 return c.arguments[0];
+             // jmespath.py writes the reference's Python repr() as a JSON
+             // string; its address, which changes from run to run, is left out.
+             if (c.json(0).is_binary())
+                 return E::own("\"<jmespath.visitor._Expression object>\"");
              return E::own(output::pythonJsonDumps(c.json(0)));
          }},
         {"type",
@@ -419,7 +419,7 @@ const std::vector<Function> &functionTable()
          false,
          [](const Call &c) {
              // jmespath.py's type() has no answer for an expression reference.
-             if (c.arguments[0].expref)
+             if (c.json(0).is_binary())
                  return E::null();
              return E::own(PythonValues::typeName(c.json(0)));
          }},
@@ -441,12 +441,8 @@ const std::vector<Function> &functionTable()
 Evaluator::Value Functions::call(Evaluator &evaluator, const Node &node, const Evaluator::Value &current)
 {
     Call call{evaluator, node, {}};
-    for (const auto &child : node.children) {
-        if (child->type == Node::Type::Expref)
-            call.arguments.push_back({Evaluator::null(), child.get()});
-        else
-            call.arguments.push_back({evaluator.evaluate(*child, current), nullptr});
-    }
+    for (const auto &child : node.children)
+        call.arguments.push_back(evaluator.evaluate(*child, current));
     const auto &table = functionTable();
     const auto found = std::find_if(table.begin(), table.end(), [&](const Function &f) { return f.name == node.name; });
     if (found == table.end()) {

@@ -1,5 +1,7 @@
 #include "core/query/lexer.h"
 
+#include "core/query/expression.h"
+#include "core/query/pythonjson.h"
 #include "core/query/utf8.h"
 
 #include <QString>
@@ -31,28 +33,6 @@ bool isIdentifierPart(char32_t c)
 QString quotedText(std::u32string_view text)
 {
     return QStringLiteral("'%1'").arg(QString::fromStdString(Utf8::encode(text)));
-}
-
-// Python's json.loads(text): strict JSON, plus the NaN, Infinity and -Infinity
-// it also accepts. Integers beyond the uint64 range become floats here, where
-// Python would keep them exact.
-std::optional<Json> pythonJsonLoads(const std::string &text)
-{
-    Json value = Json::parse(text, nullptr, false);
-    if (!value.is_discarded())
-        return value;
-    const auto first = text.find_first_not_of(" \t\n\r");
-    if (first == std::string::npos)
-        return std::nullopt;
-    const auto last = text.find_last_not_of(" \t\n\r");
-    const std::string_view word = std::string_view(text).substr(first, last - first + 1);
-    if (word == "NaN")
-        return Json(std::numeric_limits<double>::quiet_NaN());
-    if (word == "Infinity")
-        return Json(std::numeric_limits<double>::infinity());
-    if (word == "-Infinity")
-        return Json(-std::numeric_limits<double>::infinity());
-    return std::nullopt;
 }
 
 class Scanner
@@ -146,16 +126,20 @@ std::optional<QueryError> Scanner::scanLiteral()
     if (auto failed = scanDelimited(U'`', contents))
         return failed;
     contents = replaceAll(contents, U"\\`", U"`");
-    std::optional<Json> value = pythonJsonLoads(Utf8::encode(contents));
+    bool tooDeep = false;
+    std::optional<Json> value = PythonJson::loads(Utf8::encode(contents), Expression::maxDepth, &tooDeep);
+    if (tooDeep) {
+        return error(start,
+                     QueryError::tr("The expression is nested more than %1 levels deep.").arg(Expression::maxDepth));
+    }
     if (!value) {
         std::size_t first = 0;
         while (first < contents.size() && Utf8::isPythonSpace(contents[first]))
             ++first;
         const std::string asString = '"' + Utf8::encode(std::u32string_view(contents).substr(first)) + '"';
-        Json fallback = Json::parse(asString, nullptr, false);
-        if (fallback.is_discarded() || !fallback.is_string())
+        value = PythonJson::loads(asString, 0);
+        if (!value || !value->is_string())
             return error(start, QueryError::tr("The literal is neither JSON nor text."));
-        value = std::move(fallback);
     }
     add(Token::Type::Literal, start, m_pos);
     m_tokens.back().literal = std::move(*value);

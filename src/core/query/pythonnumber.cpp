@@ -141,9 +141,9 @@ bool equalsIgnoringCase(std::string_view text, std::string_view lowerWord)
     return true;
 }
 
-// Whether the decimal text, which from_chars found out of range, is too
-// large (rather than too small) for a double.
-bool overflows(std::string_view text)
+}  // namespace
+
+bool PythonNumber::decimalOverflows(std::string_view text)
 {
     const std::size_t ePos = text.find_first_of("eE");
     const std::string_view mantissa = text.substr(0, ePos);
@@ -169,6 +169,8 @@ bool overflows(std::string_view text)
         return false;
     return exponent - static_cast<long long>(leadingZeros) > 0;
 }
+
+namespace {
 
 std::optional<Json> parseFloat(const std::string &text)
 {
@@ -219,7 +221,7 @@ std::optional<Json> parseFloat(const std::string &text)
     double value = 0;
     const auto [end, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
     if (ec == std::errc::result_out_of_range)
-        value = overflows(number) ? std::numeric_limits<double>::infinity() : 0.0;
+        value = PythonNumber::decimalOverflows(number) ? std::numeric_limits<double>::infinity() : 0.0;
     else if (ec != std::errc() || end != number.data() + number.size())
         return std::nullopt;
     return Json(negative ? -value : value);

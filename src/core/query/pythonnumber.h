@@ -32,6 +32,9 @@ public:
     // math.floor() and math.ceil(): ints, nullopt for inf and nan.
     static std::optional<Json> floor(const Json &number);
     static std::optional<Json> ceil(const Json &number);
+    // Whether unsigned decimal text (digits, a point, an exponent) that a
+    // double cannot hold is too large for one, rather than too small.
+    static bool decimalOverflows(std::string_view text);
 };
 
 }  // namespace jobdesk::query

@@ -174,6 +174,7 @@ const char *PythonValues::typeName(const Json &value)
     case Json::value_t::string: return "string";
     case Json::value_t::array: return "array";
     case Json::value_t::object: return "object";
+    case Json::value_t::binary: return "expref";
     default: return "number";
     }
 }

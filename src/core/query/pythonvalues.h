@@ -21,13 +21,15 @@ public:
     static Order compareNumbers(const Json &left, const Json &right);
     // Orders two strings by code point (for valid UTF-8, byte order is the same).
     static Order compareStrings(const Json &left, const Json &right);
-    // Python's ==, where True == 1 and False == 0, at any depth.
+    // Python's ==, where True == 1 and False == 0, at any depth. Expression
+    // references are distinct objects, equal to nothing.
     static bool equals(const Json &left, const Json &right);
     // jmespath.py's == operator: Python's, except that a boolean never equals a number.
     static bool jmespathEquals(const Json &left, const Json &right);
     // false, null, "", [] and {} are false; everything else, 0 included, is true.
     static bool isTruthy(const Json &value);
-    // The JMESPath type: "number", "string", "boolean", "array", "object" or "null".
+    // The JMESPath type: "number", "string", "boolean", "array", "object",
+    // "null", or "expref" for an expression reference.
     static const char *typeName(const Json &value);
 };
 
