@@ -330,7 +330,10 @@ void TestExpression::refusesDeepNesting()
     // One level is the innermost identifier; each wrapping adds one.
     const int allowed = Expression::maxDepth - 1;
     const std::string fits = repeated(opening.toStdString(), allowed) + "a" + repeated(closing.toStdString(), allowed);
-    QVERIFY(Expression::compile(std::string_view(fits)).ok());
+    const auto fitting = Expression::compile(std::string_view(fits));
+    QVERIFY(fitting.ok());
+    // Evaluating the deepest expression allowed stays within the stack.
+    QVERIFY(fitting.value().search(Json::parse(R"({"a": [1]})")).ok());
 
     const int tooMany = 100000;
     const std::string deep = repeated(opening.toStdString(), tooMany) + "a" + repeated(closing.toStdString(), tooMany);
