@@ -3,6 +3,7 @@
 #include "core/query/functions.h"
 #include "core/query/pythonvalues.h"
 
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -35,7 +36,7 @@ const Node *findExpref(const nlohmann::ordered_json &root)
 
 nlohmann::ordered_json Evaluator::expref(const Node &node)
 {
-    const Node *address = &node;
+    const auto address = reinterpret_cast<std::uintptr_t>(&node);
     std::vector<std::uint8_t> bytes(sizeof address);
     std::memcpy(bytes.data(), &address, sizeof address);
     return Json::binary(std::move(bytes), exprefSubtype);
@@ -46,11 +47,11 @@ const Node *Evaluator::exprefNode(const Json &value)
     if (!value.is_binary())
         return nullptr;
     const auto &bytes = value.get_binary();
-    if (!bytes.has_subtype() || bytes.subtype() != exprefSubtype || bytes.size() != sizeof(const Node *))
+    std::uintptr_t address = 0;
+    if (!bytes.has_subtype() || bytes.subtype() != exprefSubtype || bytes.size() != sizeof address)
         return nullptr;
-    const Node *node = nullptr;
-    std::memcpy(&node, bytes.data(), sizeof node);
-    return node;
+    std::memcpy(&address, bytes.data(), sizeof address);
+    return reinterpret_cast<const Node *>(address);
 }
 
 Result<Evaluator::Json, QueryError> Evaluator::search(const Node &root, const Json &document)

@@ -39,7 +39,7 @@ struct Call
     std::vector<Value> arguments;
 
     const Json &json(std::size_t i) const { return *arguments[i]; }
-    const QString name() const { return QString::fromStdString(node.name); }
+    QString name() const { return QString::fromStdString(node.name); }
     [[noreturn]] void failType(const QString &message) const
     {
         Evaluator::fail(QueryError::Kind::InvalidType, node.position, message);

@@ -142,7 +142,7 @@ std::optional<QueryError> Scanner::scanLiteral()
             return error(start, QueryError::tr("The literal is neither JSON nor text."));
     }
     add(Token::Type::Literal, start, m_pos);
-    m_tokens.back().literal = std::move(*value);
+    m_tokens.back().literal = std::make_shared<const Json>(std::move(*value));
     return std::nullopt;
 }
 
@@ -154,7 +154,7 @@ std::optional<QueryError> Scanner::scanRawString()
     if (auto failed = scanDelimited(U'\'', contents))
         return failed;
     add(Token::Type::Literal, start, m_pos);
-    m_tokens.back().literal = Utf8::encode(replaceAll(contents, U"\\'", U"'"));
+    m_tokens.back().literal = std::make_shared<const Json>(Utf8::encode(replaceAll(contents, U"\\'", U"'")));
     return std::nullopt;
 }
 

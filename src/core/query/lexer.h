@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,7 +55,9 @@ struct Token
     std::string text;         // as written
     std::string name;         // an identifier's name, its escapes decoded
     std::int64_t number = 0;  // saturated at the int64 range, where indexing behaves the same
-    nlohmann::ordered_json literal;
+    // Shared rather than held, which keeps Token's moves free of anything
+    // that could throw.
+    std::shared_ptr<const nlohmann::ordered_json> literal;
 };
 
 class Lexer

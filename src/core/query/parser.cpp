@@ -157,7 +157,7 @@ Parser::NodePtr Parser::nud(const Token &token)
     switch (token.type) {
     case Type::Literal: {
         NodePtr node = make(Node::Type::Literal, token.start);
-        node->literal = token.literal;
+        node->literal = *token.literal;
         return node;
     }
     case Type::UnquotedIdentifier: {
