@@ -24,12 +24,22 @@ if [ "$(id -u)" -ne 0 ]; then
     SUDO="sudo"
 fi
 
+installed() {
+    dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"
+}
+
 missing=""
 for pkg in $PACKAGES; do
-    if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    if ! installed "$pkg"; then
         missing="$missing $pkg"
     fi
 done
+# The query tests compare with python's jmespath (what the AWS CLI's --query
+# runs on). A python3 that already imports it (pip's, the AWS CLI v1's) is the
+# reference; otherwise Debian's package is.
+if ! python3 -c 'import jmespath' >/dev/null 2>&1 && ! installed python3-jmespath; then
+    missing="$missing python3-jmespath"
+fi
 
 if [ -n "$missing" ]; then
     echo "Installing:$missing"
