@@ -10,6 +10,7 @@
 #include "core/output/keyvaluewriter.h"
 #include "fake/fakecodepipeline.h"
 #include "support/awsclienvironment.h"
+#include "support/comparisonjobs.h"
 #include "support/testenv.h"
 
 #include <QElapsedTimer>
@@ -34,73 +35,11 @@ const QString kKeyId = QStringLiteral("AKIDEXAMPLEQUERYTEST1");
 const QString kSecret = QStringLiteral("query/Test+Secret=Key/0123456789abcdefghij");
 const QString kToken = QStringLiteral("query-client-token");
 
+// Jobs of test::comparisonJobs(), and one more that is already acknowledged.
 const char kFull[] = "11111111-1111-4111-8111-111111111111";
 const char kUnicode[] = "33333333-3333-4333-8333-333333333333";
 const char kMany[] = "55555555-5555-4555-8555-555555555555";
 const char kAcknowledged[] = "66666666-6666-4666-8666-666666666666";
-
-Json artifact(int i)
-{
-    return Json{
-        {"name", "Artifact_" + std::to_string(i)},
-        {"revision", "rev-" + std::to_string(i * 7919)},
-        {"location",
-         {{"type", "S3"},
-          {"s3Location",
-           {{"bucketName", "codepipeline-us-east-1-123456789012"},
-            {"objectKey", "MyPipeline/Artifact_" + std::to_string(i) + "/Xk3Pq" + std::to_string(i) + ".zip"}}}}}};
-}
-
-Json actionType()
-{
-    return Json{{"category", "Build"}, {"owner", "ThirdParty"}, {"provider", "AcmeCI"}, {"version", "1"}};
-}
-
-// jobId -> jobDetails as the fake serves them.
-std::vector<Json> fixtureJobs()
-{
-    std::vector<Json> jobs;
-    jobs.push_back(Json{
-        {"id", kFull},
-        {"data",
-         {{"actionTypeId", actionType()},
-          {"actionConfiguration",
-           {{"configuration", {{"ProjectName", "web-frontend"}, {"Branch", "main"}, {"ApiToken", "not-a-token"}}}}},
-          {"pipelineContext",
-           {{"pipelineName", "MyPipeline"},
-            {"stage", {{"name", "Build"}}},
-            {"action", {{"name", "AcmeBuild"}, {"actionExecutionId", "c2d7f5b4-0a1e-4f3b-9c8d-7e6f5a4b3c2d"}}},
-            {"pipelineArn", "arn:aws:codepipeline:us-east-1:123456789012:MyPipeline"},
-            {"pipelineExecutionId", "a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d"}}},
-          {"inputArtifacts", Json::array({artifact(1), artifact(2)})},
-          {"outputArtifacts", Json::array({artifact(9)})},
-          {"artifactCredentials",
-           {{"accessKeyId", "ASIAEXAMPLEARTIFACT1"},
-            {"secretAccessKey", "artifact/secret+key=EXAMPLE"},
-            {"sessionToken", "FwoGZXIvYXdzEXAMPLESESSIONTOKEN//////////"}}},
-          {"continuationToken", "{\"step\":2,\"buildId\":\"b-42\"}"},
-          {"encryptionKey", {{"id", "arn:aws:kms:us-east-1:123456789012:key/1234abcd"}, {"type", "KMS"}}}}},
-        {"nonce", "3"}});
-    const Json unicodeConfig = {{"Greeting", "héllo wörld"},
-                                {"日本語キー", "値は「テスト」です"},
-                                {"Emoji", "🚀 deploy ✅"},
-                                {"Quotes", "say \"hi\" and 'bye'"},
-                                {"Tabs", "col1\tcol2\tcol3"},
-                                {"Newline", "line1\nline2"},
-                                {"Control", std::string("bell\x07") + "end"}};
-    jobs.push_back(
-        Json{{"id", kUnicode},
-             {"data", {{"actionTypeId", actionType()}, {"actionConfiguration", {{"configuration", unicodeConfig}}}}},
-             {"nonce", "1"}});
-    Json twenty = Json::array();
-    for (int i = 0; i < 20; ++i)
-        twenty.push_back(artifact(i));
-    jobs.push_back(
-        Json{{"id", kMany},
-             {"data", {{"actionTypeId", actionType()}, {"inputArtifacts", twenty}, {"outputArtifacts", twenty}}},
-             {"nonce", "2"}});
-    return jobs;
-}
 
 struct QueryCase
 {
@@ -362,7 +301,7 @@ void TestCliQuery::initTestCase()
     QVERIFY2(QFileInfo(test::jobdeskCli()).isExecutable(), "JOBDESK_CLI does not point at jobdesk-cli");
     QVERIFY(m_dir.isValid());
     m_fake.addCredentials(kKeyId, Secret(kSecret));
-    for (const Json &job : fixtureJobs()) {
+    for (const auto &[name, job] : test::comparisonJobs()) {
         fake::FakeJob fj;
         fj.jobId = QString::fromStdString(job["id"].get<std::string>());
         fj.clientToken = kToken;

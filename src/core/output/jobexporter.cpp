@@ -96,7 +96,14 @@ QByteArray JobExporter::json(const codepipeline::JobDocument &document, const Op
 
 Status JobExporter::writeFile(const QString &path, const codepipeline::JobDocument &document, const Options &options)
 {
-    const auto writeError = [&path](const QString &reason) {
+    QByteArray bytes = json(document, options);
+    return writeBytes(path, bytes, options.includeSecrets);
+}
+
+Status JobExporter::writeBytes(const QString &path, QByteArray &bytes, bool ownerOnly)
+{
+    const auto writeError = [&path, &bytes](const QString &reason) {
+        wipeString(bytes);
         return Error::make(Error::Kind::Io, QStringLiteral("ExportFailed"),
                            QCoreApplication::translate("jobdesk::output::JobExporter", "Cannot write %1: %2")
                                .arg(QDir::toNativeSeparators(path), reason),
@@ -106,15 +113,15 @@ Status JobExporter::writeFile(const QString &path, const codepipeline::JobDocume
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly))
         return writeError(file.errorString());
-    if (options.includeSecrets) {
+    if (ownerOnly) {
         // Live credentials: nobody else may read the file, not even for a moment.
-        if (Status restricted = platform::FileSecurity::restrictToOwner(file); !restricted)
+        if (Status restricted = platform::FileSecurity::restrictToOwner(file); !restricted) {
+            wipeString(bytes);
             return restricted.error();
+        }
     }
-    QByteArray bytes = json(document, options);
     const bool written = file.write(bytes) == bytes.size();
-    if (options.includeSecrets)
-        wipeString(bytes);
+    wipeString(bytes);
     if (!written || !file.commit())
         return writeError(file.errorString());
     return success();

@@ -33,6 +33,9 @@ public:
     // Writes json() to path whole or not at all (an old file stays if writing fails). With
     // secrets the file is for its owner only (platform::FileSecurity) before its first byte.
     static Status writeFile(const QString &path, const codepipeline::JobDocument &document, const Options &options);
+    // Writes bytes to path whole or not at all; with ownerOnly the file is for its owner
+    // alone before its first byte. The bytes are scrubbed once written, as they may be secret.
+    static Status writeBytes(const QString &path, QByteArray &bytes, bool ownerOnly);
     static QString cliCommand(const codepipeline::LookupInfo &lookup);
 };
 

@@ -1,13 +1,9 @@
 #include "core/output/queryexporter.h"
 
 #include "core/output/jsonwriter.h"
-#include "core/platform/filesecurity.h"
 #include "core/secret.h"
 
 #include <QByteArrayView>
-#include <QCoreApplication>
-#include <QDir>
-#include <QSaveFile>
 
 namespace jobdesk::output {
 
@@ -70,32 +66,10 @@ Status QueryExporter::writeFile(const QString &path, const query::Expression &ex
     auto result = evaluate(expression, document, options);
     if (!result.ok())
         return Error::make(Error::Kind::Validation, QStringLiteral("InvalidQuery"), result.error().message);
-    const auto writeError = [&path](const QString &reason) {
-        return Error::make(Error::Kind::Io, QStringLiteral("ExportFailed"),
-                           QCoreApplication::translate("jobdesk::output::JobExporter", "Cannot write %1: %2")
-                               .arg(QDir::toNativeSeparators(path), reason),
-                           QCoreApplication::translate("jobdesk::output::JobExporter",
-                                                       "Choose a folder you can write to, with space left."));
-    };
     Json value = std::move(result).value();
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
-        codepipeline::wipeJson(value);
-        return writeError(file.errorString());
-    }
-    if (options.includeSecrets) {
-        if (Status restricted = platform::FileSecurity::restrictToOwner(file); !restricted) {
-            codepipeline::wipeJson(value);
-            return restricted.error();
-        }
-    }
     QByteArray bytes = writeJson(value);
     codepipeline::wipeJson(value);
-    const bool written = file.write(bytes) == bytes.size();
-    wipeString(bytes);
-    if (!written || !file.commit())
-        return writeError(file.errorString());
-    return success();
+    return JobExporter::writeBytes(path, bytes, options.includeSecrets);
 }
 
 QString QueryExporter::shellQuoted(const QString &text)
