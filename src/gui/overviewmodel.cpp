@@ -221,11 +221,19 @@ QVariant OverviewModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
+    // The views (and the style, which keeps the last cell it laid out) hold on to what
+    // they are given; the continuation token goes to them as a copy of its own, so that
+    // wipe() finds the model's string unshared and scrubs it where it lies.
+    const auto shownValue = [&row]() -> QString {
+        if (row.key == QLatin1String("continuationToken"))
+            return QString(row.value.constData(), row.value.size());
+        return row.value;
+    };
     switch (role) {
-    case Qt::DisplayRole: return index.column() == FieldColumn ? row.label : row.value;
+    case Qt::DisplayRole: return index.column() == FieldColumn ? row.label : shownValue();
     case Qt::ToolTipRole:
         if (index.column() == ValueColumn)
-            return row.warning.isEmpty() ? row.value : row.warning;
+            return row.warning.isEmpty() ? shownValue() : row.warning;
         return {};
     case Qt::DecorationRole:
         if (index.column() == ValueColumn && !row.warning.isEmpty())
