@@ -35,8 +35,8 @@ const char *const kExpressions[] = {
     "keys(jobDetails.data.actionConfiguration.configuration)",
     "sort_by(jobDetails.data.outputArtifacts, &name)[*].name",
     "[jobDetails.data.inputArtifacts, jobDetails.data.outputArtifacts][] | [?contains(name, '1')].name",
-    "{id: jobDetails.id, pipeline: jobDetails.data.pipelineContext.pipelineName, "
-    "inputs: length(jobDetails.data.inputArtifacts), revisions: jobDetails.data.inputArtifacts[].revision}",
+    ("{id: jobDetails.id, pipeline: jobDetails.data.pipelineContext.pipelineName, "
+     "inputs: length(jobDetails.data.inputArtifacts), revisions: jobDetails.data.inputArtifacts[].revision}"),
 };
 
 struct Stats
