@@ -3,6 +3,8 @@
 // Answers for modal dialogs, so that tests can give them before the action
 // that opens a dialog; when a hook is unset the real dialog is shown.
 
+#include "core/secret.h"
+
 #include <QCoreApplication>
 #include <QString>
 
@@ -12,10 +14,12 @@ class QWidget;
 
 namespace jobdesk::gui {
 
+class FailureResultDialog;
 class MfaDialog;
 class ProfileEditDialog;
 class ProfileManagerDialog;
 class SettingsDialog;
+class SuccessResultDialog;
 
 struct DialogHooks
 {
@@ -31,6 +35,9 @@ public:
     std::function<void(ProfileManagerDialog *dialog)> profileManager;  // drive it, then return to close it
     std::function<bool(ProfileEditDialog *dialog)> profileEditor;      // true: accepted
     std::function<QString(const QString &suggested)> tokenLabel;       // empty: cancelled
+    std::function<Secret(const QString &prompt)> clientToken;          // empty: cancelled
+    std::function<bool(SuccessResultDialog *dialog)> successResult;    // true: accepted
+    std::function<bool(FailureResultDialog *dialog)> failureResult;    // true: accepted
 
     // A warning with Yes and Cancel (or the confirm hook); true for Yes.
     bool askToConfirm(QWidget *parent, const QString &question) const;

@@ -1,5 +1,6 @@
 #include "gui/documentactions.h"
 
+#include "gui/activitymodel.h"
 #include "gui/clipboard.h"
 #include "gui/dialoghooks.h"
 #include "gui/errorbanner.h"
@@ -68,6 +69,7 @@ void DocumentActions::exportTo(bool includeSecrets)
     JobExporter::Options options;
     options.includeSecrets = includeSecrets;
     options.maskedConfigurationKeys = view->maskedConfigurationKeys();
+    options.activity = view->activityModel()->entries();
     if (const Status written = JobExporter::writeFile(path, view->document(), options); !written) {
         m_hooks->showMessage(m_window, tr("Export failed"), written.error().message);
         return;

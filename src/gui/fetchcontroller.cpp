@@ -35,6 +35,7 @@ void FetchController::start(const LookupForm::Request &request, const aws::Endpo
     if (isBusy())
         return;
     m_pendingLookup = {request.jobId, request.profile, request.region, request.endpointOverride};
+    m_pendingToken = request.clientToken;
     m_resolving = true;
     setBusy(true);
     Q_EMIT resolvingCredentials(request.profile);
@@ -96,12 +97,14 @@ void FetchController::onCallFinished()
     m_recent->add({QDateTime::currentDateTimeUtc(), m_pendingLookup.jobId, m_pendingLookup.profile,
                    m_pendingLookup.region, QStringLiteral("OK"), true});
     setBusy(false);
-    Q_EMIT finished(document);
+    Q_EMIT finished(document, m_pendingToken);
     document.wipe();
+    m_pendingToken.clear();
 }
 
 void FetchController::fail(const Error &error, bool record)
 {
+    m_pendingToken.clear();
     setBusy(false);
     if (record)
         m_recent->add({QDateTime::currentDateTimeUtc(), m_pendingLookup.jobId, m_pendingLookup.profile,

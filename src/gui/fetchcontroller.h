@@ -51,8 +51,9 @@ Q_SIGNALS:
     void resolvingCredentials(const QString &profile);
     // The request is on its way to host.
     void requestSent(const QString &jobId, const QString &host);
-    // The job arrived; the document is the controller's to scrub after this returns, so keep a copy.
-    void finished(const jobdesk::codepipeline::JobDocument &document);
+    // The job arrived; the document and the token it was fetched with are the controller's to
+    // scrub after this returns, so keep copies.
+    void finished(const jobdesk::codepipeline::JobDocument &document, const jobdesk::Secret &clientToken);
     void failed(const jobdesk::Error &error, const jobdesk::codepipeline::LookupInfo &lookup);
 
 private:
@@ -69,6 +70,7 @@ private:
     AppSettings m_settings;
     QPointer<codepipeline::OperationCall> m_call;
     codepipeline::LookupInfo m_pendingLookup;
+    Secret m_pendingToken;
     quint64 m_generation = 0;  // bumps on cancel so late credential callbacks are ignored
     bool m_resolving = false;
 };

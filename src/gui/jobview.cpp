@@ -1,9 +1,11 @@
 #include "gui/jobview.h"
 
+#include "gui/activitymodel.h"
 #include "gui/artifactsmodel.h"
 #include "gui/clipboard.h"
 #include "gui/configurationmodel.h"
 #include "gui/credentialsmodel.h"
+#include "gui/jobactionbar.h"
 #include "gui/jsontreemodel.h"
 #include "gui/overviewmodel.h"
 #include "gui/querybar.h"
@@ -72,6 +74,8 @@ JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QW
     , m_credentials(new CredentialsModel(this))
     , m_json(new JsonTreeModel(this))
     , m_queryBar(new QueryBar(&m_document, this))
+    , m_actionBar(new JobActionBar(this))
+    , m_activity(new ActivityModel(this))
     , m_querySplitter(new QSplitter(Qt::Vertical, this))
     , m_tick(new QTimer(this))
 {
@@ -87,14 +91,15 @@ JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QW
     m_tabs->addTab(buildOverview(), tr("&Overview"));
     m_built[OverviewTab] = true;
     // The other pages are empty holders until first shown.
-    for (const QString &title : {tr("Confi&guration"), tr("&Artifacts"), tr("Cre&dentials"), tr("Ra&w")}) {
+    for (const QString &title :
+         {tr("Confi&guration"), tr("&Artifacts"), tr("Cre&dentials"), tr("Ra&w"), tr("Acti&vity")}) {
         auto *holder = new QWidget(m_tabs);
         auto *holderLayout = new QVBoxLayout(holder);
         holderLayout->setContentsMargins(0, 0, 0, 0);
         m_tabs->addTab(holder, title);
     }
     connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
-        if (index >= 0 && index <= RawTab)
+        if (index >= 0 && index <= ActivityTab)
             ensureBuilt(Tab(index));
     });
     connect(m_configuration, &QAbstractItemModel::dataChanged, this, &JobView::refreshRaw);
@@ -111,8 +116,16 @@ JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QW
     m_querySplitter->setStretchFactor(0, 3);
     m_querySplitter->setStretchFactor(1, 2);
 
+    // An export read back brings the actions it recorded.
+    const codepipeline::Json &recorded = m_document.activity();
+    for (const codepipeline::Json &item : recorded) {
+        if (auto entry = output::ActivityEntry::fromJson(item))
+            m_activity->append(entry.value());
+    }
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_actionBar);
     auto *bar = new QVBoxLayout;
     bar->setContentsMargins(9, 6, 9, 0);
     bar->addWidget(m_queryBar);
@@ -347,6 +360,41 @@ QWidget *JobView::buildRaw()
     return page;
 }
 
+QWidget *JobView::buildActivity()
+{
+    auto *page = new QWidget(this);
+    m_activityView = makeTable(m_activity, page, QStringLiteral("activityView"));
+    m_activityView->setAccessibleName(tr("Actions taken on this job"));
+    m_activityView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    m_activityView->horizontalHeader()->setStretchLastSection(true);
+    auto *hint = new QLabel(tr("What JobDesk sent for this job while it was open, secrets masked. It is part of "
+                               "the exported JSON and of the profile's activity log."),
+                            page);
+    hint->setWordWrap(true);
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Cop&y Activity"), page);
+    copy->setObjectName(QStringLiteral("copyActivity"));
+    copy->setToolTip(tr("Copies one line per action as plain text, for a support ticket"));
+    connect(copy, &QPushButton::clicked, this, &JobView::copyActivity);
+    auto *buttons = new QHBoxLayout;
+    buttons->addWidget(hint, 1);
+    buttons->addWidget(copy);
+    auto *layout = new QVBoxLayout(page);
+    layout->addWidget(m_activityView);
+    layout->addLayout(buttons);
+    return page;
+}
+
+void JobView::copyActivity()
+{
+    Clipboard::copyText(m_activity->summaryText());
+}
+
+void JobView::setClientToken(const Secret &token)
+{
+    m_clientToken = token;
+    m_queryBar->addSecret(token);
+}
+
 void JobView::ensureBuilt(Tab tab) const
 {
     if (m_built[tab])
@@ -361,6 +409,7 @@ void JobView::ensureBuilt(Tab tab) const
     case ArtifactsTab: page = self->buildArtifacts(); break;
     case CredentialsTab: page = self->buildCredentials(); break;
     case RawTab: page = self->buildRaw(); break;
+    case ActivityTab: page = self->buildActivity(); break;
     }
     QWidget *holder = m_tabs->widget(tab);
     page->setParent(holder);
@@ -427,6 +476,8 @@ int JobView::wipeSecrets()
     if (m_configFilter)
         m_configFilter->clear();
     left += m_queryBar->wipe();
+    m_clientToken.clear();
+    m_actionBar->hideTokenPrompt();
     // The document first: what it shares with a model (the request ID, say) is then
     // scrubbed by the model, its last holder.
     m_document.wipe();

@@ -1,10 +1,12 @@
 #pragma once
 
-// One job's document tab: Overview, Configuration, Artifacts, Credentials and
-// Raw, each a view over its own model fed from the same JobDocument, and the
-// query bar above them with its result below.
+// One job's document tab: Overview, Configuration, Artifacts, Credentials, Raw
+// and Activity, each a view over its own model fed from the same JobDocument,
+// the strip that acts on the job and the query bar above them, and the query's
+// result below.
 
 #include "core/codepipeline/jobdocument.h"
+#include "core/secret.h"
 
 #include <QWidget>
 
@@ -20,9 +22,11 @@ class QTreeView;
 
 namespace jobdesk::gui {
 
+class ActivityModel;
 class ArtifactsModel;
 class ConfigurationModel;
 class CredentialsModel;
+class JobActionBar;
 class JsonTreeModel;
 class OverviewModel;
 class QueryBar;
@@ -33,7 +37,7 @@ class JobView : public QWidget
     Q_OBJECT
 
 public:
-    enum Tab { OverviewTab, ConfigurationTab, ArtifactsTab, CredentialsTab, RawTab };
+    enum Tab { OverviewTab, ConfigurationTab, ArtifactsTab, CredentialsTab, RawTab, ActivityTab };
 
     JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QWidget *parent = nullptr);
     ~JobView() override;
@@ -49,6 +53,16 @@ public:
     CredentialsModel *credentialsModel() const { return m_credentials; }
     JsonTreeModel *jsonModel() const { return m_json; }
     QueryBar *queryBar() const { return m_queryBar; }
+    JobActionBar *actionBar() const { return m_actionBar; }
+    ActivityModel *activityModel() const { return m_activity; }
+    QTableView *activityView() const { return m_activityView; }
+
+    // The client token the job was fetched with (or that the person entered to act on it),
+    // kept while the tab is open so that the job can be acknowledged or answered.
+    void setClientToken(const Secret &token);
+    const Secret &clientToken() const { return m_clientToken; }
+    // Copies the activity, one line per action, to the clipboard.
+    void copyActivity();
     // A tab's widgets are made when it is first shown (or asked for here), which keeps
     // opening a job fast; its model is filled from the start.
     QPlainTextEdit *rawText() const { return ensureBuilt(RawTab), m_raw; }
@@ -83,6 +97,7 @@ private:
     QWidget *buildArtifacts();
     QWidget *buildCredentials();
     QWidget *buildRaw();
+    QWidget *buildActivity();
     void refreshRaw();
     void ensureBuilt(Tab tab) const;
     void highlightMatches();
@@ -105,9 +120,13 @@ private:
     QTreeView *m_jsonView = nullptr;
     QSplitter *m_rawSplitter = nullptr;
     QueryBar *m_queryBar;
+    JobActionBar *m_actionBar;
+    ActivityModel *m_activity;
+    QTableView *m_activityView = nullptr;
+    Secret m_clientToken;
     QSplitter *m_querySplitter;
     QTimer *m_tick;
-    bool m_built[RawTab + 1] = {};
+    bool m_built[ActivityTab + 1] = {};
     bool m_wiped = false;
 };
 

@@ -290,6 +290,16 @@ std::optional<LookupForm::Field> LookupForm::fieldForPath(const QString &path)
 
 std::optional<LookupForm::CheckedRequest> LookupForm::validatedRequest()
 {
+    return checkedFields(true);
+}
+
+std::optional<LookupForm::CheckedRequest> LookupForm::validatedTarget()
+{
+    return checkedFields(false);
+}
+
+std::optional<LookupForm::CheckedRequest> LookupForm::checkedFields(bool withJob)
+{
     clearFieldErrors();
     CheckedRequest checked{request(), {}};
     const Request &r = checked.request;
@@ -309,8 +319,10 @@ std::optional<LookupForm::CheckedRequest> LookupForm::validatedRequest()
             invalid = true;
         }
     };
-    check(Field::JobId, "jobId", tr("The job ID"), r.jobId);
-    check(Field::ClientToken, "clientToken", tr("The client token"), r.clientToken.revealText());
+    if (withJob) {
+        check(Field::JobId, "jobId", tr("The job ID"), r.jobId);
+        check(Field::ClientToken, "clientToken", tr("The client token"), r.clientToken.revealText());
+    }
     if (r.profileRow < 0) {
         showFieldError(Field::Profile, tr("Choose a profile."));
         invalid = true;

@@ -58,6 +58,8 @@ public:
     // The fields checked as jobdesk-cli checks its options. Nothing when one is bad: then every
     // bad field shows why under it, and the first of them has the focus.
     std::optional<CheckedRequest> validatedRequest();
+    // The same for the profile, region and endpoint alone (for a poll, or a job read from a file).
+    std::optional<CheckedRequest> validatedTarget();
     void setJobId(const QString &jobId);
     void setClientToken(const Secret &token);
     void setRegion(const QString &region);
@@ -99,6 +101,7 @@ Q_SIGNALS:
     void tokenVaultFinished(bool ok, const QString &message);
 
 private:
+    std::optional<CheckedRequest> checkedFields(bool withJob);
     void onProfileChanged(int row);
     void reloadTokenLabels();
     QLabel *errorLabel(Field field) const;

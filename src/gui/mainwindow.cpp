@@ -5,6 +5,8 @@
 #include "gui/documenttabs.h"
 #include "gui/errorbanner.h"
 #include "gui/fetchcontroller.h"
+#include "gui/jobactionbar.h"
+#include "gui/jobactions.h"
 #include "gui/jobview.h"
 #include "gui/keychainprofilesource.h"
 #include "gui/lookupform.h"
@@ -86,6 +88,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_documentActions, &DocumentActions::statusMessage, this,
             [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
     wireFetch();
+    m_jobActions = new JobActions({this, &m_hooks, m_client, m_profiles, m_documents, m_banner, m_form, m_fetch}, this);
+    connect(m_jobActions, &JobActions::statusMessage, this,
+            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_jobActions, &JobActions::documentReady, this,
+            [this](const JobDocument &document) { openDocument(document); });
 
     m_tlsBanner->setClosable(false);
     m_tlsBanner->setObjectName(QStringLiteral("tlsBanner"));
@@ -213,6 +220,8 @@ void MainWindow::buildMenus()
         if (JobView *view = currentJobView())
             view->queryBar()->focusBar();
     }));
+    job->addSeparator();
+    m_jobActions->addTo(job);
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(QStringLiteral("viewMenu"));
@@ -229,6 +238,7 @@ void MainWindow::buildRecentDock()
 {
     m_recentDock = new RecentLookupsDock(m_recent, &m_hooks, this);
     connect(m_recentDock, &RecentLookupsDock::lookupChosen, this, &MainWindow::restoreFromRecent);
+    connect(m_recentDock, &RecentLookupsDock::activityLogRequested, m_jobActions, &JobActions::showActivityLog);
     addDockWidget(Qt::BottomDockWidgetArea, m_recentDock);
     if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
         QAction *toggle = m_recentDock->toggleViewAction();
@@ -252,6 +262,7 @@ void MainWindow::useProfileStore(profiles::ProfileStore *store, profiles::Creden
     m_ownedSources.append(m_keychainSource);
     addProfileSource(m_keychainSource);
     m_form->setTokenVault(vault, &m_hooks);
+    m_jobActions->setTokenVault(vault);
     if (QAction *a = action(QStringLiteral("actionProfiles")))
         a->setEnabled(true);
 
@@ -316,6 +327,11 @@ bool MainWindow::isBusy() const
     return m_fetch->isBusy();
 }
 
+JobActions *MainWindow::jobActions() const
+{
+    return m_jobActions;
+}
+
 QAction *MainWindow::action(const QString &objectName) const
 {
     return findChild<QAction *>(objectName);
@@ -331,6 +347,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     m_settings.applyTo(m_network);
     Theme::apply(m_settings.theme);
     m_fetch->setSettings(m_settings);
+    m_jobActions->setSettings(m_settings);
     if (m_settings.verifyTls) {
         m_tlsBanner->hide();
     } else {
@@ -358,6 +375,7 @@ void MainWindow::updateActions()
         a->setEnabled(!isBusy());
     if (QAction *a = action(QStringLiteral("actionCancel")))
         a->setEnabled(isBusy());
+    m_jobActions->updateActions();
 }
 
 void MainWindow::wireFetch()
@@ -396,15 +414,34 @@ void MainWindow::cancelFetch()
     m_fetch->cancel();
 }
 
-void MainWindow::onFetched(const JobDocument &document)
+void MainWindow::onFetched(const JobDocument &document, const Secret &clientToken)
 {
     m_callInfo->setText(tr("Request ID %1 · %2 ms · attempts: %3")
                             .arg(document.requestId().isEmpty() ? tr("none") : document.requestId())
                             .arg(document.elapsedMs())
                             .arg(document.attempts()));
     const QString jobId = document.lookup().jobId;
+    if (document.details().empty()) {
+        // The model allows an answer without jobDetails, and the AWS CLI prints nothing for it.
+        Error empty = Error::make(
+            Error::Kind::Service, QStringLiteral("NoJobDetails"),
+            tr("CodePipeline answered, but with no job details for job %1.").arg(jobId),
+            tr("Check the job ID. A job that has finished or timed out may no longer have details to show."));
+        empty.requestId = document.requestId();
+        m_banner->showError(empty);
+        statusBar()->showMessage(tr("The answer held no job details."), 5000);
+        Q_EMIT fetchFinished(true);
+        return;
+    }
+    // A polled job's tab that waited for this token gives way to the job itself.
+    for (int i = m_documents->tabs()->count() - 1; i >= 0; --i) {
+        const JobView *waiting = jobView(i);
+        if (waiting && waiting->document().origin() == JobDocument::Origin::Polled
+            && waiting->document().jobId() == jobId)
+            closeDocument(i);
+    }
     // The client token is not in the answer; the query bar must still never remember it.
-    openDocument(document)->queryBar()->addSecret(m_form->request().clientToken);
+    openDocument(document)->setClientToken(clientToken);
     statusBar()->showMessage(tr("Fetched job %1.").arg(jobId), 5000);
     Q_EMIT fetchFinished(true);
 }
@@ -433,6 +470,8 @@ JobView *MainWindow::openDocument(JobDocument document)
 {
     JobView *view = m_documents->open(std::move(document));
     connect(view->queryBar(), &QueryBar::expressionChanged, this, &MainWindow::updateActions);
+    m_jobActions->attach(view);
+    updateActions();
     return view;
 }
 

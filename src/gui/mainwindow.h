@@ -34,6 +34,7 @@ class DocumentActions;
 class DocumentTabs;
 class ErrorBanner;
 class FetchController;
+class JobActions;
 class JobView;
 class KeychainProfileSource;
 class MfaPrompter;
@@ -74,6 +75,7 @@ public:
     const AppSettings &settings() const { return m_settings; }
     QString callInfoText() const;
     bool isBusy() const;
+    JobActions *jobActions() const;
     QAction *action(const QString &objectName) const;
 
     // Adds a document tab for the job and makes it current.
@@ -99,7 +101,7 @@ private:
     void buildMenus();
     void buildRecentDock();
     void wireFetch();
-    void onFetched(const codepipeline::JobDocument &document);
+    void onFetched(const codepipeline::JobDocument &document, const Secret &clientToken);
     void onFetchFailed(const Error &error);
     void updateActions();
     void restoreFromRecent(const RecentLookup &lookup);
@@ -121,6 +123,7 @@ private:
     QLabel *m_callInfo;
     FetchController *m_fetch;
     DocumentActions *m_documentActions;
+    JobActions *m_jobActions = nullptr;
     MfaPrompter *m_mfa = nullptr;
     QList<ProfileSource *> m_ownedSources;
     QList<QPointer<ProfileSource>> m_sources;  // every source listed, owned or not

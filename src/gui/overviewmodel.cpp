@@ -142,6 +142,11 @@ void OverviewModel::setDocument(const codepipeline::JobDocument &doc)
         addRow(QStringLiteral("fetchedAt"), tr("Pasted"),
                locale.toString(doc.fetchedAtUtc().toLocalTime(), QLocale::LongFormat));
         break;
+    case codepipeline::JobDocument::Origin::Polled:
+        m_issuedUtc = {};
+        addRow(QStringLiteral("fetchedAt"), tr("Polled"),
+               tr("%1, not fetched yet").arg(locale.toString(doc.fetchedAtUtc().toLocalTime(), QLocale::LongFormat)));
+        break;
     }
 
     m_hasCredentials = doc.hasArtifactCredentials();

@@ -2,6 +2,7 @@
 
 #include "gui/dialoghooks.h"
 
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QPushButton>
 #include <QTreeView>
@@ -31,10 +32,18 @@ RecentLookupsDock::RecentLookupsDock(RecentLookupsModel *recent, const DialogHoo
     auto *clear = new QPushButton(tr("Clear List"), panel);
     clear->setObjectName(QStringLiteral("clearRecent"));
     connect(clear, &QPushButton::clicked, this, &RecentLookupsDock::clearLookups);
+    auto *activity = new QPushButton(tr("Activity Log…"), panel);
+    activity->setObjectName(QStringLiteral("showActivityLog"));
+    activity->setToolTip(tr("Every poll, acknowledgement and result sent with a profile"));
+    connect(activity, &QPushButton::clicked, this, &RecentLookupsDock::activityLogRequested);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    buttons->addWidget(activity);
+    buttons->addWidget(clear);
     auto *layout = new QVBoxLayout(panel);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_view);
-    layout->addWidget(clear, 0, Qt::AlignRight);
+    layout->addLayout(buttons);
     setWidget(panel);
 }
 

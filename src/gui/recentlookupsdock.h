@@ -29,6 +29,7 @@ public Q_SLOTS:
 
 Q_SIGNALS:
     void lookupChosen(const jobdesk::gui::RecentLookup &lookup);
+    void activityLogRequested();
 
 private:
     RecentLookupsModel *m_recent;

@@ -66,6 +66,18 @@ JobDocument JobDocument::fromResponse(const OperationResult &result, const Looku
     return doc;
 }
 
+JobDocument JobDocument::polled(const QString &jobId, const LookupInfo &lookup, const QDateTime &polledAtUtc)
+{
+    JobDocument doc;
+    doc.m_data = Json{{"jobDetails", Json{{"id", jobId.toStdString()}}}};
+    doc.m_wire = doc.m_data;
+    doc.m_origin = Origin::Polled;
+    doc.m_lookup = lookup;
+    doc.m_lookup.jobId = jobId;
+    doc.m_fetchedAtUtc = polledAtUtc;
+    return doc;
+}
+
 Result<JobDocument> JobDocument::fromJsonText(const QByteArray &text, Origin origin, const QString &sourceName)
 {
     // A job is a few levels deep; thousands of levels would overflow the stack when shown or exported.
@@ -146,6 +158,7 @@ QString JobDocument::title() const
     case Origin::Fetched: return id;
     case Origin::Opened: return id + QStringLiteral(" (") + QFileInfo(m_sourceName).fileName() + QLatin1Char(')');
     case Origin::Pasted: return id + QStringLiteral(" (") + tr("pasted") + QLatin1Char(')');
+    case Origin::Polled: return id + QStringLiteral(" (") + tr("polled") + QLatin1Char(')');
     }
     return id;
 }

@@ -28,13 +28,15 @@ class JobDocument
     Q_DECLARE_TR_FUNCTIONS(JobDocument)
 
 public:
-    enum class Origin { Fetched, Opened, Pasted };
+    enum class Origin { Fetched, Opened, Pasted, Polled };
 
     JobDocument() = default;
 
     // A document from a successful GetThirdPartyJobDetails call.
     static JobDocument fromResponse(const OperationResult &result, const LookupInfo &lookup,
                                     const QDateTime &fetchedAtUtc);
+    // A job handed out by PollForThirdPartyJobs and not fetched yet: its ID, and where it was polled.
+    static JobDocument polled(const QString &jobId, const LookupInfo &lookup, const QDateTime &polledAtUtc);
     // The JSON that `aws codepipeline get-third-party-job-details` prints (or a JobDesk export,
     // or the bare jobDetails object), put through the same model as a live answer.
     static Result<JobDocument> fromJsonText(const QByteArray &text, Origin origin, const QString &sourceName);
