@@ -103,7 +103,7 @@ JobActions::JobActions(const Parts &parts, QObject *parent)
     connect(m_pollCalls, &JobActionController::succeeded, this,
             [this](const output::ActivityEntry &entry, const Json &data) {
                 record(entry, nullptr);
-                QList<PollWindow::PolledJob> jobs;
+                QList<PolledJob> jobs;
                 const auto list = data.find("jobs");
                 if (list != data.end() && list->is_array()) {
                     for (const Json &job : *list) {
