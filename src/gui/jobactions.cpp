@@ -20,6 +20,7 @@
 #include "core/profiles/clienttokenvault.h"
 
 #include <QAction>
+#include <QComboBox>
 #include <QInputDialog>
 #include <QLocale>
 #include <QMenu>
@@ -409,6 +410,11 @@ void JobActions::showPollWindow()
         m_pollWindow = new PollWindow(m_parts.hooks, m_parts.window);
         connect(m_pollWindow, &PollWindow::pollRequested, this, &JobActions::poll);
         connect(m_pollWindow, &PollWindow::jobActivated, this, &JobActions::openPolledJob);
+        // The poll goes where the lookup form points; the window says so as the form changes.
+        connect(m_parts.form->profileCombo(), &QComboBox::currentTextChanged, m_pollWindow, [this] {
+            const LookupForm::Request r = m_parts.form->request();
+            m_pollWindow->setTarget(r.profile, r.region, r.endpointOverride);
+        });
     }
     const LookupForm::Request r = m_parts.form->request();
     m_pollWindow->setTarget(r.profile, r.region, r.endpointOverride);
@@ -427,7 +433,6 @@ void JobActions::poll(const Json &params)
         return;
     }
     m_pollTarget = *target;
-    m_pollWindow->setTarget(target->profile, target->region, target->endpointOverride);
     m_pollWindow->setBusy(true);
     m_pollCalls->start({target->profileRow, target->profile, target->region, target->endpoint, kPoll, params, {}});
 }
