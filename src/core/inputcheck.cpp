@@ -73,7 +73,8 @@ Status InputCheck::text(const QString &field, const QString &value, const TextRu
     }
     const QList<uint> chars = value.toUcs4();
     for (const uint c : chars) {
-        if (isControl(c)) {
+        const bool lineBreak = c == 0x09 || c == 0x0a || c == 0x0d;
+        if (isControl(c) && !(rules.allowLineBreaks && lineBreak)) {
             return invalid(field, QStringLiteral("ControlCharacter"),
                            tr("%1 contains a control character, %2; remove it.").arg(field, describeCharacter(c)));
         }

@@ -30,6 +30,7 @@ public:
         bool allowEmpty = false;
         bool allowSpacesInside = false;  // identifiers and tokens have none
         bool allowSpacesAround = false;  // callers that trim a paste first leave this false
+        bool allowLineBreaks = false;    // tab, line feed and carriage return: free text for people only
     };
 
     // Empty, control characters (tab, line break, NUL, U+0007 …), spaces around or inside.

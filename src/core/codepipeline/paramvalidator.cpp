@@ -18,6 +18,12 @@ bool isIdentifier(const Shape *shape)
         || shape->name == "JobId" || shape->name == "ClientId";
 }
 
+// Text written for people (a failure message, a summary), where line breaks belong.
+bool isFreeText(const Shape *shape)
+{
+    return shape->name == "Message" || shape->name == "ExecutionSummary" || shape->name == "RevisionSummary";
+}
+
 struct Checker
 {
     QList<ParamValidator::Problem> problems;
@@ -140,12 +146,14 @@ struct Checker
         const QString name = QString::fromStdString(path);
         // Lengths in the model count characters (code points), as the service does.
         checkRange(shape, static_cast<long long>(text.toUcs4().size()), path, true);
-        // Control characters anywhere, and spaces in or around identifiers and tokens (paste accidents).
+        // Control characters (but line breaks in free text), and spaces in or around identifiers and
+        // tokens (paste accidents).
         InputCheck::TextRules rules;
         rules.allowEmpty = true;  // the model's minimum length speaks for empty values
         const bool identifier = isIdentifier(shape);
         rules.allowSpacesAround = !identifier;
         rules.allowSpacesInside = !identifier;
+        rules.allowLineBreaks = isFreeText(shape);
         if (Status s = InputCheck::text(displayName(path), text, rules); !s) {
             report(path, s.error().message);
             return;

@@ -71,6 +71,15 @@ void TestParamValidator::rejects_data()
                              << QStringLiteral(
                                     R"({"jobId":"j","clientToken":"t","executionDetails":{"percentComplete":101}})")
                              << QStringLiteral("executionDetails.percentComplete") << QStringLiteral("max value: 100");
+    QTest::newRow("bell in a failure message")
+        << std::string("PutThirdPartyJobFailureResult")
+        << QStringLiteral(R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"JobFailed","message":"a\u0007"}})")
+        << QStringLiteral("failureDetails.message") << QStringLiteral("control character");
+    QTest::newRow("line break in an external execution ID")
+        << std::string("PutThirdPartyJobFailureResult")
+        << QStringLiteral(
+               R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"JobFailed","message":"m","externalExecutionId":"a\nb"}})")
+        << QStringLiteral("failureDetails.externalExecutionId") << QStringLiteral("control character");
     QTest::newRow("failure type")
         << std::string("PutThirdPartyJobFailureResult")
         << QStringLiteral(R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"Oops","message":"m"}})")
@@ -105,6 +114,15 @@ void TestParamValidator::accepts_data()
     QTest::newRow("unicode counts characters")
         << std::string("GetThirdPartyJobDetails")
         << QStringLiteral(R"({"jobId":"%1","clientToken":"t"})").arg(QString(512, QChar(0x00e9)));
+    // Free text for people keeps its line breaks and tabs, as the AWS CLI sends them.
+    QTest::newRow("lines in a failure message")
+        << std::string("PutThirdPartyJobFailureResult")
+        << QStringLiteral(
+               R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"JobFailed","message":"line 1\r\nline 2\tend"}})");
+    QTest::newRow("lines in summaries")
+        << std::string("PutThirdPartyJobSuccessResult")
+        << QStringLiteral(
+               R"({"jobId":"j","clientToken":"t","currentRevision":{"revision":"r","changeIdentifier":"c","revisionSummary":"a\nb"},"executionDetails":{"summary":"x\ny"}})");
     QTest::newRow("poll")
         << std::string("PollForThirdPartyJobs")
         << QStringLiteral(
