@@ -12,6 +12,7 @@ class QWidget;
 
 namespace jobdesk::gui {
 
+struct ActionSummary;
 class MfaDialog;
 class ProfileEditDialog;
 class ProfileManagerDialog;
@@ -31,6 +32,8 @@ public:
     std::function<void(ProfileManagerDialog *dialog)> profileManager;  // drive it, then return to close it
     std::function<bool(ProfileEditDialog *dialog)> profileEditor;      // true: accepted
     std::function<QString(const QString &suggested)> tokenLabel;       // empty: cancelled
+    std::function<bool(const QString &text, bool &dontAskAgain)> pollNotice;  // true: poll
+    std::function<bool(const ActionSummary &summary)> confirmAction;          // true: send
 
     // A warning with Yes and Cancel (or the confirm hook); true for Yes.
     bool askToConfirm(QWidget *parent, const QString &question) const;
