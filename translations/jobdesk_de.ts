@@ -793,6 +793,61 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ActionConfirmation</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Confirm: %1</source>
+        <translation>Bestätigen: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This changes the customer&apos;s pipeline.&lt;/b&gt; CodePipeline acts on it as soon as it arrives, as if the partner&apos;s own service had sent it, and it cannot be taken back.</source>
+        <translation>&lt;b&gt;Dies ändert die Pipeline des Kunden.&lt;/b&gt; CodePipeline handelt sofort danach, als hätte der eigene Dienst des Partners es gesendet, und es lässt sich nicht zurücknehmen.</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Aktion:</translation>
+    </message>
+    <message>
+        <source>Job ID:</source>
+        <translation>Job-ID:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Konto:</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>Pipeline:</translation>
+    </message>
+    <message>
+        <source>Stage / action:</source>
+        <translation>Stufe / Aktion:</translation>
+    </message>
+    <message>
+        <source>Check before sending</source>
+        <translation>Vor dem Senden prüfen</translation>
+    </message>
+    <message>
+        <source>The same with jobdesk-&amp;cli:</source>
+        <translation>Dasselbe mit jobdesk-&amp;cli:</translation>
+    </message>
+    <message>
+        <source>Equivalent command line</source>
+        <translation>Gleichwertige Befehlszeile</translation>
+    </message>
+    <message>
+        <source>The job and its customer</source>
+        <translation>Der Job und sein Kunde</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::AppSettings</name>
     <message>
         <source>Cannot read the CA bundle %1: %2</source>
@@ -1078,6 +1133,93 @@
     <message>
         <source>Request ID: %1</source>
         <translation>Anfrage-ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::FailureResultDialog</name>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>Prüfen und &amp;senden…</translation>
+    </message>
+    <message>
+        <source>Report Failure</source>
+        <translation>Fehlschlag melden</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>Fehlerart</translation>
+    </message>
+    <message>
+        <source>Failure message</source>
+        <translation>Fehlermeldung</translation>
+    </message>
+    <message>
+        <source>What went wrong and what the customer can do about it</source>
+        <translation>Was schiefging und was der Kunde tun kann</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>Externe Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>Die ID des Laufs in Ihrem Dienst (optional)</translation>
+    </message>
+    <message>
+        <source>Failure &amp;type:</source>
+        <translation>Fehler&amp;art:</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Meldung:</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>E&amp;xterne Ausführungs-ID:</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>Die Meldung</translation>
+    </message>
+    <message>
+        <source>Enter a message: the customer reads it in the failed action&apos;s details.</source>
+        <translation>Geben Sie eine Meldung ein: Der Kunde liest sie in den Details der fehlgeschlagenen Aktion.</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>Die externe Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>The failure type</source>
+        <translation>Die Fehlerart</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 von %2 Zeichen</translation>
+    </message>
+    <message>
+        <source>The job ran and did not succeed (a failed build or test). The action fails and the pipeline execution stops at it.</source>
+        <translation>Der Job lief und war nicht erfolgreich (ein fehlgeschlagener Build oder Test). Die Aktion schlägt fehl und die Pipeline-Ausführung hält bei ihr an.</translation>
+    </message>
+    <message>
+        <source>The action&apos;s configuration is wrong or incomplete; the customer has to change it. The action fails and the pipeline execution stops at it.</source>
+        <translation>Die Konfiguration der Aktion ist falsch oder unvollständig; der Kunde muss sie ändern. Die Aktion schlägt fehl und die Pipeline-Ausführung hält bei ihr an.</translation>
+    </message>
+    <message>
+        <source>Your service was refused access it needs (the artifacts, a key, the customer&apos;s account). The action fails and the pipeline execution stops at it.</source>
+        <translation>Ihrem Dienst wurde ein nötiger Zugriff verweigert (die Artefakte, ein Schlüssel, das Konto des Kunden). Die Aktion schlägt fehl und die Pipeline-Ausführung hält bei ihr an.</translation>
+    </message>
+    <message>
+        <source>The revision the job was given is not the one your service expected. The action fails and the pipeline execution stops at it.</source>
+        <translation>Die Revision, die der Job erhielt, ist nicht die, die Ihr Dienst erwartete. Die Aktion schlägt fehl und die Pipeline-Ausführung hält bei ihr an.</translation>
+    </message>
+    <message>
+        <source>The revision or its artifacts could not be found or read. The action fails and the pipeline execution stops at it.</source>
+        <translation>Die Revision oder ihre Artefakte ließen sich nicht finden oder lesen. Die Aktion schlägt fehl und die Pipeline-Ausführung hält bei ihr an.</translation>
+    </message>
+    <message>
+        <source>Your service, or one it depends on, was unavailable; a retry may succeed. The action fails and the pipeline execution stops at it.</source>
+        <translation>Ihr Dienst oder einer, von dem er abhängt, war nicht erreichbar; ein erneuter Versuch kann gelingen. Die Aktion schlägt fehl und die Pipeline-Ausführung hält bei ihr an.</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +1929,156 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::PollWindow</name>
+    <message>
+        <source>&amp;Poll</source>
+        <translation>&amp;Abfragen</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Poll for Jobs</source>
+        <translation>Jobs abfragen</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Partner actions are always owned by ThirdParty.</source>
+        <translation>Partneraktionen gehören immer ThirdParty.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>The provider name in the action type, e.g. AcmeCI</source>
+        <translation>Der Anbietername im Aktionstyp, z. B. AcmeCI</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>e.g. 1</source>
+        <translation>z. B. 1</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Stapelgröße</translation>
+    </message>
+    <message>
+        <source>The most jobs one poll hands to you</source>
+        <translation>Die meisten Jobs, die eine Abfrage Ihnen übergibt</translation>
+    </message>
+    <message>
+        <source>Poll in progress</source>
+        <translation>Abfrage läuft</translation>
+    </message>
+    <message>
+        <source>Polled jobs</source>
+        <translation>Abgefragte Jobs</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Kategorie:</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Eigentümer:</translation>
+    </message>
+    <message>
+        <source>P&amp;rovider:</source>
+        <translation>Anbiete&amp;r:</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version:</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Stapelgröße:</translation>
+    </message>
+    <message>
+        <source>The category</source>
+        <translation>Die Kategorie</translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation>Der Anbieter</translation>
+    </message>
+    <message>
+        <source>Enter the provider, as the action type names it.</source>
+        <translation>Geben Sie den Anbieter so ein, wie der Aktionstyp ihn nennt.</translation>
+    </message>
+    <message>
+        <source>The version</source>
+        <translation>Die Version</translation>
+    </message>
+    <message>
+        <source>Enter the action type&apos;s version.</source>
+        <translation>Geben Sie die Version des Aktionstyps ein.</translation>
+    </message>
+    <message>
+        <source>The batch size</source>
+        <translation>Die Stapelgröße</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs handed to you:</source>
+        <translation>&amp;Jobs, die Ihnen übergeben wurden:</translation>
+    </message>
+    <message>
+        <source>the public endpoint</source>
+        <translation>dem öffentlichen Endpunkt</translation>
+    </message>
+    <message>
+        <source>Choose a profile in the main window first.</source>
+        <translation>Wählen Sie zuerst im Hauptfenster ein Profil.</translation>
+    </message>
+    <message>
+        <source>Polls with profile “%1” in %2, at %3.</source>
+        <translation>Fragt mit dem Profil „%1“ in %2 ab, an %3.</translation>
+    </message>
+    <message>
+        <source>Polling takes jobs off the queue: the jobs it returns are handed to you, here in JobDesk. Your own worker will not see them until they time out, and the pipelines wait meanwhile. Poll only when you mean to act on the jobs yourself.</source>
+        <translation>Eine Abfrage nimmt Jobs aus der Warteschlange: Die gelieferten Jobs werden Ihnen übergeben, hier in JobDesk. Ihr eigener Worker sieht sie erst, wenn ihre Zeit abläuft, und die Pipelines warten so lange. Fragen Sie nur ab, wenn Sie die Jobs selbst bearbeiten wollen.</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>&amp;Nicht mehr fragen</translation>
+    </message>
+    <message>
+        <source>Polling…</source>
+        <translation>Abfrage läuft…</translation>
+    </message>
+    <message>
+        <source>No job was waiting.</source>
+        <translation>Kein Job wartete.</translation>
+    </message>
+    <message>
+        <source>Jobs handed to you by the last poll: %1.</source>
+        <translation>Jobs, die Ihnen die letzte Abfrage übergab: %1.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::PolledJobsModel</name>
+    <message>
+        <source>Job ID</source>
+        <translation>Job-ID</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>Client-ID</translation>
+    </message>
+    <message>
+        <source>Polled (local time)</source>
+        <translation>Abgefragt (Ortszeit)</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ProfileEditDialog</name>
     <message>
         <source>Secret access key</source>
@@ -2321,6 +2613,173 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The CA bundle</source>
         <translation>Das CA-Bundle</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SuccessResultDialog</name>
+    <message>
+        <source>Set</source>
+        <translation>Angeben</translation>
+    </message>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>Prüfen und &amp;senden…</translation>
+    </message>
+    <message>
+        <source>Report Success</source>
+        <translation>Erfolg melden</translation>
+    </message>
+    <message>
+        <source>Execution summary</source>
+        <translation>Zusammenfassung der Ausführung</translation>
+    </message>
+    <message>
+        <source>What the action did, as the customer sees it in the action&apos;s details</source>
+        <translation>Was die Aktion tat, wie der Kunde es in den Details der Aktion sieht</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>Externe Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>Die ID des Laufs in Ihrem Dienst (optional)</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>Prozent abgeschlossen</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht festgelegt</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>e.g. a commit ID or build number</source>
+        <translation>z. B. eine Commit-ID oder Build-Nummer</translation>
+    </message>
+    <message>
+        <source>Change identifier</source>
+        <translation>Änderungskennung</translation>
+    </message>
+    <message>
+        <source>Give a creation time</source>
+        <translation>Erstellungszeit angeben</translation>
+    </message>
+    <message>
+        <source>Revision created (UTC)</source>
+        <translation>Revision erstellt (UTC)</translation>
+    </message>
+    <message>
+        <source>Revision summary</source>
+        <translation>Zusammenfassung der Revision</translation>
+    </message>
+    <message>
+        <source>Continuation token</source>
+        <translation>Fortsetzungstoken</translation>
+    </message>
+    <message>
+        <source>empty: the job is finished</source>
+        <translation>leer: der Job ist beendet</translation>
+    </message>
+    <message>
+        <source>Every field is optional. A group you fill in is sent with the success result; nothing is sent before you confirm.</source>
+        <translation>Jedes Feld ist optional. Eine ausgefüllte Gruppe wird mit dem Erfolgsergebnis gesendet; nichts wird gesendet, bevor Sie bestätigen.</translation>
+    </message>
+    <message>
+        <source>Execution details</source>
+        <translation>Ausführungsdetails</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>&amp;Zusammenfassung:</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>E&amp;xterne Ausführungs-ID:</translation>
+    </message>
+    <message>
+        <source>&amp;Percent complete:</source>
+        <translation>&amp;Prozent abgeschlossen:</translation>
+    </message>
+    <message>
+        <source>Current revision</source>
+        <translation>Aktuelle Revision</translation>
+    </message>
+    <message>
+        <source>&amp;Revision:</source>
+        <translation>&amp;Revision:</translation>
+    </message>
+    <message>
+        <source>C&amp;hange identifier:</source>
+        <translation>Ä&amp;nderungskennung:</translation>
+    </message>
+    <message>
+        <source>&amp;Created (UTC):</source>
+        <translation>&amp;Erstellt (UTC):</translation>
+    </message>
+    <message>
+        <source>Revision s&amp;ummary:</source>
+        <translation>Zusammenfassung der Re&amp;vision:</translation>
+    </message>
+    <message>
+        <source>Continue the job</source>
+        <translation>Den Job fortsetzen</translation>
+    </message>
+    <message>
+        <source>With a continuation token the action is not finished: CodePipeline gives your service another job for it, carrying this token.</source>
+        <translation>Mit einem Fortsetzungstoken ist die Aktion nicht beendet: CodePipeline gibt Ihrem Dienst einen weiteren Job für sie, der dieses Token trägt.</translation>
+    </message>
+    <message>
+        <source>Continuation t&amp;oken:</source>
+        <translation>F&amp;ortsetzungstoken:</translation>
+    </message>
+    <message>
+        <source>The summary</source>
+        <translation>Die Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>Die externe Ausführungs-ID</translation>
+    </message>
+    <message>
+        <source>The percent complete</source>
+        <translation>Der Prozentwert</translation>
+    </message>
+    <message>
+        <source>The revision</source>
+        <translation>Die Revision</translation>
+    </message>
+    <message>
+        <source>A current revision needs the revision itself: enter it, or clear the revision&apos;s fields.</source>
+        <translation>Eine aktuelle Revision braucht die Revision selbst: Geben Sie sie ein oder leeren Sie die Felder der Revision.</translation>
+    </message>
+    <message>
+        <source>The change identifier</source>
+        <translation>Die Änderungskennung</translation>
+    </message>
+    <message>
+        <source>A current revision needs its change identifier: enter it, or clear the revision&apos;s fields.</source>
+        <translation>Eine aktuelle Revision braucht ihre Änderungskennung: Geben Sie sie ein oder leeren Sie die Felder der Revision.</translation>
+    </message>
+    <message>
+        <source>The creation time</source>
+        <translation>Die Erstellungszeit</translation>
+    </message>
+    <message>
+        <source>The revision summary</source>
+        <translation>Die Zusammenfassung der Revision</translation>
+    </message>
+    <message>
+        <source>The continuation token</source>
+        <translation>Das Fortsetzungstoken</translation>
     </message>
 </context>
 <context>

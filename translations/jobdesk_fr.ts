@@ -793,6 +793,61 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ActionConfirmation</name>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Confirm: %1</source>
+        <translation>Confirmer : %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This changes the customer&apos;s pipeline.&lt;/b&gt; CodePipeline acts on it as soon as it arrives, as if the partner&apos;s own service had sent it, and it cannot be taken back.</source>
+        <translation>&lt;b&gt;Ceci modifie le pipeline du client.&lt;/b&gt; CodePipeline agit dès réception, comme si le service du partenaire l&apos;avait envoyé lui-même, et on ne peut pas revenir en arrière.</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action :</translation>
+    </message>
+    <message>
+        <source>Job ID:</source>
+        <translation>ID du job :</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Compte :</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>Pipeline :</translation>
+    </message>
+    <message>
+        <source>Stage / action:</source>
+        <translation>Étape / action :</translation>
+    </message>
+    <message>
+        <source>Check before sending</source>
+        <translation>À vérifier avant l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>The same with jobdesk-&amp;cli:</source>
+        <translation>La même chose avec jobdesk-&amp;cli :</translation>
+    </message>
+    <message>
+        <source>Equivalent command line</source>
+        <translation>Ligne de commande équivalente</translation>
+    </message>
+    <message>
+        <source>The job and its customer</source>
+        <translation>Le job et son client</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::AppSettings</name>
     <message>
         <source>Cannot read the CA bundle %1: %2</source>
@@ -1078,6 +1133,93 @@
     <message>
         <source>Request ID: %1</source>
         <translation>ID de requête&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::FailureResultDialog</name>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>&amp;Vérifier et envoyer…</translation>
+    </message>
+    <message>
+        <source>Report Failure</source>
+        <translation>Signaler un échec</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>Type d&apos;échec</translation>
+    </message>
+    <message>
+        <source>Failure message</source>
+        <translation>Message d&apos;échec</translation>
+    </message>
+    <message>
+        <source>What went wrong and what the customer can do about it</source>
+        <translation>Ce qui n&apos;a pas marché et ce que le client peut y faire</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>L&apos;ID de l&apos;exécution dans votre service (facultatif)</translation>
+    </message>
+    <message>
+        <source>Failure &amp;type:</source>
+        <translation>&amp;Type d&apos;échec :</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Message :</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>ID d&apos;e&amp;xécution externe :</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>Le message</translation>
+    </message>
+    <message>
+        <source>Enter a message: the customer reads it in the failed action&apos;s details.</source>
+        <translation>Saisissez un message : le client le lit dans les détails de l&apos;action en échec.</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>L&apos;ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The failure type</source>
+        <translation>Le type d&apos;échec</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 sur %2 caractères</translation>
+    </message>
+    <message>
+        <source>The job ran and did not succeed (a failed build or test). The action fails and the pipeline execution stops at it.</source>
+        <translation>Le job s&apos;est exécuté sans réussir (un build ou un test en échec). L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>The action&apos;s configuration is wrong or incomplete; the customer has to change it. The action fails and the pipeline execution stops at it.</source>
+        <translation>La configuration de l&apos;action est erronée ou incomplète ; le client doit la modifier. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>Your service was refused access it needs (the artifacts, a key, the customer&apos;s account). The action fails and the pipeline execution stops at it.</source>
+        <translation>Votre service s&apos;est vu refuser un accès nécessaire (les artefacts, une clé, le compte du client). L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>The revision the job was given is not the one your service expected. The action fails and the pipeline execution stops at it.</source>
+        <translation>La révision reçue par le job n&apos;est pas celle qu&apos;attendait votre service. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>The revision or its artifacts could not be found or read. The action fails and the pipeline execution stops at it.</source>
+        <translation>La révision ou ses artefacts sont introuvables ou illisibles. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>Your service, or one it depends on, was unavailable; a retry may succeed. The action fails and the pipeline execution stops at it.</source>
+        <translation>Votre service, ou un service dont il dépend, était indisponible ; une nouvelle tentative peut réussir. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
     </message>
 </context>
 <context>
@@ -1787,6 +1929,156 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::PollWindow</name>
+    <message>
+        <source>&amp;Poll</source>
+        <translation>&amp;Interroger</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Poll for Jobs</source>
+        <translation>Interroger les jobs</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Partner actions are always owned by ThirdParty.</source>
+        <translation>Les actions de partenaires appartiennent toujours à ThirdParty.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>The provider name in the action type, e.g. AcmeCI</source>
+        <translation>Le nom du fournisseur dans le type d&apos;action, p. ex. AcmeCI</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>e.g. 1</source>
+        <translation>p. ex. 1</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Taille du lot</translation>
+    </message>
+    <message>
+        <source>The most jobs one poll hands to you</source>
+        <translation>Le nombre maximal de jobs qu&apos;une interrogation vous remet</translation>
+    </message>
+    <message>
+        <source>Poll in progress</source>
+        <translation>Interrogation en cours</translation>
+    </message>
+    <message>
+        <source>Polled jobs</source>
+        <translation>Jobs reçus</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie :</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Propriétaire :</translation>
+    </message>
+    <message>
+        <source>P&amp;rovider:</source>
+        <translation>Fou&amp;rnisseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version :</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Taille du lot :</translation>
+    </message>
+    <message>
+        <source>The category</source>
+        <translation>La catégorie</translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation>Le fournisseur</translation>
+    </message>
+    <message>
+        <source>Enter the provider, as the action type names it.</source>
+        <translation>Saisissez le fournisseur tel que le type d&apos;action le nomme.</translation>
+    </message>
+    <message>
+        <source>The version</source>
+        <translation>La version</translation>
+    </message>
+    <message>
+        <source>Enter the action type&apos;s version.</source>
+        <translation>Saisissez la version du type d&apos;action.</translation>
+    </message>
+    <message>
+        <source>The batch size</source>
+        <translation>La taille du lot</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs handed to you:</source>
+        <translation>&amp;Jobs qui vous ont été remis :</translation>
+    </message>
+    <message>
+        <source>the public endpoint</source>
+        <translation>le point de terminaison public</translation>
+    </message>
+    <message>
+        <source>Choose a profile in the main window first.</source>
+        <translation>Choisissez d&apos;abord un profil dans la fenêtre principale.</translation>
+    </message>
+    <message>
+        <source>Polls with profile “%1” in %2, at %3.</source>
+        <translation>Interroge avec le profil « %1 » dans %2, sur %3.</translation>
+    </message>
+    <message>
+        <source>Polling takes jobs off the queue: the jobs it returns are handed to you, here in JobDesk. Your own worker will not see them until they time out, and the pipelines wait meanwhile. Poll only when you mean to act on the jobs yourself.</source>
+        <translation>Interroger retire des jobs de la file : les jobs renvoyés vous sont remis, ici dans JobDesk. Votre propre worker ne les verra qu&apos;à l&apos;expiration de leur délai, et les pipelines attendent entre-temps. N&apos;interrogez que si vous comptez traiter les jobs vous-même.</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>&amp;Ne plus demander</translation>
+    </message>
+    <message>
+        <source>Polling…</source>
+        <translation>Interrogation…</translation>
+    </message>
+    <message>
+        <source>No job was waiting.</source>
+        <translation>Aucun job n&apos;attendait.</translation>
+    </message>
+    <message>
+        <source>Jobs handed to you by the last poll: %1.</source>
+        <translation>Jobs remis par la dernière interrogation : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::PolledJobsModel</name>
+    <message>
+        <source>Job ID</source>
+        <translation>ID du job</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Polled (local time)</source>
+        <translation>Reçu (heure locale)</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ProfileEditDialog</name>
     <message>
         <source>Secret access key</source>
@@ -2321,6 +2613,173 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The CA bundle</source>
         <translation>Le bundle CA</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SuccessResultDialog</name>
+    <message>
+        <source>Set</source>
+        <translation>Indiquer</translation>
+    </message>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>&amp;Vérifier et envoyer…</translation>
+    </message>
+    <message>
+        <source>Report Success</source>
+        <translation>Signaler une réussite</translation>
+    </message>
+    <message>
+        <source>Execution summary</source>
+        <translation>Résumé de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>What the action did, as the customer sees it in the action&apos;s details</source>
+        <translation>Ce que l&apos;action a fait, tel que le client le voit dans les détails de l&apos;action</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>L&apos;ID de l&apos;exécution dans votre service (facultatif)</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>Pourcentage achevé</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>e.g. a commit ID or build number</source>
+        <translation>p. ex. un ID de commit ou un numéro de build</translation>
+    </message>
+    <message>
+        <source>Change identifier</source>
+        <translation>Identifiant de modification</translation>
+    </message>
+    <message>
+        <source>Give a creation time</source>
+        <translation>Indiquer une date de création</translation>
+    </message>
+    <message>
+        <source>Revision created (UTC)</source>
+        <translation>Révision créée (UTC)</translation>
+    </message>
+    <message>
+        <source>Revision summary</source>
+        <translation>Résumé de la révision</translation>
+    </message>
+    <message>
+        <source>Continuation token</source>
+        <translation>Jeton de continuation</translation>
+    </message>
+    <message>
+        <source>empty: the job is finished</source>
+        <translation>vide : le job est terminé</translation>
+    </message>
+    <message>
+        <source>Every field is optional. A group you fill in is sent with the success result; nothing is sent before you confirm.</source>
+        <translation>Chaque champ est facultatif. Un groupe rempli est envoyé avec le résultat de réussite ; rien n&apos;est envoyé avant votre confirmation.</translation>
+    </message>
+    <message>
+        <source>Execution details</source>
+        <translation>Détails de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Ré&amp;sumé :</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>ID d&apos;e&amp;xécution externe :</translation>
+    </message>
+    <message>
+        <source>&amp;Percent complete:</source>
+        <translation>&amp;Pourcentage achevé :</translation>
+    </message>
+    <message>
+        <source>Current revision</source>
+        <translation>Révision actuelle</translation>
+    </message>
+    <message>
+        <source>&amp;Revision:</source>
+        <translation>&amp;Révision :</translation>
+    </message>
+    <message>
+        <source>C&amp;hange identifier:</source>
+        <translation>Identifiant de &amp;modification :</translation>
+    </message>
+    <message>
+        <source>&amp;Created (UTC):</source>
+        <translation>&amp;Créée (UTC) :</translation>
+    </message>
+    <message>
+        <source>Revision s&amp;ummary:</source>
+        <translation>Résumé &amp;de la révision :</translation>
+    </message>
+    <message>
+        <source>Continue the job</source>
+        <translation>Poursuivre le job</translation>
+    </message>
+    <message>
+        <source>With a continuation token the action is not finished: CodePipeline gives your service another job for it, carrying this token.</source>
+        <translation>Avec un jeton de continuation, l&apos;action n&apos;est pas terminée : CodePipeline donne à votre service un autre job pour elle, porteur de ce jeton.</translation>
+    </message>
+    <message>
+        <source>Continuation t&amp;oken:</source>
+        <translation>&amp;Jeton de continuation :</translation>
+    </message>
+    <message>
+        <source>The summary</source>
+        <translation>Le résumé</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>L&apos;ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The percent complete</source>
+        <translation>Le pourcentage achevé</translation>
+    </message>
+    <message>
+        <source>The revision</source>
+        <translation>La révision</translation>
+    </message>
+    <message>
+        <source>A current revision needs the revision itself: enter it, or clear the revision&apos;s fields.</source>
+        <translation>Une révision actuelle a besoin de la révision elle-même : saisissez-la ou videz les champs de la révision.</translation>
+    </message>
+    <message>
+        <source>The change identifier</source>
+        <translation>L&apos;identifiant de modification</translation>
+    </message>
+    <message>
+        <source>A current revision needs its change identifier: enter it, or clear the revision&apos;s fields.</source>
+        <translation>Une révision actuelle a besoin de son identifiant de modification : saisissez-le ou videz les champs de la révision.</translation>
+    </message>
+    <message>
+        <source>The creation time</source>
+        <translation>La date de création</translation>
+    </message>
+    <message>
+        <source>The revision summary</source>
+        <translation>Le résumé de la révision</translation>
+    </message>
+    <message>
+        <source>The continuation token</source>
+        <translation>Le jeton de continuation</translation>
     </message>
 </context>
 <context>

@@ -792,6 +792,61 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ActionConfirmation</name>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Confirm: %1</source>
+        <translation>確認: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This changes the customer&apos;s pipeline.&lt;/b&gt; CodePipeline acts on it as soon as it arrives, as if the partner&apos;s own service had sent it, and it cannot be taken back.</source>
+        <translation>&lt;b&gt;これはお客様のパイプラインを変更します。&lt;/b&gt;CodePipeline は受け取るとすぐに、パートナー自身のサービスが送ったものとして処理し、取り消すことはできません。</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>操作:</translation>
+    </message>
+    <message>
+        <source>Job ID:</source>
+        <translation>ジョブ ID:</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>アカウント:</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>パイプライン:</translation>
+    </message>
+    <message>
+        <source>Stage / action:</source>
+        <translation>ステージ / アクション:</translation>
+    </message>
+    <message>
+        <source>Check before sending</source>
+        <translation>送信前に確認してください</translation>
+    </message>
+    <message>
+        <source>The same with jobdesk-&amp;cli:</source>
+        <translation>jobdesk-cli で同じ操作(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Equivalent command line</source>
+        <translation>同等のコマンドライン</translation>
+    </message>
+    <message>
+        <source>The job and its customer</source>
+        <translation>ジョブとそのお客様</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::AppSettings</name>
     <message>
         <source>Cannot read the CA bundle %1: %2</source>
@@ -1077,6 +1132,93 @@
     <message>
         <source>Request ID: %1</source>
         <translation>リクエスト ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::FailureResultDialog</name>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>確認して送信(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Report Failure</source>
+        <translation>失敗を報告</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>失敗の種類</translation>
+    </message>
+    <message>
+        <source>Failure message</source>
+        <translation>失敗メッセージ</translation>
+    </message>
+    <message>
+        <source>What went wrong and what the customer can do about it</source>
+        <translation>何が問題で、お客様が何をできるか</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>外部実行 ID</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>お使いのサービスでの実行 ID(任意)</translation>
+    </message>
+    <message>
+        <source>Failure &amp;type:</source>
+        <translation>失敗の種類(&amp;T):</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>メッセージ(&amp;M):</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>外部実行 ID(&amp;X):</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>メッセージ</translation>
+    </message>
+    <message>
+        <source>Enter a message: the customer reads it in the failed action&apos;s details.</source>
+        <translation>メッセージを入力してください。お客様は失敗したアクションの詳細でこれを読みます。</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>外部実行 ID</translation>
+    </message>
+    <message>
+        <source>The failure type</source>
+        <translation>失敗の種類</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 / %2 文字</translation>
+    </message>
+    <message>
+        <source>The job ran and did not succeed (a failed build or test). The action fails and the pipeline execution stops at it.</source>
+        <translation>ジョブは実行されましたが成功しませんでした(ビルドやテストの失敗)。アクションは失敗し、パイプラインの実行はそこで止まります。</translation>
+    </message>
+    <message>
+        <source>The action&apos;s configuration is wrong or incomplete; the customer has to change it. The action fails and the pipeline execution stops at it.</source>
+        <translation>アクションの設定が誤っているか不完全で、お客様が変更する必要があります。アクションは失敗し、パイプラインの実行はそこで止まります。</translation>
+    </message>
+    <message>
+        <source>Your service was refused access it needs (the artifacts, a key, the customer&apos;s account). The action fails and the pipeline execution stops at it.</source>
+        <translation>お使いのサービスが必要なアクセス(アーティファクト、キー、お客様のアカウント)を拒否されました。アクションは失敗し、パイプラインの実行はそこで止まります。</translation>
+    </message>
+    <message>
+        <source>The revision the job was given is not the one your service expected. The action fails and the pipeline execution stops at it.</source>
+        <translation>ジョブに渡されたリビジョンは、お使いのサービスが想定したものではありません。アクションは失敗し、パイプラインの実行はそこで止まります。</translation>
+    </message>
+    <message>
+        <source>The revision or its artifacts could not be found or read. The action fails and the pipeline execution stops at it.</source>
+        <translation>リビジョンまたはそのアーティファクトが見つからないか、読み取れませんでした。アクションは失敗し、パイプラインの実行はそこで止まります。</translation>
+    </message>
+    <message>
+        <source>Your service, or one it depends on, was unavailable; a retry may succeed. The action fails and the pipeline execution stops at it.</source>
+        <translation>お使いのサービス、またはその依存先が利用できませんでした。再試行すると成功する場合があります。アクションは失敗し、パイプラインの実行はそこで止まります。</translation>
     </message>
 </context>
 <context>
@@ -1786,6 +1928,156 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::PollWindow</name>
+    <message>
+        <source>&amp;Poll</source>
+        <translation>ポーリング(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Poll for Jobs</source>
+        <translation>ジョブのポーリング</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>Partner actions are always owned by ThirdParty.</source>
+        <translation>パートナーアクションの所有者は常に ThirdParty です。</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <source>The provider name in the action type, e.g. AcmeCI</source>
+        <translation>アクションタイプのプロバイダー名(例: AcmeCI)</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>e.g. 1</source>
+        <translation>例: 1</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>The most jobs one poll hands to you</source>
+        <translation>1 回のポーリングで受け取るジョブの最大数</translation>
+    </message>
+    <message>
+        <source>Poll in progress</source>
+        <translation>ポーリング中</translation>
+    </message>
+    <message>
+        <source>Polled jobs</source>
+        <translation>ポーリングしたジョブ</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>カテゴリ(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>所有者:</translation>
+    </message>
+    <message>
+        <source>P&amp;rovider:</source>
+        <translation>プロバイダー(&amp;R):</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>バージョン(&amp;V):</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>バッチサイズ(&amp;B):</translation>
+    </message>
+    <message>
+        <source>The category</source>
+        <translation>カテゴリ</translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation>プロバイダー</translation>
+    </message>
+    <message>
+        <source>Enter the provider, as the action type names it.</source>
+        <translation>アクションタイプでの名前どおりにプロバイダーを入力してください。</translation>
+    </message>
+    <message>
+        <source>The version</source>
+        <translation>バージョン</translation>
+    </message>
+    <message>
+        <source>Enter the action type&apos;s version.</source>
+        <translation>アクションタイプのバージョンを入力してください。</translation>
+    </message>
+    <message>
+        <source>The batch size</source>
+        <translation>バッチサイズ</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs handed to you:</source>
+        <translation>受け取ったジョブ(&amp;J):</translation>
+    </message>
+    <message>
+        <source>the public endpoint</source>
+        <translation>公開エンドポイント</translation>
+    </message>
+    <message>
+        <source>Choose a profile in the main window first.</source>
+        <translation>まずメインウィンドウでプロファイルを選んでください。</translation>
+    </message>
+    <message>
+        <source>Polls with profile “%1” in %2, at %3.</source>
+        <translation>プロファイル「%1」で %2 の %3 をポーリングします。</translation>
+    </message>
+    <message>
+        <source>Polling takes jobs off the queue: the jobs it returns are handed to you, here in JobDesk. Your own worker will not see them until they time out, and the pipelines wait meanwhile. Poll only when you mean to act on the jobs yourself.</source>
+        <translation>ポーリングするとジョブがキューから取り出され、返されたジョブはここ JobDesk であなたに渡されます。お使いのワーカーはタイムアウトするまでそれらを受け取れず、その間パイプラインは待機します。自分でジョブを処理するときだけポーリングしてください。</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>今後確認しない(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Polling…</source>
+        <translation>ポーリング中…</translation>
+    </message>
+    <message>
+        <source>No job was waiting.</source>
+        <translation>待機中のジョブはありませんでした。</translation>
+    </message>
+    <message>
+        <source>Jobs handed to you by the last poll: %1.</source>
+        <translation>前回のポーリングで受け取ったジョブ: %1 件。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::PolledJobsModel</name>
+    <message>
+        <source>Job ID</source>
+        <translation>ジョブ ID</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>クライアント ID</translation>
+    </message>
+    <message>
+        <source>Polled (local time)</source>
+        <translation>ポーリング日時(現地時間)</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ProfileEditDialog</name>
     <message>
         <source>Secret access key</source>
@@ -2320,6 +2612,173 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The CA bundle</source>
         <translation>CA バンドル</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SuccessResultDialog</name>
+    <message>
+        <source>Set</source>
+        <translation>指定</translation>
+    </message>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>確認して送信(&amp;V)…</translation>
+    </message>
+    <message>
+        <source>Report Success</source>
+        <translation>成功を報告</translation>
+    </message>
+    <message>
+        <source>Execution summary</source>
+        <translation>実行の概要</translation>
+    </message>
+    <message>
+        <source>What the action did, as the customer sees it in the action&apos;s details</source>
+        <translation>アクションが行ったこと(お客様がアクションの詳細で見る内容)</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>外部実行 ID</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>お使いのサービスでの実行 ID(任意)</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>完了率</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>リビジョン</translation>
+    </message>
+    <message>
+        <source>e.g. a commit ID or build number</source>
+        <translation>例: コミット ID やビルド番号</translation>
+    </message>
+    <message>
+        <source>Change identifier</source>
+        <translation>変更識別子</translation>
+    </message>
+    <message>
+        <source>Give a creation time</source>
+        <translation>作成日時を指定</translation>
+    </message>
+    <message>
+        <source>Revision created (UTC)</source>
+        <translation>リビジョン作成日時(UTC)</translation>
+    </message>
+    <message>
+        <source>Revision summary</source>
+        <translation>リビジョンの概要</translation>
+    </message>
+    <message>
+        <source>Continuation token</source>
+        <translation>継続トークン</translation>
+    </message>
+    <message>
+        <source>empty: the job is finished</source>
+        <translation>空: ジョブは完了</translation>
+    </message>
+    <message>
+        <source>Every field is optional. A group you fill in is sent with the success result; nothing is sent before you confirm.</source>
+        <translation>すべての項目は任意です。入力したグループは成功結果と一緒に送信されます。確認するまで何も送信されません。</translation>
+    </message>
+    <message>
+        <source>Execution details</source>
+        <translation>実行の詳細</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>概要(&amp;M):</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>外部実行 ID(&amp;X):</translation>
+    </message>
+    <message>
+        <source>&amp;Percent complete:</source>
+        <translation>完了率(&amp;P):</translation>
+    </message>
+    <message>
+        <source>Current revision</source>
+        <translation>現在のリビジョン</translation>
+    </message>
+    <message>
+        <source>&amp;Revision:</source>
+        <translation>リビジョン(&amp;R):</translation>
+    </message>
+    <message>
+        <source>C&amp;hange identifier:</source>
+        <translation>変更識別子(&amp;H):</translation>
+    </message>
+    <message>
+        <source>&amp;Created (UTC):</source>
+        <translation>作成日時(UTC)(&amp;C):</translation>
+    </message>
+    <message>
+        <source>Revision s&amp;ummary:</source>
+        <translation>リビジョンの概要(&amp;U):</translation>
+    </message>
+    <message>
+        <source>Continue the job</source>
+        <translation>ジョブを継続</translation>
+    </message>
+    <message>
+        <source>With a continuation token the action is not finished: CodePipeline gives your service another job for it, carrying this token.</source>
+        <translation>継続トークンを指定するとアクションは完了しません。CodePipeline はこのトークンを付けた別のジョブをお使いのサービスに渡します。</translation>
+    </message>
+    <message>
+        <source>Continuation t&amp;oken:</source>
+        <translation>継続トークン(&amp;O):</translation>
+    </message>
+    <message>
+        <source>The summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>外部実行 ID</translation>
+    </message>
+    <message>
+        <source>The percent complete</source>
+        <translation>完了率</translation>
+    </message>
+    <message>
+        <source>The revision</source>
+        <translation>リビジョン</translation>
+    </message>
+    <message>
+        <source>A current revision needs the revision itself: enter it, or clear the revision&apos;s fields.</source>
+        <translation>現在のリビジョンにはリビジョン自体が必要です。入力するか、リビジョンの項目を空にしてください。</translation>
+    </message>
+    <message>
+        <source>The change identifier</source>
+        <translation>変更識別子</translation>
+    </message>
+    <message>
+        <source>A current revision needs its change identifier: enter it, or clear the revision&apos;s fields.</source>
+        <translation>現在のリビジョンには変更識別子が必要です。入力するか、リビジョンの項目を空にしてください。</translation>
+    </message>
+    <message>
+        <source>The creation time</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>The revision summary</source>
+        <translation>リビジョンの概要</translation>
+    </message>
+    <message>
+        <source>The continuation token</source>
+        <translation>継続トークン</translation>
     </message>
 </context>
 <context>

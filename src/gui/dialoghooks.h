@@ -14,6 +14,7 @@ class QWidget;
 
 namespace jobdesk::gui {
 
+struct ActionSummary;
 class FailureResultDialog;
 class MfaDialog;
 class ProfileEditDialog;
@@ -38,6 +39,8 @@ public:
     std::function<Secret(const QString &prompt)> clientToken;          // empty: cancelled
     std::function<bool(SuccessResultDialog *dialog)> successResult;    // true: accepted
     std::function<bool(FailureResultDialog *dialog)> failureResult;    // true: accepted
+    std::function<bool(const QString &text, bool &dontAskAgain)> pollNotice;  // true: poll
+    std::function<bool(const ActionSummary &summary)> confirmAction;          // true: send
 
     // A warning with Yes and Cancel (or the confirm hook); true for Yes.
     bool askToConfirm(QWidget *parent, const QString &question) const;
