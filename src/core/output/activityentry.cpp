@@ -45,8 +45,7 @@ QString shortValue(const Json &value)
 Error badMember(const char *member, const QString &expected)
 {
     return Error::make(Error::Kind::Io, QStringLiteral("BadActivityEntry"),
-                       ActivityEntry::tr("The activity entry's \"%1\" is not %2.")
-                           .arg(QLatin1String(member), expected),
+                       ActivityEntry::tr("The activity entry's \"%1\" is not %2.").arg(QLatin1String(member), expected),
                        ActivityEntry::tr("The activity record was changed or damaged outside JobDesk."));
 }
 
@@ -129,12 +128,9 @@ Result<ActivityEntry> ActivityEntry::fromJson(const Json &value)
         return badMember("operation", tr("an operation's name"));
     entry.operation = operation.value();
 
-    const std::pair<const char *, QString *> strings[] = {{"jobId", &entry.jobId},
-                                                          {"profile", &entry.profile},
-                                                          {"region", &entry.region},
-                                                          {"outcome", &entry.outcome},
-                                                          {"message", &entry.message},
-                                                          {"requestId", &entry.requestId}};
+    const std::pair<const char *, QString *> strings[] = {{"jobId", &entry.jobId},     {"profile", &entry.profile},
+                                                          {"region", &entry.region},   {"outcome", &entry.outcome},
+                                                          {"message", &entry.message}, {"requestId", &entry.requestId}};
     for (const auto &[member, target] : strings) {
         auto read = stringMember(value, member, false);
         if (!read)

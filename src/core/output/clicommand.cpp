@@ -89,9 +89,8 @@ QString CliCommand::line(const QString &program, const codepipeline::Operation &
                 add(it.key(), it.value());
         }
     }
-    const std::pair<const char *, const QString *> globals[] = {{"--profile", &context.profile},
-                                                                {"--region", &context.region},
-                                                                {"--endpoint-url", &context.endpointOverride}};
+    const std::pair<const char *, const QString *> globals[] = {
+        {"--profile", &context.profile}, {"--region", &context.region}, {"--endpoint-url", &context.endpointOverride}};
     for (const auto &[option, value] : globals) {
         if (!value->isEmpty())
             appendOption(parts, QLatin1String(option), *value);

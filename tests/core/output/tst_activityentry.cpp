@@ -248,7 +248,7 @@ void TestActivityEntry::parametersText_data()
         << QByteArray(R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"JobFailed","message":"a\nb)"
                       + longMessage.toLatin1() + "\"}}")
         << QStringLiteral("failureDetails={type: JobFailed, message: a b") + QString(76, QLatin1Char('x'))
-               + QChar(0x2026) + QLatin1Char('}');
+            + QChar(0x2026) + QLatin1Char('}');
 }
 
 void TestActivityEntry::parametersText()
@@ -265,17 +265,16 @@ void TestActivityEntry::parametersText()
 void TestActivityEntry::summaryLine()
 {
     const QString line = finished().summaryLine();
-    for (const QString &part : {QStringLiteral("2026-12-03 08:45:22.123 UTC"), QStringLiteral("Report failure"),
-                                QString::fromLatin1(kJob), QStringLiteral("failureDetails={type: JobFailed"),
-                                QStringLiteral("InvalidJobStateException"),
-                                QStringLiteral("The job is already Succeeded."), QStringLiteral("req-123"),
-                                QStringLiteral("245 ms")})
+    for (const QString &part :
+         {QStringLiteral("2026-12-03 08:45:22.123 UTC"), QStringLiteral("Report failure"), QString::fromLatin1(kJob),
+          QStringLiteral("failureDetails={type: JobFailed"), QStringLiteral("InvalidJobStateException"),
+          QStringLiteral("The job is already Succeeded."), QStringLiteral("req-123"), QStringLiteral("245 ms")})
         QVERIFY2(line.contains(part), qPrintable(line + QStringLiteral(" lacks ") + part));
     QVERIFY(!line.contains(QLatin1String(kToken)));
     QVERIFY(!line.contains(QLatin1Char('\n')));
 
-    ActivityEntry ack = ActivityEntry::make(
-        op("AcknowledgeThirdPartyJob"), Json{{"jobId", "j-9"}, {"nonce", "4"}, {"clientToken", kToken}}, when());
+    ActivityEntry ack = ActivityEntry::make(op("AcknowledgeThirdPartyJob"),
+                                            Json{{"jobId", "j-9"}, {"nonce", "4"}, {"clientToken", kToken}}, when());
     ack.ok = true;
     ack.outcome = QStringLiteral("InProgress");
     QCOMPARE(ack.summaryLine(),

@@ -26,9 +26,9 @@ const char *const kToken = "client-token-FILE-LEAK-CHECK-7f3a9";
 ActivityEntry entry(const QString &profile, const QString &nonce, int second = 0)
 {
     const auto *op = ServiceModel::codePipeline().operation("AcknowledgeThirdPartyJob");
-    ActivityEntry e = ActivityEntry::make(
-        *op, Json{{"jobId", "job-1"}, {"nonce", nonce.toStdString()}, {"clientToken", kToken}},
-        QDateTime(QDate(2026, 12, 3), QTime(9, 0, second), Qt::UTC));
+    ActivityEntry e =
+        ActivityEntry::make(*op, Json{{"jobId", "job-1"}, {"nonce", nonce.toStdString()}, {"clientToken", kToken}},
+                            QDateTime(QDate(2026, 12, 3), QTime(9, 0, second), Qt::UTC));
     e.profile = profile;
     e.region = QStringLiteral("us-east-1");
     e.ok = true;
@@ -158,9 +158,10 @@ void TestActivityFile::damagedLinesAreCounted()
     const QString profile = QStringLiteral("p");
     QByteArray bytes = line(entry(profile, QStringLiteral("1")));
     bytes += "{not json\n";
-    bytes += "\n";                                                   // blank: neither an entry nor damage
-    bytes += R"({"time":"2026-12-03T09:00:00.000Z","ok":"yes"})" "\n";  // JSON, but not an entry
-    bytes += QByteArray(1000, '[') + '\n';                           // too deep to be an entry
+    bytes += "\n";  // blank: neither an entry nor damage
+    bytes += R"({"time":"2026-12-03T09:00:00.000Z","ok":"yes"})"
+             "\n";                          // JSON, but not an entry
+    bytes += QByteArray(1000, '[') + '\n';  // too deep to be an entry
     bytes += line(entry(profile, QStringLiteral("2")));
     writeRaw(file.pathFor(profile), bytes);
     const auto read = file.read(profile);
@@ -256,10 +257,17 @@ void TestActivityFile::oddProfileNamesStayInside()
 
 void TestActivityFile::fileNamesDoNotCollide()
 {
-    const QStringList profiles = {QStringLiteral("Prod"),   QStringLiteral("prod"), QStringLiteral("PROD"),
-                                  QStringLiteral("a/b"),    QStringLiteral("a_b"),  QStringLiteral("a%2Fb"),
-                                  QString(),                QStringLiteral("%"),    QStringLiteral("con"),
-                                  QStringLiteral("%63on"), QString(300, QLatin1Char('x')),
+    const QStringList profiles = {QStringLiteral("Prod"),
+                                  QStringLiteral("prod"),
+                                  QStringLiteral("PROD"),
+                                  QStringLiteral("a/b"),
+                                  QStringLiteral("a_b"),
+                                  QStringLiteral("a%2Fb"),
+                                  QString(),
+                                  QStringLiteral("%"),
+                                  QStringLiteral("con"),
+                                  QStringLiteral("%63on"),
+                                  QString(300, QLatin1Char('x')),
                                   QString(300, QLatin1Char('x')) + QLatin1Char('y')};
     QSet<QString> lowerCased;
     for (const QString &profile : profiles)
