@@ -111,7 +111,8 @@ void TestCliCommand::line_data()
         << QStringLiteral("aws codepipeline get-third-party-job-details --job-id=-abc --client-token '<client-token>'");
     QTest::newRow("an empty value and unicode")
         << QStringLiteral("jobdesk-cli") << QStringLiteral("GetThirdPartyJobDetails")
-        << QByteArray(R"({"jobId":"","clientToken":"t"})") << QStringList{QStringLiteral("Jürgen"), QString(), QString()}
+        << QByteArray(R"({"jobId":"","clientToken":"t"})")
+        << QStringList{QStringLiteral("Jürgen"), QString(), QString()}
         << QStringLiteral("jobdesk-cli get-third-party-job-details --job-id '' --client-token '<client-token>' "
                           "--profile 'Jürgen'");
 }
@@ -160,9 +161,9 @@ void TestCliCommand::secretsNeverInTheLine()
     QVERIFY(!line.contains(kToken));
     QVERIFY(line.contains(output::JobExporter::tokenPlaceholder()));
     // A member the Redactor calls secret, wherever it is, becomes the placeholder.
-    const QString odd = CliCommand::line(QStringLiteral("jobdesk-cli"), op(QStringLiteral("GetThirdPartyJobDetails")),
-                                         Json{{"jobId", "j"}, {"clientToken", "t"}, {"sessionToken", "SESSIONxyz"}},
-                                         CliContext{});
+    const QString odd =
+        CliCommand::line(QStringLiteral("jobdesk-cli"), op(QStringLiteral("GetThirdPartyJobDetails")),
+                         Json{{"jobId", "j"}, {"clientToken", "t"}, {"sessionToken", "SESSIONxyz"}}, CliContext{});
     QVERIFY2(!odd.contains(QLatin1String("SESSIONxyz")), qPrintable(odd));
     QVERIFY(odd.contains(QStringLiteral("--session-token '<redacted>'")));
 }
@@ -224,8 +225,8 @@ void TestCliCommand::awsCliSendsTheSameRequest()
     QVERIFY(m_fake.addJob(job).ok());
 
     const Json sent = parse(params);
-    QString line = CliCommand::line(CliCommand::shellQuoted(aws) + QStringLiteral(" codepipeline"), op(operation),
-                                    sent, CliContext{QString(), QStringLiteral("us-east-1"), m_fake.url().toString()});
+    QString line = CliCommand::line(CliCommand::shellQuoted(aws) + QStringLiteral(" codepipeline"), op(operation), sent,
+                                    CliContext{QString(), QStringLiteral("us-east-1"), m_fake.url().toString()});
     QVERIFY(!line.contains(kToken));
     const QString placeholder = CliCommand::shellQuoted(output::JobExporter::tokenPlaceholder());
     if (sent.contains("clientToken")) {
