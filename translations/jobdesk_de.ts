@@ -153,6 +153,14 @@
         <source>The JSON is nested more than %1 levels deep; no CodePipeline job is.</source>
         <translation>Das JSON ist tiefer als %1 Ebenen verschachtelt, was bei keinem CodePipeline-Job vorkommt.</translation>
     </message>
+    <message>
+        <source>The JSON&apos;s &quot;activity&quot; is not a list of objects.</source>
+        <translation>„activity“ im JSON ist keine Liste von Objekten.</translation>
+    </message>
+    <message>
+        <source>Open a JobDesk export as it was written, or remove its &quot;activity&quot; member.</source>
+        <translation>Öffnen Sie einen JobDesk-Export so, wie er geschrieben wurde, oder entfernen Sie sein Element „activity“.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::InputCheck</name>
@@ -2324,6 +2332,132 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::output::ActivityEntry</name>
+    <message>
+        <source>The activity record was changed or damaged outside JobDesk.</source>
+        <translation>Das Aktivitätsprotokoll wurde außerhalb von JobDesk geändert oder beschädigt.</translation>
+    </message>
+    <message>
+        <source>An activity entry is not a JSON object.</source>
+        <translation>Ein Aktivitätseintrag ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Poll for jobs</source>
+        <translation>Nach Jobs abfragen</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Bestätigen</translation>
+    </message>
+    <message>
+        <source>Report success</source>
+        <translation>Erfolg melden</translation>
+    </message>
+    <message>
+        <source>Report failure</source>
+        <translation>Fehlschlag melden</translation>
+    </message>
+    <message>
+        <source>Fetch details</source>
+        <translation>Details abrufen</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>Job %1</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>erledigt: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation>fehlgeschlagen: %1: %2</translation>
+    </message>
+    <message>
+        <source>request ID %1</source>
+        <translation>Anfrage-ID %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The activity entry has no &quot;%1&quot;.</source>
+        <translation>Dem Aktivitätseintrag fehlt „%1“.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a string.</source>
+        <translation>„%1“ des Aktivitätseintrags ist keine Zeichenkette.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a date and time with its zone, such as 2026-12-03T08:45:22.123Z.</source>
+        <translation>„%1“ des Aktivitätseintrags ist kein Zeitpunkt mit Zeitzone wie 2026-12-03T08:45:22.123Z.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is empty.</source>
+        <translation>„%1“ des Aktivitätseintrags ist leer.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not an object.</source>
+        <translation>„%1“ des Aktivitätseintrags ist kein Objekt.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not true or false.</source>
+        <translation>„%1“ des Aktivitätseintrags ist weder true noch false.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a whole number of milliseconds.</source>
+        <translation>„%1“ des Aktivitätseintrags ist keine ganze Zahl von Millisekunden.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::output::ActivityFile</name>
+    <message>
+        <source>Check that you can write to %1 and that the disk has space left.</source>
+        <translation>Prüfen Sie, ob Sie in %1 schreiben dürfen und ob auf dem Datenträger noch Platz ist.</translation>
+    </message>
+    <message>
+        <source>Cannot create the activity folder %1: %2</source>
+        <translation>Der Aktivitätsordner %1 kann nicht angelegt werden: %2</translation>
+    </message>
+    <message>
+        <source>the folder could not be made</source>
+        <translation>der Ordner konnte nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>Cannot make the activity folder %1 private: %2</source>
+        <translation>Der Aktivitätsordner %1 kann nicht auf Sie allein beschränkt werden: %2</translation>
+    </message>
+    <message>
+        <source>its permissions could not be changed</source>
+        <translation>seine Berechtigungen ließen sich nicht ändern</translation>
+    </message>
+    <message>
+        <source>Cannot open the activity record %1: %2</source>
+        <translation>Das Aktivitätsprotokoll %1 kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the activity record %1: %2</source>
+        <translation>In das Aktivitätsprotokoll %1 kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the activity record %1: %2</source>
+        <translation>Das Aktivitätsprotokoll %1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file is yours and readable.</source>
+        <translation>Prüfen Sie, ob die Datei Ihnen gehört und lesbar ist.</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::output::JobExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2389,6 +2523,22 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>Save the token under that label first.</source>
         <translation>Speichern Sie das Token zuerst unter dieser Bezeichnung.</translation>
+    </message>
+    <message>
+        <source>The client ID is empty.</source>
+        <translation>Die Client-ID ist leer.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a client ID: a client ID is a lower-case UUID such as 1a2b3c4d-0000-4000-8000-0123456789ab, as a poll for jobs returns it.</source>
+        <translation>„%1“ ist keine Client-ID: Eine Client-ID ist eine UUID in Kleinbuchstaben wie 1a2b3c4d-0000-4000-8000-0123456789ab, so wie eine Abfrage nach Jobs sie liefert.</translation>
+    </message>
+    <message>
+        <source>No client token is saved in %1 for the client ID %2.</source>
+        <translation>In %1 ist für die Client-ID %2 kein Client-Token gespeichert.</translation>
+    </message>
+    <message>
+        <source>Save the partner&apos;s client token for that client ID first.</source>
+        <translation>Speichern Sie zuerst das Client-Token des Partners für diese Client-ID.</translation>
     </message>
 </context>
 <context>

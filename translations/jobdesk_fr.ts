@@ -153,6 +153,14 @@
         <source>pasted</source>
         <translation>collée</translation>
     </message>
+    <message>
+        <source>The JSON&apos;s &quot;activity&quot; is not a list of objects.</source>
+        <translation>L’élément «&#xa0;activity&#xa0;» du JSON n’est pas une liste d’objets.</translation>
+    </message>
+    <message>
+        <source>Open a JobDesk export as it was written, or remove its &quot;activity&quot; member.</source>
+        <translation>Ouvrez un export JobDesk tel qu’il a été écrit, ou retirez-en l’élément «&#xa0;activity&#xa0;».</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::InputCheck</name>
@@ -2324,6 +2332,132 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::output::ActivityEntry</name>
+    <message>
+        <source>The activity record was changed or damaged outside JobDesk.</source>
+        <translation>Le journal d’activité a été modifié ou endommagé en dehors de JobDesk.</translation>
+    </message>
+    <message>
+        <source>An activity entry is not a JSON object.</source>
+        <translation>Une entrée d’activité n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>Poll for jobs</source>
+        <translation>Interroger les tâches</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Accuser réception</translation>
+    </message>
+    <message>
+        <source>Report success</source>
+        <translation>Signaler la réussite</translation>
+    </message>
+    <message>
+        <source>Report failure</source>
+        <translation>Signaler l’échec</translation>
+    </message>
+    <message>
+        <source>Fetch details</source>
+        <translation>Récupérer les détails</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>tâche %1</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>terminé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation>échec&#xa0;: %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>request ID %1</source>
+        <translation>ID de requête %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The activity entry has no &quot;%1&quot;.</source>
+        <translation>L’entrée d’activité n’a pas de «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a string.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas une chaîne.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a date and time with its zone, such as 2026-12-03T08:45:22.123Z.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas une date et heure avec son fuseau, comme 2026-12-03T08:45:22.123Z.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is empty.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité est vide.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not an object.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not true or false.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est ni true ni false.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a whole number of milliseconds.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas un nombre entier de millisecondes.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::output::ActivityFile</name>
+    <message>
+        <source>Check that you can write to %1 and that the disk has space left.</source>
+        <translation>Vérifiez que vous pouvez écrire dans %1 et qu’il reste de la place sur le disque.</translation>
+    </message>
+    <message>
+        <source>Cannot create the activity folder %1: %2</source>
+        <translation>Impossible de créer le dossier d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the folder could not be made</source>
+        <translation>le dossier n’a pas pu être créé</translation>
+    </message>
+    <message>
+        <source>Cannot make the activity folder %1 private: %2</source>
+        <translation>Impossible de rendre le dossier d’activité %1 privé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>its permissions could not be changed</source>
+        <translation>ses permissions n’ont pas pu être modifiées</translation>
+    </message>
+    <message>
+        <source>Cannot open the activity record %1: %2</source>
+        <translation>Impossible d’ouvrir le journal d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the activity record %1: %2</source>
+        <translation>Impossible d’écrire dans le journal d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the activity record %1: %2</source>
+        <translation>Impossible de lire le journal d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file is yours and readable.</source>
+        <translation>Vérifiez que le fichier vous appartient et qu’il est lisible.</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::output::JobExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2389,6 +2523,22 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>Save the token under that label first.</source>
         <translation>Enregistrez d’abord le jeton sous ce libellé.</translation>
+    </message>
+    <message>
+        <source>The client ID is empty.</source>
+        <translation>L’ID client est vide.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a client ID: a client ID is a lower-case UUID such as 1a2b3c4d-0000-4000-8000-0123456789ab, as a poll for jobs returns it.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un ID client&#xa0;: un ID client est un UUID en minuscules comme 1a2b3c4d-0000-4000-8000-0123456789ab, tel que l’interrogation des tâches le renvoie.</translation>
+    </message>
+    <message>
+        <source>No client token is saved in %1 for the client ID %2.</source>
+        <translation>Aucun jeton client n’est enregistré dans %1 pour l’ID client %2.</translation>
+    </message>
+    <message>
+        <source>Save the partner&apos;s client token for that client ID first.</source>
+        <translation>Enregistrez d’abord le jeton client du partenaire pour cet ID client.</translation>
     </message>
 </context>
 <context>

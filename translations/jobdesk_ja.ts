@@ -153,6 +153,14 @@
         <source>pasted</source>
         <translation>貼り付け</translation>
     </message>
+    <message>
+        <source>The JSON&apos;s &quot;activity&quot; is not a list of objects.</source>
+        <translation>JSON の「activity」がオブジェクトのリストではありません。</translation>
+    </message>
+    <message>
+        <source>Open a JobDesk export as it was written, or remove its &quot;activity&quot; member.</source>
+        <translation>JobDesk のエクスポートを書き出されたままの状態で開くか、その「activity」メンバーを削除してください。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::InputCheck</name>
@@ -2323,6 +2331,132 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
 </context>
 <context>
+    <name>jobdesk::output::ActivityEntry</name>
+    <message>
+        <source>The activity record was changed or damaged outside JobDesk.</source>
+        <translation>アクティビティ記録が JobDesk の外部で変更されたか、破損しています。</translation>
+    </message>
+    <message>
+        <source>An activity entry is not a JSON object.</source>
+        <translation>アクティビティのエントリが JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Poll for jobs</source>
+        <translation>ジョブをポーリング</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>受領確認</translation>
+    </message>
+    <message>
+        <source>Report success</source>
+        <translation>成功を報告</translation>
+    </message>
+    <message>
+        <source>Report failure</source>
+        <translation>失敗を報告</translation>
+    </message>
+    <message>
+        <source>Fetch details</source>
+        <translation>詳細を取得</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>ジョブ %1</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>完了: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>失敗: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation>失敗: %1: %2</translation>
+    </message>
+    <message>
+        <source>request ID %1</source>
+        <translation>リクエスト ID %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The activity entry has no &quot;%1&quot;.</source>
+        <translation>アクティビティのエントリに「%1」がありません。</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a string.</source>
+        <translation>アクティビティのエントリの「%1」が文字列ではありません。</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a date and time with its zone, such as 2026-12-03T08:45:22.123Z.</source>
+        <translation>アクティビティのエントリの「%1」が、2026-12-03T08:45:22.123Z のようなタイムゾーン付きの日時ではありません。</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is empty.</source>
+        <translation>アクティビティのエントリの「%1」が空です。</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not an object.</source>
+        <translation>アクティビティのエントリの「%1」がオブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not true or false.</source>
+        <translation>アクティビティのエントリの「%1」が true でも false でもありません。</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a whole number of milliseconds.</source>
+        <translation>アクティビティのエントリの「%1」がミリ秒単位の整数ではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::output::ActivityFile</name>
+    <message>
+        <source>Check that you can write to %1 and that the disk has space left.</source>
+        <translation>%1 に書き込めること、およびディスクに空き容量があることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Cannot create the activity folder %1: %2</source>
+        <translation>アクティビティフォルダー %1 を作成できません: %2</translation>
+    </message>
+    <message>
+        <source>the folder could not be made</source>
+        <translation>フォルダーを作成できませんでした</translation>
+    </message>
+    <message>
+        <source>Cannot make the activity folder %1 private: %2</source>
+        <translation>アクティビティフォルダー %1 を本人専用にできません: %2</translation>
+    </message>
+    <message>
+        <source>its permissions could not be changed</source>
+        <translation>アクセス権を変更できませんでした</translation>
+    </message>
+    <message>
+        <source>Cannot open the activity record %1: %2</source>
+        <translation>アクティビティ記録 %1 を開けません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the activity record %1: %2</source>
+        <translation>アクティビティ記録 %1 に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the activity record %1: %2</source>
+        <translation>アクティビティ記録 %1 を読み取れません: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file is yours and readable.</source>
+        <translation>ファイルの所有者が自分であり、読み取り可能であることを確認してください。</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::output::JobExporter</name>
     <message>
         <source>Cannot write %1: %2</source>
@@ -2388,6 +2522,22 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>Save the token under that label first.</source>
         <translation>先にそのラベルでトークンを保存してください。</translation>
+    </message>
+    <message>
+        <source>The client ID is empty.</source>
+        <translation>クライアント ID が空です。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a client ID: a client ID is a lower-case UUID such as 1a2b3c4d-0000-4000-8000-0123456789ab, as a poll for jobs returns it.</source>
+        <translation>「%1」はクライアント ID ではありません。クライアント ID は、ジョブのポーリングが返すような 1a2b3c4d-0000-4000-8000-0123456789ab 形式の小文字の UUID です。</translation>
+    </message>
+    <message>
+        <source>No client token is saved in %1 for the client ID %2.</source>
+        <translation>%1 にクライアント ID %2 のクライアントトークンは保存されていません。</translation>
+    </message>
+    <message>
+        <source>Save the partner&apos;s client token for that client ID first.</source>
+        <translation>先にそのクライアント ID に対するパートナーのクライアントトークンを保存してください。</translation>
     </message>
 </context>
 <context>

@@ -42,10 +42,10 @@ QString shortValue(const Json &value)
     return shown;
 }
 
-Error badMember(const char *member, const QString &expected)
+// message names the member as %1, so that a translation places it where its grammar wants it.
+Error badMember(const char *member, const QString &message)
 {
-    return Error::make(Error::Kind::Io, QStringLiteral("BadActivityEntry"),
-                       ActivityEntry::tr("The activity entry's \"%1\" is not %2.").arg(QLatin1String(member), expected),
+    return Error::make(Error::Kind::Io, QStringLiteral("BadActivityEntry"), message.arg(QLatin1String(member)),
                        ActivityEntry::tr("The activity record was changed or damaged outside JobDesk."));
 }
 
@@ -54,11 +54,11 @@ Result<QString> stringMember(const Json &object, const char *member, bool requir
     auto it = object.find(member);
     if (it == object.end()) {
         if (required)
-            return badMember(member, ActivityEntry::tr("present"));
+            return badMember(member, ActivityEntry::tr("The activity entry has no \"%1\"."));
         return QString();
     }
     if (!it->is_string())
-        return badMember(member, ActivityEntry::tr("a string"));
+        return badMember(member, ActivityEntry::tr("The activity entry's \"%1\" is not a string."));
     return text(it->get_ref<const std::string &>());
 }
 
@@ -118,14 +118,16 @@ Result<ActivityEntry> ActivityEntry::fromJson(const Json &value)
     entry.timeUtc = QDateTime::fromString(time.value(), Qt::ISODateWithMs);
     // A time without its zone would be read as local time and move with the reader's clock.
     if (!entry.timeUtc.isValid() || entry.timeUtc.timeSpec() == Qt::LocalTime)
-        return badMember("time", tr("a date and time such as 2026-12-03T08:45:22.123Z"));
+        return badMember("time",
+                         tr("The activity entry's \"%1\" is not a date and time with its zone, such as "
+                            "2026-12-03T08:45:22.123Z."));
     entry.timeUtc = entry.timeUtc.toUTC();
 
     auto operation = stringMember(value, "operation", true);
     if (!operation)
         return operation.error();
     if (operation.value().isEmpty())
-        return badMember("operation", tr("an operation's name"));
+        return badMember("operation", tr("The activity entry's \"%1\" is empty."));
     entry.operation = operation.value();
 
     const std::pair<const char *, QString *> strings[] = {{"jobId", &entry.jobId},     {"profile", &entry.profile},
@@ -141,21 +143,21 @@ Result<ActivityEntry> ActivityEntry::fromJson(const Json &value)
     auto params = value.find("parameters");
     if (params != value.end()) {
         if (!params->is_object())
-            return badMember("parameters", tr("an object"));
+            return badMember("parameters", tr("The activity entry's \"%1\" is not an object."));
         entry.parameters = *params;
     }
 
     auto ok = value.find("ok");
     if (ok == value.end())
-        return badMember("ok", tr("present"));
+        return badMember("ok", tr("The activity entry has no \"%1\"."));
     if (!ok->is_boolean())
-        return badMember("ok", tr("true or false"));
+        return badMember("ok", tr("The activity entry's \"%1\" is not true or false."));
     entry.ok = ok->get<bool>();
 
     auto duration = value.find("durationMs");
     if (duration != value.end()) {
         if (!duration->is_number_integer() || duration->get<long long>() < 0)
-            return badMember("durationMs", tr("a whole number of milliseconds"));
+            return badMember("durationMs", tr("The activity entry's \"%1\" is not a whole number of milliseconds."));
         entry.durationMs = duration->get<qint64>();
     }
     return entry;
