@@ -23,7 +23,7 @@ public:
         QStringList maskedConfigurationKeys;  // configuration values replaced when secrets are left out
         // The job's Activity tab: written as "activity" after "jobDetails" when not empty
         // (redacted whatever includeSecrets says: an entry holds no secret).
-        QList<ActivityEntry> activity;
+        QList<ActivityEntry> activity = {};
     };
 
     static QString placeholder();
