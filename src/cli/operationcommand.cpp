@@ -451,8 +451,17 @@ void OperationCommand::onFinished(codepipeline::OperationCall *call)
     if (result.ok()) {
         if (!result.value().requestId.isEmpty())
             debug("jobdesk.formatter", QStringLiteral("RequestId: %1").arg(result.value().requestId));
-        if (printResponse(result.value().response.data))
-            finish(ExitSuccess);
+        const Json &data = result.value().response.data;
+        if (!printResponse(data))
+            return;
+        // The AWS CLI prints nothing and succeeds; the person is left wondering why.
+        if (call->operation().name == "GetThirdPartyJobDetails" && !data.contains("jobDetails")) {
+            write(m_streams.err,
+                  tr("note: the service answered GetThirdPartyJobDetails but with no job details. Check the job "
+                     "ID; the job may also have finished or timed out.\n")
+                      .toUtf8());
+        }
+        finish(ExitSuccess);
         return;
     }
     const Error &error = result.error();

@@ -32,6 +32,8 @@ struct FakeScript
         TruncatedChunkedBody,  // Transfer-Encoding: chunked, some chunks, then a close without the last chunk
         CaptivePortalHtml,     // 200 with a text/html sign-in page, as a hotel or guest network answers
         HugeBody,              // 200 with a well-formed JSON answer of hugeBodyBytes (padding inside)
+        EmptyBody,             // the answer's status and headers with no body at all (Content-Length: 0)
+        EmptyObject,           // the answer's status and headers with "{}" for a body
     };
 
     enum class ServerErrorBody { Json, Html };

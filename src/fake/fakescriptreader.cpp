@@ -80,12 +80,16 @@ Result<FakeScript> FakeScriptReader::read(const ojson &value, const QString &fie
                 script.fault = FakeScript::Fault::CaptivePortalHtml;
             else if (v == "hugeBody")
                 script.fault = FakeScript::Fault::HugeBody;
+            else if (v == "emptyBody")
+                script.fault = FakeScript::Fault::EmptyBody;
+            else if (v == "emptyObject")
+                script.fault = FakeScript::Fault::EmptyObject;
             else if (v == "none")
                 script.fault = FakeScript::Fault::None;
             else
                 return bad(tr("must be \"malformedBody\", \"truncatedBody\", \"noAnswer\", "
                               "\"resetMidBody\", \"truncatedChunkedBody\", "
-                              "\"captivePortalHtml\" or \"hugeBody\""));
+                              "\"captivePortalHtml\", \"hugeBody\", \"emptyBody\" or \"emptyObject\""));
         } else if (key == "faultCount") {
             if (!v.is_number_integer() || v.get<int>() < -1)
                 return bad(tr("must be a count or -1"));

@@ -33,6 +33,12 @@ HttpResponse::Wire render(const FakeReply &reply, const FaultInjector::Decision 
         cut = true;
     } else if (decision.fault == FakeScript::Fault::ResetMidBody) {
         body = body.left(body.size() / 2);
+    } else if (decision.fault == FakeScript::Fault::EmptyBody) {
+        body.clear();
+        declaredLength = 0;
+    } else if (decision.fault == FakeScript::Fault::EmptyObject) {
+        body = "{}";
+        declaredLength = body.size();
     } else if (decision.fault == FakeScript::Fault::TruncatedChunkedBody) {
         const qsizetype half = body.size() / 2;
         body = chunk(body.left(half / 2)) + chunk(body.mid(half / 2, half - half / 2));

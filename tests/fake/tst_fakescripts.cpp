@@ -30,6 +30,8 @@ private Q_SLOTS:
     void script_serverErrors();
     void script_forcedErrorOnce();
     void script_faults();
+    void script_emptyAnswers_data();
+    void script_emptyAnswers();
     void script_delay();
     void script_globalAndFixtureScripts();
 
@@ -204,6 +206,36 @@ void TestFakeScripts::script_faults()
         QCOMPARE(answer->header("connection"), QByteArray("close"));
         QVERIFY(client.waitForDisconnect());
     }
+}
+
+void TestFakeScripts::script_emptyAnswers_data()
+{
+    QTest::addColumn<int>("fault");
+    QTest::addColumn<QByteArray>("body");
+    QTest::newRow("empty body") << int(FakeScript::Fault::EmptyBody) << QByteArray();
+    QTest::newRow("empty object") << int(FakeScript::Fault::EmptyObject) << QByteArray("{}");
+}
+
+// A 200 answer with nothing in it, which the model allows for every operation.
+void TestFakeScripts::script_emptyAnswers()
+{
+    QFETCH(int, fault);
+    QFETCH(QByteArray, body);
+    const SignedRequestSpec spec{QStringLiteral("GetThirdPartyJobDetails"),
+                                 compactJson({{QStringLiteral("jobId"), FakeJobOne},
+                                              {QStringLiteral("clientToken"), QStringLiteral("token-one")}})};
+    FakeScript script;
+    script.fault = FakeScript::Fault(fault);
+    script.faultCount = 1;
+    m_fake->setScript(FakeJobOne, script);
+    RawResponse r = call(spec);
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.body, body);
+    QCOMPARE(r.header("content-length"), QByteArray::number(body.size()));
+    QVERIFY(!r.header("x-amzn-requestid").isEmpty());
+    r = call(spec);  // count used up: the job again
+    QVERIFY(r.body.contains("jobDetails"));
+    m_fake->clearScripts();
 }
 
 void TestFakeScripts::script_delay()

@@ -7,6 +7,8 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 
+#include <algorithm>
+
 namespace jobdesk::codepipeline {
 
 namespace {
@@ -44,6 +46,7 @@ void JobDocument::wipe()
 {
     wipeJson(m_data);
     wipeJson(m_wire);
+    wipeJson(m_activity);
     // None is secret; what is shared with a model is released here and scrubbed there.
     wipeStrings({},
                 {&m_sourceName, &m_requestId, &m_lookup.jobId, &m_lookup.profile, &m_lookup.region,
@@ -102,8 +105,20 @@ Result<JobDocument> JobDocument::fromJsonText(const QByteArray &text, Origin ori
         return Error::make(Error::Kind::Io, QStringLiteral("NotAJob"), tr("The JSON has no \"jobDetails\" object."),
                            tr("Expected the output of \"aws codepipeline get-third-party-job-details\"."));
 
+    // A JobDesk export carries the actions taken on the job beside it; they are not part of the answer.
+    Json activity = Json::array();
+    if (auto it = parsed.find("activity"); it != parsed.end()) {
+        const bool objects =
+            it->is_array() && std::all_of(it->begin(), it->end(), [](const Json &entry) { return entry.is_object(); });
+        if (!objects)
+            return Error::make(Error::Kind::Io, QStringLiteral("NotAJob"),
+                               tr("The JSON's \"activity\" is not a list of objects."),
+                               tr("Open a JobDesk export as it was written, or remove its \"activity\" member."));
+        activity = *it;
+    }
+
     const auto *op = ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
-    auto conformed = ResponseParser::conform(op->output, parsed);
+    auto conformed = ResponseParser::conform(op->output, parsed);  // drops "activity" with other unknown members
     if (!conformed) {
         Error e = conformed.error();
         e.kind = Error::Kind::Io;
@@ -112,6 +127,7 @@ Result<JobDocument> JobDocument::fromJsonText(const QByteArray &text, Origin ori
     JobDocument doc;
     doc.m_data = std::move(conformed).value();
     doc.m_wire = std::move(parsed);
+    doc.m_activity = std::move(activity);
     doc.m_origin = origin;
     doc.m_sourceName = sourceName;
     doc.m_fetchedAtUtc = QDateTime::currentDateTimeUtc();

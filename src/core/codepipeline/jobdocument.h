@@ -45,6 +45,8 @@ public:
     const Json &wire() const { return m_wire; }  // as received or as read
     const Json &details() const;                 // data()["jobDetails"], or an empty object
     const Json &jobData() const;                 // details()["data"], or an empty object
+    // A JobDesk export's "activity" array (the actions taken on the job), or an empty array.
+    const Json &activity() const { return m_activity; }
 
     Origin origin() const { return m_origin; }
     QString sourceName() const { return m_sourceName; }  // file name for opened documents
@@ -71,6 +73,7 @@ public:
 private:
     Json m_data = Json::object();
     Json m_wire = Json::object();
+    Json m_activity = Json::array();
     Origin m_origin = Origin::Fetched;
     QString m_sourceName;
     LookupInfo m_lookup;

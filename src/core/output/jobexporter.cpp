@@ -1,6 +1,7 @@
 #include "core/output/jobexporter.h"
 
 #include "core/codepipeline/servicemodel.h"
+#include "core/output/clicommand.h"
 #include "core/output/jsonwriter.h"
 #include "core/output/redactor.h"
 #include "core/platform/filesecurity.h"
@@ -8,7 +9,6 @@
 
 #include <QCoreApplication>
 #include <QDir>
-#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace jobdesk::output {
@@ -29,16 +29,6 @@ J *dataMember(J &root, const char *member)
         return nullptr;
     auto it = jobData->find(member);
     return it == jobData->end() ? nullptr : &*it;
-}
-
-QString shellQuote(const QString &value)
-{
-    static const QRegularExpression safe(QStringLiteral("^[A-Za-z0-9_./:=@+-]+$"));
-    if (safe.match(value).hasMatch())
-        return value;
-    QString quoted = value;
-    quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
-    return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
 
 }  // namespace
@@ -89,9 +79,16 @@ Json JobExporter::redacted(const Json &data, const QStringList &maskedConfigurat
 
 QByteArray JobExporter::json(const codepipeline::JobDocument &document, const Options &options)
 {
-    if (options.includeSecrets)
-        return writeJson(document.data());
-    return writeJson(redacted(document.data(), options.maskedConfigurationKeys));
+    Json out = options.includeSecrets ? document.data() : redacted(document.data(), options.maskedConfigurationKeys);
+    if (!options.activity.isEmpty()) {
+        Json activity = Json::array();
+        for (const ActivityEntry &entry : options.activity)
+            activity.push_back(entry.toJson());
+        out["activity"] = std::move(activity);
+    }
+    QByteArray bytes = writeJson(out);
+    codepipeline::wipeJson(out);
+    return bytes;
 }
 
 Status JobExporter::writeFile(const QString &path, const codepipeline::JobDocument &document, const Options &options)
@@ -129,15 +126,11 @@ Status JobExporter::writeBytes(const QString &path, QByteArray &bytes, bool owne
 
 QString JobExporter::cliCommand(const codepipeline::LookupInfo &lookup)
 {
-    QStringList parts = {
-        QStringLiteral("aws"),         QStringLiteral("codepipeline"), QStringLiteral("get-third-party-job-details"),
-        QStringLiteral("--job-id"),    shellQuote(lookup.jobId),       QStringLiteral("--client-token"),
-        shellQuote(tokenPlaceholder())};
-    if (!lookup.region.isEmpty())
-        parts << QStringLiteral("--region") << shellQuote(lookup.region);
-    if (!lookup.endpointOverride.isEmpty())
-        parts << QStringLiteral("--endpoint-url") << shellQuote(lookup.endpointOverride);
-    return parts.join(QLatin1Char(' '));
+    const auto *op = codepipeline::ServiceModel::codePipeline().operation("GetThirdPartyJobDetails");
+    // The token is only a placeholder in the line, whatever is passed for it.
+    const Json params = {{"jobId", lookup.jobId.toStdString()}, {"clientToken", tokenPlaceholder().toStdString()}};
+    return CliCommand::line(QStringLiteral("aws codepipeline"), *op, params,
+                            CliContext{QString(), lookup.region, lookup.endpointOverride});
 }
 
 }  // namespace jobdesk::output

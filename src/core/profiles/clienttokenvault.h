@@ -1,8 +1,10 @@
 #pragma once
 
-// Partner client tokens, saved on purpose under a label (a customer or clientId):
-// the labels are listed from QSettings, the tokens themselves live only in the OS
-// keychain under "token/<label>". Nothing is ever saved implicitly.
+// Partner client tokens, saved on purpose under a label (a customer or clientId), or
+// for a job's client ID (polled jobs carry one, so the window can open them fetched):
+// the labels and client IDs are listed from QSettings, the tokens themselves live only
+// in the OS keychain under "token/<label>" and "client/<clientId>". Nothing is ever
+// saved implicitly.
 
 #include "core/result.h"
 #include "core/secret.h"
@@ -43,11 +45,23 @@ public:
     // Removes the token and its label; when the keychain fails the label stays.
     void removeToken(const QString &label, QObject *context, StatusCallback done);
 
+    // Tokens saved for a job's client ID (the model's ClientId: a lower-case UUID).
+    QStringList clientIds() const;  // sorted
+    bool hasClientToken(const QString &clientId) const;
+    static Status validateClientId(const QString &clientId);
+    void saveClientToken(const QString &clientId, const Secret &token, QObject *context, StatusCallback done);
+    // Code "TokenNotSet" when none is saved for the client ID.
+    void loadClientToken(const QString &clientId, QObject *context, TokenCallback done);
+    // Removes the token and the client ID from the list; when the keychain fails the ID stays.
+    void removeClientToken(const QString &clientId, QObject *context, StatusCallback done);
+
 Q_SIGNALS:
     void labelsChanged();
+    void clientIdsChanged();
 
 private:
     void setLabels(QStringList labels);
+    void setClientIds(QStringList clientIds);
 
     std::unique_ptr<QSettings> m_settings;
 };

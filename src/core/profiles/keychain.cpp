@@ -299,6 +299,11 @@ QString Keychain::tokenKey(const QString &label)
     return QStringLiteral("token/") + label;
 }
 
+QString Keychain::clientTokenKey(const QString &clientId)
+{
+    return QStringLiteral("client/") + clientId;
+}
+
 QString Keychain::backendName()
 {
 #if defined(Q_OS_MACOS)

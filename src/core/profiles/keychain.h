@@ -54,6 +54,7 @@ public:
     static QString serviceName();                                             // "JobDesk"
     static QString profileKey(const QString &profile, const QString &field);  // profile/<name>/<field>
     static QString tokenKey(const QString &label);                            // token/<label>
+    static QString clientTokenKey(const QString &clientId);                   // client/<clientId>
 
     // How this platform's keychain is called in messages, e.g. "the Secret Service
     // (GNOME Keyring / KWallet)" on Linux.

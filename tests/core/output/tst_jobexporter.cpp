@@ -2,7 +2,10 @@
 // from its first byte, also over an existing file others could read; without
 // secrets nothing secret reaches the file; a failed write says where and why.
 
+#include "core/codepipeline/servicemodel.h"
+#include "core/output/activityentry.h"
 #include "core/output/jobexporter.h"
+#include "core/output/jsonwriter.h"
 #include "core/platform/filesecurity.h"
 
 #include <QFile>
@@ -10,6 +13,7 @@
 #include <QTest>
 
 using jobdesk::codepipeline::JobDocument;
+using jobdesk::codepipeline::Json;
 using jobdesk::output::JobExporter;
 using jobdesk::platform::FileSecurity;
 
@@ -44,6 +48,10 @@ private Q_SLOTS:
     void replacesAReadableFile();
     void withoutSecretsIsRedacted();
     void failureNamesTheFile();
+    void cliCommandUnchanged_data();
+    void cliCommandUnchanged();
+    void activityFollowsTheJob();
+    void noActivityNoChange();
 
 private:
     QTemporaryDir m_dir;
@@ -99,6 +107,79 @@ void TestJobExporter::failureNamesTheFile()
     QVERIFY2(written.error().message.contains(QStringLiteral("job.json")), qPrintable(written.error().message));
     QVERIFY(!written.error().hint.isEmpty());
     QVERIFY(!QFile::exists(path));
+}
+
+void TestJobExporter::cliCommandUnchanged_data()
+{
+    QTest::addColumn<QStringList>("lookup");  // jobId, profile, region, endpoint
+    QTest::addColumn<QString>("command");
+    QTest::newRow("job only") << QStringList{QStringLiteral("j-1"), QString(), QString(), QString()}
+                              << QStringLiteral(
+                                     "aws codepipeline get-third-party-job-details --job-id j-1 --client-token "
+                                     "'<client-token>'");
+    QTest::newRow("region, endpoint; profile left out")
+        << QStringList{QStringLiteral("11111111-1111-4111-8111-111111111111"), QStringLiteral("prod"),
+                       QStringLiteral("eu-west-1"), QStringLiteral("http://127.0.0.1:4566")}
+        << QStringLiteral("aws codepipeline get-third-party-job-details --job-id 11111111-1111-4111-8111-111111111111 "
+                          "--client-token '<client-token>' --region eu-west-1 --endpoint-url http://127.0.0.1:4566");
+    QTest::newRow("quoting") << QStringList{QStringLiteral("it's a job"), QString(), QString(),
+                                            QStringLiteral("https://h.example/?a=1&b=2")}
+                             << QStringLiteral(
+                                    "aws codepipeline get-third-party-job-details --job-id 'it'\\''s a job' "
+                                    "--client-token '<client-token>' --endpoint-url 'https://h.example/?a=1&b=2'");
+    QTest::newRow("empty job ID") << QStringList{QString(), QString(), QStringLiteral("us-east-1"), QString()}
+                                  << QStringLiteral("aws codepipeline get-third-party-job-details --job-id '' "
+                                                    "--client-token '<client-token>' --region us-east-1");
+}
+
+void TestJobExporter::cliCommandUnchanged()
+{
+    QFETCH(QStringList, lookup);
+    QFETCH(QString, command);
+    const jobdesk::codepipeline::LookupInfo info{lookup[0], lookup[1], lookup[2], lookup[3]};
+    QCOMPARE(JobExporter::cliCommand(info), command);
+}
+
+void TestJobExporter::activityFollowsTheJob()
+{
+    const auto *fail = jobdesk::codepipeline::ServiceModel::codePipeline().operation("PutThirdPartyJobFailureResult");
+    const std::string token = "client-token-EXPORT-LEAK-0042";
+    jobdesk::output::ActivityEntry entry = jobdesk::output::ActivityEntry::make(
+        *fail,
+        Json{{"jobId", "j-1"}, {"clientToken", token}, {"failureDetails", {{"type", "JobFailed"}, {"message", "m"}}}},
+        QDateTime(QDate(2026, 12, 3), QTime(8, 0), Qt::UTC));
+    entry.outcome = QStringLiteral("InvalidJobStateException");
+    jobdesk::output::ActivityEntry handMade = entry;
+    handMade.parameters["clientToken"] = token;  // as if read from a file someone edited
+
+    for (const bool secrets : {false, true}) {
+        JobExporter::Options options;
+        options.includeSecrets = secrets;
+        options.activity = {entry, handMade};
+        const QByteArray bytes = JobExporter::json(job(), options);
+        QVERIFY(!bytes.contains(QByteArray::fromStdString(token)));
+        const Json parsed = Json::parse(bytes.toStdString());
+        QCOMPARE(parsed.size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(parsed.begin().key()), QStringLiteral("jobDetails"));
+        QCOMPARE(QString::fromStdString((++parsed.begin()).key()), QStringLiteral("activity"));
+        QCOMPARE(parsed["activity"].size(), std::size_t(2));
+        QCOMPARE(QString::fromStdString(parsed["activity"][0].dump()), QString::fromStdString(entry.toJson().dump()));
+        QCOMPARE(bytes.contains(kSecretKey), secrets);
+        // The job part is what the export without activity holds, byte for byte.
+        options.activity.clear();
+        const QByteArray plain = JobExporter::json(job(), options);
+        QVERIFY(bytes.startsWith(plain.left(plain.lastIndexOf("\n}"))));
+    }
+}
+
+void TestJobExporter::noActivityNoChange()
+{
+    // Without activity the bytes are the AWS CLI's: the JSON writer's, of the redacted job.
+    QCOMPARE(JobExporter::json(job(), JobExporter::Options{}),
+             jobdesk::output::writeJson(JobExporter::redacted(job().data(), {})));
+    JobExporter::Options withSecrets;
+    withSecrets.includeSecrets = true;
+    QCOMPARE(JobExporter::json(job(), withSecrets), jobdesk::output::writeJson(job().data()));
 }
 
 QTEST_GUILESS_MAIN(TestJobExporter)

@@ -30,6 +30,11 @@ private Q_SLOTS:
     void replaceKeepsOneLabel();
     void notSet();
     void refusals();
+    void byClientId();
+    void clientIdsApartFromLabels();
+    void clientIdNotSet();
+    void clientIdRefusals_data();
+    void clientIdRefusals();
 
 private:
     Status save(ClientTokenVault &vault, const QString &label, const QString &token)
@@ -43,6 +48,19 @@ private:
     Status remove(ClientTokenVault &vault, const QString &label)
     {
         return *waitFor<Status>([&](auto done) { vault.removeToken(label, this, std::move(done)); });
+    }
+    Status saveFor(ClientTokenVault &vault, const QString &clientId, const QString &token)
+    {
+        return *waitFor<Status>(
+            [&](auto done) { vault.saveClientToken(clientId, Secret(token), this, std::move(done)); });
+    }
+    Result<Secret> loadFor(ClientTokenVault &vault, const QString &clientId)
+    {
+        return *waitFor<Result<Secret>>([&](auto done) { vault.loadClientToken(clientId, this, std::move(done)); });
+    }
+    Status removeFor(ClientTokenVault &vault, const QString &clientId)
+    {
+        return *waitFor<Status>([&](auto done) { vault.removeClientToken(clientId, this, std::move(done)); });
     }
     QString settingsFile(const QString &name) const { return m_dir.filePath(name); }
 
@@ -133,6 +151,105 @@ void TestClientTokenVault::refusals()
     QCOMPARE(save(vault, QStringLiteral(" padded"), QStringLiteral("t")).error().field, QStringLiteral("label"));
     QCOMPARE(save(vault, QStringLiteral("ok"), QString()).error().field, QStringLiteral("token"));
     QVERIFY(vault.labels().isEmpty());
+}
+
+namespace {
+
+const QString kClientA = QStringLiteral("77777777-7777-4777-8777-777777777777");
+const QString kClientB = QStringLiteral("0a1b2c3d-0000-4000-8000-0123456789ab");
+
+}  // namespace
+
+void TestClientTokenVault::byClientId()
+{
+    const QString file = settingsFile(QStringLiteral("clients.ini"));
+    ClientTokenVault vault(file);
+    QSignalSpy changed(&vault, &ClientTokenVault::clientIdsChanged);
+    const QString token = QStringLiteral("partner-token-for-client-A/+=");
+
+    QVERIFY(!vault.hasClientToken(kClientA));
+    QVERIFY(saveFor(vault, kClientA, token).ok());
+    QVERIFY(saveFor(vault, kClientB, QStringLiteral("token-B")).ok());
+    QCOMPARE(changed.count(), 2);
+    QCOMPARE(vault.clientIds(), (QStringList{kClientB, kClientA}));  // sorted
+    QVERIFY(vault.hasClientToken(kClientA));
+    QCOMPARE(lookUpWithSecretTool(Keychain::clientTokenKey(kClientA)).value(), token.toUtf8());
+    QCOMPARE(Keychain::clientTokenKey(kClientA), QStringLiteral("client/") + kClientA);
+    QFile settings(file);
+    QVERIFY(settings.open(QIODevice::ReadOnly));
+    QVERIFY(!settings.readAll().contains(token.toUtf8()));
+
+    // Another vault on the same settings sees the same IDs.
+    ClientTokenVault sameFile(file);
+    QVERIFY(sameFile.hasClientToken(kClientA));
+    QCOMPARE(loadFor(sameFile, kClientA).value().revealText(), token);
+
+    QVERIFY(saveFor(vault, kClientA, QStringLiteral("replaced")).ok());
+    QCOMPARE(vault.clientIds().count(kClientA), 1);
+    QCOMPARE(loadFor(vault, kClientA).value().revealText(), QStringLiteral("replaced"));
+
+    QVERIFY(removeFor(vault, kClientA).ok());
+    QVERIFY(!vault.hasClientToken(kClientA));
+    QVERIFY(!lookUpWithSecretTool(Keychain::clientTokenKey(kClientA)).has_value());
+    QCOMPARE(vault.clientIds(), QStringList{kClientB});
+    QVERIFY(removeFor(vault, kClientB).ok());
+    QVERIFY(vault.clientIds().isEmpty());
+}
+
+void TestClientTokenVault::clientIdsApartFromLabels()
+{
+    ClientTokenVault vault(settingsFile(QStringLiteral("apart.ini")));
+    // The same text as a label and as a client ID: two entries that do not touch each other.
+    QVERIFY(save(vault, kClientA, QStringLiteral("label-token")).ok());
+    QVERIFY(saveFor(vault, kClientA, QStringLiteral("client-token")).ok());
+    QCOMPARE(vault.labels(), QStringList{kClientA});
+    QCOMPARE(vault.clientIds(), QStringList{kClientA});
+    QCOMPARE(load(vault, kClientA).value().revealText(), QStringLiteral("label-token"));
+    QCOMPARE(loadFor(vault, kClientA).value().revealText(), QStringLiteral("client-token"));
+    QVERIFY(removeFor(vault, kClientA).ok());
+    QCOMPARE(vault.labels(), QStringList{kClientA});
+    QCOMPARE(load(vault, kClientA).value().revealText(), QStringLiteral("label-token"));
+    QVERIFY(remove(vault, kClientA).ok());
+}
+
+void TestClientTokenVault::clientIdNotSet()
+{
+    ClientTokenVault vault(settingsFile(QStringLiteral("client-notset.ini")));
+    const auto loaded = loadFor(vault, kClientB);
+    QVERIFY(!loaded.ok());
+    QCOMPARE(loaded.error().code, QStringLiteral("TokenNotSet"));
+    QVERIFY2(loaded.error().message.contains(kClientB), qPrintable(loaded.error().message));
+    QVERIFY(!loaded.error().hint.isEmpty());
+    QVERIFY(removeFor(vault, kClientB).ok());
+}
+
+void TestClientTokenVault::clientIdRefusals_data()
+{
+    QTest::addColumn<QString>("clientId");
+    QTest::newRow("empty") << QString();
+    QTest::newRow("a label") << QStringLiteral("Acme Corp");
+    QTest::newRow("capitals") << kClientA.toUpper().replace(QLatin1Char('7'), QLatin1Char('A'));
+    QTest::newRow("too short") << kClientA.left(35);
+    QTest::newRow("too long") << kClientA + QLatin1Char('7');
+    QTest::newRow("climbing keys") << QStringLiteral("../token/Acme");
+    QTest::newRow("newline after") << kClientA + QLatin1Char('\n');
+}
+
+void TestClientTokenVault::clientIdRefusals()
+{
+    QFETCH(QString, clientId);
+    ClientTokenVault vault(settingsFile(QStringLiteral("client-refusals.ini")));
+    QVERIFY(!ClientTokenVault::validateClientId(clientId).ok());
+    const Status saved = saveFor(vault, clientId, QStringLiteral("t"));
+    QVERIFY(!saved.ok());
+    QCOMPARE(saved.error().field, QStringLiteral("clientId"));
+    QVERIFY(!saved.error().message.isEmpty());
+    QCOMPARE(loadFor(vault, clientId).error().field, QStringLiteral("clientId"));
+    QCOMPARE(removeFor(vault, clientId).error().field, QStringLiteral("clientId"));
+    QVERIFY(vault.clientIds().isEmpty());
+    // A good ID with an empty token is refused too.
+    QCOMPARE(saveFor(vault, kClientA, QString()).error().field, QStringLiteral("token"));
+    QVERIFY(vault.clientIds().isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestClientTokenVault)
