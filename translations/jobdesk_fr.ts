@@ -1,3640 +1,3991 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="fr">
-    <context>
-        <name>DialogHooks</name>
-        <message>
-            <source>JobDesk</source>
-            <translation>JobDesk</translation>
-        </message>
-    </context>
-    <context>
-        <name>FixtureLoader</name>
-        <message>
-            <source>roles must be an array</source>
-            <translation>roles doit être un tableau</translation>
-        </message>
-        <message>
-            <source>%1 needs an "arn" such as arn:aws:iam::123456789012:role/Name</source>
-            <translation>%1 doit avoir un « arn », par exemple arn:aws:iam::123456789012:role/Name</translation>
-        </message>
-        <message>
-            <source>%1 must be a string</source>
-            <translation>%1 doit être une chaîne</translation>
-        </message>
-        <message>
-            <source>%1 must be 3600 to 43200 seconds</source>
-            <translation>%1 doit valoir entre 3600 et 43200 secondes</translation>
-        </message>
-        <message>
-            <source>%1 must be an array of access key IDs</source>
-            <translation>%1 doit être un tableau d’ID de clé d’accès</translation>
-        </message>
-        <message>
-            <source>%1 is not a role key</source>
-            <translation>%1 n’est pas une clé valide pour un rôle</translation>
-        </message>
-        <message>
-            <source>%1 must be an object</source>
-            <translation>%1 doit être un objet</translation>
-        </message>
-        <message>
-            <source>%1.%2 must be a non-empty string</source>
-            <translation>%1.%2 doit être une chaîne non vide</translation>
-        </message>
-        <message>
-            <source>Cannot read the fixtures file %1: %2</source>
-            <translation>Impossible de lire le fichier de données de démo %1 : %2</translation>
-        </message>
-        <message>
-            <source>The fixtures are not a JSON object</source>
-            <translation>Les données de démo ne sont pas un objet JSON</translation>
-        </message>
-        <message>
-            <source>credentials must be an array</source>
-            <translation>credentials doit être un tableau</translation>
-        </message>
-        <message>
-            <source>each credential needs an accessKeyId and a secretAccessKey</source>
-            <translation>chaque entrée de credentials doit avoir un accessKeyId et un secretAccessKey</translation>
-        </message>
-        <message>
-            <source>actionTypes must be an array</source>
-            <translation>actionTypes doit être un tableau</translation>
-        </message>
-        <message>
-            <source>region must be a string</source>
-            <translation>region doit être une chaîne</translation>
-        </message>
-        <message>
-            <source>%1 is not a fixtures key</source>
-            <translation>%1 n’est pas une clé valide pour les données de démo</translation>
-        </message>
-        <message>
-            <source>jobs must be an array of job objects</source>
-            <translation>jobs doit être un tableau d’objets de tâche</translation>
-        </message>
-        <message>
-            <source>Job %1: %2</source>
-            <translation>Tâche %1 : %2</translation>
-        </message>
-        <message>
-            <source>a job must be a JSON object</source>
-            <translation>une tâche doit être un objet JSON</translation>
-        </message>
-        <message>
-            <source>state must be one of Created, Queued, Dispatched, InProgress, TimedOut, Succeeded, Failed</source>
-            <translation>state doit valoir Created, Queued, Dispatched, InProgress, TimedOut, Succeeded ou Failed</translation>
-        </message>
-        <message>
-            <source>details must be a JSON object</source>
-            <translation>details doit être un objet JSON</translation>
-        </message>
-        <message>
-            <source>%1 is not a job key</source>
-            <translation>%1 n’est pas une clé valide pour une tâche</translation>
-        </message>
-        <message>
-            <source>details.id differs from jobId</source>
-            <translation>details.id diffère de jobId</translation>
-        </message>
-        <message>
-            <source>a job needs a jobId (or details.id)</source>
-            <translation>une tâche doit avoir un jobId (ou details.id)</translation>
-        </message>
-        <message>
-            <source>a job needs a clientToken</source>
-            <translation>une tâche doit avoir un clientToken</translation>
-        </message>
-        <message>
-            <source>a job needs a nonce (or details.nonce)</source>
-            <translation>une tâche doit avoir un nonce (ou details.nonce)</translation>
-        </message>
-        <message>
-            <source>a job needs an actionTypeId (or details.data.actionTypeId)</source>
-            <translation>une tâche doit avoir un actionTypeId (ou details.data.actionTypeId)</translation>
-        </message>
-    </context>
-    <context>
-        <name>JobDocument</name>
-        <message>
-            <source>The JSON is nested more than %1 levels deep; no CodePipeline job is.</source>
-            <translation>Le JSON comporte plus de %1 niveaux d’imbrication ; aucune tâche CodePipeline n’en a autant.</translation>
-        </message>
-        <message>
-            <source>Open the output of "aws codepipeline get-third-party-job-details" or a JobDesk export.</source>
-            <translation>Ouvrez la sortie de « aws codepipeline get-third-party-job-details » ou un export JobDesk.</translation>
-        </message>
-        <message>
-            <source>This is not JSON.</source>
-            <translation>Ce n’est pas du JSON.</translation>
-        </message>
-        <message>
-            <source>The JSON is not an object.</source>
-            <translation>Le JSON n’est pas un objet.</translation>
-        </message>
-        <message>
-            <source>Expected an object with a "jobDetails" member.</source>
-            <translation>Un objet avec un membre « jobDetails » était attendu.</translation>
-        </message>
-        <message>
-            <source>The JSON has no "jobDetails" object.</source>
-            <translation>Le JSON n’a pas d’objet « jobDetails ».</translation>
-        </message>
-        <message>
-            <source>Expected the output of "aws codepipeline get-third-party-job-details".</source>
-            <translation>La sortie de « aws codepipeline get-third-party-job-details » était attendue.</translation>
-        </message>
-        <message>
-            <source>(no job ID)</source>
-            <translation>(pas d’ID de tâche)</translation>
-        </message>
-        <message>
-            <source>pasted</source>
-            <translation>collée</translation>
-        </message>
-        <message>
-            <source>The JSON's "activity" is not a list of objects.</source>
-            <translation>L’élément « activity » du JSON n’est pas une liste d’objets.</translation>
-        </message>
-        <message>
-            <source>Open a JobDesk export as it was written, or remove its "activity" member.</source>
-            <translation>Ouvrez un export JobDesk tel qu’il a été écrit, ou retirez-en l’élément « activity ».</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::InputCheck</name>
-        <message>
-            <source>%1 (NUL)</source>
-            <translation>%1 (NUL)</translation>
-        </message>
-        <message>
-            <source>%1 (tab)</source>
-            <translation>%1 (tabulation)</translation>
-        </message>
-        <message>
-            <source>%1 (line break)</source>
-            <translation>%1 (saut de ligne)</translation>
-        </message>
-        <message>
-            <source>%1 (carriage return)</source>
-            <translation>%1 (retour chariot)</translation>
-        </message>
-        <message>
-            <source>%1 (space)</source>
-            <translation>%1 (espace)</translation>
-        </message>
-        <message>
-            <source>%1 (no-break space)</source>
-            <translation>%1 (espace insécable)</translation>
-        </message>
-        <message>
-            <source>%1 is empty; enter a value.</source>
-            <translation>%1 est vide ; saisissez une valeur.</translation>
-        </message>
-        <message>
-            <source>%1 contains a control character, %2; remove it.</source>
-            <translation>%1 contient un caractère de contrôle, %2 ; supprimez-le.</translation>
-        </message>
-        <message>
-            <source>%1 starts or ends with a space; remove the spaces around it.</source>
-            <translation>%1 commence ou se termine par un espace ; supprimez les espaces autour.</translation>
-        </message>
-        <message>
-            <source>%1 contains a space, %2; it cannot have any.</source>
-            <translation>%1 contient un espace, %2 ; aucun espace n’est autorisé.</translation>
-        </message>
-        <message>
-            <source>%1 is too long: %2 characters, at most %3.</source>
-            <translation>%1 : trop de caractères (%2, au maximum %3).</translation>
-        </message>
-        <message>
-            <source>%1 is too short: %2 characters, at least %3.</source>
-            <translation>%1 : pas assez de caractères (%2, au minimum %3).</translation>
-        </message>
-        <message>
-            <source>%1 must be one of: %2.</source>
-            <translation>%1 doit prendre l’une des valeurs suivantes : %2.</translation>
-        </message>
-        <message>
-            <source>%1 “%2” does not have the form the service expects (%3).</source>
-            <translation>%1 « %2 » n’a pas la forme attendue par le service (%3).</translation>
-        </message>
-        <message>
-            <source>%1: “%2” is not a region. A region looks like us-east-1, eu-west-2, cn-north-1 or us-gov-west-1.</source>
-            <translation>%1 : « %2 » n’est pas une région. Une région ressemble à us-east-1, eu-west-2, cn-north-1 ou us-gov-west-1.</translation>
-        </message>
-        <message>
-            <source>%1: “%2” is not an absolute URL; start it with https:// or http://, as in %3.</source>
-            <translation>%1 : « %2 » n’est pas une URL absolue ; commencez-la par https:// ou http://, comme dans %3.</translation>
-        </message>
-        <message>
-            <source>%1: “%2” uses %3://; only https:// and http:// are allowed.</source>
-            <translation>%1 : « %2 » utilise %3:// ; seuls https:// et http:// sont autorisés.</translation>
-        </message>
-        <message>
-            <source>%1: “%2” is not a valid URL (%3).</source>
-            <translation>%1 : « %2 » n’est pas une URL valide (%3).</translation>
-        </message>
-        <message>
-            <source>%1: “%2” has no host name; write it as in %3.</source>
-            <translation>%1 : « %2 » n’a pas de nom d’hôte ; écrivez-la comme dans %3.</translation>
-        </message>
-        <message>
-            <source>%1 must not contain a user name or password (the part before “@”); requests are signed with the profile's keys.</source>
-            <translation>%1 ne doit contenir ni nom d’utilisateur ni mot de passe (la partie avant « @ ») ; les requêtes sont signées avec les clés du profil.</translation>
-        </message>
-        <message>
-            <source>%1 must not contain a “#” fragment; remove “#%2”.</source>
-            <translation>%1 ne doit pas contenir de fragment « # » ; supprimez « #%2 ».</translation>
-        </message>
-        <message>
-            <source>%1 must be a number of seconds, not “%2”.</source>
-            <translation>%1 doit être un nombre de secondes, et non « %2 ».</translation>
-        </message>
-        <message>
-            <source>%1 cannot be negative (%2); give a number of seconds, or 0 for no timeout.</source>
-            <translation>%1 ne peut pas avoir une valeur négative (%2) ; indiquez un nombre de secondes, ou 0 pour aucun délai.</translation>
-        </message>
-        <message>
-            <source>%1 can be at most %2 seconds, not %3.</source>
-            <translation>%1 ne peut pas dépasser %2 secondes (valeur indiquée : %3).</translation>
-        </message>
-        <message>
-            <source>%1: the file %2 does not exist.</source>
-            <translation>%1 : le fichier %2 n’existe pas.</translation>
-        </message>
-        <message>
-            <source>%1: %2 is a folder; choose the PEM file in it.</source>
-            <translation>%1 : %2 est un dossier ; choisissez le fichier PEM qu’il contient.</translation>
-        </message>
-        <message>
-            <source>%1: the file %2 cannot be read (%3).</source>
-            <translation>%1 : impossible de lire le fichier %2 (%3).</translation>
-        </message>
-        <message>
-            <source>%1: %2 holds no PEM certificate (a block starting with “-----BEGIN CERTIFICATE-----”).</source>
-            <translation>%1 : %2 ne contient aucun certificat PEM (un bloc commençant par « -----BEGIN CERTIFICATE----- »).</translation>
-        </message>
-        <message>
-            <source>%1 “%2” is not an access key ID: those are 16 to 128 letters and digits, such as AKIAIOSFODNN7EXAMPLE.</source>
-            <translation>%1 « %2 » n’est pas un ID de clé d’accès : un tel ID compte de 16 à 128 lettres et chiffres, comme AKIAIOSFODNN7EXAMPLE.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::ProcessHardening</name>
-        <message>
-            <source>Could not set the core file size limit to 0: %1</source>
-            <translation>Impossible de limiter à 0 la taille des fichiers core : %1</translation>
-        </message>
-        <message>
-            <source>Could not mark the process as not dumpable: %1</source>
-            <translation>Impossible d’interdire le vidage mémoire du processus : %1</translation>
-        </message>
-        <message>
-            <source>Secrets held by this process could end up in a core dump.</source>
-            <translation>Les secrets détenus par ce processus pourraient se retrouver dans un vidage mémoire (core dump).</translation>
-        </message>
-        <message>
-            <source>Could not turn off crash reporting dialogs: %1</source>
-            <translation>Impossible de désactiver les boîtes de dialogue de rapport d’incident : %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::app::DemoSession</name>
-        <message>
-            <source>Cannot read the demo jobs %1: %2</source>
-            <translation>Impossible de lire les tâches de démo %1 : %2</translation>
-        </message>
-        <message>
-            <source>The demo endpoint could not start: %1</source>
-            <translation>Le point de terminaison de démo n’a pas pu démarrer : %1</translation>
-        </message>
-        <message>
-            <source>Sample jobs served by JobDesk itself at %1</source>
-            <translation>Tâches d’exemple servies par JobDesk lui-même à l’adresse %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::aws::AwsCall</name>
-        <message>
-            <source>The request was cancelled.</source>
-            <translation>La requête a été annulée.</translation>
-        </message>
-        <message>
-            <source>The answer from "%1" is larger than %2 and was not read.</source>
-            <translation>La réponse de « %1 » dépasse %2 et n’a pas été lue.</translation>
-        </message>
-        <message>
-            <source>A CodePipeline job is far smaller than this. Check the endpoint URL and any proxy in between.</source>
-            <translation>Une tâche CodePipeline est bien plus petite que cela. Vérifiez l’URL du point de terminaison et tout proxy intermédiaire.</translation>
-        </message>
-        <message>
-            <source>The answer from "%1" was cut short: the connection was closed or reset after %2 bytes of it had arrived.</source>
-            <translation>La réponse de « %1 » a été tronquée : la connexion a été fermée ou réinitialisée après la réception de %2 octets.</translation>
-        </message>
-        <message>
-            <source>The answer from "%1" was a web page (HTML), not an answer from the AWS service.</source>
-            <translation>La réponse de « %1 » était une page web (HTML), et non une réponse du service AWS.</translation>
-        </message>
-        <message>
-            <source>The answer from "%1" was a web page (HTML, titled "%2"), not an answer from the AWS service.</source>
-            <translation>La réponse de « %1 » était une page web (HTML, intitulée « %2 »), et non une réponse du service AWS.</translation>
-        </message>
-        <message>
-            <source>A captive portal (the sign-in page of a hotel or guest network) or a proxy probably answered instead. Open a web page in a browser and sign in to the network if it asks, then check the proxy settings and the endpoint URL.</source>
-            <translation>Un portail captif (la page de connexion d’un hôtel ou d’un réseau invité) ou un proxy a probablement répondu à sa place. Ouvrez une page web dans un navigateur et connectez-vous au réseau si cela vous est demandé, puis vérifiez les paramètres du proxy et l’URL du point de terminaison.</translation>
-        </message>
-        <message>
-            <source>The local clock is %1 s off the service's; signing again with the service's time.</source>
-            <translation>L’horloge locale est décalée de %1 s par rapport à celle du service ; nouvelle signature avec l’heure du service.</translation>
-        </message>
-        <message>
-            <source>The service refused the request's time: this computer's clock differs from the server's (%1)</source>
-            <translation>Le service a refusé l’heure de la requête : l’horloge de cet ordinateur diffère de celle du serveur (%1)</translation>
-        </message>
-        <message>
-            <source>Set this computer's date, time and time zone right (turn on automatic time setting), then try again. If they are right, a proxy may be changing the service's Date header.</source>
-            <translation>Corrigez la date, l’heure et le fuseau horaire de cet ordinateur (activez le réglage automatique de l’heure), puis réessayez. S’ils sont corrects, un proxy modifie peut-être l’en-tête Date du service.</translation>
-        </message>
-        <message>
-            <source>Retrying after %1 (%2 s)</source>
-            <translation>Nouvelle tentative après %1 (%2 s)</translation>
-        </message>
-        <message>
-            <source>Connect timeout on endpoint URL: "%1"</source>
-            <translation>Délai de connexion dépassé pour l’URL du point de terminaison : « %1 »</translation>
-        </message>
-        <message>
-            <source>Read timeout on endpoint URL: "%1"</source>
-            <translation>Délai de lecture dépassé pour l’URL du point de terminaison : « %1 »</translation>
-        </message>
-        <message>
-            <source>The endpoint did not accept a connection in time. Check the network, the proxy settings and the endpoint URL.</source>
-            <translation>Le point de terminaison n’a pas accepté la connexion à temps. Vérifiez le réseau, les paramètres du proxy et l’URL du point de terminaison.</translation>
-        </message>
-        <message>
-            <source>The endpoint accepted the request but did not answer in time. Try again, or raise the read timeout.</source>
-            <translation>Le point de terminaison a accepté la requête, mais n’a pas répondu à temps. Réessayez ou augmentez le délai de lecture.</translation>
-        </message>
-        <message>
-            <source>Could not connect to the endpoint URL: "%1" (connection refused).</source>
-            <translation>Impossible de se connecter à l’URL du point de terminaison : « %1 » (connexion refusée).</translation>
-        </message>
-        <message>
-            <source>Nothing is listening there. Check the endpoint URL and port.</source>
-            <translation>Rien n’écoute à cette adresse. Vérifiez l’URL et le port du point de terminaison.</translation>
-        </message>
-        <message>
-            <source>The host name %1 could not be found, so the endpoint URL "%2" could not be reached.</source>
-            <translation>Le nom d’hôte %1 est introuvable ; l’URL du point de terminaison « %2 » n’a donc pas pu être atteinte.</translation>
-        </message>
-        <message>
-            <source>Check the endpoint URL and the region for typing errors, then this computer's network connection, DNS and proxy settings.</source>
-            <translation>Vérifiez que l’URL du point de terminaison et la région ne contiennent pas de faute de frappe, puis vérifiez la connexion réseau, le DNS et les paramètres du proxy de cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>The connection to "%1" was closed or reset before any answer came.</source>
-            <translation>La connexion à « %1 » a été fermée ou réinitialisée avant toute réponse.</translation>
-        </message>
-        <message>
-            <source>The server or something in between (a proxy, VPN or firewall) dropped the connection. Try again; if it keeps happening, check the proxy and VPN settings and the endpoint URL.</source>
-            <translation>Le serveur ou un intermédiaire (proxy, VPN ou pare-feu) a coupé la connexion. Réessayez ; si cela se reproduit, vérifiez les paramètres du proxy et du VPN ainsi que l’URL du point de terminaison.</translation>
-        </message>
-        <message>
-            <source>Secure connection to "%1" failed: %2</source>
-            <translation>Échec de la connexion sécurisée à « %1 » : %2</translation>
-        </message>
-        <message>
-            <source>If the endpoint uses a private certificate authority, add its CA bundle in the settings (or --ca-bundle).</source>
-            <translation>Si le point de terminaison utilise une autorité de certification privée, ajoutez son bundle CA dans les paramètres (ou avec --ca-bundle).</translation>
-        </message>
-        <message>
-            <source>The proxy failed: %1</source>
-            <translation>Échec du proxy : %1</translation>
-        </message>
-        <message>
-            <source>Check the proxy settings.</source>
-            <translation>Vérifiez les paramètres du proxy.</translation>
-        </message>
-        <message>
-            <source>The endpoint did not answer in time. Try again, or raise the timeout.</source>
-            <translation>Le point de terminaison n’a pas répondu à temps. Réessayez ou augmentez le délai d’expiration.</translation>
-        </message>
-        <message>
-            <source>Could not reach "%1": %2</source>
-            <translation>Impossible de joindre « %1 » : %2</translation>
-        </message>
-        <message>
-            <source>Check the network connection and the endpoint URL.</source>
-            <translation>Vérifiez la connexion réseau et l’URL du point de terminaison.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::aws::ClientConfigBuilder</name>
-        <message>
-            <source>A timeout cannot be negative (%1 ms); 0 means no timeout.</source>
-            <translation>Un délai d’expiration ne peut pas être négatif (%1 ms) ; 0 signifie aucun délai.</translation>
-        </message>
-        <message>
-            <source>The region</source>
-            <translation>La région</translation>
-        </message>
-        <message>
-            <source>The number of attempts must be at least 1, the first one included (%1 given).</source>
-            <translation>Le nombre de tentatives doit être d’au moins 1, la première comprise (valeur indiquée : %1).</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::aws::Credentials</name>
-        <message>
-            <source>Unable to locate credentials.</source>
-            <translation>Impossible de trouver des identifiants.</translation>
-        </message>
-        <message>
-            <source>Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose a profile.</source>
-            <translation>Définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou choisissez un profil.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::aws::EndpointResolver</name>
-        <message>
-            <source>Invalid endpoint URL "%1": it must be a full URL such as https://codepipeline.us-east-1.amazonaws.com.</source>
-            <translation>URL de point de terminaison non valide « %1 » : une URL complète est requise, par exemple https://codepipeline.us-east-1.amazonaws.com.</translation>
-        </message>
-        <message>
-            <source>Invalid endpoint URL "%1": the scheme must be http or https.</source>
-            <translation>URL de point de terminaison non valide « %1 » : le schéma doit être http ou https.</translation>
-        </message>
-        <message>
-            <source>You must specify a region.</source>
-            <translation>Vous devez indiquer une région.</translation>
-        </message>
-        <message>
-            <source>Choose a region, or set AWS_REGION or AWS_DEFAULT_REGION.</source>
-            <translation>Choisissez une région, ou définissez AWS_REGION ou AWS_DEFAULT_REGION.</translation>
-        </message>
-        <message>
-            <source>Invalid region name "%1". A region looks like us-east-1 or eu-west-2.</source>
-            <translation>Nom de région non valide « %1 ». Une région ressemble à us-east-1 ou eu-west-2.</translation>
-        </message>
-        <message>
-            <source>CodePipeline has no FIPS endpoint in %1. FIPS endpoints exist in: %2.</source>
-            <translation>CodePipeline n’a pas de point de terminaison FIPS dans la région %1. Régions dotées de points de terminaison FIPS : %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::aws::NetworkErrorText</name>
-        <message>
-            <source>The TLS handshake failed.</source>
-            <translation>La négociation TLS a échoué.</translation>
-        </message>
-        <message>
-            <source>The server's certificate has expired.</source>
-            <translation>Le certificat du serveur a expiré.</translation>
-        </message>
-        <message>
-            <source>The server's certificate is not valid yet (check this computer's clock).</source>
-            <translation>Le certificat du serveur n’est pas encore valide (vérifiez l’horloge de cet ordinateur).</translation>
-        </message>
-        <message>
-            <source>The server's certificate is for a different host name than the endpoint.</source>
-            <translation>Le certificat du serveur correspond à un autre nom d’hôte que celui du point de terminaison.</translation>
-        </message>
-        <message>
-            <source>The server's certificate is self-signed and not trusted.</source>
-            <translation>Le certificat du serveur est autosigné et n’est pas approuvé.</translation>
-        </message>
-        <message>
-            <source>The server's certificate was issued by a certificate authority that is not trusted.</source>
-            <translation>Le certificat du serveur a été émis par une autorité de certification non approuvée.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::aws::ServiceError</name>
-        <message>
-            <source>The server answered HTTP %1 with an HTML page instead of a service error.</source>
-            <translation>Le serveur a renvoyé le code HTTP %1 avec une page HTML au lieu d’une erreur du service.</translation>
-        </message>
-        <message>
-            <source>CodePipeline has no job with this ID for your partner account. Check that the job ID was copied whole, and that you are using the partner account's keys in the job's region.</source>
-            <translation>CodePipeline n’a aucune tâche avec cet ID pour votre compte partenaire. Vérifiez que l’ID de tâche a été copié en entier et que vous utilisez les clés du compte partenaire dans la région de la tâche.</translation>
-        </message>
-        <message>
-            <source>The job exists but its details can no longer be read: it was probably already completed, failed or timed out. Poll for a newer job for this pipeline.</source>
-            <translation>La tâche existe, mais ses détails ne peuvent plus être lus : elle est probablement déjà terminée, en échec ou expirée. Interrogez le service pour obtenir une tâche plus récente de ce pipeline.</translation>
-        </message>
-        <message>
-            <source>The client token does not belong to this job's customer. Ask for the token that pairs this customer's pipeline with your action, or pick the right one from the token vault.</source>
-            <translation>Le jeton client n’appartient pas au client de cette tâche. Demandez le jeton qui associe le pipeline de ce client à votre action, ou choisissez le bon parmi les jetons enregistrés.</translation>
-        </message>
-        <message>
-            <source>AWS does not recognise your access key ID. The AWS keys of the selected profile are wrong, deleted or from another partition; this is not about the job's client token.</source>
-            <translation>AWS ne reconnaît pas votre ID de clé d’accès. Les clés AWS du profil sélectionné sont erronées, supprimées ou d’une autre partition ; le jeton client de la tâche n’est pas en cause.</translation>
-        </message>
-        <message>
-            <source>AWS rejected the request signature. Check the secret access key of the profile, and that this computer's clock is correct.</source>
-            <translation>AWS a rejeté la signature de la requête. Vérifiez la clé d’accès secrète du profil, ainsi que l’heure de cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>The profile's session token has expired. Refresh the temporary credentials and try again.</source>
-            <translation>Le jeton de session du profil a expiré. Renouvelez les identifiants temporaires, puis réessayez.</translation>
-        </message>
-        <message>
-            <source>The AWS identity is not allowed to call this operation. Check its IAM policy for codepipeline:%1 permissions.</source>
-            <translation>L’identité AWS n’est pas autorisée à appeler cette opération. Vérifiez que sa politique IAM accorde l’autorisation codepipeline:%1.</translation>
-        </message>
-        <message>
-            <source>CodePipeline rejected a parameter. Check the job ID and client token for stray characters.</source>
-            <translation>CodePipeline a rejeté un paramètre. Vérifiez que l’ID de tâche et le jeton client ne contiennent pas de caractères parasites.</translation>
-        </message>
-        <message>
-            <source>The nonce does not match the job. Use the nonce from this job's details.</source>
-            <translation>Le nonce ne correspond pas à la tâche. Utilisez le nonce indiqué dans les détails de cette tâche.</translation>
-        </message>
-        <message>
-            <source>The job is not in a state that accepts this result; it may already be finished.</source>
-            <translation>La tâche n’est pas dans un état qui accepte ce résultat ; elle est peut-être déjà terminée.</translation>
-        </message>
-        <message>
-            <source>No custom action type matches the category, owner, provider and version given.</source>
-            <translation>Aucun type d’action personnalisée ne correspond à la catégorie, au propriétaire, au fournisseur et à la version indiqués.</translation>
-        </message>
-        <message>
-            <source>AWS is limiting the request rate for this account. Wait a little and try again; check whether a job worker is polling too fast.</source>
-            <translation>AWS limite le débit des requêtes pour ce compte. Patientez un peu, puis réessayez ; vérifiez qu’aucun exécutant de tâches (job worker) n’interroge le service trop fréquemment.</translation>
-        </message>
-        <message>
-            <source>The service had an internal problem. Try again in a moment.</source>
-            <translation>Le service a rencontré un problème interne. Réessayez dans un instant.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::aws::StsClient</name>
-        <message>
-            <source>Invalid region name "%1". A region looks like us-east-1 or eu-west-2.</source>
-            <translation>Nom de région non valide « %1 ». Une région ressemble à us-east-1 ou eu-west-2.</translation>
-        </message>
-        <message>
-            <source>A role ARN is required.</source>
-            <translation>Un ARN de rôle est requis.</translation>
-        </message>
-        <message>
-            <source>The role ARN “%1” must be 20 to 2048 characters long, e.g. arn:aws:iam::123456789012:role/Name.</source>
-            <translation>L’ARN de rôle « %1 » doit compter de 20 à 2048 caractères, par exemple arn:aws:iam::123456789012:role/Name.</translation>
-        </message>
-        <message>
-            <source>The role session name “%1” must be 2 to 64 letters, digits and the characters + = , . @ _ -.</source>
-            <translation>Le nom de session de rôle « %1 » doit compter de 2 à 64 lettres, chiffres et caractères + = , . @ _ -.</translation>
-        </message>
-        <message>
-            <source>duration_seconds is %1, but it must be between 900 (15 minutes) and 43200 (12 hours).</source>
-            <translation>duration_seconds vaut %1, mais doit être compris entre 900 (15 minutes) et 43200 (12 heures).</translation>
-        </message>
-        <message>
-            <source>The external ID must be 2 to 1224 characters long.</source>
-            <translation>L’ID externe doit compter de 2 à 1224 caractères.</translation>
-        </message>
-        <message>
-            <source>The MFA serial “%1” must be 9 to 256 characters long, e.g. arn:aws:iam::123456789012:mfa/name.</source>
-            <translation>Le numéro de série MFA « %1 » doit compter de 9 à 256 caractères, par exemple arn:aws:iam::123456789012:mfa/name.</translation>
-        </message>
-        <message>
-            <source>Role %1 needs an MFA code from %2.</source>
-            <translation>Le rôle %1 exige un code MFA de l’appareil %2.</translation>
-        </message>
-        <message>
-            <source>An MFA code is the 6 digits the MFA device shows.</source>
-            <translation>Un code MFA se compose des 6 chiffres affichés par l’appareil MFA.</translation>
-        </message>
-        <message>
-            <source>An MFA code was given without the MFA device's serial.</source>
-            <translation>Un code MFA a été fourni sans le numéro de série de l’appareil MFA.</translation>
-        </message>
-        <message>
-            <source>The STS answer to AssumeRole is incomplete: %1</source>
-            <translation>La réponse de STS à AssumeRole est incomplète : %1</translation>
-        </message>
-        <message>
-            <source>Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between.</source>
-            <translation>Ce n’est pas AWS STS qui a répondu. Vérifiez l’URL du point de terminaison STS et tout proxy intermédiaire.</translation>
-        </message>
-        <message>
-            <source>it is a &lt;%1&gt; document, not an &lt;AssumeRoleResponse&gt;.</source>
-            <translation>c’est un document &lt;%1&gt;, et non un &lt;AssumeRoleResponse&gt;.</translation>
-        </message>
-        <message>
-            <source>it lacks the access key ID, secret access key or session token.</source>
-            <translation>il manque l’ID de clé d’accès, la clé d’accès secrète ou le jeton de session.</translation>
-        </message>
-        <message>
-            <source>the expiration “%1” is not an ISO 8601 time.</source>
-            <translation>la date d’expiration « %1 » n’est pas au format ISO 8601.</translation>
-        </message>
-        <message>
-            <source>The MFA code was not accepted. Enter the code the device shows now (each code works once), and check that mfa_serial names this person's MFA device.</source>
-            <translation>Le code MFA n’a pas été accepté. Saisissez le code affiché en ce moment par l’appareil (chaque code ne sert qu’une fois) et vérifiez que mfa_serial désigne bien l’appareil MFA de cette personne.</translation>
-        </message>
-        <message>
-            <source>The source identity may not assume this role. Check role_arn, the role's trust policy, and whether the role requires an external_id or MFA (mfa_serial).</source>
-            <translation>L’identité source n’est pas autorisée à assumer ce rôle. Vérifiez role_arn, la politique d’approbation du rôle, et si le rôle exige un external_id ou la MFA (mfa_serial).</translation>
-        </message>
-        <message>
-            <source>AWS does not recognise the source keys used to assume the role. Check the source_profile's access key ID, or the keys in the environment for credential_source = Environment.</source>
-            <translation>AWS ne reconnaît pas les clés sources utilisées pour assumer le rôle. Vérifiez l’ID de clé d’accès du source_profile, ou les clés de l’environnement si credential_source = Environment.</translation>
-        </message>
-        <message>
-            <source>STS rejected the signature. Check the source keys' secret access key, and that this computer's clock is correct.</source>
-            <translation>STS a rejeté la signature. Vérifiez la clé d’accès secrète des clés sources, ainsi que l’heure de cet ordinateur.</translation>
-        </message>
-        <message>
-            <source>The source session has expired. Refresh the source credentials and try again.</source>
-            <translation>La session source a expiré. Renouvelez les identifiants sources, puis réessayez.</translation>
-        </message>
-        <message>
-            <source>STS is not activated in this region for the account. Activate it in IAM, or use another region.</source>
-            <translation>STS n’est pas activé dans cette région pour ce compte. Activez-le dans IAM ou utilisez une autre région.</translation>
-        </message>
-        <message>
-            <source>STS rejected a parameter. Check role_arn, role_session_name, duration_seconds and external_id in the profile.</source>
-            <translation>STS a rejeté un paramètre. Vérifiez role_arn, role_session_name, duration_seconds et external_id dans le profil.</translation>
-        </message>
-        <message>
-            <source>STS rejected the session policy.</source>
-            <translation>STS a rejeté la politique de session.</translation>
-        </message>
-        <message>
-            <source>There are no source keys to assume the role %1 with.</source>
-            <translation>Aucune clé source ne permet d’assumer le rôle %1.</translation>
-        </message>
-        <message>
-            <source>Set source_profile to a profile with keys, or credential_source = Environment.</source>
-            <translation>Définissez source_profile sur un profil doté de clés, ou credential_source = Environment.</translation>
-        </message>
-        <message>
-            <source>The STS answer is not valid XML: %1</source>
-            <translation>La réponse de STS n’est pas du XML valide : %1</translation>
-        </message>
-        <message>
-            <source>it contains a document type declaration.</source>
-            <translation>elle contient une déclaration de type de document.</translation>
-        </message>
-        <message>
-            <source>%1 (line %2, column %3).</source>
-            <translation>%1 (ligne %2, colonne %3).</translation>
-        </message>
-        <message>
-            <source>the answer is empty.</source>
-            <translation>la réponse est vide.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::codepipeline::OperationCall</name>
-        <message>
-            <source>Unable to locate credentials.</source>
-            <translation>Impossible de trouver des identifiants.</translation>
-        </message>
-        <message>
-            <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
-            <translation>Choisissez un profil doté de clés AWS, ou définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY.</translation>
-        </message>
-        <message>
-            <source>The request was cancelled.</source>
-            <translation>La requête a été annulée.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::codepipeline::ParamValidator</name>
-        <message>
-            <source>Parameter %1</source>
-            <translation>Le paramètre %1</translation>
-        </message>
-        <message>
-            <source>Parameter %1 must be a structure.</source>
-            <translation>Le paramètre %1 doit être une structure.</translation>
-        </message>
-        <message>
-            <source>Missing required parameter in %1: "%2"</source>
-            <translation>Paramètre obligatoire manquant dans %1 : « %2 »</translation>
-        </message>
-        <message>
-            <source>Unknown parameter in %1: "%2", must be one of: %3</source>
-            <translation>Paramètre inconnu dans %1 : « %2 », il doit s’agir de l’un des suivants : %3</translation>
-        </message>
-        <message>
-            <source>Parameter %1 must be a list.</source>
-            <translation>Le paramètre %1 doit être une liste.</translation>
-        </message>
-        <message>
-            <source>Parameter %1 must be a map.</source>
-            <translation>Le paramètre %1 doit être un dictionnaire (map).</translation>
-        </message>
-        <message>
-            <source>Invalid type for parameter %1: expected a whole number.</source>
-            <translation>Type non valide pour le paramètre %1 : nombre entier attendu.</translation>
-        </message>
-        <message>
-            <source>Invalid type for parameter %1: expected true or false.</source>
-            <translation>Type non valide pour le paramètre %1 : true ou false attendu.</translation>
-        </message>
-        <message>
-            <source>Invalid type for parameter %1: expected a time.</source>
-            <translation>Type non valide pour le paramètre %1 : date et heure attendues.</translation>
-        </message>
-        <message>
-            <source>Invalid type for parameter %1: expected a string.</source>
-            <translation>Type non valide pour le paramètre %1 : chaîne attendue.</translation>
-        </message>
-        <message>
-            <source>Invalid length for parameter %1, value: %2, valid min length: %3</source>
-            <translation>Longueur non valide pour le paramètre %1, valeur : %2, longueur minimale valide : %3</translation>
-        </message>
-        <message>
-            <source>Invalid value for parameter %1, value: %2, valid min value: %3</source>
-            <translation>Valeur non valide pour le paramètre %1, valeur : %2, valeur minimale valide : %3</translation>
-        </message>
-        <message>
-            <source>Invalid length for parameter %1, value: %2, valid max length: %3</source>
-            <translation>Longueur non valide pour le paramètre %1, valeur : %2, longueur maximale valide : %3</translation>
-        </message>
-        <message>
-            <source>Invalid value for parameter %1, value: %2, valid max value: %3</source>
-            <translation>Valeur non valide pour le paramètre %1, valeur : %2, valeur maximale valide : %3</translation>
-        </message>
-        <message>
-            <source>Invalid value for parameter %1, value: %2, valid values: %3</source>
-            <translation>Valeur non valide pour le paramètre %1, valeur : %2, valeurs valides : %3</translation>
-        </message>
-        <message>
-            <source>Invalid value for parameter %1, value: %2, must match the pattern %3</source>
-            <translation>Valeur non valide pour le paramètre %1, valeur : %2, doit correspondre au motif %3</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::codepipeline::ResponseParser</name>
-        <message>
-            <source>The answer nests more than %1 levels deep; no CodePipeline answer does.</source>
-            <translation>La réponse comporte plus de %1 niveaux d’imbrication ; aucune réponse CodePipeline n’en a autant.</translation>
-        </message>
-        <message>
-            <source>The answer was an HTML page, not JSON (a captive portal, proxy or wrong endpoint?).</source>
-            <translation>La réponse était une page HTML, et non du JSON (portail captif, proxy ou mauvais point de terminaison ?).</translation>
-        </message>
-        <message numerus="yes">
-            <source>The answer is not valid JSON; it may have been cut short (%n bytes received).</source>
-            <translation>
-                <numerusform>La réponse n’est pas du JSON valide ; elle a peut-être été tronquée (%n octet reçu).</numerusform>
-                <numerusform>La réponse n’est pas du JSON valide ; elle a peut-être été tronquée (%n octets reçus).</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>The answer is JSON but not an object.</source>
-            <translation>La réponse est du JSON, mais pas un objet.</translation>
-        </message>
-        <message>
-            <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
-            <translation>Le service, ou un proxy situé entre vous et lui, a envoyé autre chose qu’une réponse CodePipeline. Vérifiez l’URL du point de terminaison et les éventuels paramètres de proxy, puis réessayez.</translation>
-        </message>
-        <message>
-            <source>The response field %1 should be %2 but is %3.</source>
-            <translation>Le champ de réponse %1 devrait être de type %2, mais il est de type %3.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::ActionConfirmation</name>
-        <message>
-            <source>unknown</source>
-            <translation>inconnu</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Confirm: %1</source>
-            <translation>Confirmer : %1</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;This changes the customer's pipeline.&lt;/b&gt; CodePipeline acts on it as soon as it arrives, as if the partner's own service had sent it, and it cannot be taken back.</source>
-            <translation>&lt;b&gt;Ceci modifie le pipeline du client.&lt;/b&gt; CodePipeline agit dès réception, comme si le service du partenaire l'avait envoyé lui-même, et on ne peut pas revenir en arrière.</translation>
-        </message>
-        <message>
-            <source>Action:</source>
-            <translation>Action :</translation>
-        </message>
-        <message>
-            <source>Job ID:</source>
-            <translation>ID du job :</translation>
-        </message>
-        <message>
-            <source>Account:</source>
-            <translation>Compte :</translation>
-        </message>
-        <message>
-            <source>Pipeline:</source>
-            <translation>Pipeline :</translation>
-        </message>
-        <message>
-            <source>Stage / action:</source>
-            <translation>Étape / action :</translation>
-        </message>
-        <message>
-            <source>Check before sending</source>
-            <translation>À vérifier avant l'envoi</translation>
-        </message>
-        <message>
-            <source>The same with jobdesk-&amp;cli:</source>
-            <translation>La même chose avec jobdesk-&amp;cli :</translation>
-        </message>
-        <message>
-            <source>Equivalent command line</source>
-            <translation>Ligne de commande équivalente</translation>
-        </message>
-        <message>
-            <source>The job and its customer</source>
-            <translation>Le job et son client</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::AppSettings</name>
-        <message>
-            <source>Cannot read the CA bundle %1: %2</source>
-            <translation>Impossible de lire le bundle CA %1 : %2</translation>
-        </message>
-        <message>
-            <source>Choose another file in Settings, or clear the field.</source>
-            <translation>Choisissez un autre fichier dans les Paramètres, ou videz le champ.</translation>
-        </message>
-        <message>
-            <source>The CA bundle %1 holds no PEM certificate.</source>
-            <translation>Le bundle CA %1 ne contient aucun certificat PEM.</translation>
-        </message>
-        <message>
-            <source>Choose a PEM file with "BEGIN CERTIFICATE" blocks.</source>
-            <translation>Choisissez un fichier PEM contenant des blocs « BEGIN CERTIFICATE ».</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::ArtifactsModel</name>
-        <message>
-            <source>Input</source>
-            <translation>Entrée</translation>
-        </message>
-        <message>
-            <source>Output</source>
-            <translation>Sortie</translation>
-        </message>
-        <message>
-            <source>None given</source>
-            <translation>Non indiquée</translation>
-        </message>
-        <message>
-            <source>Set by your action</source>
-            <translation>Définie par votre action</translation>
-        </message>
-        <message>
-            <source>Direction</source>
-            <translation>Sens</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>Nom</translation>
-        </message>
-        <message>
-            <source>Revision</source>
-            <translation>Révision</translation>
-        </message>
-        <message>
-            <source>Bucket</source>
-            <translation>Compartiment</translation>
-        </message>
-        <message>
-            <source>Object key</source>
-            <translation>Clé d’objet</translation>
-        </message>
-        <message>
-            <source>S3 URI</source>
-            <translation>URI S3</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::ConfigurationModel</name>
-        <message>
-            <source>Secret</source>
-            <translation>Secret</translation>
-        </message>
-        <message>
-            <source>Not secret</source>
-            <translation>Non secret</translation>
-        </message>
-        <message>
-            <source>Hidden value</source>
-            <translation>Valeur masquée</translation>
-        </message>
-        <message>
-            <source>Key</source>
-            <translation>Clé</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Valeur</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::CredentialsModel</name>
-        <message>
-            <source>Access key ID</source>
-            <translation>ID de clé d’accès</translation>
-        </message>
-        <message>
-            <source>Secret access key</source>
-            <translation>Clé d’accès secrète</translation>
-        </message>
-        <message>
-            <source>Session token</source>
-            <translation>Jeton de session</translation>
-        </message>
-        <message>
-            <source>Not in the answer</source>
-            <translation>Ne figure pas dans la réponse</translation>
-        </message>
-        <message>
-            <source>(hidden, length %1)</source>
-            <translation>(masqué, longueur %1)</translation>
-        </message>
-        <message>
-            <source>Shown. Select the row and press Reveal to hide it again.</source>
-            <translation>Valeur affichée. Sélectionnez la ligne et cliquez sur Révéler pour la masquer à nouveau.</translation>
-        </message>
-        <message>
-            <source>Hidden. Select the row and press Reveal to show it, or Copy to copy it.</source>
-            <translation>Valeur masquée. Sélectionnez la ligne et cliquez sur Révéler pour l’afficher, ou sur Copier pour la copier.</translation>
-        </message>
-        <message>
-            <source>Credential</source>
-            <translation>Identifiant</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Valeur</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::DocumentActions</name>
-        <message>
-            <source>The file will hold the artifact credentials and every masked configuration value in plain text. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
-            <translation>Le fichier contiendra en clair les identifiants d’artefact et toutes les valeurs de configuration masquées. Toute personne qui obtient le fichier pourra utiliser les identifiants jusqu’à leur expiration. Exporter avec les secrets ?</translation>
-        </message>
-        <message>
-            <source>Export Job JSON</source>
-            <translation>Exporter le JSON de la tâche</translation>
-        </message>
-        <message>
-            <source>JSON (*.json)</source>
-            <translation>JSON (*.json)</translation>
-        </message>
-        <message>
-            <source>Export failed</source>
-            <translation>Échec de l’export</translation>
-        </message>
-        <message>
-            <source>Exported %1 with secrets.</source>
-            <translation>%1 exporté avec les secrets.</translation>
-        </message>
-        <message>
-            <source>Exported %1; secrets were replaced by %2.</source>
-            <translation>%1 exporté ; les secrets ont été remplacés par %2.</translation>
-        </message>
-        <message>
-            <source>Copied the job's JSON; secrets were replaced by %1.</source>
-            <translation>JSON de la tâche copié ; les secrets ont été remplacés par %1.</translation>
-        </message>
-        <message>
-            <source>Copied the AWS CLI command; put the client token in place of %1.</source>
-            <translation>Commande AWS CLI copiée ; remplacez %1 par le jeton client.</translation>
-        </message>
-        <message>
-            <source>Open Job JSON</source>
-            <translation>Ouvrir le JSON d’une tâche</translation>
-        </message>
-        <message>
-            <source>JSON (*.json);;All files (*)</source>
-            <translation>JSON (*.json);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <source>Cannot open the file</source>
-            <translation>Impossible d’ouvrir le fichier</translation>
-        </message>
-        <message>
-            <source>Cannot read %1: %2</source>
-            <translation>Impossible de lire %1 : %2</translation>
-        </message>
-        <message>
-            <source>%1: %2</source>
-            <translation>%1 : %2</translation>
-        </message>
-        <message>
-            <source>The clipboard holds no text.</source>
-            <translation>Le presse-papiers ne contient pas de texte.</translation>
-        </message>
-        <message>
-            <source>Copy the output of "aws codepipeline get-third-party-job-details" first.</source>
-            <translation>Copiez d’abord la sortie de « aws codepipeline get-third-party-job-details ».</translation>
-        </message>
-        <message>
-            <source>The file will hold in plain text whatever secrets the query selects: artifact credentials, masked configuration values. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
-            <translation>Le fichier contiendra en clair tous les secrets que la requête sélectionne : identifiants d’artefact, valeurs de configuration masquées. Toute personne qui obtient le fichier pourra utiliser les identifiants jusqu’à leur expiration. Exporter avec les secrets ?</translation>
-        </message>
-        <message>
-            <source>Exported the query result to %1 with secrets.</source>
-            <translation>Résultat de la requête exporté vers %1 avec les secrets.</translation>
-        </message>
-        <message>
-            <source>Exported the query result to %1; secrets were replaced by %2.</source>
-            <translation>Résultat de la requête exporté vers %1 ; les secrets ont été remplacés par %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::DocumentTabs</name>
-        <message>
-            <source>Jobs</source>
-            <translation>Tâches</translation>
-        </message>
-        <message>
-            <source>&lt;p style='font-size:large'&gt;Look up a third-party job&lt;/p&gt;&lt;p&gt;Enter the job ID and client token from the ticket, then press &lt;b&gt;Fetch&lt;/b&gt; (Ctrl+Return).&lt;br&gt;Or open or paste the JSON of &lt;tt&gt;aws codepipeline get-third-party-job-details&lt;/tt&gt; (Ctrl+O, Ctrl+Shift+V).&lt;/p&gt;</source>
-            <translation>&lt;p style='font-size:large'&gt;Rechercher une tâche tierce&lt;/p&gt;&lt;p&gt;Saisissez l’ID de tâche et le jeton client indiqués dans le ticket, puis cliquez sur &lt;b&gt;Récupérer&lt;/b&gt; (Ctrl+Return).&lt;br&gt;Vous pouvez aussi ouvrir ou coller le JSON de &lt;tt&gt;aws codepipeline get-third-party-job-details&lt;/tt&gt; (Ctrl+O, Ctrl+Shift+V).&lt;/p&gt;</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::EnvironmentProfileSource</name>
-        <message>
-            <source>AWS keys from the AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN variables</source>
-            <translation>Clés AWS issues des variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY et AWS_SESSION_TOKEN</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::ErrorBanner</name>
-        <message>
-            <source>Error</source>
-            <translation>Erreur</translation>
-        </message>
-        <message>
-            <source>Warning</source>
-            <translation>Avertissement</translation>
-        </message>
-        <message>
-            <source>Dismiss</source>
-            <translation>Fermer</translation>
-        </message>
-        <message>
-            <source>Dismiss the message</source>
-            <translation>Fermer le message</translation>
-        </message>
-        <message>
-            <source>JobDesk could not reach the endpoint. Check the network, the proxy settings and the endpoint address.</source>
-            <translation>JobDesk n’a pas pu joindre le point de terminaison. Vérifiez le réseau, les paramètres du proxy et l’adresse du point de terminaison.</translation>
-        </message>
-        <message>
-            <source>The endpoint did not answer in time. Check the network and proxy, or raise the timeouts in Settings.</source>
-            <translation>Le point de terminaison n’a pas répondu à temps. Vérifiez le réseau et le proxy, ou augmentez les délais d’expiration dans les Paramètres.</translation>
-        </message>
-        <message>
-            <source>The secure connection could not be set up. A proxy that inspects TLS needs its CA certificate added as a CA bundle in Settings.</source>
-            <translation>La connexion sécurisée n’a pas pu être établie. Si un proxy inspecte le trafic TLS, ajoutez son certificat d’autorité de certification comme bundle CA dans les Paramètres.</translation>
-        </message>
-        <message>
-            <source>The selected profile has no usable AWS keys.</source>
-            <translation>Le profil sélectionné n’a pas de clés AWS utilisables.</translation>
-        </message>
-        <message>
-            <source>The answer could not be understood. The endpoint may not be CodePipeline, or something in between changed the answer.</source>
-            <translation>La réponse est incompréhensible. Le point de terminaison n’est peut-être pas CodePipeline, ou un intermédiaire a modifié la réponse.</translation>
-        </message>
-        <message>
-            <source>Correct the marked field and fetch again.</source>
-            <translation>Corrigez le champ signalé et relancez la récupération.</translation>
-        </message>
-        <message>
-            <source>Check the file and try again.</source>
-            <translation>Vérifiez le fichier et réessayez.</translation>
-        </message>
-        <message>
-            <source>CodePipeline is limiting the request rate for this account. Wait a moment and fetch again.</source>
-            <translation>CodePipeline limite le débit des requêtes pour ce compte. Patientez un instant, puis relancez la récupération.</translation>
-        </message>
-        <message>
-            <source>CodePipeline had an internal problem. Fetch again in a moment.</source>
-            <translation>CodePipeline a rencontré un problème interne. Relancez la récupération dans un instant.</translation>
-        </message>
-        <message>
-            <source>CodePipeline rejected the request.</source>
-            <translation>CodePipeline a rejeté la requête.</translation>
-        </message>
-        <message>
-            <source>The request was cancelled.</source>
-            <translation>La requête a été annulée.</translation>
-        </message>
-        <message>
-            <source>The lookup failed</source>
-            <translation>La recherche a échoué</translation>
-        </message>
-        <message>
-            <source>Request ID: %1</source>
-            <translation>ID de requête : %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::FailureResultDialog</name>
-        <message>
-            <source>Re&amp;view and Send…</source>
-            <translation>&amp;Vérifier et envoyer…</translation>
-        </message>
-        <message>
-            <source>Report Failure</source>
-            <translation>Signaler un échec</translation>
-        </message>
-        <message>
-            <source>Failure type</source>
-            <translation>Type d'échec</translation>
-        </message>
-        <message>
-            <source>Failure message</source>
-            <translation>Message d'échec</translation>
-        </message>
-        <message>
-            <source>What went wrong and what the customer can do about it</source>
-            <translation>Ce qui n'a pas marché et ce que le client peut y faire</translation>
-        </message>
-        <message>
-            <source>External execution ID</source>
-            <translation>ID d'exécution externe</translation>
-        </message>
-        <message>
-            <source>The run's ID in your service (optional)</source>
-            <translation>L'ID de l'exécution dans votre service (facultatif)</translation>
-        </message>
-        <message>
-            <source>Failure &amp;type:</source>
-            <translation>&amp;Type d'échec :</translation>
-        </message>
-        <message>
-            <source>&amp;Message:</source>
-            <translation>&amp;Message :</translation>
-        </message>
-        <message>
-            <source>E&amp;xternal execution ID:</source>
-            <translation>ID d'e&amp;xécution externe :</translation>
-        </message>
-        <message>
-            <source>The message</source>
-            <translation>Le message</translation>
-        </message>
-        <message>
-            <source>Enter a message: the customer reads it in the failed action's details.</source>
-            <translation>Saisissez un message : le client le lit dans les détails de l'action en échec.</translation>
-        </message>
-        <message>
-            <source>The external execution ID</source>
-            <translation>L'ID d'exécution externe</translation>
-        </message>
-        <message>
-            <source>The failure type</source>
-            <translation>Le type d'échec</translation>
-        </message>
-        <message>
-            <source>%1 of %2 characters</source>
-            <translation>%1 sur %2 caractères</translation>
-        </message>
-        <message>
-            <source>The job ran and did not succeed (a failed build or test). The action fails and the pipeline execution stops at it.</source>
-            <translation>Le job s'est exécuté sans réussir (un build ou un test en échec). L'action échoue et l'exécution du pipeline s'y arrête.</translation>
-        </message>
-        <message>
-            <source>The action's configuration is wrong or incomplete; the customer has to change it. The action fails and the pipeline execution stops at it.</source>
-            <translation>La configuration de l'action est erronée ou incomplète ; le client doit la modifier. L'action échoue et l'exécution du pipeline s'y arrête.</translation>
-        </message>
-        <message>
-            <source>Your service was refused access it needs (the artifacts, a key, the customer's account). The action fails and the pipeline execution stops at it.</source>
-            <translation>Votre service s'est vu refuser un accès nécessaire (les artefacts, une clé, le compte du client). L'action échoue et l'exécution du pipeline s'y arrête.</translation>
-        </message>
-        <message>
-            <source>The revision the job was given is not the one your service expected. The action fails and the pipeline execution stops at it.</source>
-            <translation>La révision reçue par le job n'est pas celle qu'attendait votre service. L'action échoue et l'exécution du pipeline s'y arrête.</translation>
-        </message>
-        <message>
-            <source>The revision or its artifacts could not be found or read. The action fails and the pipeline execution stops at it.</source>
-            <translation>La révision ou ses artefacts sont introuvables ou illisibles. L'action échoue et l'exécution du pipeline s'y arrête.</translation>
-        </message>
-        <message>
-            <source>Your service, or one it depends on, was unavailable; a retry may succeed. The action fails and the pipeline execution stops at it.</source>
-            <translation>Votre service, ou un service dont il dépend, était indisponible ; une nouvelle tentative peut réussir. L'action échoue et l'exécution du pipeline s'y arrête.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::FetchController</name>
-        <message>
-            <source>The request was cancelled.</source>
-            <translation>La requête a été annulée.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::JobView</name>
-        <message>
-            <source>&amp;Overview</source>
-            <translation>&amp;Vue d’ensemble</translation>
-        </message>
-        <message>
-            <source>Confi&amp;guration</source>
-            <translation>Confi&amp;guration</translation>
-        </message>
-        <message>
-            <source>&amp;Artifacts</source>
-            <translation>&amp;Artefacts</translation>
-        </message>
-        <message>
-            <source>Cre&amp;dentials</source>
-            <translation>Ide&amp;ntifiants</translation>
-        </message>
-        <message>
-            <source>Ra&amp;w</source>
-            <translation>&amp;Brut</translation>
-        </message>
-        <message>
-            <source>Job overview</source>
-            <translation>Vue d’ensemble de la tâche</translation>
-        </message>
-        <message>
-            <source>Filter keys and values</source>
-            <translation>Filtrer les clés et les valeurs</translation>
-        </message>
-        <message>
-            <source>Filter the configuration</source>
-            <translation>Filtrer la configuration</translation>
-        </message>
-        <message>
-            <source>Action configuration</source>
-            <translation>Configuration de l’action</translation>
-        </message>
-        <message>
-            <source>Copy Val&amp;ue</source>
-            <translation>&amp;Copier la valeur</translation>
-        </message>
-        <message>
-            <source>Tick Secret to mask a value for every job of this provider; JobDesk remembers it.</source>
-            <translation>Cochez Secret pour masquer une valeur dans toutes les tâches de ce fournisseur ; JobDesk s’en souvient.</translation>
-        </message>
-        <message>
-            <source>Input and output artifacts</source>
-            <translation>Artefacts d’entrée et de sortie</translation>
-        </message>
-        <message>
-            <source>Copy S3 &amp;URI</source>
-            <translation>&amp;Copier l’URI S3</translation>
-        </message>
-        <message>
-            <source>Artifact credentials</source>
-            <translation>Identifiants d’artefact</translation>
-        </message>
-        <message>
-            <source>Revea&amp;l</source>
-            <translation>Révé&amp;ler</translation>
-        </message>
-        <message>
-            <source>Show or hide the selected credential</source>
-            <translation>Afficher ou masquer l’identifiant sélectionné</translation>
-        </message>
-        <message>
-            <source>Cop&amp;y</source>
-            <translation>&amp;Copier</translation>
-        </message>
-        <message>
-            <source>Copy the selected credential; clipboard managers are asked not to keep it</source>
-            <translation>Copier l’identifiant sélectionné ; les gestionnaires de presse-papiers sont invités à ne pas le conserver</translation>
-        </message>
-        <message>
-            <source>This job has no artifact credentials.</source>
-            <translation>Cette tâche n’a pas d’identifiants d’artefact.</translation>
-        </message>
-        <message>
-            <source>Temporary keys for the job's artifact bucket. They expire about %1 minutes after the fetch; the Overview tab counts down.</source>
-            <translation>Clés temporaires pour le compartiment d’artefacts de la tâche. Elles expirent environ %1 minutes après la récupération ; l’onglet Vue d’ensemble affiche le temps restant.</translation>
-        </message>
-        <message>
-            <source>Search the JSON</source>
-            <translation>Rechercher dans le JSON</translation>
-        </message>
-        <message>
-            <source>Search the raw JSON</source>
-            <translation>Rechercher dans le JSON brut</translation>
-        </message>
-        <message>
-            <source>Previo&amp;us</source>
-            <translation>Pré&amp;cédent</translation>
-        </message>
-        <message>
-            <source>Ne&amp;xt</source>
-            <translation>&amp;Suivant</translation>
-        </message>
-        <message>
-            <source>Show &amp;secrets</source>
-            <translation>Afficher &amp;les secrets</translation>
-        </message>
-        <message>
-            <source>Show the artifact credentials and masked configuration values in the JSON</source>
-            <translation>Afficher dans le JSON les identifiants d’artefact et les valeurs de configuration masquées</translation>
-        </message>
-        <message>
-            <source>Raw JSON, as the AWS CLI prints it</source>
-            <translation>JSON brut, tel que l’affiche l’AWS CLI</translation>
-        </message>
-        <message>
-            <source>JSON tree</source>
-            <translation>Arborescence JSON</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::JsonTreeModel</name>
-        <message>
-            <source>object</source>
-            <translation>objet</translation>
-        </message>
-        <message>
-            <source>{ %1 }</source>
-            <translation>{ %1 }</translation>
-        </message>
-        <message>
-            <source>array</source>
-            <translation>tableau</translation>
-        </message>
-        <message>
-            <source>[ %1 ]</source>
-            <translation>[ %1 ]</translation>
-        </message>
-        <message>
-            <source>string</source>
-            <translation>chaîne</translation>
-        </message>
-        <message>
-            <source>boolean</source>
-            <translation>booléen</translation>
-        </message>
-        <message>
-            <source>null</source>
-            <translation>null</translation>
-        </message>
-        <message>
-            <source>number</source>
-            <translation>nombre</translation>
-        </message>
-        <message>
-            <source>Key</source>
-            <translation>Clé</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Valeur</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Type</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::KeychainProfileSource</name>
-        <message>
-            <source>JobDesk profile, keys in the system keychain</source>
-            <translation>Profil JobDesk, clés dans le trousseau du système</translation>
-        </message>
-        <message>
-            <source>JobDesk profile linked to AWS profile “%1”</source>
-            <translation>Profil JobDesk lié au profil AWS « %1 »</translation>
-        </message>
-        <message>
-            <source>JobDesk profile, keys from the environment</source>
-            <translation>Profil JobDesk, clés issues de l’environnement</translation>
-        </message>
-        <message>
-            <source>AWS shared-config profile from %1</source>
-            <translation>Profil de la configuration partagée AWS, issu de %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::LookupForm</name>
-        <message>
-            <source>Fet&amp;ch</source>
-            <translation>Réc&amp;upérer</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>Annuler</translation>
-        </message>
-        <message>
-            <source>Saved to&amp;ken:</source>
-            <translation>Jet&amp;on enregistré :</translation>
-        </message>
-        <message>
-            <source>Save Token…</source>
-            <translation>Enregistrer le jeton…</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>Whose AWS keys sign the request</source>
-            <translation>Profil dont les clés AWS signent la requête</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Région</translation>
-        </message>
-        <message>
-            <source>Public AWS endpoint</source>
-            <translation>Point de terminaison AWS public</translation>
-        </message>
-        <message>
-            <source>Endpoint override</source>
-            <translation>Point de terminaison personnalisé</translation>
-        </message>
-        <message>
-            <source>Send this lookup to another endpoint, e.g. a VPC endpoint or a test server</source>
-            <translation>Envoyer cette recherche à un autre point de terminaison, par exemple un point de terminaison VPC ou un serveur de test</translation>
-        </message>
-        <message>
-            <source>Job ID from the ticket</source>
-            <translation>ID de tâche indiqué dans le ticket</translation>
-        </message>
-        <message>
-            <source>Job ID</source>
-            <translation>ID de tâche</translation>
-        </message>
-        <message>
-            <source>Client token</source>
-            <translation>Jeton client</translation>
-        </message>
-        <message>
-            <source>Show the client token</source>
-            <translation>Afficher le jeton client</translation>
-        </message>
-        <message>
-            <source>Show or hide the client token</source>
-            <translation>Afficher ou masquer le jeton client</translation>
-        </message>
-        <message>
-            <source>Fetch the job (Ctrl+Return)</source>
-            <translation>Récupérer la tâche (Ctrl+Return)</translation>
-        </message>
-        <message>
-            <source>Fetch</source>
-            <translation>Récupérer</translation>
-        </message>
-        <message>
-            <source>Cancel the request (Esc)</source>
-            <translation>Annuler la requête (Esc)</translation>
-        </message>
-        <message>
-            <source>Request in progress</source>
-            <translation>Requête en cours</translation>
-        </message>
-        <message>
-            <source>&amp;Profile:</source>
-            <translation>&amp;Profil :</translation>
-        </message>
-        <message>
-            <source>&amp;Region:</source>
-            <translation>&amp;Région :</translation>
-        </message>
-        <message>
-            <source>E&amp;ndpoint:</source>
-            <translation>Point de ter&amp;minaison :</translation>
-        </message>
-        <message>
-            <source>Job &amp;ID:</source>
-            <translation>&amp;ID de tâche :</translation>
-        </message>
-        <message>
-            <source>Client &amp;token:</source>
-            <translation>&amp;Jeton client :</translation>
-        </message>
-        <message>
-            <source>Saved client token</source>
-            <translation>Jeton client enregistré</translation>
-        </message>
-        <message>
-            <source>Use a client token saved in the system keychain instead of pasting one</source>
-            <translation>Utiliser un jeton client enregistré dans le trousseau du système au lieu d’en coller un</translation>
-        </message>
-        <message>
-            <source>Save client token</source>
-            <translation>Enregistrer le jeton client</translation>
-        </message>
-        <message>
-            <source>Save the client token in the system keychain under a label</source>
-            <translation>Enregistrer le jeton client dans le trousseau du système sous un libellé</translation>
-        </message>
-        <message>
-            <source>The job ID</source>
-            <translation>L’ID de tâche</translation>
-        </message>
-        <message>
-            <source>The client token</source>
-            <translation>Le jeton client</translation>
-        </message>
-        <message>
-            <source>Choose a profile.</source>
-            <translation>Choisissez un profil.</translation>
-        </message>
-        <message>
-            <source>The region</source>
-            <translation>La région</translation>
-        </message>
-        <message>
-            <source>The endpoint</source>
-            <translation>Le point de terminaison</translation>
-        </message>
-        <message>
-            <source>(type or paste)</source>
-            <translation>(saisir ou coller)</translation>
-        </message>
-        <message>
-            <source>Using the client token saved as “%1”.</source>
-            <translation>Utilisation du jeton client enregistré sous « %1 ».</translation>
-        </message>
-        <message>
-            <source>Enter the client token to save first.</source>
-            <translation>Saisissez d’abord le jeton client à enregistrer.</translation>
-        </message>
-        <message>
-            <source>Save Client Token</source>
-            <translation>Enregistrer le jeton client</translation>
-        </message>
-        <message>
-            <source>Label (e.g. the customer or clientId) for the token in the system keychain:</source>
-            <translation>Libellé du jeton dans le trousseau du système (par exemple le client ou le clientId) :</translation>
-        </message>
-        <message>
-            <source>Saved the client token as “%1”.</source>
-            <translation>Jeton client enregistré sous « %1 ».</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::MainWindow</name>
-        <message>
-            <source>JobDesk</source>
-            <translation>JobDesk</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Fichier</translation>
-        </message>
-        <message>
-            <source>&amp;Open Job JSON…</source>
-            <translation>&amp;Ouvrir un JSON de tâche…</translation>
-        </message>
-        <message>
-            <source>&amp;Paste Job JSON</source>
-            <translation>&amp;Coller un JSON de tâche</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+V</source>
-            <translation>Ctrl+Shift+V</translation>
-        </message>
-        <message>
-            <source>&amp;Export JSON…</source>
-            <translation>&amp;Exporter le JSON…</translation>
-        </message>
-        <message>
-            <source>Export JSON &amp;with Secrets…</source>
-            <translation>Exporter le JSON &amp;avec les secrets…</translation>
-        </message>
-        <message>
-            <source>&amp;Close Job</source>
-            <translation>&amp;Fermer la tâche</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Quitter</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>É&amp;dition</translation>
-        </message>
-        <message>
-            <source>Copy as &amp;JSON</source>
-            <translation>Copier en &amp;JSON</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+C</source>
-            <translation>Ctrl+Shift+C</translation>
-        </message>
-        <message>
-            <source>Copy as AWS &amp;CLI Command</source>
-            <translation>Copier en commande AWS &amp;CLI</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+L</source>
-            <translation>Ctrl+Shift+L</translation>
-        </message>
-        <message>
-            <source>&amp;Settings…</source>
-            <translation>&amp;Paramètres…</translation>
-        </message>
-        <message>
-            <source>Ctrl+,</source>
-            <translation>Ctrl+,</translation>
-        </message>
-        <message>
-            <source>&amp;Profiles…</source>
-            <translation>P&amp;rofils…</translation>
-        </message>
-        <message>
-            <source>Ctrl+Shift+P</source>
-            <translation>Ctrl+Shift+P</translation>
-        </message>
-        <message>
-            <source>&amp;Job</source>
-            <translation>&amp;Tâche</translation>
-        </message>
-        <message>
-            <source>&amp;Fetch</source>
-            <translation>&amp;Récupérer</translation>
-        </message>
-        <message>
-            <source>Ctrl+Return</source>
-            <translation>Ctrl+Return</translation>
-        </message>
-        <message>
-            <source>Ctrl+Enter</source>
-            <translation>Ctrl+Enter</translation>
-        </message>
-        <message>
-            <source>&amp;Cancel Request</source>
-            <translation>&amp;Annuler la requête</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>Affic&amp;hage</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>Aid&amp;e</translation>
-        </message>
-        <message>
-            <source>&amp;About JobDesk</source>
-            <translation>À &amp;propos de JobDesk</translation>
-        </message>
-        <message>
-            <source>About</source>
-            <translation>À propos</translation>
-        </message>
-        <message>
-            <source>JobDesk %1
+<context>
+    <name>DialogHooks</name>
+    <message>
+        <source>JobDesk</source>
+        <translation>JobDesk</translation>
+    </message>
+</context>
+<context>
+    <name>FixtureLoader</name>
+    <message>
+        <source>roles must be an array</source>
+        <translation>roles doit être un tableau</translation>
+    </message>
+    <message>
+        <source>%1 needs an &quot;arn&quot; such as arn:aws:iam::123456789012:role/Name</source>
+        <translation>%1 doit avoir un «&#xa0;arn&#xa0;», par exemple arn:aws:iam::123456789012:role/Name</translation>
+    </message>
+    <message>
+        <source>%1 must be a string</source>
+        <translation>%1 doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>%1 must be 3600 to 43200 seconds</source>
+        <translation>%1 doit valoir entre 3600 et 43200 secondes</translation>
+    </message>
+    <message>
+        <source>%1 must be an array of access key IDs</source>
+        <translation>%1 doit être un tableau d’ID de clé d’accès</translation>
+    </message>
+    <message>
+        <source>%1 is not a role key</source>
+        <translation>%1 n’est pas une clé valide pour un rôle</translation>
+    </message>
+    <message>
+        <source>%1 must be an object</source>
+        <translation>%1 doit être un objet</translation>
+    </message>
+    <message>
+        <source>%1.%2 must be a non-empty string</source>
+        <translation>%1.%2 doit être une chaîne non vide</translation>
+    </message>
+    <message>
+        <source>Cannot read the fixtures file %1: %2</source>
+        <translation>Impossible de lire le fichier de données de démo %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The fixtures are not a JSON object</source>
+        <translation>Les données de démo ne sont pas un objet JSON</translation>
+    </message>
+    <message>
+        <source>credentials must be an array</source>
+        <translation>credentials doit être un tableau</translation>
+    </message>
+    <message>
+        <source>each credential needs an accessKeyId and a secretAccessKey</source>
+        <translation>chaque entrée de credentials doit avoir un accessKeyId et un secretAccessKey</translation>
+    </message>
+    <message>
+        <source>actionTypes must be an array</source>
+        <translation>actionTypes doit être un tableau</translation>
+    </message>
+    <message>
+        <source>region must be a string</source>
+        <translation>region doit être une chaîne</translation>
+    </message>
+    <message>
+        <source>%1 is not a fixtures key</source>
+        <translation>%1 n’est pas une clé valide pour les données de démo</translation>
+    </message>
+    <message>
+        <source>jobs must be an array of job objects</source>
+        <translation>jobs doit être un tableau d’objets de tâche</translation>
+    </message>
+    <message>
+        <source>Job %1: %2</source>
+        <translation>Tâche %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>a job must be a JSON object</source>
+        <translation>une tâche doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>state must be one of Created, Queued, Dispatched, InProgress, TimedOut, Succeeded, Failed</source>
+        <translation>state doit valoir Created, Queued, Dispatched, InProgress, TimedOut, Succeeded ou Failed</translation>
+    </message>
+    <message>
+        <source>details must be a JSON object</source>
+        <translation>details doit être un objet JSON</translation>
+    </message>
+    <message>
+        <source>%1 is not a job key</source>
+        <translation>%1 n’est pas une clé valide pour une tâche</translation>
+    </message>
+    <message>
+        <source>details.id differs from jobId</source>
+        <translation>details.id diffère de jobId</translation>
+    </message>
+    <message>
+        <source>a job needs a jobId (or details.id)</source>
+        <translation>une tâche doit avoir un jobId (ou details.id)</translation>
+    </message>
+    <message>
+        <source>a job needs a clientToken</source>
+        <translation>une tâche doit avoir un clientToken</translation>
+    </message>
+    <message>
+        <source>a job needs a nonce (or details.nonce)</source>
+        <translation>une tâche doit avoir un nonce (ou details.nonce)</translation>
+    </message>
+    <message>
+        <source>a job needs an actionTypeId (or details.data.actionTypeId)</source>
+        <translation>une tâche doit avoir un actionTypeId (ou details.data.actionTypeId)</translation>
+    </message>
+</context>
+<context>
+    <name>JobDocument</name>
+    <message>
+        <source>The JSON is nested more than %1 levels deep; no CodePipeline job is.</source>
+        <translation>Le JSON comporte plus de %1 niveaux d’imbrication&#xa0;; aucune tâche CodePipeline n’en a autant.</translation>
+    </message>
+    <message>
+        <source>Open the output of &quot;aws codepipeline get-third-party-job-details&quot; or a JobDesk export.</source>
+        <translation>Ouvrez la sortie de «&#xa0;aws codepipeline get-third-party-job-details&#xa0;» ou un export JobDesk.</translation>
+    </message>
+    <message>
+        <source>This is not JSON.</source>
+        <translation>Ce n’est pas du JSON.</translation>
+    </message>
+    <message>
+        <source>The JSON is not an object.</source>
+        <translation>Le JSON n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>Expected an object with a &quot;jobDetails&quot; member.</source>
+        <translation>Un objet avec un membre «&#xa0;jobDetails&#xa0;» était attendu.</translation>
+    </message>
+    <message>
+        <source>The JSON has no &quot;jobDetails&quot; object.</source>
+        <translation>Le JSON n’a pas d’objet «&#xa0;jobDetails&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Expected the output of &quot;aws codepipeline get-third-party-job-details&quot;.</source>
+        <translation>La sortie de «&#xa0;aws codepipeline get-third-party-job-details&#xa0;» était attendue.</translation>
+    </message>
+    <message>
+        <source>(no job ID)</source>
+        <translation>(pas d’ID de tâche)</translation>
+    </message>
+    <message>
+        <source>pasted</source>
+        <translation>collée</translation>
+    </message>
+    <message>
+        <source>The JSON&apos;s &quot;activity&quot; is not a list of objects.</source>
+        <translation>L’élément «&#xa0;activity&#xa0;» du JSON n’est pas une liste d’objets.</translation>
+    </message>
+    <message>
+        <source>Open a JobDesk export as it was written, or remove its &quot;activity&quot; member.</source>
+        <translation>Ouvrez un export JobDesk tel qu’il a été écrit, ou retirez-en l’élément «&#xa0;activity&#xa0;».</translation>
+    </message>
+    <message>
+        <source>polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::InputCheck</name>
+    <message>
+        <source>%1 (NUL)</source>
+        <translation>%1 (NUL)</translation>
+    </message>
+    <message>
+        <source>%1 (tab)</source>
+        <translation>%1 (tabulation)</translation>
+    </message>
+    <message>
+        <source>%1 (line break)</source>
+        <translation>%1 (saut de ligne)</translation>
+    </message>
+    <message>
+        <source>%1 (carriage return)</source>
+        <translation>%1 (retour chariot)</translation>
+    </message>
+    <message>
+        <source>%1 (space)</source>
+        <translation>%1 (espace)</translation>
+    </message>
+    <message>
+        <source>%1 (no-break space)</source>
+        <translation>%1 (espace insécable)</translation>
+    </message>
+    <message>
+        <source>%1 is empty; enter a value.</source>
+        <translation>%1 est vide&#xa0;; saisissez une valeur.</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character, %2; remove it.</source>
+        <translation>%1 contient un caractère de contrôle, %2&#xa0;; supprimez-le.</translation>
+    </message>
+    <message>
+        <source>%1 starts or ends with a space; remove the spaces around it.</source>
+        <translation>%1 commence ou se termine par un espace&#xa0;; supprimez les espaces autour.</translation>
+    </message>
+    <message>
+        <source>%1 contains a space, %2; it cannot have any.</source>
+        <translation>%1 contient un espace, %2&#xa0;; aucun espace n’est autorisé.</translation>
+    </message>
+    <message>
+        <source>%1 is too long: %2 characters, at most %3.</source>
+        <translation>%1&#xa0;: trop de caractères (%2, au maximum %3).</translation>
+    </message>
+    <message>
+        <source>%1 is too short: %2 characters, at least %3.</source>
+        <translation>%1&#xa0;: pas assez de caractères (%2, au minimum %3).</translation>
+    </message>
+    <message>
+        <source>%1 must be one of: %2.</source>
+        <translation>%1 doit prendre l’une des valeurs suivantes&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>%1 “%2” does not have the form the service expects (%3).</source>
+        <translation>%1 «&#xa0;%2&#xa0;» n’a pas la forme attendue par le service (%3).</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a region. A region looks like us-east-1, eu-west-2, cn-north-1 or us-gov-west-1.</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas une région. Une région ressemble à us-east-1, eu-west-2, cn-north-1 ou us-gov-west-1.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not an absolute URL; start it with https:// or http://, as in %3.</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas une URL absolue&#xa0;; commencez-la par https:// ou http://, comme dans %3.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” uses %3://; only https:// and http:// are allowed.</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» utilise %3://&#xa0;; seuls https:// et http:// sont autorisés.</translation>
+    </message>
+    <message>
+        <source>%1: “%2” is not a valid URL (%3).</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’est pas une URL valide (%3).</translation>
+    </message>
+    <message>
+        <source>%1: “%2” has no host name; write it as in %3.</source>
+        <translation>%1&#xa0;: «&#xa0;%2&#xa0;» n’a pas de nom d’hôte&#xa0;; écrivez-la comme dans %3.</translation>
+    </message>
+    <message>
+        <source>%1 must not contain a user name or password (the part before “@”); requests are signed with the profile&apos;s keys.</source>
+        <translation>%1 ne doit contenir ni nom d’utilisateur ni mot de passe (la partie avant «&#xa0;@&#xa0;»)&#xa0;; les requêtes sont signées avec les clés du profil.</translation>
+    </message>
+    <message>
+        <source>%1 must not contain a “#” fragment; remove “#%2”.</source>
+        <translation>%1 ne doit pas contenir de fragment «&#xa0;#&#xa0;»&#xa0;; supprimez «&#xa0;#%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 must be a number of seconds, not “%2”.</source>
+        <translation>%1 doit être un nombre de secondes, et non «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>%1 cannot be negative (%2); give a number of seconds, or 0 for no timeout.</source>
+        <translation>%1 ne peut pas avoir une valeur négative (%2)&#xa0;; indiquez un nombre de secondes, ou 0 pour aucun délai.</translation>
+    </message>
+    <message>
+        <source>%1 can be at most %2 seconds, not %3.</source>
+        <translation>%1 ne peut pas dépasser %2 secondes (valeur indiquée&#xa0;: %3).</translation>
+    </message>
+    <message>
+        <source>%1: the file %2 does not exist.</source>
+        <translation>%1&#xa0;: le fichier %2 n’existe pas.</translation>
+    </message>
+    <message>
+        <source>%1: %2 is a folder; choose the PEM file in it.</source>
+        <translation>%1&#xa0;: %2 est un dossier&#xa0;; choisissez le fichier PEM qu’il contient.</translation>
+    </message>
+    <message>
+        <source>%1: the file %2 cannot be read (%3).</source>
+        <translation>%1&#xa0;: impossible de lire le fichier %2 (%3).</translation>
+    </message>
+    <message>
+        <source>%1: %2 holds no PEM certificate (a block starting with “-----BEGIN CERTIFICATE-----”).</source>
+        <translation>%1&#xa0;: %2 ne contient aucun certificat PEM (un bloc commençant par «&#xa0;-----BEGIN CERTIFICATE-----&#xa0;»).</translation>
+    </message>
+    <message>
+        <source>%1 “%2” is not an access key ID: those are 16 to 128 letters and digits, such as AKIAIOSFODNN7EXAMPLE.</source>
+        <translation>%1 «&#xa0;%2&#xa0;» n’est pas un ID de clé d’accès&#xa0;: un tel ID compte de 16 à 128 lettres et chiffres, comme AKIAIOSFODNN7EXAMPLE.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::ProcessHardening</name>
+    <message>
+        <source>Could not set the core file size limit to 0: %1</source>
+        <translation>Impossible de limiter à 0 la taille des fichiers core&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Could not mark the process as not dumpable: %1</source>
+        <translation>Impossible d’interdire le vidage mémoire du processus&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Secrets held by this process could end up in a core dump.</source>
+        <translation>Les secrets détenus par ce processus pourraient se retrouver dans un vidage mémoire (core dump).</translation>
+    </message>
+    <message>
+        <source>Could not turn off crash reporting dialogs: %1</source>
+        <translation>Impossible de désactiver les boîtes de dialogue de rapport d’incident&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::app::DemoSession</name>
+    <message>
+        <source>Cannot read the demo jobs %1: %2</source>
+        <translation>Impossible de lire les tâches de démo %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The demo endpoint could not start: %1</source>
+        <translation>Le point de terminaison de démo n’a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Sample jobs served by JobDesk itself at %1</source>
+        <translation>Tâches d’exemple servies par JobDesk lui-même à l’adresse %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::aws::AwsCall</name>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+    <message>
+        <source>The answer from &quot;%1&quot; is larger than %2 and was not read.</source>
+        <translation>La réponse de «&#xa0;%1&#xa0;» dépasse %2 et n’a pas été lue.</translation>
+    </message>
+    <message>
+        <source>A CodePipeline job is far smaller than this. Check the endpoint URL and any proxy in between.</source>
+        <translation>Une tâche CodePipeline est bien plus petite que cela. Vérifiez l’URL du point de terminaison et tout proxy intermédiaire.</translation>
+    </message>
+    <message>
+        <source>The answer from &quot;%1&quot; was cut short: the connection was closed or reset after %2 bytes of it had arrived.</source>
+        <translation>La réponse de «&#xa0;%1&#xa0;» a été tronquée&#xa0;: la connexion a été fermée ou réinitialisée après la réception de %2 octets.</translation>
+    </message>
+    <message>
+        <source>The answer from &quot;%1&quot; was a web page (HTML), not an answer from the AWS service.</source>
+        <translation>La réponse de «&#xa0;%1&#xa0;» était une page web (HTML), et non une réponse du service AWS.</translation>
+    </message>
+    <message>
+        <source>The answer from &quot;%1&quot; was a web page (HTML, titled &quot;%2&quot;), not an answer from the AWS service.</source>
+        <translation>La réponse de «&#xa0;%1&#xa0;» était une page web (HTML, intitulée «&#xa0;%2&#xa0;»), et non une réponse du service AWS.</translation>
+    </message>
+    <message>
+        <source>A captive portal (the sign-in page of a hotel or guest network) or a proxy probably answered instead. Open a web page in a browser and sign in to the network if it asks, then check the proxy settings and the endpoint URL.</source>
+        <translation>Un portail captif (la page de connexion d’un hôtel ou d’un réseau invité) ou un proxy a probablement répondu à sa place. Ouvrez une page web dans un navigateur et connectez-vous au réseau si cela vous est demandé, puis vérifiez les paramètres du proxy et l’URL du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>The local clock is %1 s off the service&apos;s; signing again with the service&apos;s time.</source>
+        <translation>L’horloge locale est décalée de %1 s par rapport à celle du service&#xa0;; nouvelle signature avec l’heure du service.</translation>
+    </message>
+    <message>
+        <source>The service refused the request&apos;s time: this computer&apos;s clock differs from the server&apos;s (%1)</source>
+        <translation>Le service a refusé l’heure de la requête&#xa0;: l’horloge de cet ordinateur diffère de celle du serveur (%1)</translation>
+    </message>
+    <message>
+        <source>Set this computer&apos;s date, time and time zone right (turn on automatic time setting), then try again. If they are right, a proxy may be changing the service&apos;s Date header.</source>
+        <translation>Corrigez la date, l’heure et le fuseau horaire de cet ordinateur (activez le réglage automatique de l’heure), puis réessayez. S’ils sont corrects, un proxy modifie peut-être l’en-tête Date du service.</translation>
+    </message>
+    <message>
+        <source>Retrying after %1 (%2 s)</source>
+        <translation>Nouvelle tentative après %1 (%2 s)</translation>
+    </message>
+    <message>
+        <source>Connect timeout on endpoint URL: &quot;%1&quot;</source>
+        <translation>Délai de connexion dépassé pour l’URL du point de terminaison&#xa0;: «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Read timeout on endpoint URL: &quot;%1&quot;</source>
+        <translation>Délai de lecture dépassé pour l’URL du point de terminaison&#xa0;: «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>The endpoint did not accept a connection in time. Check the network, the proxy settings and the endpoint URL.</source>
+        <translation>Le point de terminaison n’a pas accepté la connexion à temps. Vérifiez le réseau, les paramètres du proxy et l’URL du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>The endpoint accepted the request but did not answer in time. Try again, or raise the read timeout.</source>
+        <translation>Le point de terminaison a accepté la requête, mais n’a pas répondu à temps. Réessayez ou augmentez le délai de lecture.</translation>
+    </message>
+    <message>
+        <source>Could not connect to the endpoint URL: &quot;%1&quot; (connection refused).</source>
+        <translation>Impossible de se connecter à l’URL du point de terminaison&#xa0;: «&#xa0;%1&#xa0;» (connexion refusée).</translation>
+    </message>
+    <message>
+        <source>Nothing is listening there. Check the endpoint URL and port.</source>
+        <translation>Rien n’écoute à cette adresse. Vérifiez l’URL et le port du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>The host name %1 could not be found, so the endpoint URL &quot;%2&quot; could not be reached.</source>
+        <translation>Le nom d’hôte %1 est introuvable&#xa0;; l’URL du point de terminaison «&#xa0;%2&#xa0;» n’a donc pas pu être atteinte.</translation>
+    </message>
+    <message>
+        <source>Check the endpoint URL and the region for typing errors, then this computer&apos;s network connection, DNS and proxy settings.</source>
+        <translation>Vérifiez que l’URL du point de terminaison et la région ne contiennent pas de faute de frappe, puis vérifiez la connexion réseau, le DNS et les paramètres du proxy de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The connection to &quot;%1&quot; was closed or reset before any answer came.</source>
+        <translation>La connexion à «&#xa0;%1&#xa0;» a été fermée ou réinitialisée avant toute réponse.</translation>
+    </message>
+    <message>
+        <source>The server or something in between (a proxy, VPN or firewall) dropped the connection. Try again; if it keeps happening, check the proxy and VPN settings and the endpoint URL.</source>
+        <translation>Le serveur ou un intermédiaire (proxy, VPN ou pare-feu) a coupé la connexion. Réessayez&#xa0;; si cela se reproduit, vérifiez les paramètres du proxy et du VPN ainsi que l’URL du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>Secure connection to &quot;%1&quot; failed: %2</source>
+        <translation>Échec de la connexion sécurisée à «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>If the endpoint uses a private certificate authority, add its CA bundle in the settings (or --ca-bundle).</source>
+        <translation>Si le point de terminaison utilise une autorité de certification privée, ajoutez son bundle CA dans les paramètres (ou avec --ca-bundle).</translation>
+    </message>
+    <message>
+        <source>The proxy failed: %1</source>
+        <translation>Échec du proxy&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Check the proxy settings.</source>
+        <translation>Vérifiez les paramètres du proxy.</translation>
+    </message>
+    <message>
+        <source>The endpoint did not answer in time. Try again, or raise the timeout.</source>
+        <translation>Le point de terminaison n’a pas répondu à temps. Réessayez ou augmentez le délai d’expiration.</translation>
+    </message>
+    <message>
+        <source>Could not reach &quot;%1&quot;: %2</source>
+        <translation>Impossible de joindre «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Check the network connection and the endpoint URL.</source>
+        <translation>Vérifiez la connexion réseau et l’URL du point de terminaison.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::aws::ClientConfigBuilder</name>
+    <message>
+        <source>A timeout cannot be negative (%1 ms); 0 means no timeout.</source>
+        <translation>Un délai d’expiration ne peut pas être négatif (%1 ms)&#xa0;; 0 signifie aucun délai.</translation>
+    </message>
+    <message>
+        <source>The region</source>
+        <translation>La région</translation>
+    </message>
+    <message>
+        <source>The number of attempts must be at least 1, the first one included (%1 given).</source>
+        <translation>Le nombre de tentatives doit être d’au moins 1, la première comprise (valeur indiquée&#xa0;: %1).</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::aws::Credentials</name>
+    <message>
+        <source>Unable to locate credentials.</source>
+        <translation>Impossible de trouver des identifiants.</translation>
+    </message>
+    <message>
+        <source>Set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or choose a profile.</source>
+        <translation>Définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou choisissez un profil.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::aws::EndpointResolver</name>
+    <message>
+        <source>Invalid endpoint URL &quot;%1&quot;: it must be a full URL such as https://codepipeline.us-east-1.amazonaws.com.</source>
+        <translation>URL de point de terminaison non valide «&#xa0;%1&#xa0;»&#xa0;: une URL complète est requise, par exemple https://codepipeline.us-east-1.amazonaws.com.</translation>
+    </message>
+    <message>
+        <source>Invalid endpoint URL &quot;%1&quot;: the scheme must be http or https.</source>
+        <translation>URL de point de terminaison non valide «&#xa0;%1&#xa0;»&#xa0;: le schéma doit être http ou https.</translation>
+    </message>
+    <message>
+        <source>You must specify a region.</source>
+        <translation>Vous devez indiquer une région.</translation>
+    </message>
+    <message>
+        <source>Choose a region, or set AWS_REGION or AWS_DEFAULT_REGION.</source>
+        <translation>Choisissez une région, ou définissez AWS_REGION ou AWS_DEFAULT_REGION.</translation>
+    </message>
+    <message>
+        <source>Invalid region name &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>Nom de région non valide «&#xa0;%1&#xa0;». Une région ressemble à us-east-1 ou eu-west-2.</translation>
+    </message>
+    <message>
+        <source>CodePipeline has no FIPS endpoint in %1. FIPS endpoints exist in: %2.</source>
+        <translation>CodePipeline n’a pas de point de terminaison FIPS dans la région %1. Régions dotées de points de terminaison FIPS&#xa0;: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::aws::NetworkErrorText</name>
+    <message>
+        <source>The TLS handshake failed.</source>
+        <translation>La négociation TLS a échoué.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate has expired.</source>
+        <translation>Le certificat du serveur a expiré.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is not valid yet (check this computer&apos;s clock).</source>
+        <translation>Le certificat du serveur n’est pas encore valide (vérifiez l’horloge de cet ordinateur).</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is for a different host name than the endpoint.</source>
+        <translation>Le certificat du serveur correspond à un autre nom d’hôte que celui du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate is self-signed and not trusted.</source>
+        <translation>Le certificat du serveur est autosigné et n’est pas approuvé.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate was issued by a certificate authority that is not trusted.</source>
+        <translation>Le certificat du serveur a été émis par une autorité de certification non approuvée.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::aws::ServiceError</name>
+    <message>
+        <source>The server answered HTTP %1 with an HTML page instead of a service error.</source>
+        <translation>Le serveur a renvoyé le code HTTP %1 avec une page HTML au lieu d’une erreur du service.</translation>
+    </message>
+    <message>
+        <source>CodePipeline has no job with this ID for your partner account. Check that the job ID was copied whole, and that you are using the partner account&apos;s keys in the job&apos;s region.</source>
+        <translation>CodePipeline n’a aucune tâche avec cet ID pour votre compte partenaire. Vérifiez que l’ID de tâche a été copié en entier et que vous utilisez les clés du compte partenaire dans la région de la tâche.</translation>
+    </message>
+    <message>
+        <source>The job exists but its details can no longer be read: it was probably already completed, failed or timed out. Poll for a newer job for this pipeline.</source>
+        <translation>La tâche existe, mais ses détails ne peuvent plus être lus&#xa0;: elle est probablement déjà terminée, en échec ou expirée. Interrogez le service pour obtenir une tâche plus récente de ce pipeline.</translation>
+    </message>
+    <message>
+        <source>The client token does not belong to this job&apos;s customer. Ask for the token that pairs this customer&apos;s pipeline with your action, or pick the right one from the token vault.</source>
+        <translation>Le jeton client n’appartient pas au client de cette tâche. Demandez le jeton qui associe le pipeline de ce client à votre action, ou choisissez le bon parmi les jetons enregistrés.</translation>
+    </message>
+    <message>
+        <source>AWS does not recognise your access key ID. The AWS keys of the selected profile are wrong, deleted or from another partition; this is not about the job&apos;s client token.</source>
+        <translation>AWS ne reconnaît pas votre ID de clé d’accès. Les clés AWS du profil sélectionné sont erronées, supprimées ou d’une autre partition&#xa0;; le jeton client de la tâche n’est pas en cause.</translation>
+    </message>
+    <message>
+        <source>AWS rejected the request signature. Check the secret access key of the profile, and that this computer&apos;s clock is correct.</source>
+        <translation>AWS a rejeté la signature de la requête. Vérifiez la clé d’accès secrète du profil, ainsi que l’heure de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s session token has expired. Refresh the temporary credentials and try again.</source>
+        <translation>Le jeton de session du profil a expiré. Renouvelez les identifiants temporaires, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The AWS identity is not allowed to call this operation. Check its IAM policy for codepipeline:%1 permissions.</source>
+        <translation>L’identité AWS n’est pas autorisée à appeler cette opération. Vérifiez que sa politique IAM accorde l’autorisation codepipeline:%1.</translation>
+    </message>
+    <message>
+        <source>CodePipeline rejected a parameter. Check the job ID and client token for stray characters.</source>
+        <translation>CodePipeline a rejeté un paramètre. Vérifiez que l’ID de tâche et le jeton client ne contiennent pas de caractères parasites.</translation>
+    </message>
+    <message>
+        <source>The nonce does not match the job. Use the nonce from this job&apos;s details.</source>
+        <translation>Le nonce ne correspond pas à la tâche. Utilisez le nonce indiqué dans les détails de cette tâche.</translation>
+    </message>
+    <message>
+        <source>The job is not in a state that accepts this result; it may already be finished.</source>
+        <translation>La tâche n’est pas dans un état qui accepte ce résultat&#xa0;; elle est peut-être déjà terminée.</translation>
+    </message>
+    <message>
+        <source>No custom action type matches the category, owner, provider and version given.</source>
+        <translation>Aucun type d’action personnalisée ne correspond à la catégorie, au propriétaire, au fournisseur et à la version indiqués.</translation>
+    </message>
+    <message>
+        <source>AWS is limiting the request rate for this account. Wait a little and try again; check whether a job worker is polling too fast.</source>
+        <translation>AWS limite le débit des requêtes pour ce compte. Patientez un peu, puis réessayez&#xa0;; vérifiez qu’aucun exécutant de tâches (job worker) n’interroge le service trop fréquemment.</translation>
+    </message>
+    <message>
+        <source>The service had an internal problem. Try again in a moment.</source>
+        <translation>Le service a rencontré un problème interne. Réessayez dans un instant.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::aws::StsClient</name>
+    <message>
+        <source>Invalid region name &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>Nom de région non valide «&#xa0;%1&#xa0;». Une région ressemble à us-east-1 ou eu-west-2.</translation>
+    </message>
+    <message>
+        <source>A role ARN is required.</source>
+        <translation>Un ARN de rôle est requis.</translation>
+    </message>
+    <message>
+        <source>The role ARN “%1” must be 20 to 2048 characters long, e.g. arn:aws:iam::123456789012:role/Name.</source>
+        <translation>L’ARN de rôle «&#xa0;%1&#xa0;» doit compter de 20 à 2048 caractères, par exemple arn:aws:iam::123456789012:role/Name.</translation>
+    </message>
+    <message>
+        <source>The role session name “%1” must be 2 to 64 letters, digits and the characters + = , . @ _ -.</source>
+        <translation>Le nom de session de rôle «&#xa0;%1&#xa0;» doit compter de 2 à 64 lettres, chiffres et caractères + = , . @ _ -.</translation>
+    </message>
+    <message>
+        <source>duration_seconds is %1, but it must be between 900 (15 minutes) and 43200 (12 hours).</source>
+        <translation>duration_seconds vaut %1, mais doit être compris entre 900 (15 minutes) et 43200 (12 heures).</translation>
+    </message>
+    <message>
+        <source>The external ID must be 2 to 1224 characters long.</source>
+        <translation>L’ID externe doit compter de 2 à 1224 caractères.</translation>
+    </message>
+    <message>
+        <source>The MFA serial “%1” must be 9 to 256 characters long, e.g. arn:aws:iam::123456789012:mfa/name.</source>
+        <translation>Le numéro de série MFA «&#xa0;%1&#xa0;» doit compter de 9 à 256 caractères, par exemple arn:aws:iam::123456789012:mfa/name.</translation>
+    </message>
+    <message>
+        <source>Role %1 needs an MFA code from %2.</source>
+        <translation>Le rôle %1 exige un code MFA de l’appareil %2.</translation>
+    </message>
+    <message>
+        <source>An MFA code is the 6 digits the MFA device shows.</source>
+        <translation>Un code MFA se compose des 6 chiffres affichés par l’appareil MFA.</translation>
+    </message>
+    <message>
+        <source>An MFA code was given without the MFA device&apos;s serial.</source>
+        <translation>Un code MFA a été fourni sans le numéro de série de l’appareil MFA.</translation>
+    </message>
+    <message>
+        <source>The STS answer to AssumeRole is incomplete: %1</source>
+        <translation>La réponse de STS à AssumeRole est incomplète&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Something other than AWS STS answered. Check the STS endpoint URL and any proxy in between.</source>
+        <translation>Ce n’est pas AWS STS qui a répondu. Vérifiez l’URL du point de terminaison STS et tout proxy intermédiaire.</translation>
+    </message>
+    <message>
+        <source>it is a &lt;%1&gt; document, not an &lt;AssumeRoleResponse&gt;.</source>
+        <translation>c’est un document &lt;%1&gt;, et non un &lt;AssumeRoleResponse&gt;.</translation>
+    </message>
+    <message>
+        <source>it lacks the access key ID, secret access key or session token.</source>
+        <translation>il manque l’ID de clé d’accès, la clé d’accès secrète ou le jeton de session.</translation>
+    </message>
+    <message>
+        <source>the expiration “%1” is not an ISO 8601 time.</source>
+        <translation>la date d’expiration «&#xa0;%1&#xa0;» n’est pas au format ISO 8601.</translation>
+    </message>
+    <message>
+        <source>The MFA code was not accepted. Enter the code the device shows now (each code works once), and check that mfa_serial names this person&apos;s MFA device.</source>
+        <translation>Le code MFA n’a pas été accepté. Saisissez le code affiché en ce moment par l’appareil (chaque code ne sert qu’une fois) et vérifiez que mfa_serial désigne bien l’appareil MFA de cette personne.</translation>
+    </message>
+    <message>
+        <source>The source identity may not assume this role. Check role_arn, the role&apos;s trust policy, and whether the role requires an external_id or MFA (mfa_serial).</source>
+        <translation>L’identité source n’est pas autorisée à assumer ce rôle. Vérifiez role_arn, la politique d’approbation du rôle, et si le rôle exige un external_id ou la MFA (mfa_serial).</translation>
+    </message>
+    <message>
+        <source>AWS does not recognise the source keys used to assume the role. Check the source_profile&apos;s access key ID, or the keys in the environment for credential_source = Environment.</source>
+        <translation>AWS ne reconnaît pas les clés sources utilisées pour assumer le rôle. Vérifiez l’ID de clé d’accès du source_profile, ou les clés de l’environnement si credential_source = Environment.</translation>
+    </message>
+    <message>
+        <source>STS rejected the signature. Check the source keys&apos; secret access key, and that this computer&apos;s clock is correct.</source>
+        <translation>STS a rejeté la signature. Vérifiez la clé d’accès secrète des clés sources, ainsi que l’heure de cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The source session has expired. Refresh the source credentials and try again.</source>
+        <translation>La session source a expiré. Renouvelez les identifiants sources, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>STS is not activated in this region for the account. Activate it in IAM, or use another region.</source>
+        <translation>STS n’est pas activé dans cette région pour ce compte. Activez-le dans IAM ou utilisez une autre région.</translation>
+    </message>
+    <message>
+        <source>STS rejected a parameter. Check role_arn, role_session_name, duration_seconds and external_id in the profile.</source>
+        <translation>STS a rejeté un paramètre. Vérifiez role_arn, role_session_name, duration_seconds et external_id dans le profil.</translation>
+    </message>
+    <message>
+        <source>STS rejected the session policy.</source>
+        <translation>STS a rejeté la politique de session.</translation>
+    </message>
+    <message>
+        <source>There are no source keys to assume the role %1 with.</source>
+        <translation>Aucune clé source ne permet d’assumer le rôle %1.</translation>
+    </message>
+    <message>
+        <source>Set source_profile to a profile with keys, or credential_source = Environment.</source>
+        <translation>Définissez source_profile sur un profil doté de clés, ou credential_source = Environment.</translation>
+    </message>
+    <message>
+        <source>The STS answer is not valid XML: %1</source>
+        <translation>La réponse de STS n’est pas du XML valide&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>it contains a document type declaration.</source>
+        <translation>elle contient une déclaration de type de document.</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3).</source>
+        <translation>%1 (ligne %2, colonne %3).</translation>
+    </message>
+    <message>
+        <source>the answer is empty.</source>
+        <translation>la réponse est vide.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::codepipeline::OperationCall</name>
+    <message>
+        <source>Unable to locate credentials.</source>
+        <translation>Impossible de trouver des identifiants.</translation>
+    </message>
+    <message>
+        <source>Choose a profile with AWS keys, or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY.</source>
+        <translation>Choisissez un profil doté de clés AWS, ou définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::codepipeline::ParamValidator</name>
+    <message>
+        <source>Parameter %1</source>
+        <translation>Le paramètre %1</translation>
+    </message>
+    <message>
+        <source>Parameter %1 must be a structure.</source>
+        <translation>Le paramètre %1 doit être une structure.</translation>
+    </message>
+    <message>
+        <source>Missing required parameter in %1: &quot;%2&quot;</source>
+        <translation>Paramètre obligatoire manquant dans %1&#xa0;: «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Unknown parameter in %1: &quot;%2&quot;, must be one of: %3</source>
+        <translation>Paramètre inconnu dans %1&#xa0;: «&#xa0;%2&#xa0;», il doit s’agir de l’un des suivants&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Parameter %1 must be a list.</source>
+        <translation>Le paramètre %1 doit être une liste.</translation>
+    </message>
+    <message>
+        <source>Parameter %1 must be a map.</source>
+        <translation>Le paramètre %1 doit être un dictionnaire (map).</translation>
+    </message>
+    <message>
+        <source>Invalid type for parameter %1: expected a whole number.</source>
+        <translation>Type non valide pour le paramètre %1&#xa0;: nombre entier attendu.</translation>
+    </message>
+    <message>
+        <source>Invalid type for parameter %1: expected true or false.</source>
+        <translation>Type non valide pour le paramètre %1&#xa0;: true ou false attendu.</translation>
+    </message>
+    <message>
+        <source>Invalid type for parameter %1: expected a time.</source>
+        <translation>Type non valide pour le paramètre %1&#xa0;: date et heure attendues.</translation>
+    </message>
+    <message>
+        <source>Invalid type for parameter %1: expected a string.</source>
+        <translation>Type non valide pour le paramètre %1&#xa0;: chaîne attendue.</translation>
+    </message>
+    <message>
+        <source>Invalid length for parameter %1, value: %2, valid min length: %3</source>
+        <translation>Longueur non valide pour le paramètre %1, valeur&#xa0;: %2, longueur minimale valide&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Invalid value for parameter %1, value: %2, valid min value: %3</source>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, valeur minimale valide&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Invalid length for parameter %1, value: %2, valid max length: %3</source>
+        <translation>Longueur non valide pour le paramètre %1, valeur&#xa0;: %2, longueur maximale valide&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Invalid value for parameter %1, value: %2, valid max value: %3</source>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, valeur maximale valide&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Invalid value for parameter %1, value: %2, valid values: %3</source>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, valeurs valides&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Invalid value for parameter %1, value: %2, must match the pattern %3</source>
+        <translation>Valeur non valide pour le paramètre %1, valeur&#xa0;: %2, doit correspondre au motif %3</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::codepipeline::ResponseParser</name>
+    <message>
+        <source>The answer nests more than %1 levels deep; no CodePipeline answer does.</source>
+        <translation>La réponse comporte plus de %1 niveaux d’imbrication&#xa0;; aucune réponse CodePipeline n’en a autant.</translation>
+    </message>
+    <message>
+        <source>The answer was an HTML page, not JSON (a captive portal, proxy or wrong endpoint?).</source>
+        <translation>La réponse était une page HTML, et non du JSON (portail captif, proxy ou mauvais point de terminaison&#xa0;?).</translation>
+    </message>
+    <message numerus="yes">
+        <source>The answer is not valid JSON; it may have been cut short (%n bytes received).</source>
+        <translation>
+            <numerusform>La réponse n’est pas du JSON valide&#xa0;; elle a peut-être été tronquée (%n octet reçu).</numerusform>
+            <numerusform>La réponse n’est pas du JSON valide&#xa0;; elle a peut-être été tronquée (%n octets reçus).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The answer is JSON but not an object.</source>
+        <translation>La réponse est du JSON, mais pas un objet.</translation>
+    </message>
+    <message>
+        <source>The service or a proxy between you and it sent something that is not a CodePipeline answer. Check the endpoint URL and any proxy settings, then try again.</source>
+        <translation>Le service, ou un proxy situé entre vous et lui, a envoyé autre chose qu’une réponse CodePipeline. Vérifiez l’URL du point de terminaison et les éventuels paramètres de proxy, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>The response field %1 should be %2 but is %3.</source>
+        <translation>Le champ de réponse %1 devrait être de type %2, mais il est de type %3.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ActionConfirmation</name>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Confirm: %1</source>
+        <translation>Confirmer : %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;This changes the customer&apos;s pipeline.&lt;/b&gt; CodePipeline acts on it as soon as it arrives, as if the partner&apos;s own service had sent it, and it cannot be taken back.</source>
+        <translation>&lt;b&gt;Ceci modifie le pipeline du client.&lt;/b&gt; CodePipeline agit dès réception, comme si le service du partenaire l&apos;avait envoyé lui-même, et on ne peut pas revenir en arrière.</translation>
+    </message>
+    <message>
+        <source>Action:</source>
+        <translation>Action :</translation>
+    </message>
+    <message>
+        <source>Job ID:</source>
+        <translation>ID du job :</translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation>Compte :</translation>
+    </message>
+    <message>
+        <source>Pipeline:</source>
+        <translation>Pipeline :</translation>
+    </message>
+    <message>
+        <source>Stage / action:</source>
+        <translation>Étape / action :</translation>
+    </message>
+    <message>
+        <source>Check before sending</source>
+        <translation>À vérifier avant l&apos;envoi</translation>
+    </message>
+    <message>
+        <source>The same with jobdesk-&amp;cli:</source>
+        <translation>La même chose avec jobdesk-&amp;cli :</translation>
+    </message>
+    <message>
+        <source>Equivalent command line</source>
+        <translation>Ligne de commande équivalente</translation>
+    </message>
+    <message>
+        <source>The job and its customer</source>
+        <translation>Le job et son client</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ActivityLogDialog</name>
+    <message>
+        <source>Activity Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation type="unfinished">&amp;Profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Actions sent with this profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No action has been sent with this profile yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n action(s), oldest first.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n line(s) of the log could not be read and are left out.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kept in %1, readable by you alone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ActivityModel</name>
+    <message>
+        <source>%1 ms</source>
+        <translation type="unfinished">%1 ms</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished">Heure</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished">Action</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation type="unfinished">Résultat</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation type="unfinished">ID de requête</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::AppSettings</name>
+    <message>
+        <source>Cannot read the CA bundle %1: %2</source>
+        <translation>Impossible de lire le bundle CA %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Choose another file in Settings, or clear the field.</source>
+        <translation>Choisissez un autre fichier dans les Paramètres, ou videz le champ.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 holds no PEM certificate.</source>
+        <translation>Le bundle CA %1 ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>Choose a PEM file with &quot;BEGIN CERTIFICATE&quot; blocks.</source>
+        <translation>Choisissez un fichier PEM contenant des blocs «&#xa0;BEGIN CERTIFICATE&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArtifactsModel</name>
+    <message>
+        <source>Input</source>
+        <translation>Entrée</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>Sortie</translation>
+    </message>
+    <message>
+        <source>None given</source>
+        <translation>Non indiquée</translation>
+    </message>
+    <message>
+        <source>Set by your action</source>
+        <translation>Définie par votre action</translation>
+    </message>
+    <message>
+        <source>Direction</source>
+        <translation>Sens</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>Bucket</source>
+        <translation>Compartiment</translation>
+    </message>
+    <message>
+        <source>Object key</source>
+        <translation>Clé d’objet</translation>
+    </message>
+    <message>
+        <source>S3 URI</source>
+        <translation>URI S3</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ConfigurationModel</name>
+    <message>
+        <source>Secret</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Not secret</source>
+        <translation>Non secret</translation>
+    </message>
+    <message>
+        <source>Hidden value</source>
+        <translation>Valeur masquée</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::CredentialsModel</name>
+    <message>
+        <source>Access key ID</source>
+        <translation>ID de clé d’accès</translation>
+    </message>
+    <message>
+        <source>Secret access key</source>
+        <translation>Clé d’accès secrète</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>Jeton de session</translation>
+    </message>
+    <message>
+        <source>Not in the answer</source>
+        <translation>Ne figure pas dans la réponse</translation>
+    </message>
+    <message>
+        <source>(hidden, length %1)</source>
+        <translation>(masqué, longueur %1)</translation>
+    </message>
+    <message>
+        <source>Shown. Select the row and press Reveal to hide it again.</source>
+        <translation>Valeur affichée. Sélectionnez la ligne et cliquez sur Révéler pour la masquer à nouveau.</translation>
+    </message>
+    <message>
+        <source>Hidden. Select the row and press Reveal to show it, or Copy to copy it.</source>
+        <translation>Valeur masquée. Sélectionnez la ligne et cliquez sur Révéler pour l’afficher, ou sur Copier pour la copier.</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Identifiant</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::DocumentActions</name>
+    <message>
+        <source>The file will hold the artifact credentials and every masked configuration value in plain text. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
+        <translation>Le fichier contiendra en clair les identifiants d’artefact et toutes les valeurs de configuration masquées. Toute personne qui obtient le fichier pourra utiliser les identifiants jusqu’à leur expiration. Exporter avec les secrets&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Export Job JSON</source>
+        <translation>Exporter le JSON de la tâche</translation>
+    </message>
+    <message>
+        <source>JSON (*.json)</source>
+        <translation>JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>Échec de l’export</translation>
+    </message>
+    <message>
+        <source>Exported %1 with secrets.</source>
+        <translation>%1 exporté avec les secrets.</translation>
+    </message>
+    <message>
+        <source>Exported %1; secrets were replaced by %2.</source>
+        <translation>%1 exporté&#xa0;; les secrets ont été remplacés par %2.</translation>
+    </message>
+    <message>
+        <source>Copied the job&apos;s JSON; secrets were replaced by %1.</source>
+        <translation>JSON de la tâche copié&#xa0;; les secrets ont été remplacés par %1.</translation>
+    </message>
+    <message>
+        <source>Copied the AWS CLI command; put the client token in place of %1.</source>
+        <translation>Commande AWS CLI copiée&#xa0;; remplacez %1 par le jeton client.</translation>
+    </message>
+    <message>
+        <source>Open Job JSON</source>
+        <translation>Ouvrir le JSON d’une tâche</translation>
+    </message>
+    <message>
+        <source>JSON (*.json);;All files (*)</source>
+        <translation>JSON (*.json);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Cannot open the file</source>
+        <translation>Impossible d’ouvrir le fichier</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text.</source>
+        <translation>Le presse-papiers ne contient pas de texte.</translation>
+    </message>
+    <message>
+        <source>Copy the output of &quot;aws codepipeline get-third-party-job-details&quot; first.</source>
+        <translation>Copiez d’abord la sortie de «&#xa0;aws codepipeline get-third-party-job-details&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The file will hold in plain text whatever secrets the query selects: artifact credentials, masked configuration values. Anyone who gets the file can use the credentials until they expire. Export with secrets?</source>
+        <translation>Le fichier contiendra en clair tous les secrets que la requête sélectionne&#xa0;: identifiants d’artefact, valeurs de configuration masquées. Toute personne qui obtient le fichier pourra utiliser les identifiants jusqu’à leur expiration. Exporter avec les secrets&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1 with secrets.</source>
+        <translation>Résultat de la requête exporté vers %1 avec les secrets.</translation>
+    </message>
+    <message>
+        <source>Exported the query result to %1; secrets were replaced by %2.</source>
+        <translation>Résultat de la requête exporté vers %1&#xa0;; les secrets ont été remplacés par %2.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::DocumentTabs</name>
+    <message>
+        <source>Jobs</source>
+        <translation>Tâches</translation>
+    </message>
+    <message>
+        <source>&lt;p style=&apos;font-size:large&apos;&gt;Look up a third-party job&lt;/p&gt;&lt;p&gt;Enter the job ID and client token from the ticket, then press &lt;b&gt;Fetch&lt;/b&gt; (Ctrl+Return).&lt;br&gt;Or open or paste the JSON of &lt;tt&gt;aws codepipeline get-third-party-job-details&lt;/tt&gt; (Ctrl+O, Ctrl+Shift+V).&lt;/p&gt;</source>
+        <translation>&lt;p style=&apos;font-size:large&apos;&gt;Rechercher une tâche tierce&lt;/p&gt;&lt;p&gt;Saisissez l’ID de tâche et le jeton client indiqués dans le ticket, puis cliquez sur &lt;b&gt;Récupérer&lt;/b&gt; (Ctrl+Return).&lt;br&gt;Vous pouvez aussi ouvrir ou coller le JSON de &lt;tt&gt;aws codepipeline get-third-party-job-details&lt;/tt&gt; (Ctrl+O, Ctrl+Shift+V).&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::EnvironmentProfileSource</name>
+    <message>
+        <source>AWS keys from the AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN variables</source>
+        <translation>Clés AWS issues des variables AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY et AWS_SESSION_TOKEN</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ErrorBanner</name>
+    <message>
+        <source>Error</source>
+        <translation>Erreur</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avertissement</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Dismiss the message</source>
+        <translation>Fermer le message</translation>
+    </message>
+    <message>
+        <source>JobDesk could not reach the endpoint. Check the network, the proxy settings and the endpoint address.</source>
+        <translation>JobDesk n’a pas pu joindre le point de terminaison. Vérifiez le réseau, les paramètres du proxy et l’adresse du point de terminaison.</translation>
+    </message>
+    <message>
+        <source>The endpoint did not answer in time. Check the network and proxy, or raise the timeouts in Settings.</source>
+        <translation>Le point de terminaison n’a pas répondu à temps. Vérifiez le réseau et le proxy, ou augmentez les délais d’expiration dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The secure connection could not be set up. A proxy that inspects TLS needs its CA certificate added as a CA bundle in Settings.</source>
+        <translation>La connexion sécurisée n’a pas pu être établie. Si un proxy inspecte le trafic TLS, ajoutez son certificat d’autorité de certification comme bundle CA dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>The selected profile has no usable AWS keys.</source>
+        <translation>Le profil sélectionné n’a pas de clés AWS utilisables.</translation>
+    </message>
+    <message>
+        <source>The answer could not be understood. The endpoint may not be CodePipeline, or something in between changed the answer.</source>
+        <translation>La réponse est incompréhensible. Le point de terminaison n’est peut-être pas CodePipeline, ou un intermédiaire a modifié la réponse.</translation>
+    </message>
+    <message>
+        <source>Correct the marked field and fetch again.</source>
+        <translation>Corrigez le champ signalé et relancez la récupération.</translation>
+    </message>
+    <message>
+        <source>Check the file and try again.</source>
+        <translation>Vérifiez le fichier et réessayez.</translation>
+    </message>
+    <message>
+        <source>CodePipeline is limiting the request rate for this account. Wait a moment and fetch again.</source>
+        <translation>CodePipeline limite le débit des requêtes pour ce compte. Patientez un instant, puis relancez la récupération.</translation>
+    </message>
+    <message>
+        <source>CodePipeline had an internal problem. Fetch again in a moment.</source>
+        <translation>CodePipeline a rencontré un problème interne. Relancez la récupération dans un instant.</translation>
+    </message>
+    <message>
+        <source>CodePipeline rejected the request.</source>
+        <translation>CodePipeline a rejeté la requête.</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+    <message>
+        <source>The lookup failed</source>
+        <translation>La recherche a échoué</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>ID de requête&#xa0;: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::FailureResultDialog</name>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>&amp;Vérifier et envoyer…</translation>
+    </message>
+    <message>
+        <source>Report Failure</source>
+        <translation>Signaler un échec</translation>
+    </message>
+    <message>
+        <source>Failure type</source>
+        <translation>Type d&apos;échec</translation>
+    </message>
+    <message>
+        <source>Failure message</source>
+        <translation>Message d&apos;échec</translation>
+    </message>
+    <message>
+        <source>What went wrong and what the customer can do about it</source>
+        <translation>Ce qui n&apos;a pas marché et ce que le client peut y faire</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>L&apos;ID de l&apos;exécution dans votre service (facultatif)</translation>
+    </message>
+    <message>
+        <source>Failure &amp;type:</source>
+        <translation>&amp;Type d&apos;échec :</translation>
+    </message>
+    <message>
+        <source>&amp;Message:</source>
+        <translation>&amp;Message :</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>ID d&apos;e&amp;xécution externe :</translation>
+    </message>
+    <message>
+        <source>The message</source>
+        <translation>Le message</translation>
+    </message>
+    <message>
+        <source>Enter a message: the customer reads it in the failed action&apos;s details.</source>
+        <translation>Saisissez un message : le client le lit dans les détails de l&apos;action en échec.</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>L&apos;ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The failure type</source>
+        <translation>Le type d&apos;échec</translation>
+    </message>
+    <message>
+        <source>%1 of %2 characters</source>
+        <translation>%1 sur %2 caractères</translation>
+    </message>
+    <message>
+        <source>The job ran and did not succeed (a failed build or test). The action fails and the pipeline execution stops at it.</source>
+        <translation>Le job s&apos;est exécuté sans réussir (un build ou un test en échec). L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>The action&apos;s configuration is wrong or incomplete; the customer has to change it. The action fails and the pipeline execution stops at it.</source>
+        <translation>La configuration de l&apos;action est erronée ou incomplète ; le client doit la modifier. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>Your service was refused access it needs (the artifacts, a key, the customer&apos;s account). The action fails and the pipeline execution stops at it.</source>
+        <translation>Votre service s&apos;est vu refuser un accès nécessaire (les artefacts, une clé, le compte du client). L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>The revision the job was given is not the one your service expected. The action fails and the pipeline execution stops at it.</source>
+        <translation>La révision reçue par le job n&apos;est pas celle qu&apos;attendait votre service. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>The revision or its artifacts could not be found or read. The action fails and the pipeline execution stops at it.</source>
+        <translation>La révision ou ses artefacts sont introuvables ou illisibles. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+    <message>
+        <source>Your service, or one it depends on, was unavailable; a retry may succeed. The action fails and the pipeline execution stops at it.</source>
+        <translation>Votre service, ou un service dont il dépend, était indisponible ; une nouvelle tentative peut réussir. L&apos;action échoue et l&apos;exécution du pipeline s&apos;y arrête.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::FetchController</name>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::JobActionBar</name>
+    <message>
+        <source>&amp;Fetch Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client token</source>
+        <translation type="unfinished">Jeton client</translation>
+    </message>
+    <message>
+        <source>Client token of the polled job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job was polled and is not fetched yet. Enter the client token of client %1 to fetch its details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save for this client</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keeps the token in the system keychain, so jobs of client %1 open fetched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::JobActionController</name>
+    <message>
+        <source>No status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n job(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation type="unfinished">La requête a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::JobActions</name>
+    <message>
+        <source>CodePipeline takes one result per job, and this job already has one or has timed out. Fetch the job to see its state; nothing more needs to be sent for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job was acknowledged already, or it has finished or timed out. Fetch it again to see its state.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The nonce is not the job&apos;s current one. Fetch the job again and acknowledge it with the nonce shown on its Overview.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No job has this ID for this account and region. Check the job ID, the profile and the region; a finished job is kept only for a while.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The client token does not belong to this job&apos;s customer. Check the token saved for the client, or ask the customer for the right one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CodePipeline rejected a value it was sent. Check each field against its limit and the job ID and client token for stray characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No custom action type matches this category, provider and version in this account and region. Check them against the action&apos;s definition.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Polled %n job(s).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>P&amp;oll for Jobs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes waiting jobs of an action type off the queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+J</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tells CodePipeline that this job has been taken</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+K</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report &amp;Success…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports that this job succeeded, or is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report Fail&amp;ure…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reports that this job failed, which stops the pipeline at this action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Activity &amp;Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved the client token of client %1 in the keychain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent: correct the marked fields of the lookup form.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile %1 that fetched this job is no longer listed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the profile again, or fetch the job with another profile and act on it from there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the client token of job %1. JobDesk keeps it only while the tab is open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This job was not fetched but read from %1; it may be stale. CodePipeline acts on the job as it is now, so fetch it first if you can.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Client Token</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation type="unfinished">Accuser réception</translation>
+    </message>
+    <message>
+        <source>Report success</source>
+        <translation type="unfinished">Signaler la réussite</translation>
+    </message>
+    <message>
+        <source>Report failure</source>
+        <translation type="unfinished">Signaler l’échec</translation>
+    </message>
+    <message>
+        <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: sending…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was sent.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Acknowledged: the job is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Success reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure reported.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The activity log could not be written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The profile, region or endpoint of the lookup form is not valid; correct them in the main window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A lookup is running; open the job again when it has ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::JobView</name>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>Confi&amp;guration</source>
+        <translation>Confi&amp;guration</translation>
+    </message>
+    <message>
+        <source>&amp;Artifacts</source>
+        <translation>&amp;Artefacts</translation>
+    </message>
+    <message>
+        <source>Cre&amp;dentials</source>
+        <translation>Ide&amp;ntifiants</translation>
+    </message>
+    <message>
+        <source>Ra&amp;w</source>
+        <translation>&amp;Brut</translation>
+    </message>
+    <message>
+        <source>Job overview</source>
+        <translation>Vue d’ensemble de la tâche</translation>
+    </message>
+    <message>
+        <source>Filter keys and values</source>
+        <translation>Filtrer les clés et les valeurs</translation>
+    </message>
+    <message>
+        <source>Filter the configuration</source>
+        <translation>Filtrer la configuration</translation>
+    </message>
+    <message>
+        <source>Action configuration</source>
+        <translation>Configuration de l’action</translation>
+    </message>
+    <message>
+        <source>Copy Val&amp;ue</source>
+        <translation>&amp;Copier la valeur</translation>
+    </message>
+    <message>
+        <source>Tick Secret to mask a value for every job of this provider; JobDesk remembers it.</source>
+        <translation>Cochez Secret pour masquer une valeur dans toutes les tâches de ce fournisseur&#xa0;; JobDesk s’en souvient.</translation>
+    </message>
+    <message>
+        <source>Input and output artifacts</source>
+        <translation>Artefacts d’entrée et de sortie</translation>
+    </message>
+    <message>
+        <source>Copy S3 &amp;URI</source>
+        <translation>&amp;Copier l’URI S3</translation>
+    </message>
+    <message>
+        <source>Artifact credentials</source>
+        <translation>Identifiants d’artefact</translation>
+    </message>
+    <message>
+        <source>Revea&amp;l</source>
+        <translation>Révé&amp;ler</translation>
+    </message>
+    <message>
+        <source>Show or hide the selected credential</source>
+        <translation>Afficher ou masquer l’identifiant sélectionné</translation>
+    </message>
+    <message>
+        <source>Cop&amp;y</source>
+        <translation>&amp;Copier</translation>
+    </message>
+    <message>
+        <source>Copy the selected credential; clipboard managers are asked not to keep it</source>
+        <translation>Copier l’identifiant sélectionné&#xa0;; les gestionnaires de presse-papiers sont invités à ne pas le conserver</translation>
+    </message>
+    <message>
+        <source>This job has no artifact credentials.</source>
+        <translation>Cette tâche n’a pas d’identifiants d’artefact.</translation>
+    </message>
+    <message>
+        <source>Temporary keys for the job&apos;s artifact bucket. They expire about %1 minutes after the fetch; the Overview tab counts down.</source>
+        <translation>Clés temporaires pour le compartiment d’artefacts de la tâche. Elles expirent environ %1 minutes après la récupération&#xa0;; l’onglet Vue d’ensemble affiche le temps restant.</translation>
+    </message>
+    <message>
+        <source>Search the JSON</source>
+        <translation>Rechercher dans le JSON</translation>
+    </message>
+    <message>
+        <source>Search the raw JSON</source>
+        <translation>Rechercher dans le JSON brut</translation>
+    </message>
+    <message>
+        <source>Previo&amp;us</source>
+        <translation>Pré&amp;cédent</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt</source>
+        <translation>&amp;Suivant</translation>
+    </message>
+    <message>
+        <source>Show &amp;secrets</source>
+        <translation>Afficher &amp;les secrets</translation>
+    </message>
+    <message>
+        <source>Show the artifact credentials and masked configuration values in the JSON</source>
+        <translation>Afficher dans le JSON les identifiants d’artefact et les valeurs de configuration masquées</translation>
+    </message>
+    <message>
+        <source>Raw JSON, as the AWS CLI prints it</source>
+        <translation>JSON brut, tel que l’affiche l’AWS CLI</translation>
+    </message>
+    <message>
+        <source>JSON tree</source>
+        <translation>Arborescence JSON</translation>
+    </message>
+    <message>
+        <source>Acti&amp;vity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Actions taken on this job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What JobDesk sent for this job while it was open, secrets masked. It is part of the exported JSON and of the profile&apos;s activity log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cop&amp;y Activity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies one line per action as plain text, for a support ticket</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::JsonTreeModel</name>
+    <message>
+        <source>object</source>
+        <translation>objet</translation>
+    </message>
+    <message>
+        <source>{ %1 }</source>
+        <translation>{ %1 }</translation>
+    </message>
+    <message>
+        <source>array</source>
+        <translation>tableau</translation>
+    </message>
+    <message>
+        <source>[ %1 ]</source>
+        <translation>[ %1 ]</translation>
+    </message>
+    <message>
+        <source>string</source>
+        <translation>chaîne</translation>
+    </message>
+    <message>
+        <source>boolean</source>
+        <translation>booléen</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>nombre</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Clé</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::KeychainProfileSource</name>
+    <message>
+        <source>JobDesk profile, keys in the system keychain</source>
+        <translation>Profil JobDesk, clés dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>JobDesk profile linked to AWS profile “%1”</source>
+        <translation>Profil JobDesk lié au profil AWS «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>JobDesk profile, keys from the environment</source>
+        <translation>Profil JobDesk, clés issues de l’environnement</translation>
+    </message>
+    <message>
+        <source>AWS shared-config profile from %1</source>
+        <translation>Profil de la configuration partagée AWS, issu de %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::LookupForm</name>
+    <message>
+        <source>Fet&amp;ch</source>
+        <translation>Réc&amp;upérer</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Saved to&amp;ken:</source>
+        <translation>Jet&amp;on enregistré&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Save Token…</source>
+        <translation>Enregistrer le jeton…</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Whose AWS keys sign the request</source>
+        <translation>Profil dont les clés AWS signent la requête</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Public AWS endpoint</source>
+        <translation>Point de terminaison AWS public</translation>
+    </message>
+    <message>
+        <source>Endpoint override</source>
+        <translation>Point de terminaison personnalisé</translation>
+    </message>
+    <message>
+        <source>Send this lookup to another endpoint, e.g. a VPC endpoint or a test server</source>
+        <translation>Envoyer cette recherche à un autre point de terminaison, par exemple un point de terminaison VPC ou un serveur de test</translation>
+    </message>
+    <message>
+        <source>Job ID from the ticket</source>
+        <translation>ID de tâche indiqué dans le ticket</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>ID de tâche</translation>
+    </message>
+    <message>
+        <source>Client token</source>
+        <translation>Jeton client</translation>
+    </message>
+    <message>
+        <source>Show the client token</source>
+        <translation>Afficher le jeton client</translation>
+    </message>
+    <message>
+        <source>Show or hide the client token</source>
+        <translation>Afficher ou masquer le jeton client</translation>
+    </message>
+    <message>
+        <source>Fetch the job (Ctrl+Return)</source>
+        <translation>Récupérer la tâche (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Fetch</source>
+        <translation>Récupérer</translation>
+    </message>
+    <message>
+        <source>Cancel the request (Esc)</source>
+        <translation>Annuler la requête (Esc)</translation>
+    </message>
+    <message>
+        <source>Request in progress</source>
+        <translation>Requête en cours</translation>
+    </message>
+    <message>
+        <source>&amp;Profile:</source>
+        <translation>&amp;Profil&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Région&#xa0;:</translation>
+    </message>
+    <message>
+        <source>E&amp;ndpoint:</source>
+        <translation>Point de ter&amp;minaison&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Job &amp;ID:</source>
+        <translation>&amp;ID de tâche&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Client &amp;token:</source>
+        <translation>&amp;Jeton client&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saved client token</source>
+        <translation>Jeton client enregistré</translation>
+    </message>
+    <message>
+        <source>Use a client token saved in the system keychain instead of pasting one</source>
+        <translation>Utiliser un jeton client enregistré dans le trousseau du système au lieu d’en coller un</translation>
+    </message>
+    <message>
+        <source>Save client token</source>
+        <translation>Enregistrer le jeton client</translation>
+    </message>
+    <message>
+        <source>Save the client token in the system keychain under a label</source>
+        <translation>Enregistrer le jeton client dans le trousseau du système sous un libellé</translation>
+    </message>
+    <message>
+        <source>The job ID</source>
+        <translation>L’ID de tâche</translation>
+    </message>
+    <message>
+        <source>The client token</source>
+        <translation>Le jeton client</translation>
+    </message>
+    <message>
+        <source>Choose a profile.</source>
+        <translation>Choisissez un profil.</translation>
+    </message>
+    <message>
+        <source>The region</source>
+        <translation>La région</translation>
+    </message>
+    <message>
+        <source>The endpoint</source>
+        <translation>Le point de terminaison</translation>
+    </message>
+    <message>
+        <source>(type or paste)</source>
+        <translation>(saisir ou coller)</translation>
+    </message>
+    <message>
+        <source>Using the client token saved as “%1”.</source>
+        <translation>Utilisation du jeton client enregistré sous «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Enter the client token to save first.</source>
+        <translation>Saisissez d’abord le jeton client à enregistrer.</translation>
+    </message>
+    <message>
+        <source>Save Client Token</source>
+        <translation>Enregistrer le jeton client</translation>
+    </message>
+    <message>
+        <source>Label (e.g. the customer or clientId) for the token in the system keychain:</source>
+        <translation>Libellé du jeton dans le trousseau du système (par exemple le client ou le clientId)&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Saved the client token as “%1”.</source>
+        <translation>Jeton client enregistré sous «&#xa0;%1&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::MainWindow</name>
+    <message>
+        <source>JobDesk</source>
+        <translation>JobDesk</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Fichier</translation>
+    </message>
+    <message>
+        <source>&amp;Open Job JSON…</source>
+        <translation>&amp;Ouvrir un JSON de tâche…</translation>
+    </message>
+    <message>
+        <source>&amp;Paste Job JSON</source>
+        <translation>&amp;Coller un JSON de tâche</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+V</source>
+        <translation>Ctrl+Shift+V</translation>
+    </message>
+    <message>
+        <source>&amp;Export JSON…</source>
+        <translation>&amp;Exporter le JSON…</translation>
+    </message>
+    <message>
+        <source>Export JSON &amp;with Secrets…</source>
+        <translation>Exporter le JSON &amp;avec les secrets…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Job</source>
+        <translation>&amp;Fermer la tâche</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Quitter</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>É&amp;dition</translation>
+    </message>
+    <message>
+        <source>Copy as &amp;JSON</source>
+        <translation>Copier en &amp;JSON</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C</source>
+        <translation>Ctrl+Shift+C</translation>
+    </message>
+    <message>
+        <source>Copy as AWS &amp;CLI Command</source>
+        <translation>Copier en commande AWS &amp;CLI</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+L</source>
+        <translation>Ctrl+Shift+L</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Paramètres…</translation>
+    </message>
+    <message>
+        <source>Ctrl+,</source>
+        <translation>Ctrl+,</translation>
+    </message>
+    <message>
+        <source>&amp;Profiles…</source>
+        <translation>P&amp;rofils…</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+P</source>
+        <translation>Ctrl+Shift+P</translation>
+    </message>
+    <message>
+        <source>&amp;Job</source>
+        <translation>&amp;Tâche</translation>
+    </message>
+    <message>
+        <source>&amp;Fetch</source>
+        <translation>&amp;Récupérer</translation>
+    </message>
+    <message>
+        <source>Ctrl+Return</source>
+        <translation>Ctrl+Return</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel Request</source>
+        <translation>&amp;Annuler la requête</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>Affic&amp;hage</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Aid&amp;e</translation>
+    </message>
+    <message>
+        <source>&amp;About JobDesk</source>
+        <translation>À &amp;propos de JobDesk</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>À propos</translation>
+    </message>
+    <message>
+        <source>JobDesk %1
 Inspect AWS CodePipeline third-party jobs.</source>
-            <translation>JobDesk %1
+        <translation>JobDesk %1
 Inspecter les tâches tierces AWS CodePipeline.</translation>
-        </message>
-        <message>
-            <source>Ctrl+H</source>
-            <translation>Ctrl+H</translation>
-        </message>
-        <message>
-            <source>Demo</source>
-            <translation>Démo</translation>
-        </message>
-        <message>
-            <source>Demo mode: sample jobs are served by JobDesk itself at %1. Press Ctrl+Return to fetch.</source>
-            <translation>Mode démo : des tâches d’exemple sont servies par JobDesk lui-même à l’adresse %1. Appuyez sur Ctrl+Return pour lancer la récupération.</translation>
-        </message>
-        <message>
-            <source>TLS certificate verification is off</source>
-            <translation>La vérification des certificats TLS est désactivée</translation>
-        </message>
-        <message>
-            <source>Anyone on the network path can read and change requests and answers, including client tokens and artifact credentials. Turn it back on in Settings.</source>
-            <translation>Toute personne sur le chemin réseau peut lire et modifier les requêtes et les réponses, y compris les jetons client et les identifiants d’artefact. Réactivez-la dans les Paramètres.</translation>
-        </message>
-        <message>
-            <source>Getting the keys of profile %1…</source>
-            <translation>Obtention des clés du profil %1…</translation>
-        </message>
-        <message>
-            <source>Fetching job %1 from %2…</source>
-            <translation>Récupération de la tâche %1 depuis %2…</translation>
-        </message>
-        <message>
-            <source>Nothing was sent: correct the marked fields.</source>
-            <translation>Rien n’a été envoyé : corrigez les champs signalés.</translation>
-        </message>
-        <message>
-            <source>Request ID %1 · %2 ms · attempts: %3</source>
-            <translation>ID de requête %1 · %2 ms · tentatives : %3</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>aucun</translation>
-        </message>
-        <message>
-            <source>Fetched job %1.</source>
-            <translation>Tâche %1 récupérée.</translation>
-        </message>
-        <message>
-            <source>Cancelled</source>
-            <translation>Annulée</translation>
-        </message>
-        <message>
-            <source>The request was cancelled.</source>
-            <translation>La requête a été annulée.</translation>
-        </message>
-        <message>
-            <source>%1 · attempts: %2</source>
-            <translation>%1 · tentatives : %2</translation>
-        </message>
-        <message>
-            <source>Request ID %1 · %2 · attempts: %3</source>
-            <translation>ID de requête %1 · %2 · tentatives : %3</translation>
-        </message>
-        <message>
-            <source>The lookup failed: %1</source>
-            <translation>La recherche a échoué : %1</translation>
-        </message>
-        <message>
-            <source>Export Query Result wit&amp;h Secrets…</source>
-            <translation>Exporter le résultat avec les secre&amp;ts…</translation>
-        </message>
-        <message>
-            <source>&amp;Query the Job</source>
-            <translation>&amp;Interroger la tâche</translation>
-        </message>
-        <message>
-            <source>Ctrl+J</source>
-            <translation>Ctrl+J</translation>
-        </message>
-        <message>
-            <source>Export Q&amp;uery Result…</source>
-            <translation>Exporter le &amp;résultat de la requête…</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::MfaDialog</name>
-        <message>
-            <source>MFA Code</source>
-            <translation>Code MFA</translation>
-        </message>
-        <message>
-            <source>Profile “%1” assumes the role %2, which needs a code from the MFA device %3.</source>
-            <translation>Le profil « %1 » assume le rôle %2, qui exige un code de l’appareil MFA %3.</translation>
-        </message>
-        <message>
-            <source>&amp;Code:</source>
-            <translation>&amp;Code :</translation>
-        </message>
-        <message>
-            <source>MFA code</source>
-            <translation>Code MFA</translation>
-        </message>
-        <message>
-            <source>6 digits</source>
-            <translation>6 chiffres</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::OverviewModel</name>
-        <message>
-            <source>Probably expired (about %1 after the fetch, at %2); fetch the job again for fresh credentials</source>
-            <translation>Probablement expirés (environ %1 après la récupération, à %2) ; récupérez à nouveau la tâche pour obtenir de nouveaux identifiants</translation>
-        </message>
-        <message>
-            <source>%1 minutes</source>
-            <translation>%1 minutes</translation>
-        </message>
-        <message>
-            <source>Valid for about %1:%2 more (until about %3)</source>
-            <translation>Encore valides pendant environ %1:%2 (jusqu’à %3 environ)</translation>
-        </message>
-        <message>
-            <source>Not in the answer</source>
-            <translation>Ne figure pas dans la réponse</translation>
-        </message>
-        <message>
-            <source>Job ID</source>
-            <translation>ID de tâche</translation>
-        </message>
-        <message>
-            <source>Nonce</source>
-            <translation>Nonce</translation>
-        </message>
-        <message>
-            <source>Action type (category / owner / provider / version)</source>
-            <translation>Type d’action (catégorie / propriétaire / fournisseur / version)</translation>
-        </message>
-        <message>
-            <source>Pipeline</source>
-            <translation>Pipeline</translation>
-        </message>
-        <message>
-            <source>Stage</source>
-            <translation>Étape</translation>
-        </message>
-        <message>
-            <source>Action</source>
-            <translation>Action</translation>
-        </message>
-        <message>
-            <source>Action execution ID</source>
-            <translation>ID d’exécution de l’action</translation>
-        </message>
-        <message>
-            <source>Not provided for third-party jobs (CodePipeline leaves it out)</source>
-            <translation>Non fourni pour les tâches tierces (CodePipeline l’omet)</translation>
-        </message>
-        <message>
-            <source>Pipeline ARN</source>
-            <translation>ARN du pipeline</translation>
-        </message>
-        <message>
-            <source>Pipeline execution ID</source>
-            <translation>ID d’exécution du pipeline</translation>
-        </message>
-        <message>
-            <source>Longer than CodePipeline's limit of %1 characters; PutThirdPartyJobSuccessResult would reject it.</source>
-            <translation>Dépasse la limite de %1 caractères fixée par CodePipeline ; PutThirdPartyJobSuccessResult le rejetterait.</translation>
-        </message>
-        <message>
-            <source>Continuation token</source>
-            <translation>Jeton de continuation</translation>
-        </message>
-        <message>
-            <source>%1 (%2 of %3 characters)</source>
-            <translation>%1 (%2 caractères sur %3)</translation>
-        </message>
-        <message>
-            <source>None (this is the job's first run, not a continuation)</source>
-            <translation>Aucun (première exécution de la tâche, pas une continuation)</translation>
-        </message>
-        <message>
-            <source>Encryption key</source>
-            <translation>Clé de chiffrement</translation>
-        </message>
-        <message>
-            <source>%1 (%2)</source>
-            <translation>%1 (%2)</translation>
-        </message>
-        <message>
-            <source>The key is given as an alias. Aliases only resolve in the account that owns them, so decrypting the artifacts from the partner account fails; ask for the key ID or key ARN instead.</source>
-            <translation>La clé est indiquée sous forme d’alias. Un alias n’est résolu que dans le compte qui le possède : le déchiffrement des artefacts depuis le compte partenaire échoue donc ; demandez plutôt l’ID ou l’ARN de la clé.</translation>
-        </message>
-        <message>
-            <source>None (the artifact store's default key)</source>
-            <translation>Aucune (clé par défaut du magasin d’artefacts)</translation>
-        </message>
-        <message>
-            <source>Artifacts</source>
-            <translation>Artefacts</translation>
-        </message>
-        <message>
-            <source>%1 input, %2 output</source>
-            <translation>%1 en entrée, %2 en sortie</translation>
-        </message>
-        <message>
-            <source>Fetched</source>
-            <translation>Récupérée</translation>
-        </message>
-        <message>
-            <source>Request ID</source>
-            <translation>ID de requête</translation>
-        </message>
-        <message>
-            <source>Opened</source>
-            <translation>Ouverte</translation>
-        </message>
-        <message>
-            <source>%1, from %2</source>
-            <translation>%1, depuis %2</translation>
-        </message>
-        <message>
-            <source>Pasted</source>
-            <translation>Collée</translation>
-        </message>
-        <message>
-            <source>Artifact credentials</source>
-            <translation>Identifiants d’artefact</translation>
-        </message>
-        <message>
-            <source>None in the answer</source>
-            <translation>Aucun dans la réponse</translation>
-        </message>
-        <message>
-            <source>Validity unknown: the job was not fetched by JobDesk (they last about %1 minutes from the fetch)</source>
-            <translation>Validité inconnue : la tâche n’a pas été récupérée par JobDesk (les identifiants restent valides environ %1 minutes après la récupération)</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>Champ</translation>
-        </message>
-        <message>
-            <source>Value</source>
-            <translation>Valeur</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::PollWindow</name>
-        <message>
-            <source>&amp;Poll</source>
-            <translation>&amp;Interroger</translation>
-        </message>
-        <message>
-            <source>&amp;Open</source>
-            <translation>&amp;Ouvrir</translation>
-        </message>
-        <message>
-            <source>Poll for Jobs</source>
-            <translation>Interroger les jobs</translation>
-        </message>
-        <message>
-            <source>Category</source>
-            <translation>Catégorie</translation>
-        </message>
-        <message>
-            <source>Partner actions are always owned by ThirdParty.</source>
-            <translation>Les actions de partenaires appartiennent toujours à ThirdParty.</translation>
-        </message>
-        <message>
-            <source>Provider</source>
-            <translation>Fournisseur</translation>
-        </message>
-        <message>
-            <source>The provider name in the action type, e.g. AcmeCI</source>
-            <translation>Le nom du fournisseur dans le type d'action, p. ex. AcmeCI</translation>
-        </message>
-        <message>
-            <source>Version</source>
-            <translation>Version</translation>
-        </message>
-        <message>
-            <source>e.g. 1</source>
-            <translation>p. ex. 1</translation>
-        </message>
-        <message>
-            <source>Batch size</source>
-            <translation>Taille du lot</translation>
-        </message>
-        <message>
-            <source>The most jobs one poll hands to you</source>
-            <translation>Le nombre maximal de jobs qu'une interrogation vous remet</translation>
-        </message>
-        <message>
-            <source>Poll in progress</source>
-            <translation>Interrogation en cours</translation>
-        </message>
-        <message>
-            <source>Polled jobs</source>
-            <translation>Jobs reçus</translation>
-        </message>
-        <message>
-            <source>&amp;Category:</source>
-            <translation>&amp;Catégorie :</translation>
-        </message>
-        <message>
-            <source>Owner:</source>
-            <translation>Propriétaire :</translation>
-        </message>
-        <message>
-            <source>P&amp;rovider:</source>
-            <translation>Fou&amp;rnisseur :</translation>
-        </message>
-        <message>
-            <source>&amp;Version:</source>
-            <translation>&amp;Version :</translation>
-        </message>
-        <message>
-            <source>&amp;Batch size:</source>
-            <translation>&amp;Taille du lot :</translation>
-        </message>
-        <message>
-            <source>The category</source>
-            <translation>La catégorie</translation>
-        </message>
-        <message>
-            <source>The provider</source>
-            <translation>Le fournisseur</translation>
-        </message>
-        <message>
-            <source>Enter the provider, as the action type names it.</source>
-            <translation>Saisissez le fournisseur tel que le type d'action le nomme.</translation>
-        </message>
-        <message>
-            <source>The version</source>
-            <translation>La version</translation>
-        </message>
-        <message>
-            <source>Enter the action type's version.</source>
-            <translation>Saisissez la version du type d'action.</translation>
-        </message>
-        <message>
-            <source>The batch size</source>
-            <translation>La taille du lot</translation>
-        </message>
-        <message>
-            <source>&amp;Jobs handed to you:</source>
-            <translation>&amp;Jobs qui vous ont été remis :</translation>
-        </message>
-        <message>
-            <source>the public endpoint</source>
-            <translation>le point de terminaison public</translation>
-        </message>
-        <message>
-            <source>Choose a profile in the main window first.</source>
-            <translation>Choisissez d'abord un profil dans la fenêtre principale.</translation>
-        </message>
-        <message>
-            <source>Polls with profile “%1” in %2, at %3.</source>
-            <translation>Interroge avec le profil « %1 » dans %2, sur %3.</translation>
-        </message>
-        <message>
-            <source>Polling takes jobs off the queue: the jobs it returns are handed to you, here in JobDesk. Your own worker will not see them until they time out, and the pipelines wait meanwhile. Poll only when you mean to act on the jobs yourself.</source>
-            <translation>Interroger retire des jobs de la file : les jobs renvoyés vous sont remis, ici dans JobDesk. Votre propre worker ne les verra qu'à l'expiration de leur délai, et les pipelines attendent entre-temps. N'interrogez que si vous comptez traiter les jobs vous-même.</translation>
-        </message>
-        <message>
-            <source>&amp;Don't ask again</source>
-            <translation>&amp;Ne plus demander</translation>
-        </message>
-        <message>
-            <source>Polling…</source>
-            <translation>Interrogation…</translation>
-        </message>
-        <message>
-            <source>No job was waiting.</source>
-            <translation>Aucun job n'attendait.</translation>
-        </message>
-        <message>
-            <source>Jobs handed to you by the last poll: %1.</source>
-            <translation>Jobs remis par la dernière interrogation : %1.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::PolledJobsModel</name>
-        <message>
-            <source>Job ID</source>
-            <translation>ID du job</translation>
-        </message>
-        <message>
-            <source>Client ID</source>
-            <translation>ID client</translation>
-        </message>
-        <message>
-            <source>Polled (local time)</source>
-            <translation>Reçu (heure locale)</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::ProfileEditDialog</name>
-        <message>
-            <source>Secret access key</source>
-            <translation>Clé d’accès secrète</translation>
-        </message>
-        <message>
-            <source>Session token</source>
-            <translation>Jeton de session</translation>
-        </message>
-        <message>
-            <source>&amp;Copy its keys into the keychain instead of linking it</source>
-            <translation>C&amp;opier ses clés dans le trousseau au lieu de le lier</translation>
-        </message>
-        <message>
-            <source>Add Profile</source>
-            <translation>Ajouter un profil</translation>
-        </message>
-        <message>
-            <source>Edit Profile “%1”</source>
-            <translation>Modifier le profil « %1 »</translation>
-        </message>
-        <message>
-            <source>Import AWS Profile</source>
-            <translation>Importer un profil AWS</translation>
-        </message>
-        <message>
-            <source>Profile name</source>
-            <translation>Nom du profil</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Région</translation>
-        </message>
-        <message>
-            <source>e.g. us-east-1; empty: from the AWS profile or environment</source>
-            <translation>ex. us-east-1 ; vide : celle du profil AWS ou de l’environnement</translation>
-        </message>
-        <message>
-            <source>Endpoint override</source>
-            <translation>Point de terminaison personnalisé</translation>
-        </message>
-        <message>
-            <source>empty: the service's normal endpoint</source>
-            <translation>vide : point de terminaison habituel du service</translation>
-        </message>
-        <message>
-            <source>Credential source</source>
-            <translation>Source des identifiants</translation>
-        </message>
-        <message>
-            <source>Keys in the system keychain</source>
-            <translation>Clés dans le trousseau du système</translation>
-        </message>
-        <message>
-            <source>Linked AWS shared-config profile</source>
-            <translation>Profil lié de la configuration partagée AWS</translation>
-        </message>
-        <message>
-            <source>Environment variables</source>
-            <translation>Variables d’environnement</translation>
-        </message>
-        <message>
-            <source>AWS profile</source>
-            <translation>Profil AWS</translation>
-        </message>
-        <message>
-            <source>Access key ID</source>
-            <translation>ID de clé d’accès</translation>
-        </message>
-        <message>
-            <source>stored in the keychain; leave empty to keep</source>
-            <translation>dans le trousseau ; laisser vide pour conserver</translation>
-        </message>
-        <message>
-            <source>&amp;Name:</source>
-            <translation>&amp;Nom :</translation>
-        </message>
-        <message>
-            <source>&amp;Region:</source>
-            <translation>&amp;Région :</translation>
-        </message>
-        <message>
-            <source>&amp;Keys from:</source>
-            <translation>Source des &amp;clés :</translation>
-        </message>
-        <message>
-            <source>AWS &amp;profile:</source>
-            <translation>&amp;Profil AWS :</translation>
-        </message>
-        <message>
-            <source>&amp;Access key ID:</source>
-            <translation>ID de clé d’&amp;accès :</translation>
-        </message>
-        <message>
-            <source>&amp;Secret access key:</source>
-            <translation>Clé d’accès &amp;secrète :</translation>
-        </message>
-        <message>
-            <source>Session &amp;token:</source>
-            <translation>&amp;Jeton de session :</translation>
-        </message>
-        <message>
-            <source>The AWS profile's static keys are copied into the system keychain now; later changes to the AWS files do not apply.</source>
-            <translation>Les clés statiques du profil AWS sont copiées dès maintenant dans le trousseau du système ; les modifications ultérieures des fichiers AWS ne seront pas prises en compte.</translation>
-        </message>
-        <message>
-            <source>The AWS profile is read each time a request needs it; no key is copied.</source>
-            <translation>Le profil AWS est lu chaque fois qu’une requête en a besoin ; aucune clé n’est copiée.</translation>
-        </message>
-        <message>
-            <source>Enter the access key ID and the secret access key.</source>
-            <translation>Saisissez l’ID de clé d’accès et la clé d’accès secrète.</translation>
-        </message>
-        <message>
-            <source>Enter both the access key ID and the secret access key, or neither to keep the stored keys.</source>
-            <translation>Saisissez à la fois l’ID de clé d’accès et la clé d’accès secrète, ou aucun des deux pour conserver les clés enregistrées.</translation>
-        </message>
-        <message>
-            <source>Enter both the access key ID and the secret access key.</source>
-            <translation>Saisissez à la fois l’ID de clé d’accès et la clé d’accès secrète.</translation>
-        </message>
-        <message>
-            <source>The access key ID</source>
-            <translation>L’ID de clé d’accès</translation>
-        </message>
-        <message>
-            <source>The secret access key</source>
-            <translation>La clé d’accès secrète</translation>
-        </message>
-        <message>
-            <source>The session token</source>
-            <translation>Le jeton de session</translation>
-        </message>
-        <message>
-            <source>The region</source>
-            <translation>La région</translation>
-        </message>
-        <message>
-            <source>The endpoint</source>
-            <translation>Le point de terminaison</translation>
-        </message>
-        <message>
-            <source>Choose the AWS profile to link.</source>
-            <translation>Choisissez le profil AWS à lier.</translation>
-        </message>
-        <message>
-            <source>&amp;Endpoint:</source>
-            <translation>Point de &amp;terminaison :</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::ProfileListModel</name>
-        <message>
-            <source>No profile is selected.</source>
-            <translation>Aucun profil n’est sélectionné.</translation>
-        </message>
-        <message>
-            <source>Choose a profile in the lookup form.</source>
-            <translation>Choisissez un profil dans le formulaire de recherche.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::ProfileManagerDialog</name>
-        <message>
-            <source>&amp;Add…</source>
-            <translation>&amp;Ajouter…</translation>
-        </message>
-        <message>
-            <source>&amp;Edit…</source>
-            <translation>&amp;Modifier…</translation>
-        </message>
-        <message>
-            <source>&amp;Delete</source>
-            <translation>&amp;Supprimer</translation>
-        </message>
-        <message>
-            <source>&amp;Import from AWS Config…</source>
-            <translation>&amp;Importer un profil AWS…</translation>
-        </message>
-        <message>
-            <source>&amp;Test</source>
-            <translation>&amp;Tester</translation>
-        </message>
-        <message>
-            <source>Profiles</source>
-            <translation>Profils</translation>
-        </message>
-        <message>
-            <source>JobDesk profiles</source>
-            <translation>Profils JobDesk</translation>
-        </message>
-        <message>
-            <source>Make one signed call to CodePipeline with the profile's keys</source>
-            <translation>Effectuer un appel signé à CodePipeline avec les clés du profil</translation>
-        </message>
-        <message>
-            <source>%1 · region %2</source>
-            <translation>%1 · région %2</translation>
-        </message>
-        <message>
-            <source>not set</source>
-            <translation>non définie</translation>
-        </message>
-        <message>
-            <source>The AWS shared config (%1) has no profiles to import.</source>
-            <translation>La configuration partagée AWS (%1) ne contient aucun profil à importer.</translation>
-        </message>
-        <message>
-            <source>Import AWS Profile</source>
-            <translation>Importer un profil AWS</translation>
-        </message>
-        <message>
-            <source>AWS profile:</source>
-            <translation>Profil AWS :</translation>
-        </message>
-        <message>
-            <source>Keys in the system keychain</source>
-            <translation>Clés dans le trousseau du système</translation>
-        </message>
-        <message>
-            <source>Linked to AWS profile “%1”</source>
-            <translation>Lié au profil AWS « %1 »</translation>
-        </message>
-        <message>
-            <source>Keys from the environment</source>
-            <translation>Clés issues de l’environnement</translation>
-        </message>
-        <message>
-            <source>There is no profile “%1”.</source>
-            <translation>Il n’existe aucun profil « %1 ».</translation>
-        </message>
-        <message>
-            <source>AWS profile “%1” has no static keys to copy (it may use a role or credential_process). Link it instead.</source>
-            <translation>Le profil AWS « %1 » n’a pas de clés statiques à copier (il utilise peut-être un rôle ou credential_process). Liez-le plutôt.</translation>
-        </message>
-        <message>
-            <source>Saving profile “%1”…</source>
-            <translation>Enregistrement du profil « %1 »…</translation>
-        </message>
-        <message>
-            <source>Saved profile “%1”.</source>
-            <translation>Profil « %1 » enregistré.</translation>
-        </message>
-        <message>
-            <source>Delete profile “%1” and the keys it keeps in the system keychain?</source>
-            <translation>Supprimer le profil « %1 » et les clés qu’il conserve dans le trousseau du système ?</translation>
-        </message>
-        <message>
-            <source>Delete Profile</source>
-            <translation>Supprimer le profil</translation>
-        </message>
-        <message>
-            <source>Deleted profile “%1”.</source>
-            <translation>Profil « %1 » supprimé.</translation>
-        </message>
-        <message>
-            <source>Choose a profile to test.</source>
-            <translation>Choisissez un profil à tester.</translation>
-        </message>
-        <message>
-            <source>Testing profile “%1”…</source>
-            <translation>Test du profil « %1 »…</translation>
-        </message>
-        <message>
-            <source>Profile “%1” has no usable keys: %2</source>
-            <translation>Le profil « %1 » n’a pas de clés utilisables : %2</translation>
-        </message>
-        <message>
-            <source>The keys of “%1” work: CodePipeline accepted the signed call (and, as expected, does not know the test job).</source>
-            <translation>Les clés de « %1 » fonctionnent : CodePipeline a accepté l’appel signé (et, comme prévu, ne connaît pas la tâche de test).</translation>
-        </message>
-        <message>
-            <source>The keys of “%1” do not work: the secret access key does not belong to the access key ID (%2).</source>
-            <translation>Les clés de « %1 » ne fonctionnent pas : la clé d’accès secrète ne correspond pas à l’ID de clé d’accès (%2).</translation>
-        </message>
-        <message>
-            <source>The keys of “%1” do not work: AWS does not know this access key ID (%2).</source>
-            <translation>Les clés de « %1 » ne fonctionnent pas : AWS ne connaît pas cet ID de clé d’accès (%2).</translation>
-        </message>
-        <message>
-            <source>The test of “%1” could not tell whether the keys work: %2</source>
-            <translation>Le test de « %1 » n’a pas permis de déterminer si les clés fonctionnent : %2</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::QueryBar</name>
-        <message>
-            <source>Show secrets</source>
-            <translation>Afficher les secrets</translation>
-        </message>
-        <message>
-            <source>Ctrl+J</source>
-            <translation>Ctrl+J</translation>
-        </message>
-        <message>
-            <source>JMESPath, e.g. jobDetails.data.inputArtifacts[*].name (%1)</source>
-            <translation>JMESPath, p. ex. jobDetails.data.inputArtifacts[*].name (%1)</translation>
-        </message>
-        <message>
-            <source>Filters the job as the AWS CLI's --query does; the result shows as you type (%1)</source>
-            <translation>Filtre la tâche comme le fait --query de l’AWS CLI ; le résultat s’affiche pendant la saisie (%1)</translation>
-        </message>
-        <message>
-            <source>JMESPath query</source>
-            <translation>Requête JMESPath</translation>
-        </message>
-        <message>
-            <source>&amp;Query:</source>
-            <translation>Re&amp;quête :</translation>
-        </message>
-        <message>
-            <source>Show the result as jobdesk-cli --output prints it</source>
-            <translation>Afficher le résultat tel que jobdesk-cli --output l’affiche</translation>
-        </message>
-        <message>
-            <source>Output format</source>
-            <translation>Format de sortie</translation>
-        </message>
-        <message>
-            <source>Query the artifact credentials and masked configuration values too; while this is off the query sees only %1 in their place</source>
-            <translation>Interroger aussi les identifiants d’artefact et les valeurs de configuration masquées ; tant que cette case est décochée, la requête ne voit que %1 à leur place</translation>
-        </message>
-        <message>
-            <source>Query result, as jobdesk-cli prints it</source>
-            <translation>Résultat de la requête, tel que l’affiche jobdesk-cli</translation>
-        </message>
-        <message>
-            <source>Query result tree</source>
-            <translation>Arborescence du résultat de la requête</translation>
-        </message>
-        <message>
-            <source>Output:</source>
-            <translation>Sortie :</translation>
-        </message>
-        <message>
-            <source>The AWS CLI's text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
-            <translation>La sortie texte de l’AWS CLI s’arrête ici : elle ne peut pas afficher une liste qui contient un objet et d’autres valeurs. jobdesk-cli s’arrête de la même façon.</translation>
-        </message>
-        <message>
-            <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
-            <translation>L’AWS CLI ne peut pas présenter ce résultat sous forme de tableau, jobdesk-cli non plus. Choisissez json ou text.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::RecentLookupsDock</name>
-        <message>
-            <source>Recent Lookups</source>
-            <translation>Recherches récentes</translation>
-        </message>
-        <message>
-            <source>Recent lookups</source>
-            <translation>Recherches récentes</translation>
-        </message>
-        <message>
-            <source>Activate an entry to put its job ID, profile and region back into the form</source>
-            <translation>Activez une entrée pour remettre son ID de tâche, son profil et sa région dans le formulaire</translation>
-        </message>
-        <message>
-            <source>Clear List</source>
-            <translation>Effacer la liste</translation>
-        </message>
-        <message>
-            <source>Forget all recent lookups?</source>
-            <translation>Oublier toutes les recherches récentes ?</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::RecentLookupsModel</name>
-        <message>
-            <source>OK</source>
-            <translation>OK</translation>
-        </message>
-        <message>
-            <source>Time</source>
-            <translation>Heure</translation>
-        </message>
-        <message>
-            <source>Job ID</source>
-            <translation>ID de tâche</translation>
-        </message>
-        <message>
-            <source>Profile</source>
-            <translation>Profil</translation>
-        </message>
-        <message>
-            <source>Region</source>
-            <translation>Région</translation>
-        </message>
-        <message>
-            <source>Outcome</source>
-            <translation>Résultat</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::SettingsDialog</name>
-        <message>
-            <source>&amp;Verify TLS certificates</source>
-            <translation>&amp;Vérifier les certificats TLS</translation>
-        </message>
-        <message>
-            <source>Settings</source>
-            <translation>Paramètres</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation> s</translation>
-        </message>
-        <message>
-            <source>No timeout</source>
-            <translation>Sans limite</translation>
-        </message>
-        <message>
-            <source>Connect timeout in seconds</source>
-            <translation>Délai de connexion en secondes</translation>
-        </message>
-        <message>
-            <source>Read timeout in seconds</source>
-            <translation>Délai de lecture en secondes</translation>
-        </message>
-        <message>
-            <source>Attempts per request, the first included</source>
-            <translation>Tentatives par requête, la première comprise</translation>
-        </message>
-        <message>
-            <source>System proxy</source>
-            <translation>Proxy du système</translation>
-        </message>
-        <message>
-            <source>No proxy</source>
-            <translation>Aucun proxy</translation>
-        </message>
-        <message>
-            <source>Manual HTTP proxy</source>
-            <translation>Proxy HTTP manuel</translation>
-        </message>
-        <message>
-            <source>Proxy</source>
-            <translation>Proxy</translation>
-        </message>
-        <message>
-            <source>proxy.example.com</source>
-            <translation>proxy.example.com</translation>
-        </message>
-        <message>
-            <source>Proxy host</source>
-            <translation>Hôte du proxy</translation>
-        </message>
-        <message>
-            <source>Proxy port</source>
-            <translation>Port du proxy</translation>
-        </message>
-        <message>
-            <source>Only the system's certificates</source>
-            <translation>Certificats du système uniquement</translation>
-        </message>
-        <message>
-            <source>CA bundle file</source>
-            <translation>Fichier du bundle CA</translation>
-        </message>
-        <message>
-            <source>Verify TLS certificates</source>
-            <translation>Vérifier les certificats TLS</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Verification off:&lt;/b&gt; anyone on the network path can read and change what JobDesk sends and receives, including the client token and artifact credentials. Use a CA bundle instead where you can.</source>
-            <translation>&lt;b&gt;Vérification désactivée :&lt;/b&gt; toute personne sur le chemin réseau peut lire et modifier ce que JobDesk envoie et reçoit, y compris le jeton client et les identifiants d’artefact. Utilisez plutôt un bundle CA lorsque c’est possible.</translation>
-        </message>
-        <message>
-            <source>Same as the system</source>
-            <translation>Comme le système</translation>
-        </message>
-        <message>
-            <source>Light</source>
-            <translation>Clair</translation>
-        </message>
-        <message>
-            <source>Dark</source>
-            <translation>Sombre</translation>
-        </message>
-        <message>
-            <source>The new language is used the next time JobDesk starts.</source>
-            <translation>La nouvelle langue sera utilisée au prochain démarrage de JobDesk.</translation>
-        </message>
-        <message>
-            <source>Bro&amp;wse…</source>
-            <translation>Pa&amp;rcourir…</translation>
-        </message>
-        <message>
-            <source>CA Bundle</source>
-            <translation>Bundle CA</translation>
-        </message>
-        <message>
-            <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
-            <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
-        </message>
-        <message>
-            <source>&amp;Connect timeout:</source>
-            <translation>Délai de &amp;connexion :</translation>
-        </message>
-        <message>
-            <source>&amp;Read timeout:</source>
-            <translation>Délai de l&amp;ecture :</translation>
-        </message>
-        <message>
-            <source>&amp;Attempts:</source>
-            <translation>&amp;Tentatives :</translation>
-        </message>
-        <message>
-            <source>&amp;Proxy:</source>
-            <translation>&amp;Proxy :</translation>
-        </message>
-        <message>
-            <source>Proxy &amp;host and port:</source>
-            <translation>&amp;Hôte et port du proxy :</translation>
-        </message>
-        <message>
-            <source>CA &amp;bundle:</source>
-            <translation>&amp;Bundle CA :</translation>
-        </message>
-        <message>
-            <source>&amp;Theme:</source>
-            <translation>Thè&amp;me :</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>&amp;Langue :</translation>
-        </message>
-        <message>
-            <source>The proxy host</source>
-            <translation>L’hôte du proxy</translation>
-        </message>
-        <message>
-            <source>The CA bundle</source>
-            <translation>Le bundle CA</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::gui::SuccessResultDialog</name>
-        <message>
-            <source>Set</source>
-            <translation>Indiquer</translation>
-        </message>
-        <message>
-            <source>Re&amp;view and Send…</source>
-            <translation>&amp;Vérifier et envoyer…</translation>
-        </message>
-        <message>
-            <source>Report Success</source>
-            <translation>Signaler une réussite</translation>
-        </message>
-        <message>
-            <source>Execution summary</source>
-            <translation>Résumé de l'exécution</translation>
-        </message>
-        <message>
-            <source>What the action did, as the customer sees it in the action's details</source>
-            <translation>Ce que l'action a fait, tel que le client le voit dans les détails de l'action</translation>
-        </message>
-        <message>
-            <source>External execution ID</source>
-            <translation>ID d'exécution externe</translation>
-        </message>
-        <message>
-            <source>The run's ID in your service (optional)</source>
-            <translation>L'ID de l'exécution dans votre service (facultatif)</translation>
-        </message>
-        <message>
-            <source>Percent complete</source>
-            <translation>Pourcentage achevé</translation>
-        </message>
-        <message>
-            <source>not set</source>
-            <translation>non défini</translation>
-        </message>
-        <message>
-            <source> %</source>
-            <translation> %</translation>
-        </message>
-        <message>
-            <source>Revision</source>
-            <translation>Révision</translation>
-        </message>
-        <message>
-            <source>e.g. a commit ID or build number</source>
-            <translation>p. ex. un ID de commit ou un numéro de build</translation>
-        </message>
-        <message>
-            <source>Change identifier</source>
-            <translation>Identifiant de modification</translation>
-        </message>
-        <message>
-            <source>Give a creation time</source>
-            <translation>Indiquer une date de création</translation>
-        </message>
-        <message>
-            <source>Revision created (UTC)</source>
-            <translation>Révision créée (UTC)</translation>
-        </message>
-        <message>
-            <source>Revision summary</source>
-            <translation>Résumé de la révision</translation>
-        </message>
-        <message>
-            <source>Continuation token</source>
-            <translation>Jeton de continuation</translation>
-        </message>
-        <message>
-            <source>empty: the job is finished</source>
-            <translation>vide : le job est terminé</translation>
-        </message>
-        <message>
-            <source>Every field is optional. A group you fill in is sent with the success result; nothing is sent before you confirm.</source>
-            <translation>Chaque champ est facultatif. Un groupe rempli est envoyé avec le résultat de réussite ; rien n'est envoyé avant votre confirmation.</translation>
-        </message>
-        <message>
-            <source>Execution details</source>
-            <translation>Détails de l'exécution</translation>
-        </message>
-        <message>
-            <source>Su&amp;mmary:</source>
-            <translation>Ré&amp;sumé :</translation>
-        </message>
-        <message>
-            <source>E&amp;xternal execution ID:</source>
-            <translation>ID d'e&amp;xécution externe :</translation>
-        </message>
-        <message>
-            <source>&amp;Percent complete:</source>
-            <translation>&amp;Pourcentage achevé :</translation>
-        </message>
-        <message>
-            <source>Current revision</source>
-            <translation>Révision actuelle</translation>
-        </message>
-        <message>
-            <source>&amp;Revision:</source>
-            <translation>&amp;Révision :</translation>
-        </message>
-        <message>
-            <source>C&amp;hange identifier:</source>
-            <translation>Identifiant de &amp;modification :</translation>
-        </message>
-        <message>
-            <source>&amp;Created (UTC):</source>
-            <translation>&amp;Créée (UTC) :</translation>
-        </message>
-        <message>
-            <source>Revision s&amp;ummary:</source>
-            <translation>Résumé &amp;de la révision :</translation>
-        </message>
-        <message>
-            <source>Continue the job</source>
-            <translation>Poursuivre le job</translation>
-        </message>
-        <message>
-            <source>With a continuation token the action is not finished: CodePipeline gives your service another job for it, carrying this token.</source>
-            <translation>Avec un jeton de continuation, l'action n'est pas terminée : CodePipeline donne à votre service un autre job pour elle, porteur de ce jeton.</translation>
-        </message>
-        <message>
-            <source>Continuation t&amp;oken:</source>
-            <translation>&amp;Jeton de continuation :</translation>
-        </message>
-        <message>
-            <source>The summary</source>
-            <translation>Le résumé</translation>
-        </message>
-        <message>
-            <source>The external execution ID</source>
-            <translation>L'ID d'exécution externe</translation>
-        </message>
-        <message>
-            <source>The percent complete</source>
-            <translation>Le pourcentage achevé</translation>
-        </message>
-        <message>
-            <source>The revision</source>
-            <translation>La révision</translation>
-        </message>
-        <message>
-            <source>A current revision needs the revision itself: enter it, or clear the revision's fields.</source>
-            <translation>Une révision actuelle a besoin de la révision elle-même : saisissez-la ou videz les champs de la révision.</translation>
-        </message>
-        <message>
-            <source>The change identifier</source>
-            <translation>L'identifiant de modification</translation>
-        </message>
-        <message>
-            <source>A current revision needs its change identifier: enter it, or clear the revision's fields.</source>
-            <translation>Une révision actuelle a besoin de son identifiant de modification : saisissez-le ou videz les champs de la révision.</translation>
-        </message>
-        <message>
-            <source>The creation time</source>
-            <translation>La date de création</translation>
-        </message>
-        <message>
-            <source>The revision summary</source>
-            <translation>Le résumé de la révision</translation>
-        </message>
-        <message>
-            <source>The continuation token</source>
-            <translation>Le jeton de continuation</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::output::ActivityEntry</name>
-        <message>
-            <source>The activity record was changed or damaged outside JobDesk.</source>
-            <translation>Le journal d’activité a été modifié ou endommagé en dehors de JobDesk.</translation>
-        </message>
-        <message>
-            <source>An activity entry is not a JSON object.</source>
-            <translation>Une entrée d’activité n’est pas un objet JSON.</translation>
-        </message>
-        <message>
-            <source>Poll for jobs</source>
-            <translation>Interroger les tâches</translation>
-        </message>
-        <message>
-            <source>Acknowledge</source>
-            <translation>Accuser réception</translation>
-        </message>
-        <message>
-            <source>Report success</source>
-            <translation>Signaler la réussite</translation>
-        </message>
-        <message>
-            <source>Report failure</source>
-            <translation>Signaler l’échec</translation>
-        </message>
-        <message>
-            <source>Fetch details</source>
-            <translation>Récupérer les détails</translation>
-        </message>
-        <message>
-            <source>%1 UTC</source>
-            <translation>%1 UTC</translation>
-        </message>
-        <message>
-            <source>job %1</source>
-            <translation>tâche %1</translation>
-        </message>
-        <message>
-            <source>done: %1</source>
-            <translation>terminé : %1</translation>
-        </message>
-        <message>
-            <source>failed: %1</source>
-            <translation>échec : %1</translation>
-        </message>
-        <message>
-            <source>failed: %1: %2</source>
-            <translation>échec : %1 : %2</translation>
-        </message>
-        <message>
-            <source>request ID %1</source>
-            <translation>ID de requête %1</translation>
-        </message>
-        <message>
-            <source>%1 ms</source>
-            <translation>%1 ms</translation>
-        </message>
-        <message>
-            <source>The activity entry has no "%1".</source>
-            <translation>L’entrée d’activité n’a pas de « %1 ».</translation>
-        </message>
-        <message>
-            <source>The activity entry's "%1" is not a string.</source>
-            <translation>« %1 » de l’entrée d’activité n’est pas une chaîne.</translation>
-        </message>
-        <message>
-            <source>The activity entry's "%1" is not a date and time with its zone, such as 2026-12-03T08:45:22.123Z.</source>
-            <translation>« %1 » de l’entrée d’activité n’est pas une date et heure avec son fuseau, comme 2026-12-03T08:45:22.123Z.</translation>
-        </message>
-        <message>
-            <source>The activity entry's "%1" is empty.</source>
-            <translation>« %1 » de l’entrée d’activité est vide.</translation>
-        </message>
-        <message>
-            <source>The activity entry's "%1" is not an object.</source>
-            <translation>« %1 » de l’entrée d’activité n’est pas un objet.</translation>
-        </message>
-        <message>
-            <source>The activity entry's "%1" is not true or false.</source>
-            <translation>« %1 » de l’entrée d’activité n’est ni true ni false.</translation>
-        </message>
-        <message>
-            <source>The activity entry's "%1" is not a whole number of milliseconds.</source>
-            <translation>« %1 » de l’entrée d’activité n’est pas un nombre entier de millisecondes.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::output::ActivityFile</name>
-        <message>
-            <source>Check that you can write to %1 and that the disk has space left.</source>
-            <translation>Vérifiez que vous pouvez écrire dans %1 et qu’il reste de la place sur le disque.</translation>
-        </message>
-        <message>
-            <source>Cannot create the activity folder %1: %2</source>
-            <translation>Impossible de créer le dossier d’activité %1 : %2</translation>
-        </message>
-        <message>
-            <source>the folder could not be made</source>
-            <translation>le dossier n’a pas pu être créé</translation>
-        </message>
-        <message>
-            <source>Cannot make the activity folder %1 private: %2</source>
-            <translation>Impossible de rendre le dossier d’activité %1 privé : %2</translation>
-        </message>
-        <message>
-            <source>its permissions could not be changed</source>
-            <translation>ses permissions n’ont pas pu être modifiées</translation>
-        </message>
-        <message>
-            <source>Cannot open the activity record %1: %2</source>
-            <translation>Impossible d’ouvrir le journal d’activité %1 : %2</translation>
-        </message>
-        <message>
-            <source>Cannot write to the activity record %1: %2</source>
-            <translation>Impossible d’écrire dans le journal d’activité %1 : %2</translation>
-        </message>
-        <message>
-            <source>Cannot read the activity record %1: %2</source>
-            <translation>Impossible de lire le journal d’activité %1 : %2</translation>
-        </message>
-        <message>
-            <source>Check that the file is yours and readable.</source>
-            <translation>Vérifiez que le fichier vous appartient et qu’il est lisible.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::output::JobExporter</name>
-        <message>
-            <source>Cannot write %1: %2</source>
-            <translation>Impossible d’écrire %1 : %2</translation>
-        </message>
-        <message>
-            <source>Choose a folder you can write to, with space left.</source>
-            <translation>Choisissez un dossier où vous pouvez écrire et qui dispose d’espace libre.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::platform::FileSecurity</name>
-        <message>
-            <source>Could not make %1 readable by you alone: %2</source>
-            <translation>Impossible de rendre %1 lisible par vous seul : %2</translation>
-        </message>
-        <message>
-            <source>Choose a folder on a local disk that you own.</source>
-            <translation>Choisissez un dossier sur un disque local dont vous êtes propriétaire.</translation>
-        </message>
-        <message>
-            <source>the file is not open</source>
-            <translation>le fichier n’est pas ouvert</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::platform::ProgramSearch</name>
-        <message>
-            <source>in JobDesk's folder, the current folder, the Windows system folders or on PATH</source>
-            <translation>dans le dossier de JobDesk, le dossier courant, les dossiers système de Windows ou le PATH</translation>
-        </message>
-        <message>
-            <source>on PATH</source>
-            <translation>dans le PATH</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::ClientTokenVault</name>
-        <message>
-            <source>A saved token needs a label, such as the customer or clientId.</source>
-            <translation>Un jeton enregistré doit avoir un libellé, par exemple le client ou le clientId.</translation>
-        </message>
-        <message>
-            <source>A label cannot start or end with a space.</source>
-            <translation>Un libellé ne peut ni commencer ni se terminer par un espace.</translation>
-        </message>
-        <message>
-            <source>A label can be at most 256 characters long.</source>
-            <translation>Un libellé ne peut pas dépasser 256 caractères.</translation>
-        </message>
-        <message>
-            <source>A label cannot contain control characters.</source>
-            <translation>Un libellé ne peut pas contenir de caractères de contrôle.</translation>
-        </message>
-        <message>
-            <source>The token is empty.</source>
-            <translation>Le jeton est vide.</translation>
-        </message>
-        <message>
-            <source>No client token is saved in %1 under “%2”.</source>
-            <translation>Aucun jeton client n’est enregistré dans %1 sous « %2 ».</translation>
-        </message>
-        <message>
-            <source>Save the token under that label first.</source>
-            <translation>Enregistrez d’abord le jeton sous ce libellé.</translation>
-        </message>
-        <message>
-            <source>The client ID is empty.</source>
-            <translation>L’ID client est vide.</translation>
-        </message>
-        <message>
-            <source>“%1” is not a client ID: a client ID is a lower-case UUID such as 1a2b3c4d-0000-4000-8000-0123456789ab, as a poll for jobs returns it.</source>
-            <translation>« %1 » n’est pas un ID client : un ID client est un UUID en minuscules comme 1a2b3c4d-0000-4000-8000-0123456789ab, tel que l’interrogation des tâches le renvoie.</translation>
-        </message>
-        <message>
-            <source>No client token is saved in %1 for the client ID %2.</source>
-            <translation>Aucun jeton client n’est enregistré dans %1 pour l’ID client %2.</translation>
-        </message>
-        <message>
-            <source>Save the partner's client token for that client ID first.</source>
-            <translation>Enregistrez d’abord le jeton client du partenaire pour cet ID client.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::CredentialResolver</name>
-        <message>
-            <source>It is neither a JobDesk profile nor in %1 or %2.</source>
-            <translation>Ce n’est ni un profil JobDesk ni un profil présent dans %1 ou %2.</translation>
-        </message>
-        <message>
-            <source>The config profile (%1) could not be found.</source>
-            <translation>Le profil de configuration (%1) est introuvable.</translation>
-        </message>
-        <message>
-            <source>%1 is “%2”, but it must be %3.</source>
-            <translation>%1 vaut « %2 », mais doit être %3.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” sets %2 to “%3”, but it must be %4.</source>
-            <translation>Le profil « %1 » définit %2 sur « %3 », mais la valeur doit être %4.</translation>
-        </message>
-        <message>
-            <source>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.</source>
-            <translation>AWS_ACCESS_KEY_ID est défini, mais pas AWS_SECRET_ACCESS_KEY.</translation>
-        </message>
-        <message>
-            <source>Set both variables, or unset AWS_ACCESS_KEY_ID to use a profile.</source>
-            <translation>Définissez les deux variables, ou supprimez AWS_ACCESS_KEY_ID pour utiliser un profil.</translation>
-        </message>
-        <message>
-            <source>an http:// or https:// URL</source>
-            <translation>une URL http:// ou https://</translation>
-        </message>
-        <message>
-            <source>legacy, standard or adaptive</source>
-            <translation>legacy, standard ou adaptive</translation>
-        </message>
-        <message>
-            <source>a whole number of at least 1</source>
-            <translation>un nombre entier supérieur ou égal à 1</translation>
-        </message>
-        <message>
-            <source>keychain keys of JobDesk profile “%1”</source>
-            <translation>clés du profil JobDesk « %1 » dans le trousseau</translation>
-        </message>
-        <message>
-            <source>environment variables (JobDesk profile “%1”)</source>
-            <translation>variables d’environnement (profil JobDesk « %1 »)</translation>
-        </message>
-        <message>
-            <source>environment variables</source>
-            <translation>variables d’environnement</translation>
-        </message>
-        <message>
-            <source>Unable to locate credentials.</source>
-            <translation>Impossible de trouver des identifiants.</translation>
-        </message>
-        <message>
-            <source>Choose a JobDesk profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add a [default] profile with `aws configure`.</source>
-            <translation>Choisissez un profil JobDesk, définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou ajoutez un profil [default] avec `aws configure`.</translation>
-        </message>
-        <message>
-            <source>JobDesk profile “%1” uses the AWS profile “%2”, which is not in %3 or %4.</source>
-            <translation>Le profil JobDesk « %1 » utilise le profil AWS « %2 », qui ne figure ni dans %3 ni dans %4.</translation>
-        </message>
-        <message>
-            <source>Add that profile with `aws configure --profile %1`, or link the JobDesk profile to another one.</source>
-            <translation>Ajoutez ce profil avec `aws configure --profile %1`, ou liez le profil JobDesk à un autre profil.</translation>
-        </message>
-        <message>
-            <source>role %1 assumed by profile “%2”</source>
-            <translation>rôle %1 assumé par le profil « %2 »</translation>
-        </message>
-        <message>
-            <source>credential_process of profile “%1”</source>
-            <translation>credential_process du profil « %1 »</translation>
-        </message>
-        <message>
-            <source>keys of profile “%1” in %2</source>
-            <translation>clés du profil « %1 » dans %2</translation>
-        </message>
-        <message>
-            <source>Profile “%1” has no credentials: it sets none of aws_access_key_id, credential_process and role_arn.</source>
-            <translation>Le profil « %1 » n’a pas d’identifiants : il ne définit ni aws_access_key_id, ni credential_process, ni role_arn.</translation>
-        </message>
-        <message>
-            <source>Add keys with `aws configure --profile %1`, or choose another profile.</source>
-            <translation>Ajoutez des clés avec `aws configure --profile %1`, ou choisissez un autre profil.</translation>
-        </message>
-        <message>
-            <source>a number of seconds</source>
-            <translation>un nombre de secondes</translation>
-        </message>
-        <message>
-            <source>Profile “%1” has role_arn, so it needs exactly one of source_profile and credential_source.</source>
-            <translation>Le profil « %1 » définit role_arn ; il doit donc définir soit source_profile, soit credential_source, mais pas les deux.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” assumes the role %2, and JobDesk cannot assume roles yet.</source>
-            <translation>Le profil « %1 » assume le rôle %2, et JobDesk ne sait pas encore assumer de rôles.</translation>
-        </message>
-        <message>
-            <source>Use a profile with its own keys or a credential_process, or export the role's temporary keys (for example from `aws sts assume-role`) as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.</source>
-            <translation>Utilisez un profil doté de ses propres clés ou d’un credential_process, ou exportez les clés temporaires du rôle (obtenues par exemple avec `aws sts assume-role`) dans AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY et AWS_SESSION_TOKEN.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” takes its source keys from %2, which JobDesk does not read.</source>
-            <translation>Le profil « %1 » tire ses clés sources de %2, que JobDesk ne lit pas.</translation>
-        </message>
-        <message>
-            <source>Use credential_source = Environment or a source_profile.</source>
-            <translation>Utilisez credential_source = Environment ou un source_profile.</translation>
-        </message>
-        <message>
-            <source>Environment, EcsContainer or Ec2InstanceMetadata</source>
-            <translation>Environment, EcsContainer ou Ec2InstanceMetadata</translation>
-        </message>
-        <message>
-            <source>Profile “%1” has a source_profile loop through “%2”.</source>
-            <translation>Le profil « %1 » forme une boucle de source_profile passant par « %2 ».</translation>
-        </message>
-        <message>
-            <source>Make one profile in the chain use its own keys.</source>
-            <translation>Faites en sorte qu’un des profils de la chaîne utilise ses propres clés.</translation>
-        </message>
-        <message>
-            <source>No MFA code was entered, so profile “%1” did not assume the role %2.</source>
-            <translation>Aucun code MFA n’a été saisi ; le profil « %1 » n’a donc pas assumé le rôle %2.</translation>
-        </message>
-        <message>
-            <source>Enter the code that the MFA device %1 shows to use this profile.</source>
-            <translation>Pour utiliser ce profil, saisissez le code affiché par l’appareil MFA %1.</translation>
-        </message>
-        <message>
-            <source>That is not an MFA code: profile “%1” needs the 6 digits that the MFA device %2 shows.</source>
-            <translation>Ce n’est pas un code MFA : le profil « %1 » a besoin des 6 chiffres affichés par l’appareil MFA %2.</translation>
-        </message>
-        <message>
-            <source>Type the current code again, digits only.</source>
-            <translation>Saisissez à nouveau le code actuel, uniquement des chiffres.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::Keychain</name>
-        <message>
-            <source>the macOS Keychain</source>
-            <translation>le trousseau macOS</translation>
-        </message>
-        <message>
-            <source>the Windows Credential Manager</source>
-            <translation>le Gestionnaire d’identification Windows</translation>
-        </message>
-        <message>
-            <source>the Secret Service (GNOME Keyring / KWallet)</source>
-            <translation>le Secret Service (GNOME Keyring / KWallet)</translation>
-        </message>
-        <message>
-            <source>read</source>
-            <translation>lire</translation>
-        </message>
-        <message>
-            <source>store</source>
-            <translation>stocker</translation>
-        </message>
-        <message>
-            <source>delete</source>
-            <translation>supprimer</translation>
-        </message>
-        <message>
-            <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
-            <translation>Démarrez un fournisseur Secret Service dans votre session de bureau (GNOME Keyring ou KWallet) et déverrouillez-le, puis réessayez. JobDesk ne stocke les secrets nulle part ailleurs.</translation>
-        </message>
-        <message>
-            <source>Make sure the system keychain is available and unlocked, then try again.</source>
-            <translation>Assurez-vous que le trousseau du système est disponible et déverrouillé, puis réessayez.</translation>
-        </message>
-        <message>
-            <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
-            <translation>Déverrouillez le trousseau et autorisez JobDesk à l’utiliser lorsque cela vous est demandé, puis réessayez.</translation>
-        </message>
-        <message>
-            <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
-            <translation>Vérifiez que GNOME Keyring ou KWallet est lancé et déverrouillé dans cette session (un bus de session D-Bus est nécessaire), puis réessayez.</translation>
-        </message>
-        <message>
-            <source>Check that the system keychain is unlocked, then try again.</source>
-            <translation>Vérifiez que le trousseau du système est déverrouillé, puis réessayez.</translation>
-        </message>
-        <message>
-            <source>Could not %1 “%2” in %3: %4</source>
-            <translation>Impossible de %1 « %2 » dans %3 : %4</translation>
-        </message>
-        <message>
-            <source>unknown error</source>
-            <translation>erreur inconnue</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::KeychainChunks</name>
-        <message>
-            <source>A secret stored in pieces could not be put together: %1</source>
-            <translation>Impossible de reconstituer un secret enregistré en plusieurs morceaux : %1</translation>
-        </message>
-        <message>
-            <source>Save the profile's keys or the token again.</source>
-            <translation>Enregistrez à nouveau les clés du profil ou le jeton.</translation>
-        </message>
-        <message>
-            <source>The keychain's entries are too small (%1 bytes) to hold a secret in pieces.</source>
-            <translation>Les entrées du trousseau sont trop petites (%1 octets) pour contenir un secret en plusieurs morceaux.</translation>
-        </message>
-        <message>
-            <source>The secret is %1 bytes long; the keychain takes at most %2 bytes for one secret.</source>
-            <translation>Le secret fait %1 octets ; le trousseau accepte au plus %2 octets par secret.</translation>
-        </message>
-        <message>
-            <source>Check that the value is a key or token and nothing else was pasted with it.</source>
-            <translation>Vérifiez que la valeur est une clé ou un jeton et que rien d’autre n’a été collé avec.</translation>
-        </message>
-        <message>
-            <source>%1 of %2 pieces were found</source>
-            <translation>%1 morceaux sur %2 ont été trouvés</translation>
-        </message>
-        <message>
-            <source>the pieces belong to different values</source>
-            <translation>les morceaux appartiennent à des valeurs différentes</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::ProcessCredentials</name>
-        <message>
-            <source>credential_process of profile “%1” failed: %2</source>
-            <translation>Échec du credential_process du profil « %1 » : %2</translation>
-        </message>
-        <message>
-            <source>Fix the quoting of credential_process in the AWS config file.</source>
-            <translation>Corrigez l’emploi des guillemets dans credential_process, dans le fichier de configuration AWS.</translation>
-        </message>
-        <message>
-            <source>the command is empty.</source>
-            <translation>la commande est vide.</translation>
-        </message>
-        <message>
-            <source>Set credential_process to the command that prints the keys.</source>
-            <translation>Définissez credential_process sur la commande qui affiche les clés.</translation>
-        </message>
-        <message>
-            <source>Use the program's full path in credential_process, or add its folder to PATH.</source>
-            <translation>Indiquez le chemin complet du programme dans credential_process, ou ajoutez son dossier au PATH.</translation>
-        </message>
-        <message numerus="yes">
-            <source>it did not finish within %n second(s).</source>
-            <translation>
-                <numerusform>la commande ne s’est pas terminée en %n seconde.</numerusform>
-                <numerusform>la commande ne s’est pas terminée en %n secondes.</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Check that the command runs on its own and does not wait for input.</source>
-            <translation>Vérifiez que la commande s’exécute seule et n’attend aucune saisie.</translation>
-        </message>
-        <message>
-            <source>it printed more than %1 bytes.</source>
-            <translation>la commande a affiché plus de %1 octets.</translation>
-        </message>
-        <message>
-            <source>It should print one small JSON object.</source>
-            <translation>La commande doit afficher un seul petit objet JSON.</translation>
-        </message>
-        <message>
-            <source>“%1” could not be started: %2</source>
-            <translation>impossible de démarrer « %1 » : %2</translation>
-        </message>
-        <message>
-            <source>Check the path in credential_process and that the file is executable.</source>
-            <translation>Vérifiez le chemin indiqué dans credential_process et que le fichier est exécutable.</translation>
-        </message>
-        <message>
-            <source>the command crashed.</source>
-            <translation>la commande a planté.</translation>
-        </message>
-        <message>
-            <source>Run the command by hand to see what goes wrong.</source>
-            <translation>Exécutez la commande manuellement pour voir ce qui ne va pas.</translation>
-        </message>
-        <message>
-            <source>the command exited with code %1.</source>
-            <translation>la commande s’est terminée avec le code %1.</translation>
-        </message>
-        <message>
-            <source>the command exited with code %1: %2</source>
-            <translation>la commande s’est terminée avec le code %1 : %2</translation>
-        </message>
-        <message>
-            <source>The command must print a JSON object with Version 1, AccessKeyId and SecretAccessKey (and optionally SessionToken and Expiration).</source>
-            <translation>La commande doit afficher un objet JSON avec Version 1, AccessKeyId et SecretAccessKey (et éventuellement SessionToken et Expiration).</translation>
-        </message>
-        <message>
-            <source>its output is not valid JSON (%1 at offset %2).</source>
-            <translation>sa sortie n’est pas du JSON valide (%1 à la position %2).</translation>
-        </message>
-        <message>
-            <source>its output is not a JSON object.</source>
-            <translation>sa sortie n’est pas un objet JSON.</translation>
-        </message>
-        <message>
-            <source>its output has no Version; supported versions: 1.</source>
-            <translation>sa sortie n’a pas de Version ; versions prises en charge : 1.</translation>
-        </message>
-        <message>
-            <source>unsupported Version %1; supported versions: 1.</source>
-            <translation>Version %1 non prise en charge ; versions prises en charge : 1.</translation>
-        </message>
-        <message>
-            <source>missing required key in response: %1.</source>
-            <translation>clé obligatoire manquante dans la réponse : %1.</translation>
-        </message>
-        <message>
-            <source>%1 must be a non-empty string.</source>
-            <translation>%1 doit être une chaîne non vide.</translation>
-        </message>
-        <message>
-            <source>SessionToken must be a string.</source>
-            <translation>SessionToken doit être une chaîne.</translation>
-        </message>
-        <message>
-            <source>Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.</source>
-            <translation>La valeur Expiration « %1 » n’est pas une date au format ISO 8601, comme 2024-01-31T12:00:00Z.</translation>
-        </message>
-        <message>
-            <source>the program “%1” was not found %2.</source>
-            <translation>le programme « %1 » est introuvable %2.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::ProfileStore</name>
-        <message>
-            <source>A profile needs a name.</source>
-            <translation>Un profil doit avoir un nom.</translation>
-        </message>
-        <message>
-            <source>A profile name cannot start or end with a space.</source>
-            <translation>Un nom de profil ne peut ni commencer ni se terminer par un espace.</translation>
-        </message>
-        <message>
-            <source>A profile name can be at most 128 characters long.</source>
-            <translation>Un nom de profil ne peut pas dépasser 128 caractères.</translation>
-        </message>
-        <message>
-            <source>A profile name cannot contain “/”, “\” or control characters.</source>
-            <translation>Un nom de profil ne peut contenir ni « / », ni « \ », ni caractères de contrôle.</translation>
-        </message>
-        <message>
-            <source>The region</source>
-            <translation>La région</translation>
-        </message>
-        <message>
-            <source>The endpoint</source>
-            <translation>Le point de terminaison</translation>
-        </message>
-        <message>
-            <source>Choose the AWS shared-config profile to use.</source>
-            <translation>Choisissez le profil de la configuration partagée AWS à utiliser.</translation>
-        </message>
-        <message>
-            <source>Enter both the access key ID and the secret access key.</source>
-            <translation>Saisissez à la fois l’ID de clé d’accès et la clé d’accès secrète.</translation>
-        </message>
-        <message>
-            <source>Only a profile that keeps its keys in the keychain can store keys.</source>
-            <translation>Seul un profil qui conserve ses clés dans le trousseau peut stocker des clés.</translation>
-        </message>
-        <message>
-            <source>Profile “%1” does not keep its keys in the keychain.</source>
-            <translation>Le profil « %1 » ne conserve pas ses clés dans le trousseau.</translation>
-        </message>
-        <message>
-            <source>No access key is stored in %1 for profile “%2”.</source>
-            <translation>Aucune clé d’accès n’est stockée dans %1 pour le profil « %2 ».</translation>
-        </message>
-        <message>
-            <source>Edit the profile and enter its access key ID and secret access key.</source>
-            <translation>Modifiez le profil et saisissez son ID de clé d’accès et sa clé d’accès secrète.</translation>
-        </message>
-        <message>
-            <source>There is already a profile named “%1”.</source>
-            <translation>Il existe déjà un profil nommé « %1 ».</translation>
-        </message>
-        <message>
-            <source>There is no JobDesk profile named “%1”.</source>
-            <translation>Il n’existe aucun profil JobDesk nommé « %1 ».</translation>
-        </message>
-        <message>
-            <source>Choose one of the profiles in the profile list.</source>
-            <translation>Choisissez l’un des profils de la liste des profils.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::SharedConfig</name>
-        <message>
-            <source>%1 is not valid UTF-8 text.</source>
-            <translation>%1 n’est pas un texte UTF-8 valide.</translation>
-        </message>
-        <message>
-            <source>Save the file as UTF-8.</source>
-            <translation>Enregistrez le fichier en UTF-8.</translation>
-        </message>
-        <message>
-            <source>the section [%1] appears a second time.</source>
-            <translation>la section [%1] apparaît une deuxième fois.</translation>
-        </message>
-        <message>
-            <source>Merge the two [%1] sections into one.</source>
-            <translation>Fusionnez les deux sections [%1] en une seule.</translation>
-        </message>
-        <message>
-            <source>The file starts with a byte-order mark, which the AWS CLI rejects too; save it as UTF-8 without BOM.</source>
-            <translation>Le fichier commence par une marque d’ordre des octets (BOM), que l’AWS CLI rejette également ; enregistrez-le en UTF-8 sans BOM.</translation>
-        </message>
-        <message>
-            <source>a setting comes before the first [section] header.</source>
-            <translation>un paramètre précède le premier en-tête [section].</translation>
-        </message>
-        <message>
-            <source>the setting “%1” appears twice in [%2].</source>
-            <translation>le paramètre « %1 » apparaît deux fois dans [%2].</translation>
-        </message>
-        <message>
-            <source>Remove one of the two lines.</source>
-            <translation>Supprimez l’une des deux lignes.</translation>
-        </message>
-        <message>
-            <source>expected “name = value” or a [section] header.</source>
-            <translation>« nom = valeur » ou en-tête [section] attendu.</translation>
-        </message>
-        <message>
-            <source>Check that line for a missing “=”, or indent it if it continues the setting above.</source>
-            <translation>Vérifiez s’il manque un « = » sur cette ligne, ou indentez-la si elle prolonge le paramètre précédent.</translation>
-        </message>
-        <message>
-            <source>a nested setting needs the form “name = value”.</source>
-            <translation>un paramètre imbriqué doit avoir la forme « nom = valeur ».</translation>
-        </message>
-        <message>
-            <source>Profile “%1” in %2 has aws_access_key_id but no aws_secret_access_key.</source>
-            <translation>Le profil « %1 » dans %2 a un aws_access_key_id, mais pas d’aws_secret_access_key.</translation>
-        </message>
-        <message>
-            <source>Add the secret access key to that profile, or remove the access key ID.</source>
-            <translation>Ajoutez la clé d’accès secrète à ce profil, ou supprimez l’ID de clé d’accès.</translation>
-        </message>
-        <message>
-            <source>%1, line %2: %3</source>
-            <translation>%1, ligne %2 : %3</translation>
-        </message>
-        <message>
-            <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
-            <translation>Corrigez cette ligne du fichier, ou exécutez `aws configure` pour réécrire le fichier.</translation>
-        </message>
-        <message>
-            <source>Could not read %1: %2</source>
-            <translation>Impossible de lire %1 : %2</translation>
-        </message>
-        <message>
-            <source>Check the file's permissions.</source>
-            <translation>Vérifiez les autorisations du fichier.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::ShellWords</name>
-        <message>
-            <source>No escaped character after the final backslash.</source>
-            <translation>Aucun caractère échappé après la barre oblique inverse finale.</translation>
-        </message>
-        <message>
-            <source>No closing quotation.</source>
-            <translation>Guillemet fermant manquant.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::profiles::StsRoleAssumer</name>
-        <message>
-            <source>Profile “%1” needs an MFA code from %2 to assume the role %3, and nothing here can ask for one.</source>
-            <translation>Le profil « %1 » a besoin d’un code MFA de %2 pour assumer le rôle %3, et rien ici ne permet de le demander.</translation>
-        </message>
-        <message>
-            <source>Use the profile from the JobDesk window or from jobdesk-cli on a terminal, where you are asked for the code.</source>
-            <translation>Utilisez le profil depuis la fenêtre JobDesk ou depuis jobdesk-cli dans un terminal : le code vous y sera demandé.</translation>
-        </message>
-        <message>
-            <source>The CA bundle %1 could not be read or holds no PEM certificate.</source>
-            <translation>Le bundle CA %1 est illisible ou ne contient aucun certificat PEM.</translation>
-        </message>
-        <message>
-            <source>Check ca_bundle in the profile, or AWS_CA_BUNDLE.</source>
-            <translation>Vérifiez ca_bundle dans le profil, ou AWS_CA_BUNDLE.</translation>
-        </message>
-    </context>
-    <context>
-        <name>jobdesk::query::QueryError</name>
-        <message>
-            <source>An expression reference (&amp;) can only be given to a function that applies it.</source>
-            <translation>Une référence d’expression (&amp;) ne peut être passée qu’à une fonction qui l’applique.</translation>
-        </message>
-        <message>
-            <source>A slice step cannot be 0.</source>
-            <translation>Le pas d’une tranche ne peut pas être 0.</translation>
-        </message>
-        <message>
-            <source>Cannot compare %1 with %2.</source>
-            <translation>Impossible de comparer %1 avec %2.</translation>
-        </message>
-        <message>
-            <source>Argument %1 of %2() must be %3, not %4.</source>
-            <translation>L’argument %1 de %2() doit être %3, pas %4.</translation>
-        </message>
-        <message>
-            <source>Argument %1 of %2() must be %3, but one of its elements is %4.</source>
-            <translation>L’argument %1 de %2() doit être %3, mais l’un de ses éléments est %4.</translation>
-        </message>
-        <message>
-            <source>The expression given to %1() must give %2 for every element, not %3.</source>
-            <translation>L’expression passée à %1() doit donner %2 pour chaque élément, pas %3.</translation>
-        </message>
-        <message>
-            <source>%1 cannot be converted to an integer.</source>
-            <translation>%1 ne peut pas être converti en entier.</translation>
-        </message>
-        <message>
-            <source>Unknown function %1().</source>
-            <translation>Fonction inconnue %1().</translation>
-        </message>
-        <message>
-            <source>Too few arguments for %1(): expected at least %2, got %3.</source>
-            <translation>Trop peu d’arguments pour %1() : au moins %2 attendus, %3 reçus.</translation>
-        </message>
-        <message>
-            <source>Wrong number of arguments for %1(): expected %2, got %3.</source>
-            <translation>Mauvais nombre d’arguments pour %1() : %2 attendus, %3 reçus.</translation>
-        </message>
-        <message>
-            <source>The %1 that starts here is never closed.</source>
-            <translation>Le %1 qui commence ici n’est jamais fermé.</translation>
-        </message>
-        <message>
-            <source>The literal is neither JSON nor text.</source>
-            <translation>Le littéral n’est ni du JSON ni du texte.</translation>
-        </message>
-        <message>
-            <source>The quoted identifier is not a valid JSON string.</source>
-            <translation>L’identifiant entre guillemets n’est pas une chaîne JSON valide.</translation>
-        </message>
-        <message>
-            <source>Unexpected character %1.</source>
-            <translation>Caractère inattendu %1.</translation>
-        </message>
-        <message>
-            <source>The expression is empty.</source>
-            <translation>L’expression est vide.</translation>
-        </message>
-        <message>
-            <source>The expression is not valid UTF-8.</source>
-            <translation>L’expression n’est pas de l’UTF-8 valide.</translation>
-        </message>
-        <message>
-            <source>the end of the expression</source>
-            <translation>la fin de l’expression</translation>
-        </message>
-        <message>
-            <source>Expected %1 but found %2.</source>
-            <translation>%1 attendu, mais %2 trouvé.</translation>
-        </message>
-        <message>
-            <source>Unexpected %1.</source>
-            <translation>%1 inattendu.</translation>
-        </message>
-        <message>
-            <source>an identifier</source>
-            <translation>un identifiant</translation>
-        </message>
-        <message>
-            <source>The expression is nested more than %1 levels deep.</source>
-            <translation>L’expression est imbriquée sur plus de %1 niveaux.</translation>
-        </message>
-        <message>
-            <source>A quoted identifier cannot name a function.</source>
-            <translation>Un identifiant entre guillemets ne peut pas nommer une fonction.</translation>
-        </message>
-        <message>
-            <source>an expression</source>
-            <translation>une expression</translation>
-        </message>
-        <message>
-            <source>%1 cannot name a function.</source>
-            <translation>%1 ne peut pas nommer une fonction.</translation>
-        </message>
-        <message>
-            <source>a number, ':' or ']'</source>
-            <translation>un nombre, ':' ou ']'</translation>
-        </message>
-        <message>
-            <source>an identifier, '[' or '{'</source>
-            <translation>un identifiant, '[' ou '{'</translation>
-        </message>
-    </context>
-    <context>
-        <name>main</name>
-        <message>
-            <source>JobDesk has no translation for “%1”; it speaks %2.</source>
-            <translation>JobDesk n’a pas de traduction pour « %1 » ; langues disponibles : %2.</translation>
-        </message>
-        <message>
-            <source>Inspect AWS CodePipeline third-party jobs.</source>
-            <translation>Inspecter les tâches tierces AWS CodePipeline.</translation>
-        </message>
-        <message>
-            <source>Serve sample jobs from a built-in fake endpoint and pre-fill one.</source>
-            <translation>Servir des tâches d’exemple depuis un faux point de terminaison intégré et en préremplir une.</translation>
-        </message>
-        <message>
-            <source>Use these fixtures for the demo.</source>
-            <translation>Utiliser les données de démo de ce fichier.</translation>
-        </message>
-        <message>
-            <source>Show the window in this language (%1), whatever the system's is.</source>
-            <translation>Afficher la fenêtre dans cette langue (%1), quelle que soit celle du système.</translation>
-        </message>
-        <message>
-            <source>code</source>
-            <translation>code</translation>
-        </message>
-        <message>
-            <source>JobDesk</source>
-            <translation>JobDesk</translation>
-        </message>
-        <message>
-            <source>The demo could not start: %1</source>
-            <translation>La démo n’a pas pu démarrer : %1</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Ctrl+H</source>
+        <translation>Ctrl+H</translation>
+    </message>
+    <message>
+        <source>Demo</source>
+        <translation>Démo</translation>
+    </message>
+    <message>
+        <source>Demo mode: sample jobs are served by JobDesk itself at %1. Press Ctrl+Return to fetch.</source>
+        <translation>Mode démo&#xa0;: des tâches d’exemple sont servies par JobDesk lui-même à l’adresse %1. Appuyez sur Ctrl+Return pour lancer la récupération.</translation>
+    </message>
+    <message>
+        <source>TLS certificate verification is off</source>
+        <translation>La vérification des certificats TLS est désactivée</translation>
+    </message>
+    <message>
+        <source>Anyone on the network path can read and change requests and answers, including client tokens and artifact credentials. Turn it back on in Settings.</source>
+        <translation>Toute personne sur le chemin réseau peut lire et modifier les requêtes et les réponses, y compris les jetons client et les identifiants d’artefact. Réactivez-la dans les Paramètres.</translation>
+    </message>
+    <message>
+        <source>Getting the keys of profile %1…</source>
+        <translation>Obtention des clés du profil %1…</translation>
+    </message>
+    <message>
+        <source>Fetching job %1 from %2…</source>
+        <translation>Récupération de la tâche %1 depuis %2…</translation>
+    </message>
+    <message>
+        <source>Nothing was sent: correct the marked fields.</source>
+        <translation>Rien n’a été envoyé&#xa0;: corrigez les champs signalés.</translation>
+    </message>
+    <message>
+        <source>Request ID %1 · %2 ms · attempts: %3</source>
+        <translation>ID de requête %1 · %2 ms · tentatives&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>Fetched job %1.</source>
+        <translation>Tâche %1 récupérée.</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulée</translation>
+    </message>
+    <message>
+        <source>The request was cancelled.</source>
+        <translation>La requête a été annulée.</translation>
+    </message>
+    <message>
+        <source>%1 · attempts: %2</source>
+        <translation>%1 · tentatives&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Request ID %1 · %2 · attempts: %3</source>
+        <translation>ID de requête %1 · %2 · tentatives&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The lookup failed: %1</source>
+        <translation>La recherche a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Export Query Result wit&amp;h Secrets…</source>
+        <translation>Exporter le résultat avec les secre&amp;ts…</translation>
+    </message>
+    <message>
+        <source>&amp;Query the Job</source>
+        <translation>&amp;Interroger la tâche</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>Export Q&amp;uery Result…</source>
+        <translation>Exporter le &amp;résultat de la requête…</translation>
+    </message>
+    <message>
+        <source>CodePipeline answered, but with no job details for job %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the job ID. A job that has finished or timed out may no longer have details to show.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer held no job details.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::MfaDialog</name>
+    <message>
+        <source>MFA Code</source>
+        <translation>Code MFA</translation>
+    </message>
+    <message>
+        <source>Profile “%1” assumes the role %2, which needs a code from the MFA device %3.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» assume le rôle %2, qui exige un code de l’appareil MFA %3.</translation>
+    </message>
+    <message>
+        <source>&amp;Code:</source>
+        <translation>&amp;Code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>MFA code</source>
+        <translation>Code MFA</translation>
+    </message>
+    <message>
+        <source>6 digits</source>
+        <translation>6 chiffres</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::OverviewModel</name>
+    <message>
+        <source>Probably expired (about %1 after the fetch, at %2); fetch the job again for fresh credentials</source>
+        <translation>Probablement expirés (environ %1 après la récupération, à %2)&#xa0;; récupérez à nouveau la tâche pour obtenir de nouveaux identifiants</translation>
+    </message>
+    <message>
+        <source>%1 minutes</source>
+        <translation>%1 minutes</translation>
+    </message>
+    <message>
+        <source>Valid for about %1:%2 more (until about %3)</source>
+        <translation>Encore valides pendant environ %1:%2 (jusqu’à %3 environ)</translation>
+    </message>
+    <message>
+        <source>Not in the answer</source>
+        <translation>Ne figure pas dans la réponse</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>ID de tâche</translation>
+    </message>
+    <message>
+        <source>Nonce</source>
+        <translation>Nonce</translation>
+    </message>
+    <message>
+        <source>Action type (category / owner / provider / version)</source>
+        <translation>Type d’action (catégorie / propriétaire / fournisseur / version)</translation>
+    </message>
+    <message>
+        <source>Pipeline</source>
+        <translation>Pipeline</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Étape</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Action execution ID</source>
+        <translation>ID d’exécution de l’action</translation>
+    </message>
+    <message>
+        <source>Not provided for third-party jobs (CodePipeline leaves it out)</source>
+        <translation>Non fourni pour les tâches tierces (CodePipeline l’omet)</translation>
+    </message>
+    <message>
+        <source>Pipeline ARN</source>
+        <translation>ARN du pipeline</translation>
+    </message>
+    <message>
+        <source>Pipeline execution ID</source>
+        <translation>ID d’exécution du pipeline</translation>
+    </message>
+    <message>
+        <source>Longer than CodePipeline&apos;s limit of %1 characters; PutThirdPartyJobSuccessResult would reject it.</source>
+        <translation>Dépasse la limite de %1 caractères fixée par CodePipeline&#xa0;; PutThirdPartyJobSuccessResult le rejetterait.</translation>
+    </message>
+    <message>
+        <source>Continuation token</source>
+        <translation>Jeton de continuation</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 characters)</source>
+        <translation>%1 (%2 caractères sur %3)</translation>
+    </message>
+    <message>
+        <source>None (this is the job&apos;s first run, not a continuation)</source>
+        <translation>Aucun (première exécution de la tâche, pas une continuation)</translation>
+    </message>
+    <message>
+        <source>Encryption key</source>
+        <translation>Clé de chiffrement</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>The key is given as an alias. Aliases only resolve in the account that owns them, so decrypting the artifacts from the partner account fails; ask for the key ID or key ARN instead.</source>
+        <translation>La clé est indiquée sous forme d’alias. Un alias n’est résolu que dans le compte qui le possède&#xa0;: le déchiffrement des artefacts depuis le compte partenaire échoue donc&#xa0;; demandez plutôt l’ID ou l’ARN de la clé.</translation>
+    </message>
+    <message>
+        <source>None (the artifact store&apos;s default key)</source>
+        <translation>Aucune (clé par défaut du magasin d’artefacts)</translation>
+    </message>
+    <message>
+        <source>Artifacts</source>
+        <translation>Artefacts</translation>
+    </message>
+    <message>
+        <source>%1 input, %2 output</source>
+        <translation>%1 en entrée, %2 en sortie</translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation>Récupérée</translation>
+    </message>
+    <message>
+        <source>Request ID</source>
+        <translation>ID de requête</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Ouverte</translation>
+    </message>
+    <message>
+        <source>%1, from %2</source>
+        <translation>%1, depuis %2</translation>
+    </message>
+    <message>
+        <source>Pasted</source>
+        <translation>Collée</translation>
+    </message>
+    <message>
+        <source>Artifact credentials</source>
+        <translation>Identifiants d’artefact</translation>
+    </message>
+    <message>
+        <source>None in the answer</source>
+        <translation>Aucun dans la réponse</translation>
+    </message>
+    <message>
+        <source>Validity unknown: the job was not fetched by JobDesk (they last about %1 minutes from the fetch)</source>
+        <translation>Validité inconnue&#xa0;: la tâche n’a pas été récupérée par JobDesk (les identifiants restent valides environ %1 minutes après la récupération)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
+    </message>
+    <message>
+        <source>Polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1, not fetched yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::PollWindow</name>
+    <message>
+        <source>&amp;Poll</source>
+        <translation>&amp;Interroger</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Ouvrir</translation>
+    </message>
+    <message>
+        <source>Poll for Jobs</source>
+        <translation>Interroger les jobs</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Partner actions are always owned by ThirdParty.</source>
+        <translation>Les actions de partenaires appartiennent toujours à ThirdParty.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Fournisseur</translation>
+    </message>
+    <message>
+        <source>The provider name in the action type, e.g. AcmeCI</source>
+        <translation>Le nom du fournisseur dans le type d&apos;action, p. ex. AcmeCI</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>e.g. 1</source>
+        <translation>p. ex. 1</translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation>Taille du lot</translation>
+    </message>
+    <message>
+        <source>The most jobs one poll hands to you</source>
+        <translation>Le nombre maximal de jobs qu&apos;une interrogation vous remet</translation>
+    </message>
+    <message>
+        <source>Poll in progress</source>
+        <translation>Interrogation en cours</translation>
+    </message>
+    <message>
+        <source>Polled jobs</source>
+        <translation>Jobs reçus</translation>
+    </message>
+    <message>
+        <source>&amp;Category:</source>
+        <translation>&amp;Catégorie :</translation>
+    </message>
+    <message>
+        <source>Owner:</source>
+        <translation>Propriétaire :</translation>
+    </message>
+    <message>
+        <source>P&amp;rovider:</source>
+        <translation>Fou&amp;rnisseur :</translation>
+    </message>
+    <message>
+        <source>&amp;Version:</source>
+        <translation>&amp;Version :</translation>
+    </message>
+    <message>
+        <source>&amp;Batch size:</source>
+        <translation>&amp;Taille du lot :</translation>
+    </message>
+    <message>
+        <source>The category</source>
+        <translation>La catégorie</translation>
+    </message>
+    <message>
+        <source>The provider</source>
+        <translation>Le fournisseur</translation>
+    </message>
+    <message>
+        <source>Enter the provider, as the action type names it.</source>
+        <translation>Saisissez le fournisseur tel que le type d&apos;action le nomme.</translation>
+    </message>
+    <message>
+        <source>The version</source>
+        <translation>La version</translation>
+    </message>
+    <message>
+        <source>Enter the action type&apos;s version.</source>
+        <translation>Saisissez la version du type d&apos;action.</translation>
+    </message>
+    <message>
+        <source>The batch size</source>
+        <translation>La taille du lot</translation>
+    </message>
+    <message>
+        <source>&amp;Jobs handed to you:</source>
+        <translation>&amp;Jobs qui vous ont été remis :</translation>
+    </message>
+    <message>
+        <source>the public endpoint</source>
+        <translation>le point de terminaison public</translation>
+    </message>
+    <message>
+        <source>Choose a profile in the main window first.</source>
+        <translation>Choisissez d&apos;abord un profil dans la fenêtre principale.</translation>
+    </message>
+    <message>
+        <source>Polls with profile “%1” in %2, at %3.</source>
+        <translation>Interroge avec le profil « %1 » dans %2, sur %3.</translation>
+    </message>
+    <message>
+        <source>Polling takes jobs off the queue: the jobs it returns are handed to you, here in JobDesk. Your own worker will not see them until they time out, and the pipelines wait meanwhile. Poll only when you mean to act on the jobs yourself.</source>
+        <translation>Interroger retire des jobs de la file : les jobs renvoyés vous sont remis, ici dans JobDesk. Votre propre worker ne les verra qu&apos;à l&apos;expiration de leur délai, et les pipelines attendent entre-temps. N&apos;interrogez que si vous comptez traiter les jobs vous-même.</translation>
+    </message>
+    <message>
+        <source>&amp;Don&apos;t ask again</source>
+        <translation>&amp;Ne plus demander</translation>
+    </message>
+    <message>
+        <source>Polling…</source>
+        <translation>Interrogation…</translation>
+    </message>
+    <message>
+        <source>No job was waiting.</source>
+        <translation>Aucun job n&apos;attendait.</translation>
+    </message>
+    <message>
+        <source>Jobs handed to you by the last poll: %1.</source>
+        <translation>Jobs remis par la dernière interrogation : %1.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::PolledJobsModel</name>
+    <message>
+        <source>Job ID</source>
+        <translation>ID du job</translation>
+    </message>
+    <message>
+        <source>Client ID</source>
+        <translation>ID client</translation>
+    </message>
+    <message>
+        <source>Polled (local time)</source>
+        <translation>Reçu (heure locale)</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ProfileEditDialog</name>
+    <message>
+        <source>Secret access key</source>
+        <translation>Clé d’accès secrète</translation>
+    </message>
+    <message>
+        <source>Session token</source>
+        <translation>Jeton de session</translation>
+    </message>
+    <message>
+        <source>&amp;Copy its keys into the keychain instead of linking it</source>
+        <translation>C&amp;opier ses clés dans le trousseau au lieu de le lier</translation>
+    </message>
+    <message>
+        <source>Add Profile</source>
+        <translation>Ajouter un profil</translation>
+    </message>
+    <message>
+        <source>Edit Profile “%1”</source>
+        <translation>Modifier le profil «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Import AWS Profile</source>
+        <translation>Importer un profil AWS</translation>
+    </message>
+    <message>
+        <source>Profile name</source>
+        <translation>Nom du profil</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>e.g. us-east-1; empty: from the AWS profile or environment</source>
+        <translation>ex. us-east-1&#xa0;; vide&#xa0;: celle du profil AWS ou de l’environnement</translation>
+    </message>
+    <message>
+        <source>Endpoint override</source>
+        <translation>Point de terminaison personnalisé</translation>
+    </message>
+    <message>
+        <source>empty: the service&apos;s normal endpoint</source>
+        <translation>vide&#xa0;: point de terminaison habituel du service</translation>
+    </message>
+    <message>
+        <source>Credential source</source>
+        <translation>Source des identifiants</translation>
+    </message>
+    <message>
+        <source>Keys in the system keychain</source>
+        <translation>Clés dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Linked AWS shared-config profile</source>
+        <translation>Profil lié de la configuration partagée AWS</translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation>Variables d’environnement</translation>
+    </message>
+    <message>
+        <source>AWS profile</source>
+        <translation>Profil AWS</translation>
+    </message>
+    <message>
+        <source>Access key ID</source>
+        <translation>ID de clé d’accès</translation>
+    </message>
+    <message>
+        <source>stored in the keychain; leave empty to keep</source>
+        <translation>dans le trousseau&#xa0;; laisser vide pour conserver</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Nom&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Region:</source>
+        <translation>&amp;Région&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Keys from:</source>
+        <translation>Source des &amp;clés&#xa0;:</translation>
+    </message>
+    <message>
+        <source>AWS &amp;profile:</source>
+        <translation>&amp;Profil AWS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Access key ID:</source>
+        <translation>ID de clé d’&amp;accès&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Secret access key:</source>
+        <translation>Clé d’accès &amp;secrète&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Session &amp;token:</source>
+        <translation>&amp;Jeton de session&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The AWS profile&apos;s static keys are copied into the system keychain now; later changes to the AWS files do not apply.</source>
+        <translation>Les clés statiques du profil AWS sont copiées dès maintenant dans le trousseau du système&#xa0;; les modifications ultérieures des fichiers AWS ne seront pas prises en compte.</translation>
+    </message>
+    <message>
+        <source>The AWS profile is read each time a request needs it; no key is copied.</source>
+        <translation>Le profil AWS est lu chaque fois qu’une requête en a besoin&#xa0;; aucune clé n’est copiée.</translation>
+    </message>
+    <message>
+        <source>Enter the access key ID and the secret access key.</source>
+        <translation>Saisissez l’ID de clé d’accès et la clé d’accès secrète.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key, or neither to keep the stored keys.</source>
+        <translation>Saisissez à la fois l’ID de clé d’accès et la clé d’accès secrète, ou aucun des deux pour conserver les clés enregistrées.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key.</source>
+        <translation>Saisissez à la fois l’ID de clé d’accès et la clé d’accès secrète.</translation>
+    </message>
+    <message>
+        <source>The access key ID</source>
+        <translation>L’ID de clé d’accès</translation>
+    </message>
+    <message>
+        <source>The secret access key</source>
+        <translation>La clé d’accès secrète</translation>
+    </message>
+    <message>
+        <source>The session token</source>
+        <translation>Le jeton de session</translation>
+    </message>
+    <message>
+        <source>The region</source>
+        <translation>La région</translation>
+    </message>
+    <message>
+        <source>The endpoint</source>
+        <translation>Le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Choose the AWS profile to link.</source>
+        <translation>Choisissez le profil AWS à lier.</translation>
+    </message>
+    <message>
+        <source>&amp;Endpoint:</source>
+        <translation>Point de &amp;terminaison&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ProfileListModel</name>
+    <message>
+        <source>No profile is selected.</source>
+        <translation>Aucun profil n’est sélectionné.</translation>
+    </message>
+    <message>
+        <source>Choose a profile in the lookup form.</source>
+        <translation>Choisissez un profil dans le formulaire de recherche.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ProfileManagerDialog</name>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Ajouter…</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifier…</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Supprimer</translation>
+    </message>
+    <message>
+        <source>&amp;Import from AWS Config…</source>
+        <translation>&amp;Importer un profil AWS…</translation>
+    </message>
+    <message>
+        <source>&amp;Test</source>
+        <translation>&amp;Tester</translation>
+    </message>
+    <message>
+        <source>Profiles</source>
+        <translation>Profils</translation>
+    </message>
+    <message>
+        <source>JobDesk profiles</source>
+        <translation>Profils JobDesk</translation>
+    </message>
+    <message>
+        <source>Make one signed call to CodePipeline with the profile&apos;s keys</source>
+        <translation>Effectuer un appel signé à CodePipeline avec les clés du profil</translation>
+    </message>
+    <message>
+        <source>%1 · region %2</source>
+        <translation>%1 · région %2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non définie</translation>
+    </message>
+    <message>
+        <source>The AWS shared config (%1) has no profiles to import.</source>
+        <translation>La configuration partagée AWS (%1) ne contient aucun profil à importer.</translation>
+    </message>
+    <message>
+        <source>Import AWS Profile</source>
+        <translation>Importer un profil AWS</translation>
+    </message>
+    <message>
+        <source>AWS profile:</source>
+        <translation>Profil AWS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Keys in the system keychain</source>
+        <translation>Clés dans le trousseau du système</translation>
+    </message>
+    <message>
+        <source>Linked to AWS profile “%1”</source>
+        <translation>Lié au profil AWS «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Keys from the environment</source>
+        <translation>Clés issues de l’environnement</translation>
+    </message>
+    <message>
+        <source>There is no profile “%1”.</source>
+        <translation>Il n’existe aucun profil «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>AWS profile “%1” has no static keys to copy (it may use a role or credential_process). Link it instead.</source>
+        <translation>Le profil AWS «&#xa0;%1&#xa0;» n’a pas de clés statiques à copier (il utilise peut-être un rôle ou credential_process). Liez-le plutôt.</translation>
+    </message>
+    <message>
+        <source>Saving profile “%1”…</source>
+        <translation>Enregistrement du profil «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Saved profile “%1”.</source>
+        <translation>Profil «&#xa0;%1&#xa0;» enregistré.</translation>
+    </message>
+    <message>
+        <source>Delete profile “%1” and the keys it keeps in the system keychain?</source>
+        <translation>Supprimer le profil «&#xa0;%1&#xa0;» et les clés qu’il conserve dans le trousseau du système&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Delete Profile</source>
+        <translation>Supprimer le profil</translation>
+    </message>
+    <message>
+        <source>Deleted profile “%1”.</source>
+        <translation>Profil «&#xa0;%1&#xa0;» supprimé.</translation>
+    </message>
+    <message>
+        <source>Choose a profile to test.</source>
+        <translation>Choisissez un profil à tester.</translation>
+    </message>
+    <message>
+        <source>Testing profile “%1”…</source>
+        <translation>Test du profil «&#xa0;%1&#xa0;»…</translation>
+    </message>
+    <message>
+        <source>Profile “%1” has no usable keys: %2</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» n’a pas de clés utilisables&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The keys of “%1” work: CodePipeline accepted the signed call (and, as expected, does not know the test job).</source>
+        <translation>Les clés de «&#xa0;%1&#xa0;» fonctionnent&#xa0;: CodePipeline a accepté l’appel signé (et, comme prévu, ne connaît pas la tâche de test).</translation>
+    </message>
+    <message>
+        <source>The keys of “%1” do not work: the secret access key does not belong to the access key ID (%2).</source>
+        <translation>Les clés de «&#xa0;%1&#xa0;» ne fonctionnent pas&#xa0;: la clé d’accès secrète ne correspond pas à l’ID de clé d’accès (%2).</translation>
+    </message>
+    <message>
+        <source>The keys of “%1” do not work: AWS does not know this access key ID (%2).</source>
+        <translation>Les clés de «&#xa0;%1&#xa0;» ne fonctionnent pas&#xa0;: AWS ne connaît pas cet ID de clé d’accès (%2).</translation>
+    </message>
+    <message>
+        <source>The test of “%1” could not tell whether the keys work: %2</source>
+        <translation>Le test de «&#xa0;%1&#xa0;» n’a pas permis de déterminer si les clés fonctionnent&#xa0;: %2</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::QueryBar</name>
+    <message>
+        <source>Show secrets</source>
+        <translation>Afficher les secrets</translation>
+    </message>
+    <message>
+        <source>Ctrl+J</source>
+        <translation>Ctrl+J</translation>
+    </message>
+    <message>
+        <source>JMESPath, e.g. jobDetails.data.inputArtifacts[*].name (%1)</source>
+        <translation>JMESPath, p. ex. jobDetails.data.inputArtifacts[*].name (%1)</translation>
+    </message>
+    <message>
+        <source>Filters the job as the AWS CLI&apos;s --query does; the result shows as you type (%1)</source>
+        <translation>Filtre la tâche comme le fait --query de l’AWS CLI&#xa0;; le résultat s’affiche pendant la saisie (%1)</translation>
+    </message>
+    <message>
+        <source>JMESPath query</source>
+        <translation>Requête JMESPath</translation>
+    </message>
+    <message>
+        <source>&amp;Query:</source>
+        <translation>Re&amp;quête&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Show the result as jobdesk-cli --output prints it</source>
+        <translation>Afficher le résultat tel que jobdesk-cli --output l’affiche</translation>
+    </message>
+    <message>
+        <source>Output format</source>
+        <translation>Format de sortie</translation>
+    </message>
+    <message>
+        <source>Query the artifact credentials and masked configuration values too; while this is off the query sees only %1 in their place</source>
+        <translation>Interroger aussi les identifiants d’artefact et les valeurs de configuration masquées&#xa0;; tant que cette case est décochée, la requête ne voit que %1 à leur place</translation>
+    </message>
+    <message>
+        <source>Query result, as jobdesk-cli prints it</source>
+        <translation>Résultat de la requête, tel que l’affiche jobdesk-cli</translation>
+    </message>
+    <message>
+        <source>Query result tree</source>
+        <translation>Arborescence du résultat de la requête</translation>
+    </message>
+    <message>
+        <source>Output:</source>
+        <translation>Sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The AWS CLI&apos;s text output stops here: it cannot print a list that holds an object and other values. jobdesk-cli stops the same way.</source>
+        <translation>La sortie texte de l’AWS CLI s’arrête ici&#xa0;: elle ne peut pas afficher une liste qui contient un objet et d’autres valeurs. jobdesk-cli s’arrête de la même façon.</translation>
+    </message>
+    <message>
+        <source>The AWS CLI cannot draw this result as a table, and neither does jobdesk-cli. Choose json or text.</source>
+        <translation>L’AWS CLI ne peut pas présenter ce résultat sous forme de tableau, jobdesk-cli non plus. Choisissez json ou text.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::RecentLookupsDock</name>
+    <message>
+        <source>Recent Lookups</source>
+        <translation>Recherches récentes</translation>
+    </message>
+    <message>
+        <source>Recent lookups</source>
+        <translation>Recherches récentes</translation>
+    </message>
+    <message>
+        <source>Activate an entry to put its job ID, profile and region back into the form</source>
+        <translation>Activez une entrée pour remettre son ID de tâche, son profil et sa région dans le formulaire</translation>
+    </message>
+    <message>
+        <source>Clear List</source>
+        <translation>Effacer la liste</translation>
+    </message>
+    <message>
+        <source>Forget all recent lookups?</source>
+        <translation>Oublier toutes les recherches récentes&#xa0;?</translation>
+    </message>
+    <message>
+        <source>Activity Log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every poll, acknowledgement and result sent with a profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::RecentLookupsModel</name>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Heure</translation>
+    </message>
+    <message>
+        <source>Job ID</source>
+        <translation>ID de tâche</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Région</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Résultat</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SettingsDialog</name>
+    <message>
+        <source>&amp;Verify TLS certificates</source>
+        <translation>&amp;Vérifier les certificats TLS</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Paramètres</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>No timeout</source>
+        <translation>Sans limite</translation>
+    </message>
+    <message>
+        <source>Connect timeout in seconds</source>
+        <translation>Délai de connexion en secondes</translation>
+    </message>
+    <message>
+        <source>Read timeout in seconds</source>
+        <translation>Délai de lecture en secondes</translation>
+    </message>
+    <message>
+        <source>Attempts per request, the first included</source>
+        <translation>Tentatives par requête, la première comprise</translation>
+    </message>
+    <message>
+        <source>System proxy</source>
+        <translation>Proxy du système</translation>
+    </message>
+    <message>
+        <source>No proxy</source>
+        <translation>Aucun proxy</translation>
+    </message>
+    <message>
+        <source>Manual HTTP proxy</source>
+        <translation>Proxy HTTP manuel</translation>
+    </message>
+    <message>
+        <source>Proxy</source>
+        <translation>Proxy</translation>
+    </message>
+    <message>
+        <source>proxy.example.com</source>
+        <translation>proxy.example.com</translation>
+    </message>
+    <message>
+        <source>Proxy host</source>
+        <translation>Hôte du proxy</translation>
+    </message>
+    <message>
+        <source>Proxy port</source>
+        <translation>Port du proxy</translation>
+    </message>
+    <message>
+        <source>Only the system&apos;s certificates</source>
+        <translation>Certificats du système uniquement</translation>
+    </message>
+    <message>
+        <source>CA bundle file</source>
+        <translation>Fichier du bundle CA</translation>
+    </message>
+    <message>
+        <source>Verify TLS certificates</source>
+        <translation>Vérifier les certificats TLS</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verification off:&lt;/b&gt; anyone on the network path can read and change what JobDesk sends and receives, including the client token and artifact credentials. Use a CA bundle instead where you can.</source>
+        <translation>&lt;b&gt;Vérification désactivée&#xa0;:&lt;/b&gt; toute personne sur le chemin réseau peut lire et modifier ce que JobDesk envoie et reçoit, y compris le jeton client et les identifiants d’artefact. Utilisez plutôt un bundle CA lorsque c’est possible.</translation>
+    </message>
+    <message>
+        <source>Same as the system</source>
+        <translation>Comme le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>The new language is used the next time JobDesk starts.</source>
+        <translation>La nouvelle langue sera utilisée au prochain démarrage de JobDesk.</translation>
+    </message>
+    <message>
+        <source>Bro&amp;wse…</source>
+        <translation>Pa&amp;rcourir…</translation>
+    </message>
+    <message>
+        <source>CA Bundle</source>
+        <translation>Bundle CA</translation>
+    </message>
+    <message>
+        <source>PEM certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Certificats PEM (*.pem *.crt *.cer);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect timeout:</source>
+        <translation>Délai de &amp;connexion&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Read timeout:</source>
+        <translation>Délai de l&amp;ecture&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Attempts:</source>
+        <translation>&amp;Tentatives&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Proxy:</source>
+        <translation>&amp;Proxy&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Proxy &amp;host and port:</source>
+        <translation>&amp;Hôte et port du proxy&#xa0;:</translation>
+    </message>
+    <message>
+        <source>CA &amp;bundle:</source>
+        <translation>&amp;Bundle CA&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>Thè&amp;me&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Langue&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The proxy host</source>
+        <translation>L’hôte du proxy</translation>
+    </message>
+    <message>
+        <source>The CA bundle</source>
+        <translation>Le bundle CA</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SuccessResultDialog</name>
+    <message>
+        <source>Set</source>
+        <translation>Indiquer</translation>
+    </message>
+    <message>
+        <source>Re&amp;view and Send…</source>
+        <translation>&amp;Vérifier et envoyer…</translation>
+    </message>
+    <message>
+        <source>Report Success</source>
+        <translation>Signaler une réussite</translation>
+    </message>
+    <message>
+        <source>Execution summary</source>
+        <translation>Résumé de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>What the action did, as the customer sees it in the action&apos;s details</source>
+        <translation>Ce que l&apos;action a fait, tel que le client le voit dans les détails de l&apos;action</translation>
+    </message>
+    <message>
+        <source>External execution ID</source>
+        <translation>ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The run&apos;s ID in your service (optional)</source>
+        <translation>L&apos;ID de l&apos;exécution dans votre service (facultatif)</translation>
+    </message>
+    <message>
+        <source>Percent complete</source>
+        <translation>Pourcentage achevé</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>non défini</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Révision</translation>
+    </message>
+    <message>
+        <source>e.g. a commit ID or build number</source>
+        <translation>p. ex. un ID de commit ou un numéro de build</translation>
+    </message>
+    <message>
+        <source>Change identifier</source>
+        <translation>Identifiant de modification</translation>
+    </message>
+    <message>
+        <source>Give a creation time</source>
+        <translation>Indiquer une date de création</translation>
+    </message>
+    <message>
+        <source>Revision created (UTC)</source>
+        <translation>Révision créée (UTC)</translation>
+    </message>
+    <message>
+        <source>Revision summary</source>
+        <translation>Résumé de la révision</translation>
+    </message>
+    <message>
+        <source>Continuation token</source>
+        <translation>Jeton de continuation</translation>
+    </message>
+    <message>
+        <source>empty: the job is finished</source>
+        <translation>vide : le job est terminé</translation>
+    </message>
+    <message>
+        <source>Every field is optional. A group you fill in is sent with the success result; nothing is sent before you confirm.</source>
+        <translation>Chaque champ est facultatif. Un groupe rempli est envoyé avec le résultat de réussite ; rien n&apos;est envoyé avant votre confirmation.</translation>
+    </message>
+    <message>
+        <source>Execution details</source>
+        <translation>Détails de l&apos;exécution</translation>
+    </message>
+    <message>
+        <source>Su&amp;mmary:</source>
+        <translation>Ré&amp;sumé :</translation>
+    </message>
+    <message>
+        <source>E&amp;xternal execution ID:</source>
+        <translation>ID d&apos;e&amp;xécution externe :</translation>
+    </message>
+    <message>
+        <source>&amp;Percent complete:</source>
+        <translation>&amp;Pourcentage achevé :</translation>
+    </message>
+    <message>
+        <source>Current revision</source>
+        <translation>Révision actuelle</translation>
+    </message>
+    <message>
+        <source>&amp;Revision:</source>
+        <translation>&amp;Révision :</translation>
+    </message>
+    <message>
+        <source>C&amp;hange identifier:</source>
+        <translation>Identifiant de &amp;modification :</translation>
+    </message>
+    <message>
+        <source>&amp;Created (UTC):</source>
+        <translation>&amp;Créée (UTC) :</translation>
+    </message>
+    <message>
+        <source>Revision s&amp;ummary:</source>
+        <translation>Résumé &amp;de la révision :</translation>
+    </message>
+    <message>
+        <source>Continue the job</source>
+        <translation>Poursuivre le job</translation>
+    </message>
+    <message>
+        <source>With a continuation token the action is not finished: CodePipeline gives your service another job for it, carrying this token.</source>
+        <translation>Avec un jeton de continuation, l&apos;action n&apos;est pas terminée : CodePipeline donne à votre service un autre job pour elle, porteur de ce jeton.</translation>
+    </message>
+    <message>
+        <source>Continuation t&amp;oken:</source>
+        <translation>&amp;Jeton de continuation :</translation>
+    </message>
+    <message>
+        <source>The summary</source>
+        <translation>Le résumé</translation>
+    </message>
+    <message>
+        <source>The external execution ID</source>
+        <translation>L&apos;ID d&apos;exécution externe</translation>
+    </message>
+    <message>
+        <source>The percent complete</source>
+        <translation>Le pourcentage achevé</translation>
+    </message>
+    <message>
+        <source>The revision</source>
+        <translation>La révision</translation>
+    </message>
+    <message>
+        <source>A current revision needs the revision itself: enter it, or clear the revision&apos;s fields.</source>
+        <translation>Une révision actuelle a besoin de la révision elle-même : saisissez-la ou videz les champs de la révision.</translation>
+    </message>
+    <message>
+        <source>The change identifier</source>
+        <translation>L&apos;identifiant de modification</translation>
+    </message>
+    <message>
+        <source>A current revision needs its change identifier: enter it, or clear the revision&apos;s fields.</source>
+        <translation>Une révision actuelle a besoin de son identifiant de modification : saisissez-le ou videz les champs de la révision.</translation>
+    </message>
+    <message>
+        <source>The creation time</source>
+        <translation>La date de création</translation>
+    </message>
+    <message>
+        <source>The revision summary</source>
+        <translation>Le résumé de la révision</translation>
+    </message>
+    <message>
+        <source>The continuation token</source>
+        <translation>Le jeton de continuation</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::output::ActivityEntry</name>
+    <message>
+        <source>The activity record was changed or damaged outside JobDesk.</source>
+        <translation>Le journal d’activité a été modifié ou endommagé en dehors de JobDesk.</translation>
+    </message>
+    <message>
+        <source>An activity entry is not a JSON object.</source>
+        <translation>Une entrée d’activité n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>Poll for jobs</source>
+        <translation>Interroger les tâches</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>Accuser réception</translation>
+    </message>
+    <message>
+        <source>Report success</source>
+        <translation>Signaler la réussite</translation>
+    </message>
+    <message>
+        <source>Report failure</source>
+        <translation>Signaler l’échec</translation>
+    </message>
+    <message>
+        <source>Fetch details</source>
+        <translation>Récupérer les détails</translation>
+    </message>
+    <message>
+        <source>%1 UTC</source>
+        <translation>%1 UTC</translation>
+    </message>
+    <message>
+        <source>job %1</source>
+        <translation>tâche %1</translation>
+    </message>
+    <message>
+        <source>done: %1</source>
+        <translation>terminé&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1</source>
+        <translation>échec&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>failed: %1: %2</source>
+        <translation>échec&#xa0;: %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>request ID %1</source>
+        <translation>ID de requête %1</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>The activity entry has no &quot;%1&quot;.</source>
+        <translation>L’entrée d’activité n’a pas de «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a string.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas une chaîne.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a date and time with its zone, such as 2026-12-03T08:45:22.123Z.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas une date et heure avec son fuseau, comme 2026-12-03T08:45:22.123Z.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is empty.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité est vide.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not an object.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas un objet.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not true or false.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est ni true ni false.</translation>
+    </message>
+    <message>
+        <source>The activity entry&apos;s &quot;%1&quot; is not a whole number of milliseconds.</source>
+        <translation>«&#xa0;%1&#xa0;» de l’entrée d’activité n’est pas un nombre entier de millisecondes.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::output::ActivityFile</name>
+    <message>
+        <source>Check that you can write to %1 and that the disk has space left.</source>
+        <translation>Vérifiez que vous pouvez écrire dans %1 et qu’il reste de la place sur le disque.</translation>
+    </message>
+    <message>
+        <source>Cannot create the activity folder %1: %2</source>
+        <translation>Impossible de créer le dossier d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>the folder could not be made</source>
+        <translation>le dossier n’a pas pu être créé</translation>
+    </message>
+    <message>
+        <source>Cannot make the activity folder %1 private: %2</source>
+        <translation>Impossible de rendre le dossier d’activité %1 privé&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>its permissions could not be changed</source>
+        <translation>ses permissions n’ont pas pu être modifiées</translation>
+    </message>
+    <message>
+        <source>Cannot open the activity record %1: %2</source>
+        <translation>Impossible d’ouvrir le journal d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write to the activity record %1: %2</source>
+        <translation>Impossible d’écrire dans le journal d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Cannot read the activity record %1: %2</source>
+        <translation>Impossible de lire le journal d’activité %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file is yours and readable.</source>
+        <translation>Vérifiez que le fichier vous appartient et qu’il est lisible.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::output::JobExporter</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>Impossible d’écrire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder you can write to, with space left.</source>
+        <translation>Choisissez un dossier où vous pouvez écrire et qui dispose d’espace libre.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::FileSecurity</name>
+    <message>
+        <source>Could not make %1 readable by you alone: %2</source>
+        <translation>Impossible de rendre %1 lisible par vous seul&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Choose a folder on a local disk that you own.</source>
+        <translation>Choisissez un dossier sur un disque local dont vous êtes propriétaire.</translation>
+    </message>
+    <message>
+        <source>the file is not open</source>
+        <translation>le fichier n’est pas ouvert</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::platform::ProgramSearch</name>
+    <message>
+        <source>in JobDesk&apos;s folder, the current folder, the Windows system folders or on PATH</source>
+        <translation>dans le dossier de JobDesk, le dossier courant, les dossiers système de Windows ou le PATH</translation>
+    </message>
+    <message>
+        <source>on PATH</source>
+        <translation>dans le PATH</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::ClientTokenVault</name>
+    <message>
+        <source>A saved token needs a label, such as the customer or clientId.</source>
+        <translation>Un jeton enregistré doit avoir un libellé, par exemple le client ou le clientId.</translation>
+    </message>
+    <message>
+        <source>A label cannot start or end with a space.</source>
+        <translation>Un libellé ne peut ni commencer ni se terminer par un espace.</translation>
+    </message>
+    <message>
+        <source>A label can be at most 256 characters long.</source>
+        <translation>Un libellé ne peut pas dépasser 256 caractères.</translation>
+    </message>
+    <message>
+        <source>A label cannot contain control characters.</source>
+        <translation>Un libellé ne peut pas contenir de caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The token is empty.</source>
+        <translation>Le jeton est vide.</translation>
+    </message>
+    <message>
+        <source>No client token is saved in %1 under “%2”.</source>
+        <translation>Aucun jeton client n’est enregistré dans %1 sous «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Save the token under that label first.</source>
+        <translation>Enregistrez d’abord le jeton sous ce libellé.</translation>
+    </message>
+    <message>
+        <source>The client ID is empty.</source>
+        <translation>L’ID client est vide.</translation>
+    </message>
+    <message>
+        <source>“%1” is not a client ID: a client ID is a lower-case UUID such as 1a2b3c4d-0000-4000-8000-0123456789ab, as a poll for jobs returns it.</source>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un ID client&#xa0;: un ID client est un UUID en minuscules comme 1a2b3c4d-0000-4000-8000-0123456789ab, tel que l’interrogation des tâches le renvoie.</translation>
+    </message>
+    <message>
+        <source>No client token is saved in %1 for the client ID %2.</source>
+        <translation>Aucun jeton client n’est enregistré dans %1 pour l’ID client %2.</translation>
+    </message>
+    <message>
+        <source>Save the partner&apos;s client token for that client ID first.</source>
+        <translation>Enregistrez d’abord le jeton client du partenaire pour cet ID client.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::CredentialResolver</name>
+    <message>
+        <source>It is neither a JobDesk profile nor in %1 or %2.</source>
+        <translation>Ce n’est ni un profil JobDesk ni un profil présent dans %1 ou %2.</translation>
+    </message>
+    <message>
+        <source>The config profile (%1) could not be found.</source>
+        <translation>Le profil de configuration (%1) est introuvable.</translation>
+    </message>
+    <message>
+        <source>%1 is “%2”, but it must be %3.</source>
+        <translation>%1 vaut «&#xa0;%2&#xa0;», mais doit être %3.</translation>
+    </message>
+    <message>
+        <source>Profile “%1” sets %2 to “%3”, but it must be %4.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» définit %2 sur «&#xa0;%3&#xa0;», mais la valeur doit être %4.</translation>
+    </message>
+    <message>
+        <source>AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not.</source>
+        <translation>AWS_ACCESS_KEY_ID est défini, mais pas AWS_SECRET_ACCESS_KEY.</translation>
+    </message>
+    <message>
+        <source>Set both variables, or unset AWS_ACCESS_KEY_ID to use a profile.</source>
+        <translation>Définissez les deux variables, ou supprimez AWS_ACCESS_KEY_ID pour utiliser un profil.</translation>
+    </message>
+    <message>
+        <source>an http:// or https:// URL</source>
+        <translation>une URL http:// ou https://</translation>
+    </message>
+    <message>
+        <source>legacy, standard or adaptive</source>
+        <translation>legacy, standard ou adaptive</translation>
+    </message>
+    <message>
+        <source>a whole number of at least 1</source>
+        <translation>un nombre entier supérieur ou égal à 1</translation>
+    </message>
+    <message>
+        <source>keychain keys of JobDesk profile “%1”</source>
+        <translation>clés du profil JobDesk «&#xa0;%1&#xa0;» dans le trousseau</translation>
+    </message>
+    <message>
+        <source>environment variables (JobDesk profile “%1”)</source>
+        <translation>variables d’environnement (profil JobDesk «&#xa0;%1&#xa0;»)</translation>
+    </message>
+    <message>
+        <source>environment variables</source>
+        <translation>variables d’environnement</translation>
+    </message>
+    <message>
+        <source>Unable to locate credentials.</source>
+        <translation>Impossible de trouver des identifiants.</translation>
+    </message>
+    <message>
+        <source>Choose a JobDesk profile, set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add a [default] profile with `aws configure`.</source>
+        <translation>Choisissez un profil JobDesk, définissez AWS_ACCESS_KEY_ID et AWS_SECRET_ACCESS_KEY, ou ajoutez un profil [default] avec `aws configure`.</translation>
+    </message>
+    <message>
+        <source>JobDesk profile “%1” uses the AWS profile “%2”, which is not in %3 or %4.</source>
+        <translation>Le profil JobDesk «&#xa0;%1&#xa0;» utilise le profil AWS «&#xa0;%2&#xa0;», qui ne figure ni dans %3 ni dans %4.</translation>
+    </message>
+    <message>
+        <source>Add that profile with `aws configure --profile %1`, or link the JobDesk profile to another one.</source>
+        <translation>Ajoutez ce profil avec `aws configure --profile %1`, ou liez le profil JobDesk à un autre profil.</translation>
+    </message>
+    <message>
+        <source>role %1 assumed by profile “%2”</source>
+        <translation>rôle %1 assumé par le profil «&#xa0;%2&#xa0;»</translation>
+    </message>
+    <message>
+        <source>credential_process of profile “%1”</source>
+        <translation>credential_process du profil «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>keys of profile “%1” in %2</source>
+        <translation>clés du profil «&#xa0;%1&#xa0;» dans %2</translation>
+    </message>
+    <message>
+        <source>Profile “%1” has no credentials: it sets none of aws_access_key_id, credential_process and role_arn.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» n’a pas d’identifiants&#xa0;: il ne définit ni aws_access_key_id, ni credential_process, ni role_arn.</translation>
+    </message>
+    <message>
+        <source>Add keys with `aws configure --profile %1`, or choose another profile.</source>
+        <translation>Ajoutez des clés avec `aws configure --profile %1`, ou choisissez un autre profil.</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>un nombre de secondes</translation>
+    </message>
+    <message>
+        <source>Profile “%1” has role_arn, so it needs exactly one of source_profile and credential_source.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» définit role_arn&#xa0;; il doit donc définir soit source_profile, soit credential_source, mais pas les deux.</translation>
+    </message>
+    <message>
+        <source>Profile “%1” assumes the role %2, and JobDesk cannot assume roles yet.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» assume le rôle %2, et JobDesk ne sait pas encore assumer de rôles.</translation>
+    </message>
+    <message>
+        <source>Use a profile with its own keys or a credential_process, or export the role&apos;s temporary keys (for example from `aws sts assume-role`) as AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY and AWS_SESSION_TOKEN.</source>
+        <translation>Utilisez un profil doté de ses propres clés ou d’un credential_process, ou exportez les clés temporaires du rôle (obtenues par exemple avec `aws sts assume-role`) dans AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY et AWS_SESSION_TOKEN.</translation>
+    </message>
+    <message>
+        <source>Profile “%1” takes its source keys from %2, which JobDesk does not read.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» tire ses clés sources de %2, que JobDesk ne lit pas.</translation>
+    </message>
+    <message>
+        <source>Use credential_source = Environment or a source_profile.</source>
+        <translation>Utilisez credential_source = Environment ou un source_profile.</translation>
+    </message>
+    <message>
+        <source>Environment, EcsContainer or Ec2InstanceMetadata</source>
+        <translation>Environment, EcsContainer ou Ec2InstanceMetadata</translation>
+    </message>
+    <message>
+        <source>Profile “%1” has a source_profile loop through “%2”.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» forme une boucle de source_profile passant par «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Make one profile in the chain use its own keys.</source>
+        <translation>Faites en sorte qu’un des profils de la chaîne utilise ses propres clés.</translation>
+    </message>
+    <message>
+        <source>No MFA code was entered, so profile “%1” did not assume the role %2.</source>
+        <translation>Aucun code MFA n’a été saisi&#xa0;; le profil «&#xa0;%1&#xa0;» n’a donc pas assumé le rôle %2.</translation>
+    </message>
+    <message>
+        <source>Enter the code that the MFA device %1 shows to use this profile.</source>
+        <translation>Pour utiliser ce profil, saisissez le code affiché par l’appareil MFA %1.</translation>
+    </message>
+    <message>
+        <source>That is not an MFA code: profile “%1” needs the 6 digits that the MFA device %2 shows.</source>
+        <translation>Ce n’est pas un code MFA&#xa0;: le profil «&#xa0;%1&#xa0;» a besoin des 6 chiffres affichés par l’appareil MFA %2.</translation>
+    </message>
+    <message>
+        <source>Type the current code again, digits only.</source>
+        <translation>Saisissez à nouveau le code actuel, uniquement des chiffres.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::Keychain</name>
+    <message>
+        <source>the macOS Keychain</source>
+        <translation>le trousseau macOS</translation>
+    </message>
+    <message>
+        <source>the Windows Credential Manager</source>
+        <translation>le Gestionnaire d’identification Windows</translation>
+    </message>
+    <message>
+        <source>the Secret Service (GNOME Keyring / KWallet)</source>
+        <translation>le Secret Service (GNOME Keyring / KWallet)</translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation>lire</translation>
+    </message>
+    <message>
+        <source>store</source>
+        <translation>stocker</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>supprimer</translation>
+    </message>
+    <message>
+        <source>Start a Secret Service provider in your desktop session (GNOME Keyring or KWallet) and unlock it, then try again. JobDesk does not store secrets anywhere else.</source>
+        <translation>Démarrez un fournisseur Secret Service dans votre session de bureau (GNOME Keyring ou KWallet) et déverrouillez-le, puis réessayez. JobDesk ne stocke les secrets nulle part ailleurs.</translation>
+    </message>
+    <message>
+        <source>Make sure the system keychain is available and unlocked, then try again.</source>
+        <translation>Assurez-vous que le trousseau du système est disponible et déverrouillé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Unlock the keychain and allow JobDesk to use it when asked, then try again.</source>
+        <translation>Déverrouillez le trousseau et autorisez JobDesk à l’utiliser lorsque cela vous est demandé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Check that GNOME Keyring or KWallet is running and unlocked in this session (a D-Bus session bus is needed), then try again.</source>
+        <translation>Vérifiez que GNOME Keyring ou KWallet est lancé et déverrouillé dans cette session (un bus de session D-Bus est nécessaire), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Check that the system keychain is unlocked, then try again.</source>
+        <translation>Vérifiez que le trousseau du système est déverrouillé, puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Could not %1 “%2” in %3: %4</source>
+        <translation>Impossible de %1 «&#xa0;%2&#xa0;» dans %3&#xa0;: %4</translation>
+    </message>
+    <message>
+        <source>unknown error</source>
+        <translation>erreur inconnue</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::KeychainChunks</name>
+    <message>
+        <source>A secret stored in pieces could not be put together: %1</source>
+        <translation>Impossible de reconstituer un secret enregistré en plusieurs morceaux&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Save the profile&apos;s keys or the token again.</source>
+        <translation>Enregistrez à nouveau les clés du profil ou le jeton.</translation>
+    </message>
+    <message>
+        <source>The keychain&apos;s entries are too small (%1 bytes) to hold a secret in pieces.</source>
+        <translation>Les entrées du trousseau sont trop petites (%1&#xa0;octets) pour contenir un secret en plusieurs morceaux.</translation>
+    </message>
+    <message>
+        <source>The secret is %1 bytes long; the keychain takes at most %2 bytes for one secret.</source>
+        <translation>Le secret fait %1&#xa0;octets&#xa0;; le trousseau accepte au plus %2&#xa0;octets par secret.</translation>
+    </message>
+    <message>
+        <source>Check that the value is a key or token and nothing else was pasted with it.</source>
+        <translation>Vérifiez que la valeur est une clé ou un jeton et que rien d’autre n’a été collé avec.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 pieces were found</source>
+        <translation>%1 morceaux sur %2 ont été trouvés</translation>
+    </message>
+    <message>
+        <source>the pieces belong to different values</source>
+        <translation>les morceaux appartiennent à des valeurs différentes</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::ProcessCredentials</name>
+    <message>
+        <source>credential_process of profile “%1” failed: %2</source>
+        <translation>Échec du credential_process du profil «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Fix the quoting of credential_process in the AWS config file.</source>
+        <translation>Corrigez l’emploi des guillemets dans credential_process, dans le fichier de configuration AWS.</translation>
+    </message>
+    <message>
+        <source>the command is empty.</source>
+        <translation>la commande est vide.</translation>
+    </message>
+    <message>
+        <source>Set credential_process to the command that prints the keys.</source>
+        <translation>Définissez credential_process sur la commande qui affiche les clés.</translation>
+    </message>
+    <message>
+        <source>Use the program&apos;s full path in credential_process, or add its folder to PATH.</source>
+        <translation>Indiquez le chemin complet du programme dans credential_process, ou ajoutez son dossier au PATH.</translation>
+    </message>
+    <message numerus="yes">
+        <source>it did not finish within %n second(s).</source>
+        <translation>
+            <numerusform>la commande ne s’est pas terminée en %n seconde.</numerusform>
+            <numerusform>la commande ne s’est pas terminée en %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Check that the command runs on its own and does not wait for input.</source>
+        <translation>Vérifiez que la commande s’exécute seule et n’attend aucune saisie.</translation>
+    </message>
+    <message>
+        <source>it printed more than %1 bytes.</source>
+        <translation>la commande a affiché plus de %1 octets.</translation>
+    </message>
+    <message>
+        <source>It should print one small JSON object.</source>
+        <translation>La commande doit afficher un seul petit objet JSON.</translation>
+    </message>
+    <message>
+        <source>“%1” could not be started: %2</source>
+        <translation>impossible de démarrer «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Check the path in credential_process and that the file is executable.</source>
+        <translation>Vérifiez le chemin indiqué dans credential_process et que le fichier est exécutable.</translation>
+    </message>
+    <message>
+        <source>the command crashed.</source>
+        <translation>la commande a planté.</translation>
+    </message>
+    <message>
+        <source>Run the command by hand to see what goes wrong.</source>
+        <translation>Exécutez la commande manuellement pour voir ce qui ne va pas.</translation>
+    </message>
+    <message>
+        <source>the command exited with code %1.</source>
+        <translation>la commande s’est terminée avec le code %1.</translation>
+    </message>
+    <message>
+        <source>the command exited with code %1: %2</source>
+        <translation>la commande s’est terminée avec le code %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>The command must print a JSON object with Version 1, AccessKeyId and SecretAccessKey (and optionally SessionToken and Expiration).</source>
+        <translation>La commande doit afficher un objet JSON avec Version 1, AccessKeyId et SecretAccessKey (et éventuellement SessionToken et Expiration).</translation>
+    </message>
+    <message>
+        <source>its output is not valid JSON (%1 at offset %2).</source>
+        <translation>sa sortie n’est pas du JSON valide (%1 à la position %2).</translation>
+    </message>
+    <message>
+        <source>its output is not a JSON object.</source>
+        <translation>sa sortie n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>its output has no Version; supported versions: 1.</source>
+        <translation>sa sortie n’a pas de Version&#xa0;; versions prises en charge&#xa0;: 1.</translation>
+    </message>
+    <message>
+        <source>unsupported Version %1; supported versions: 1.</source>
+        <translation>Version %1 non prise en charge&#xa0;; versions prises en charge&#xa0;: 1.</translation>
+    </message>
+    <message>
+        <source>missing required key in response: %1.</source>
+        <translation>clé obligatoire manquante dans la réponse&#xa0;: %1.</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string.</source>
+        <translation>%1 doit être une chaîne non vide.</translation>
+    </message>
+    <message>
+        <source>SessionToken must be a string.</source>
+        <translation>SessionToken doit être une chaîne.</translation>
+    </message>
+    <message>
+        <source>Expiration “%1” is not an ISO 8601 time such as 2024-01-31T12:00:00Z.</source>
+        <translation>La valeur Expiration «&#xa0;%1&#xa0;» n’est pas une date au format ISO 8601, comme 2024-01-31T12:00:00Z.</translation>
+    </message>
+    <message>
+        <source>the program “%1” was not found %2.</source>
+        <translation>le programme « %1 » est introuvable %2.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::ProfileStore</name>
+    <message>
+        <source>A profile needs a name.</source>
+        <translation>Un profil doit avoir un nom.</translation>
+    </message>
+    <message>
+        <source>A profile name cannot start or end with a space.</source>
+        <translation>Un nom de profil ne peut ni commencer ni se terminer par un espace.</translation>
+    </message>
+    <message>
+        <source>A profile name can be at most 128 characters long.</source>
+        <translation>Un nom de profil ne peut pas dépasser 128 caractères.</translation>
+    </message>
+    <message>
+        <source>A profile name cannot contain “/”, “\” or control characters.</source>
+        <translation>Un nom de profil ne peut contenir ni «&#xa0;/&#xa0;», ni «&#xa0;\&#xa0;», ni caractères de contrôle.</translation>
+    </message>
+    <message>
+        <source>The region</source>
+        <translation>La région</translation>
+    </message>
+    <message>
+        <source>The endpoint</source>
+        <translation>Le point de terminaison</translation>
+    </message>
+    <message>
+        <source>Choose the AWS shared-config profile to use.</source>
+        <translation>Choisissez le profil de la configuration partagée AWS à utiliser.</translation>
+    </message>
+    <message>
+        <source>Enter both the access key ID and the secret access key.</source>
+        <translation>Saisissez à la fois l’ID de clé d’accès et la clé d’accès secrète.</translation>
+    </message>
+    <message>
+        <source>Only a profile that keeps its keys in the keychain can store keys.</source>
+        <translation>Seul un profil qui conserve ses clés dans le trousseau peut stocker des clés.</translation>
+    </message>
+    <message>
+        <source>Profile “%1” does not keep its keys in the keychain.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» ne conserve pas ses clés dans le trousseau.</translation>
+    </message>
+    <message>
+        <source>No access key is stored in %1 for profile “%2”.</source>
+        <translation>Aucune clé d’accès n’est stockée dans %1 pour le profil «&#xa0;%2&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Edit the profile and enter its access key ID and secret access key.</source>
+        <translation>Modifiez le profil et saisissez son ID de clé d’accès et sa clé d’accès secrète.</translation>
+    </message>
+    <message>
+        <source>There is already a profile named “%1”.</source>
+        <translation>Il existe déjà un profil nommé «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>There is no JobDesk profile named “%1”.</source>
+        <translation>Il n’existe aucun profil JobDesk nommé «&#xa0;%1&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Choose one of the profiles in the profile list.</source>
+        <translation>Choisissez l’un des profils de la liste des profils.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::SharedConfig</name>
+    <message>
+        <source>%1 is not valid UTF-8 text.</source>
+        <translation>%1 n’est pas un texte UTF-8 valide.</translation>
+    </message>
+    <message>
+        <source>Save the file as UTF-8.</source>
+        <translation>Enregistrez le fichier en UTF-8.</translation>
+    </message>
+    <message>
+        <source>the section [%1] appears a second time.</source>
+        <translation>la section [%1] apparaît une deuxième fois.</translation>
+    </message>
+    <message>
+        <source>Merge the two [%1] sections into one.</source>
+        <translation>Fusionnez les deux sections [%1] en une seule.</translation>
+    </message>
+    <message>
+        <source>The file starts with a byte-order mark, which the AWS CLI rejects too; save it as UTF-8 without BOM.</source>
+        <translation>Le fichier commence par une marque d’ordre des octets (BOM), que l’AWS CLI rejette également&#xa0;; enregistrez-le en UTF-8 sans BOM.</translation>
+    </message>
+    <message>
+        <source>a setting comes before the first [section] header.</source>
+        <translation>un paramètre précède le premier en-tête [section].</translation>
+    </message>
+    <message>
+        <source>the setting “%1” appears twice in [%2].</source>
+        <translation>le paramètre «&#xa0;%1&#xa0;» apparaît deux fois dans [%2].</translation>
+    </message>
+    <message>
+        <source>Remove one of the two lines.</source>
+        <translation>Supprimez l’une des deux lignes.</translation>
+    </message>
+    <message>
+        <source>expected “name = value” or a [section] header.</source>
+        <translation>«&#xa0;nom = valeur&#xa0;» ou en-tête [section] attendu.</translation>
+    </message>
+    <message>
+        <source>Check that line for a missing “=”, or indent it if it continues the setting above.</source>
+        <translation>Vérifiez s’il manque un «&#xa0;=&#xa0;» sur cette ligne, ou indentez-la si elle prolonge le paramètre précédent.</translation>
+    </message>
+    <message>
+        <source>a nested setting needs the form “name = value”.</source>
+        <translation>un paramètre imbriqué doit avoir la forme «&#xa0;nom = valeur&#xa0;».</translation>
+    </message>
+    <message>
+        <source>Profile “%1” in %2 has aws_access_key_id but no aws_secret_access_key.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» dans %2 a un aws_access_key_id, mais pas d’aws_secret_access_key.</translation>
+    </message>
+    <message>
+        <source>Add the secret access key to that profile, or remove the access key ID.</source>
+        <translation>Ajoutez la clé d’accès secrète à ce profil, ou supprimez l’ID de clé d’accès.</translation>
+    </message>
+    <message>
+        <source>%1, line %2: %3</source>
+        <translation>%1, ligne %2&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>Fix that line of the file, or run `aws configure` to rewrite it.</source>
+        <translation>Corrigez cette ligne du fichier, ou exécutez `aws configure` pour réécrire le fichier.</translation>
+    </message>
+    <message>
+        <source>Could not read %1: %2</source>
+        <translation>Impossible de lire %1&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Check the file&apos;s permissions.</source>
+        <translation>Vérifiez les autorisations du fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::ShellWords</name>
+    <message>
+        <source>No escaped character after the final backslash.</source>
+        <translation>Aucun caractère échappé après la barre oblique inverse finale.</translation>
+    </message>
+    <message>
+        <source>No closing quotation.</source>
+        <translation>Guillemet fermant manquant.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::StsRoleAssumer</name>
+    <message>
+        <source>Profile “%1” needs an MFA code from %2 to assume the role %3, and nothing here can ask for one.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» a besoin d’un code MFA de %2 pour assumer le rôle %3, et rien ici ne permet de le demander.</translation>
+    </message>
+    <message>
+        <source>Use the profile from the JobDesk window or from jobdesk-cli on a terminal, where you are asked for the code.</source>
+        <translation>Utilisez le profil depuis la fenêtre JobDesk ou depuis jobdesk-cli dans un terminal&#xa0;: le code vous y sera demandé.</translation>
+    </message>
+    <message>
+        <source>The CA bundle %1 could not be read or holds no PEM certificate.</source>
+        <translation>Le bundle CA %1 est illisible ou ne contient aucun certificat PEM.</translation>
+    </message>
+    <message>
+        <source>Check ca_bundle in the profile, or AWS_CA_BUNDLE.</source>
+        <translation>Vérifiez ca_bundle dans le profil, ou AWS_CA_BUNDLE.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::query::QueryError</name>
+    <message>
+        <source>An expression reference (&amp;) can only be given to a function that applies it.</source>
+        <translation>Une référence d’expression (&amp;) ne peut être passée qu’à une fonction qui l’applique.</translation>
+    </message>
+    <message>
+        <source>A slice step cannot be 0.</source>
+        <translation>Le pas d’une tranche ne peut pas être 0.</translation>
+    </message>
+    <message>
+        <source>Cannot compare %1 with %2.</source>
+        <translation>Impossible de comparer %1 avec %2.</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, not %4.</source>
+        <translation>L’argument %1 de %2() doit être %3, pas %4.</translation>
+    </message>
+    <message>
+        <source>Argument %1 of %2() must be %3, but one of its elements is %4.</source>
+        <translation>L’argument %1 de %2() doit être %3, mais l’un de ses éléments est %4.</translation>
+    </message>
+    <message>
+        <source>The expression given to %1() must give %2 for every element, not %3.</source>
+        <translation>L’expression passée à %1() doit donner %2 pour chaque élément, pas %3.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be converted to an integer.</source>
+        <translation>%1 ne peut pas être converti en entier.</translation>
+    </message>
+    <message>
+        <source>Unknown function %1().</source>
+        <translation>Fonction inconnue %1().</translation>
+    </message>
+    <message>
+        <source>Too few arguments for %1(): expected at least %2, got %3.</source>
+        <translation>Trop peu d’arguments pour %1()&#xa0;: au moins %2 attendus, %3 reçus.</translation>
+    </message>
+    <message>
+        <source>Wrong number of arguments for %1(): expected %2, got %3.</source>
+        <translation>Mauvais nombre d’arguments pour %1()&#xa0;: %2 attendus, %3 reçus.</translation>
+    </message>
+    <message>
+        <source>The %1 that starts here is never closed.</source>
+        <translation>Le %1 qui commence ici n’est jamais fermé.</translation>
+    </message>
+    <message>
+        <source>The literal is neither JSON nor text.</source>
+        <translation>Le littéral n’est ni du JSON ni du texte.</translation>
+    </message>
+    <message>
+        <source>The quoted identifier is not a valid JSON string.</source>
+        <translation>L’identifiant entre guillemets n’est pas une chaîne JSON valide.</translation>
+    </message>
+    <message>
+        <source>Unexpected character %1.</source>
+        <translation>Caractère inattendu %1.</translation>
+    </message>
+    <message>
+        <source>The expression is empty.</source>
+        <translation>L’expression est vide.</translation>
+    </message>
+    <message>
+        <source>The expression is not valid UTF-8.</source>
+        <translation>L’expression n’est pas de l’UTF-8 valide.</translation>
+    </message>
+    <message>
+        <source>the end of the expression</source>
+        <translation>la fin de l’expression</translation>
+    </message>
+    <message>
+        <source>Expected %1 but found %2.</source>
+        <translation>%1 attendu, mais %2 trouvé.</translation>
+    </message>
+    <message>
+        <source>Unexpected %1.</source>
+        <translation>%1 inattendu.</translation>
+    </message>
+    <message>
+        <source>an identifier</source>
+        <translation>un identifiant</translation>
+    </message>
+    <message>
+        <source>The expression is nested more than %1 levels deep.</source>
+        <translation>L’expression est imbriquée sur plus de %1 niveaux.</translation>
+    </message>
+    <message>
+        <source>A quoted identifier cannot name a function.</source>
+        <translation>Un identifiant entre guillemets ne peut pas nommer une fonction.</translation>
+    </message>
+    <message>
+        <source>an expression</source>
+        <translation>une expression</translation>
+    </message>
+    <message>
+        <source>%1 cannot name a function.</source>
+        <translation>%1 ne peut pas nommer une fonction.</translation>
+    </message>
+    <message>
+        <source>a number, &apos;:&apos; or &apos;]&apos;</source>
+        <translation>un nombre, &apos;:&apos; ou &apos;]&apos;</translation>
+    </message>
+    <message>
+        <source>an identifier, &apos;[&apos; or &apos;{&apos;</source>
+        <translation>un identifiant, &apos;[&apos; ou &apos;{&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>JobDesk has no translation for “%1”; it speaks %2.</source>
+        <translation>JobDesk n’a pas de traduction pour «&#xa0;%1&#xa0;»&#xa0;; langues disponibles&#xa0;: %2.</translation>
+    </message>
+    <message>
+        <source>Inspect AWS CodePipeline third-party jobs.</source>
+        <translation>Inspecter les tâches tierces AWS CodePipeline.</translation>
+    </message>
+    <message>
+        <source>Serve sample jobs from a built-in fake endpoint and pre-fill one.</source>
+        <translation>Servir des tâches d’exemple depuis un faux point de terminaison intégré et en préremplir une.</translation>
+    </message>
+    <message>
+        <source>Use these fixtures for the demo.</source>
+        <translation>Utiliser les données de démo de ce fichier.</translation>
+    </message>
+    <message>
+        <source>Show the window in this language (%1), whatever the system&apos;s is.</source>
+        <translation>Afficher la fenêtre dans cette langue (%1), quelle que soit celle du système.</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>code</translation>
+    </message>
+    <message>
+        <source>JobDesk</source>
+        <translation>JobDesk</translation>
+    </message>
+    <message>
+        <source>The demo could not start: %1</source>
+        <translation>La démo n’a pas pu démarrer&#xa0;: %1</translation>
+    </message>
+</context>
 </TS>
