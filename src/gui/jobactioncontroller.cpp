@@ -54,7 +54,14 @@ void JobActionController::start(Request request)
     const codepipeline::Operation *operation =
         codepipeline::ServiceModel::codePipeline().operation(m_request.operation.toStdString());
     Q_ASSERT(operation);
-    m_entry = output::ActivityEntry::make(*operation, m_request.params, QDateTime::currentDateTimeUtc());
+    // The token is masked as a member by the model's rules, and wherever else it was typed.
+    m_redactor = output::Redactor(operation);
+    QList<Secret> secrets;
+    if (auto token = m_request.params.find("clientToken"); token != m_request.params.end() && token->is_string()) {
+        secrets << Secret(QByteArray::fromStdString(token->get<std::string>()));
+        m_redactor.addSecret(secrets.constFirst());
+    }
+    m_entry = output::ActivityEntry::make(*operation, m_request.params, QDateTime::currentDateTimeUtc(), secrets);
     m_entry.jobId = m_request.jobId;
     m_entry.profile = m_request.profile;
     m_entry.region = m_request.region;
@@ -119,7 +126,7 @@ void JobActionController::fail(const Error &error)
 {
     m_entry.ok = false;
     m_entry.outcome = error.kind == Error::Kind::Cancelled ? QStringLiteral("Cancelled") : error.code;
-    m_entry.message = error.message;
+    m_entry.message = m_redactor.redactText(error.message);
     m_entry.requestId = error.requestId;
     m_entry.durationMs = QDateTime::currentMSecsSinceEpoch() - m_startedMs;
     finish();

@@ -11,6 +11,7 @@
 #include "core/codepipeline/jobdocument.h"
 #include "core/error.h"
 #include "core/output/activityentry.h"
+#include "core/output/redactor.h"
 
 #include <QObject>
 #include <QPointer>
@@ -70,6 +71,7 @@ private:
     AppSettings m_settings;
     Request m_request;
     output::ActivityEntry m_entry;
+    output::Redactor m_redactor;
     QPointer<codepipeline::OperationCall> m_call;
     qint64 m_startedMs = 0;
     quint64 m_generation = 0;  // bumps on cancel so late credential callbacks are ignored

@@ -5,6 +5,7 @@
 // will be sent and to which customer, sends it only on an explicit confirm, and
 // records the outcome in the job's Activity tab and the profile's activity log.
 
+#include "gui/activitylogdialog.h"
 #include "gui/jobactioncontroller.h"
 #include "gui/pollwindow.h"
 
@@ -25,7 +26,6 @@ class ClientTokenVault;
 
 namespace jobdesk::gui {
 
-class ActivityLogDialog;
 class DocumentTabs;
 class ErrorBanner;
 class FetchController;

@@ -102,8 +102,6 @@ private Q_SLOTS:
         QTest::newRow("summary control character")
             << QStringList{QStringLiteral("executionSummary=done\abell")} << "executionSummary"
             << QStringList{QStringLiteral("summary"), QStringLiteral("U+0007")};
-        QTest::newRow("summary line break") << QStringList{QStringLiteral("executionSummary=two\nlines")}
-                                            << "executionSummary" << QStringList{QStringLiteral("U+000A")};
         QTest::newRow("external ID too long")
             << QStringList{QStringLiteral("externalExecutionId=") + repeated(idMax.toInt() + 1)}
             << "externalExecutionId" << QStringList{QStringLiteral("external execution ID"), idMax};
@@ -275,8 +273,6 @@ private Q_SLOTS:
             << QStringLiteral("   ") << QString() << "failureMessage" << QStringList{QStringLiteral("Enter a message")};
         QTest::newRow("message too long") << repeated(messageMax.toInt() + 1) << QString() << "failureMessage"
                                           << QStringList{QStringLiteral("message"), messageMax};
-        QTest::newRow("message line break") << QStringLiteral("line one\nline two") << QString() << "failureMessage"
-                                            << QStringList{QStringLiteral("U+000A")};
         QTest::newRow("message bell") << QStringLiteral("ding\a") << QString() << "failureMessage"
                                       << QStringList{QStringLiteral("U+0007")};
         QTest::newRow("external ID too long") << QStringLiteral("Tests failed") << repeated(idMax.toInt() + 1)
@@ -284,6 +280,20 @@ private Q_SLOTS:
         QTest::newRow("external ID C1 control")
             << QStringLiteral("Tests failed") << QStringLiteral("ru") + QChar(0x85) + QStringLiteral("n")
             << "externalExecutionId" << QStringList{QStringLiteral("U+0085")};
+    }
+
+    // A message or a summary written for people may span lines, as the AWS CLI sends them.
+    void lineBreaksAreKeptInFreeText()
+    {
+        FailureResultDialog failure;
+        failure.messageEdit()->setPlainText(QStringLiteral("line one\nline two"));
+        QVERIFY2(failure.validate(), qPrintable(failure.errorText()));
+        QCOMPARE(failure.failureDetails()["message"], "line one\nline two");
+
+        SuccessResultDialog success;
+        success.summaryEdit()->setPlainText(QStringLiteral("two\nlines"));
+        QVERIFY2(success.validate(), qPrintable(success.errorText()));
+        QCOMPARE(success.parameters()["executionDetails"]["summary"], "two\nlines");
     }
 
     void failureFieldMessages()

@@ -1,6 +1,7 @@
 #include "core/codepipeline/operationcall.h"
 
 #include "core/codepipeline/paramvalidator.h"
+#include "core/output/pythonrepr.h"
 
 #include <QCoreApplication>
 #include <QTimer>
@@ -9,7 +10,9 @@ namespace jobdesk::codepipeline {
 
 QByteArray serializeRequest(const Json &params)
 {
-    const std::string text = params.dump(-1, ' ', false, Json::error_handler_t::strict);
+    // As botocore writes it (json.dumps with its defaults), so that the service receives the
+    // very bytes the AWS CLI would send.
+    const std::string text = output::pythonJsonDumps(params, output::JsonSeparators::Default);
     return QByteArray(text.data(), static_cast<qsizetype>(text.size()));
 }
 

@@ -49,7 +49,7 @@ private:
     std::optional<Result<OperationResult>> m_result;
 };
 
-// The JSON 1.1 body for params: compact, UTF-8.
+// The JSON 1.1 body for params, byte for byte as botocore sends it.
 QByteArray serializeRequest(const Json &params);
 
 }  // namespace jobdesk::codepipeline

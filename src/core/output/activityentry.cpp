@@ -65,7 +65,7 @@ Result<QString> stringMember(const Json &object, const char *member, bool requir
 }  // namespace
 
 ActivityEntry ActivityEntry::make(const codepipeline::Operation &operation, const Json &params,
-                                  const QDateTime &timeUtc)
+                                  const QDateTime &timeUtc, const QList<Secret> &secrets)
 {
     ActivityEntry entry;
     entry.timeUtc = timeUtc.toUTC();
@@ -75,7 +75,10 @@ ActivityEntry ActivityEntry::make(const codepipeline::Operation &operation, cons
         if (id != params.end() && id->is_string())
             entry.jobId = text(id->get_ref<const std::string &>());
     }
-    entry.parameters = Redactor(&operation).redactJson(operation.input, params);
+    Redactor redactor(&operation);
+    for (const Secret &secret : secrets)
+        redactor.addSecret(secret);
+    entry.parameters = redactor.redactJson(operation.input, params);
     return entry;
 }
 

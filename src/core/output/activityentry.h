@@ -7,9 +7,11 @@
 #include "core/codepipeline/responseparser.h"
 #include "core/codepipeline/servicemodel.h"
 #include "core/result.h"
+#include "core/secret.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QList>
 #include <QString>
 
 namespace jobdesk::output {
@@ -35,8 +37,9 @@ public:
 
     // The entry for a call, with params redacted through output::Redactor for operation
     // (so every secret rule stays in one place).
+    // Each of secrets is replaced wherever it appears, also in free text a person typed.
     static ActivityEntry make(const codepipeline::Operation &operation, const codepipeline::Json &params,
-                              const QDateTime &timeUtc);
+                              const QDateTime &timeUtc, const QList<Secret> &secrets = {});
 
     // {"time":"2026-12-03T08:45:22.123Z","operation":..,"jobId":..,"profile":..,"region":..,
     //  "parameters":{..},"ok":..,"outcome":..,"message":..,"requestId":..,"durationMs":..}

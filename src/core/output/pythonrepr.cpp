@@ -114,7 +114,7 @@ std::string jsonFloat(double value)
 
 // An explicit stack rather than recursion, so a deeply nested document cannot
 // exhaust the call stack.
-void dump(std::string &out, const Json &root)
+void dump(std::string &out, const Json &root, JsonSeparators separators)
 {
     struct Frame
     {
@@ -152,12 +152,12 @@ void dump(std::string &out, const Json &root)
             continue;
         }
         if (!frame.first)
-            out += ',';
+            out += separators == JsonSeparators::Compact ? "," : ", ";
         frame.first = false;
         const auto member = frame.next++;
         if (!frame.isArray) {
             appendString(out, member.key());
-            out += ':';
+            out += separators == JsonSeparators::Compact ? ":" : ": ";
         }
         // open() may grow the stack, which invalidates frame.
         open(member.value());
@@ -215,10 +215,10 @@ std::string pythonFloat(double value)
     return sign + digits.substr(0, static_cast<size_t>(point)) + '.' + digits.substr(static_cast<size_t>(point));
 }
 
-std::string pythonJsonDumps(const nlohmann::ordered_json &value)
+std::string pythonJsonDumps(const nlohmann::ordered_json &value, JsonSeparators separators)
 {
     std::string out;
-    dump(out, value);
+    dump(out, value, separators);
     return out;
 }
 

@@ -15,11 +15,15 @@ namespace jobdesk::output {
 // "nan", "inf" and "-inf" for the values that are not finite.
 std::string pythonFloat(double value);
 
-// Python's json.dumps(value, separators=(',', ':')): compact, members in the
-// value's order, every character outside ASCII written as \uXXXX (a surrogate
-// pair beyond U+FFFF), floats as repr() gives them and NaN, Infinity and
-// -Infinity for the values that are not finite. Bytes that are not UTF-8 are
-// written as U+FFFD.
-std::string pythonJsonDumps(const nlohmann::ordered_json &value);
+// Compact is json.dumps(value, separators=(',', ':')), what JMESPath's to_string() writes;
+// Default is json.dumps(value), what botocore sends as a JSON request body.
+enum class JsonSeparators { Compact, Default };
+
+// Python's json.dumps(value): members in the value's order, every character outside
+// ASCII written as \uXXXX (a surrogate pair beyond U+FFFF), floats as repr() gives
+// them and NaN, Infinity and -Infinity for the values that are not finite. Bytes
+// that are not UTF-8 are written as U+FFFD.
+std::string pythonJsonDumps(const nlohmann::ordered_json &value,
+                            JsonSeparators separators = JsonSeparators::Compact);
 
 }  // namespace jobdesk::output
