@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>polled</source>
-        <translation type="unfinished"></translation>
+        <translation>abgefragt</translation>
     </message>
 </context>
 <context>
@@ -863,80 +863,80 @@
     <name>jobdesk::gui::ActivityLogDialog</name>
     <message>
         <source>Activity Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsprotokoll</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished">&amp;Profil:</translation>
+        <translation>&amp;Profil:</translation>
     </message>
     <message>
         <source>Actions sent with this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem Profil gesendete Aktionen</translation>
     </message>
     <message>
         <source>&amp;Copy All</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles &amp;kopieren</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu laden</translation>
     </message>
     <message>
         <source>No action has been sent with this profile yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit diesem Profil wurde noch keine Aktion gesendet.</translation>
     </message>
     <message numerus="yes">
         <source>%n action(s), oldest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Aktion, älteste zuerst.</numerusform>
+            <numerusform>%n Aktionen, älteste zuerst.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) of the log could not be read and are left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Zeile des Protokolls konnte nicht gelesen werden und wird ausgelassen.</numerusform>
+            <numerusform>%n Zeilen des Protokolls konnten nicht gelesen werden und werden ausgelassen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Kept in %1, readable by you alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert in %1, nur für Sie lesbar.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ActivityModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Zeit</translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Aktion</translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Job ID</source>
-        <translation type="unfinished">Job-ID</translation>
+        <translation>Job-ID</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Parameter</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">Ergebnis</translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished">Anfrage-ID</translation>
+        <translation>Anfrage-ID</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
 </context>
 <context>
@@ -1325,219 +1325,219 @@
     <name>jobdesk::gui::JobActionBar</name>
     <message>
         <source>&amp;Fetch Job</source>
-        <translation type="unfinished"></translation>
+        <translation>Job &amp;abrufen</translation>
     </message>
     <message>
         <source>Client token</source>
-        <translation type="unfinished">Client-Token</translation>
+        <translation>Client-Token</translation>
     </message>
     <message>
         <source>Client token of the polled job</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Token des abgefragten Jobs</translation>
     </message>
     <message>
         <source>This job was polled and is not fetched yet. Enter the client token of client %1 to fetch its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Job wurde abgefragt, aber noch nicht abgerufen. Geben Sie das Client-Token von Client %1 ein, um seine Details abzurufen.</translation>
     </message>
     <message>
         <source>&amp;Save for this client</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Client &amp;speichern</translation>
     </message>
     <message>
         <source>Keeps the token in the system keychain, so jobs of client %1 open fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichert das Token im Schlüsselbund des Systems, damit Jobs von Client %1 beim Öffnen gleich abgerufen werden.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActionController</name>
     <message>
         <source>No status</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Status</translation>
     </message>
     <message numerus="yes">
         <source>%n job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Job</numerusform>
+            <numerusform>%n Jobs</numerusform>
         </translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemeldet</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished">Die Anfrage wurde abgebrochen.</translation>
+        <translation>Die Anfrage wurde abgebrochen.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActions</name>
     <message>
         <source>CodePipeline takes one result per job, and this job already has one or has timed out. Fetch the job to see its state; nothing more needs to be sent for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline nimmt pro Job nur ein Ergebnis an, und dieser Job hat bereits eines oder ist abgelaufen. Rufen Sie den Job ab, um seinen Status zu sehen; für ihn muss nichts mehr gesendet werden.</translation>
     </message>
     <message>
         <source>The job was acknowledged already, or it has finished or timed out. Fetch it again to see its state.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Job wurde bereits bestätigt oder ist beendet bzw. abgelaufen. Rufen Sie ihn erneut ab, um seinen Status zu sehen.</translation>
     </message>
     <message>
         <source>The nonce is not the job&apos;s current one. Fetch the job again and acknowledge it with the nonce shown on its Overview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Nonce ist nicht die aktuelle des Jobs. Rufen Sie den Job erneut ab und bestätigen Sie ihn mit der Nonce, die im Tab „Übersicht“ angezeigt wird.</translation>
     </message>
     <message>
         <source>No job has this ID for this account and region. Check the job ID, the profile and the region; a finished job is kept only for a while.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für dieses Konto und diese Region gibt es keinen Job mit dieser ID. Prüfen Sie Job-ID, Profil und Region; ein beendeter Job wird nur eine Zeit lang aufbewahrt.</translation>
     </message>
     <message>
         <source>The client token does not belong to this job&apos;s customer. Check the token saved for the client, or ask the customer for the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Client-Token gehört nicht zum Kunden dieses Jobs. Prüfen Sie das für den Client gespeicherte Token oder fragen Sie den Kunden nach dem richtigen.</translation>
     </message>
     <message>
         <source>CodePipeline rejected a value it was sent. Check each field against its limit and the job ID and client token for stray characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline hat einen gesendeten Wert abgelehnt. Prüfen Sie jedes Feld auf sein Limit und Job-ID und Client-Token auf überzählige Zeichen.</translation>
     </message>
     <message>
         <source>No custom action type matches this category, provider and version in this account and region. Check them against the action&apos;s definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>In diesem Konto und dieser Region passt kein benutzerdefinierter Aktionstyp zu dieser Kategorie, diesem Anbieter und dieser Version. Gleichen Sie sie mit der Definition der Aktion ab.</translation>
     </message>
     <message numerus="yes">
         <source>Polled %n job(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Job abgefragt.</numerusform>
+            <numerusform>%n Jobs abgefragt.</numerusform>
         </translation>
     </message>
     <message>
         <source>P&amp;oll for Jobs…</source>
-        <translation type="unfinished"></translation>
+        <translation>J&amp;obs abfragen…</translation>
     </message>
     <message>
         <source>Takes waiting jobs of an action type off the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Nimmt wartende Jobs eines Aktionstyps aus der Warteschlange</translation>
     </message>
     <message>
         <source>Ctrl+Shift+J</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+J</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>Bes&amp;tätigen</translation>
     </message>
     <message>
         <source>Tells CodePipeline that this job has been taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Teilt CodePipeline mit, dass dieser Job übernommen wurde</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+K</translation>
     </message>
     <message>
         <source>Report &amp;Success…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erfolg melden…</translation>
     </message>
     <message>
         <source>Reports that this job succeeded, or is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldet, dass dieser Job erfolgreich war oder noch läuft</translation>
     </message>
     <message>
         <source>Report Fail&amp;ure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehl&amp;schlag melden…</translation>
     </message>
     <message>
         <source>Reports that this job failed, which stops the pipeline at this action</source>
-        <translation type="unfinished"></translation>
+        <translation>Meldet, dass dieser Job fehlgeschlagen ist; die Pipeline hält dann bei dieser Aktion an</translation>
     </message>
     <message>
         <source>Activity &amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitäts&amp;protokoll…</translation>
     </message>
     <message>
         <source>Saved the client token of client %1 in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Client-Token von Client %1 wurde im Schlüsselbund gespeichert.</translation>
     </message>
     <message>
         <source>Nothing was sent: correct the marked fields of the lookup form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet: Korrigieren Sie die markierten Felder des Abfrageformulars.</translation>
     </message>
     <message>
         <source>The profile %1 that fetched this job is no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Profil %1, mit dem dieser Job abgerufen wurde, ist nicht mehr aufgeführt.</translation>
     </message>
     <message>
         <source>Add the profile again, or fetch the job with another profile and act on it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fügen Sie das Profil erneut hinzu oder rufen Sie den Job mit einem anderen Profil ab und bearbeiten Sie ihn von dort aus.</translation>
     </message>
     <message>
         <source>Enter the client token of job %1. JobDesk keeps it only while the tab is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie das Client-Token von Job %1 ein. JobDesk behält es nur, solange der Tab geöffnet ist.</translation>
     </message>
     <message>
         <source>This job was not fetched but read from %1; it may be stale. CodePipeline acts on the job as it is now, so fetch it first if you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Job wurde nicht abgerufen, sondern aus %1 gelesen; er ist möglicherweise veraltet. CodePipeline handelt auf Grundlage des aktuellen Stands des Jobs, rufen Sie ihn also nach Möglichkeit zuerst ab.</translation>
     </message>
     <message>
         <source>the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>der Zwischenablage</translation>
     </message>
     <message>
         <source>Client Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Token</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished">Bestätigen</translation>
+        <translation>Bestätigen</translation>
     </message>
     <message>
         <source>Report success</source>
-        <translation type="unfinished">Erfolg melden</translation>
+        <translation>Erfolg melden</translation>
     </message>
     <message>
         <source>Report failure</source>
-        <translation type="unfinished">Fehlschlag melden</translation>
+        <translation>Fehlschlag melden</translation>
     </message>
     <message>
         <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Job wurde aus einer Datei oder der Zwischenablage gelesen, nicht abgerufen: Er ist möglicherweise veraltet.</translation>
     </message>
     <message>
         <source>%1: sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: wird gesendet…</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts gesendet.</translation>
     </message>
     <message>
         <source>Acknowledged: the job is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bestätigt: Der Job hat den Status %1.</translation>
     </message>
     <message>
         <source>Success reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erfolg gemeldet.</translation>
     </message>
     <message>
         <source>Failure reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschlag gemeldet.</translation>
     </message>
     <message>
         <source>%1: cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: abgebrochen.</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>The activity log could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Aktivitätsprotokoll konnte nicht geschrieben werden: %1</translation>
     </message>
     <message>
         <source>The profile, region or endpoint of the lookup form is not valid; correct them in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Profil, Region oder Endpunkt im Abfrageformular sind ungültig; korrigieren Sie sie im Hauptfenster.</translation>
     </message>
     <message>
         <source>A lookup is running; open the job again when it has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Abfrage läuft; öffnen Sie den Job erneut, wenn sie beendet ist.</translation>
     </message>
 </context>
 <context>
@@ -1656,23 +1656,23 @@
     </message>
     <message>
         <source>Acti&amp;vity</source>
-        <translation type="unfinished"></translation>
+        <translation>Akti&amp;vität</translation>
     </message>
     <message>
         <source>Actions taken on this job</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diesen Job ausgeführte Aktionen</translation>
     </message>
     <message>
         <source>What JobDesk sent for this job while it was open, secrets masked. It is part of the exported JSON and of the profile&apos;s activity log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Was JobDesk für diesen Job gesendet hat, während er geöffnet war, mit maskierten geheimen Werten. Es ist Teil des exportierten JSON und des Aktivitätsprotokolls des Profils.</translation>
     </message>
     <message>
         <source>Cop&amp;y Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivität kopi&amp;eren</translation>
     </message>
     <message>
         <source>Copies one line per action as plain text, for a support ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Kopiert eine Zeile pro Aktion als reinen Text, etwa für ein Support-Ticket</translation>
     </message>
 </context>
 <context>
@@ -2098,15 +2098,15 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
     <message>
         <source>CodePipeline answered, but with no job details for job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline hat geantwortet, aber ohne Job-Details für Job %1.</translation>
     </message>
     <message>
         <source>Check the job ID. A job that has finished or timed out may no longer have details to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen Sie die Job-ID. Für einen beendeten oder abgelaufenen Job gibt es möglicherweise keine Details mehr.</translation>
     </message>
     <message>
         <source>The answer held no job details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Antwort enthielt keine Job-Details.</translation>
     </message>
 </context>
 <context>
@@ -2272,11 +2272,11 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
     <message>
         <source>Polled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgefragt</translation>
     </message>
     <message>
         <source>%1, not fetched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, noch nicht abgerufen</translation>
     </message>
 </context>
 <context>
@@ -2797,11 +2797,11 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
     <message>
         <source>Activity Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktivitätsprotokoll…</translation>
     </message>
     <message>
         <source>Every poll, acknowledgement and result sent with a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle mit einem Profil gesendeten Abfragen nach Jobs, Bestätigungen und Ergebnisse</translation>
     </message>
 </context>
 <context>

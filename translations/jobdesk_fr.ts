@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>polled</source>
-        <translation type="unfinished"></translation>
+        <translation>reçue</translation>
     </message>
 </context>
 <context>
@@ -863,80 +863,80 @@
     <name>jobdesk::gui::ActivityLogDialog</name>
     <message>
         <source>Activity Log</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’activité</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished">&amp;Profil&#xa0;:</translation>
+        <translation>&amp;Profil&#xa0;:</translation>
     </message>
     <message>
         <source>Actions sent with this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions envoyées avec ce profil</translation>
     </message>
     <message>
         <source>&amp;Copy All</source>
-        <translation type="unfinished"></translation>
+        <translation>Tout &amp;copier</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recharger</translation>
     </message>
     <message>
         <source>No action has been sent with this profile yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune action n’a encore été envoyée avec ce profil.</translation>
     </message>
     <message numerus="yes">
         <source>%n action(s), oldest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n action, de la plus ancienne à la plus récente.</numerusform>
+            <numerusform>%n actions, de la plus ancienne à la plus récente.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) of the log could not be read and are left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ligne du journal n’a pas pu être lue et est omise.</numerusform>
+            <numerusform>%n lignes du journal n’ont pas pu être lues et sont omises.</numerusform>
         </translation>
     </message>
     <message>
         <source>Kept in %1, readable by you alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conservé dans %1, lisible par vous seul.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ActivityModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">Heure</translation>
+        <translation>Heure</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">Action</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Job ID</source>
-        <translation type="unfinished"></translation>
+        <translation>ID de tâche</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">Résultat</translation>
+        <translation>Résultat</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished">ID de requête</translation>
+        <translation>ID de requête</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Durée</translation>
     </message>
 </context>
 <context>
@@ -1325,219 +1325,219 @@
     <name>jobdesk::gui::JobActionBar</name>
     <message>
         <source>&amp;Fetch Job</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Récupérer la tâche</translation>
     </message>
     <message>
         <source>Client token</source>
-        <translation type="unfinished">Jeton client</translation>
+        <translation>Jeton client</translation>
     </message>
     <message>
         <source>Client token of the polled job</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton client de la tâche reçue</translation>
     </message>
     <message>
         <source>This job was polled and is not fetched yet. Enter the client token of client %1 to fetch its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche a été reçue par interrogation et n’est pas encore récupérée. Saisissez le jeton client du client %1 pour récupérer ses détails.</translation>
     </message>
     <message>
         <source>&amp;Save for this client</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer pour ce client</translation>
     </message>
     <message>
         <source>Keeps the token in the system keychain, so jobs of client %1 open fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>Conserve le jeton dans le trousseau du système, pour que les tâches du client %1 s’ouvrent déjà récupérées.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActionController</name>
     <message>
         <source>No status</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun statut</translation>
     </message>
     <message numerus="yes">
         <source>%n job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n tâche</numerusform>
+            <numerusform>%n tâches</numerusform>
         </translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultat signalé</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished">La requête a été annulée.</translation>
+        <translation>La requête a été annulée.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActions</name>
     <message>
         <source>CodePipeline takes one result per job, and this job already has one or has timed out. Fetch the job to see its state; nothing more needs to be sent for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline n’accepte qu’un résultat par tâche, et cette tâche en a déjà un ou a expiré. Récupérez la tâche pour voir son état&#xa0;; il n’y a plus rien à envoyer pour elle.</translation>
     </message>
     <message>
         <source>The job was acknowledged already, or it has finished or timed out. Fetch it again to see its state.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réception de cette tâche a déjà été accusée, ou elle est terminée ou expirée. Récupérez-la à nouveau pour voir son état.</translation>
     </message>
     <message>
         <source>The nonce is not the job&apos;s current one. Fetch the job again and acknowledge it with the nonce shown on its Overview.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce nonce n’est pas le nonce actuel de la tâche. Récupérez à nouveau la tâche et accusez-en réception avec le nonce affiché dans son onglet Vue d’ensemble.</translation>
     </message>
     <message>
         <source>No job has this ID for this account and region. Check the job ID, the profile and the region; a finished job is kept only for a while.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune tâche n’a cet ID pour ce compte et cette région. Vérifiez l’ID de tâche, le profil et la région&#xa0;; une tâche terminée n’est conservée que pendant un certain temps.</translation>
     </message>
     <message>
         <source>The client token does not belong to this job&apos;s customer. Check the token saved for the client, or ask the customer for the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton client n’appartient pas au client de cette tâche. Vérifiez le jeton enregistré pour ce client, ou demandez le bon jeton au client.</translation>
     </message>
     <message>
         <source>CodePipeline rejected a value it was sent. Check each field against its limit and the job ID and client token for stray characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline a rejeté une valeur qui lui a été envoyée. Vérifiez que chaque champ respecte sa limite et que l’ID de tâche et le jeton client ne contiennent pas de caractères parasites.</translation>
     </message>
     <message>
         <source>No custom action type matches this category, provider and version in this account and region. Check them against the action&apos;s definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun type d’action personnalisée ne correspond à cette catégorie, ce fournisseur et cette version dans ce compte et cette région. Comparez-les à la définition de l’action.</translation>
     </message>
     <message numerus="yes">
         <source>Polled %n job(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Interrogation&#xa0;: %n tâche reçue.</numerusform>
+            <numerusform>Interrogation&#xa0;: %n tâches reçues.</numerusform>
         </translation>
     </message>
     <message>
         <source>P&amp;oll for Jobs…</source>
-        <translation type="unfinished"></translation>
+        <translation>Relever les &amp;tâches en attente…</translation>
     </message>
     <message>
         <source>Takes waiting jobs of an action type off the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>Retire de la file d’attente les tâches en attente d’un type d’action</translation>
     </message>
     <message>
         <source>Ctrl+Shift+J</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+J</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ccuser réception</translation>
     </message>
     <message>
         <source>Tells CodePipeline that this job has been taken</source>
-        <translation type="unfinished"></translation>
+        <translation>Indique à CodePipeline que cette tâche a été prise en charge</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+K</translation>
     </message>
     <message>
         <source>Report &amp;Success…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaler la réu&amp;ssite…</translation>
     </message>
     <message>
         <source>Reports that this job succeeded, or is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>Signale que cette tâche a réussi ou est toujours en cours</translation>
     </message>
     <message>
         <source>Report Fail&amp;ure…</source>
-        <translation type="unfinished"></translation>
+        <translation>Signaler l’éc&amp;hec…</translation>
     </message>
     <message>
         <source>Reports that this job failed, which stops the pipeline at this action</source>
-        <translation type="unfinished"></translation>
+        <translation>Signale que cette tâche a échoué, ce qui arrête le pipeline à cette action</translation>
     </message>
     <message>
         <source>Activity &amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Journal d’activité…</translation>
     </message>
     <message>
         <source>Saved the client token of client %1 in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeton client du client %1 a été enregistré dans le trousseau.</translation>
     </message>
     <message>
         <source>Nothing was sent: correct the marked fields of the lookup form.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été envoyé&#xa0;: corrigez les champs signalés du formulaire de recherche.</translation>
     </message>
     <message>
         <source>The profile %1 that fetched this job is no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil %1 qui a récupéré cette tâche ne figure plus dans la liste.</translation>
     </message>
     <message>
         <source>Add the profile again, or fetch the job with another profile and act on it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajoutez de nouveau le profil, ou récupérez la tâche avec un autre profil et agissez sur elle depuis celui-ci.</translation>
     </message>
     <message>
         <source>Enter the client token of job %1. JobDesk keeps it only while the tab is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez le jeton client de la tâche %1. JobDesk ne le conserve que tant que l’onglet est ouvert.</translation>
     </message>
     <message>
         <source>This job was not fetched but read from %1; it may be stale. CodePipeline acts on the job as it is now, so fetch it first if you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche n’a pas été récupérée mais lue depuis %1&#xa0;; elle est peut-être périmée. CodePipeline agit sur la tâche telle qu’elle est maintenant&#xa0;: récupérez-la d’abord si vous le pouvez.</translation>
     </message>
     <message>
         <source>the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>le presse-papiers</translation>
     </message>
     <message>
         <source>Client Token</source>
-        <translation type="unfinished"></translation>
+        <translation>Jeton client</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished">Accuser réception</translation>
+        <translation>Accuser réception</translation>
     </message>
     <message>
         <source>Report success</source>
-        <translation type="unfinished">Signaler la réussite</translation>
+        <translation>Signaler la réussite</translation>
     </message>
     <message>
         <source>Report failure</source>
-        <translation type="unfinished">Signaler l’échec</translation>
+        <translation>Signaler l’échec</translation>
     </message>
     <message>
         <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette tâche a été lue depuis un fichier ou le presse-papiers, et non récupérée&#xa0;: elle est peut-être périmée.</translation>
     </message>
     <message>
         <source>%1: sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: envoi en cours…</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été envoyé.</translation>
     </message>
     <message>
         <source>Acknowledged: the job is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réception accusée&#xa0;: la tâche est à l’état %1.</translation>
     </message>
     <message>
         <source>Success reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Réussite signalée.</translation>
     </message>
     <message>
         <source>Failure reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec signalé.</translation>
     </message>
     <message>
         <source>%1: cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1&#xa0;: annulé.</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 a échoué&#xa0;: %2</translation>
     </message>
     <message>
         <source>The activity log could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire dans le journal d’activité&#xa0;: %1</translation>
     </message>
     <message>
         <source>The profile, region or endpoint of the lookup form is not valid; correct them in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le profil, la région ou le point de terminaison du formulaire de recherche n’est pas valide&#xa0;; corrigez-les dans la fenêtre principale.</translation>
     </message>
     <message>
         <source>A lookup is running; open the job again when it has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une recherche est en cours&#xa0;; rouvrez la tâche quand elle sera terminée.</translation>
     </message>
 </context>
 <context>
@@ -1656,23 +1656,23 @@
     </message>
     <message>
         <source>Acti&amp;vity</source>
-        <translation type="unfinished"></translation>
+        <translation>Ac&amp;tivité</translation>
     </message>
     <message>
         <source>Actions taken on this job</source>
-        <translation type="unfinished"></translation>
+        <translation>Actions effectuées sur cette tâche</translation>
     </message>
     <message>
         <source>What JobDesk sent for this job while it was open, secrets masked. It is part of the exported JSON and of the profile&apos;s activity log.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que JobDesk a envoyé pour cette tâche pendant qu’elle était ouverte, secrets masqués. Cela fait partie du JSON exporté et du journal d’activité du profil.</translation>
     </message>
     <message>
         <source>Cop&amp;y Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier l’activité</translation>
     </message>
     <message>
         <source>Copies one line per action as plain text, for a support ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>Copie une ligne par action en texte brut, pour un ticket de support</translation>
     </message>
 </context>
 <context>
@@ -2098,15 +2098,15 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>CodePipeline answered, but with no job details for job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline a répondu, mais sans détails pour la tâche %1.</translation>
     </message>
     <message>
         <source>Check the job ID. A job that has finished or timed out may no longer have details to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>Vérifiez l’ID de tâche. Une tâche terminée ou expirée n’a peut-être plus de détails à afficher.</translation>
     </message>
     <message>
         <source>The answer held no job details.</source>
-        <translation type="unfinished"></translation>
+        <translation>La réponse ne contenait aucun détail de tâche.</translation>
     </message>
 </context>
 <context>
@@ -2272,18 +2272,18 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Polled</source>
-        <translation type="unfinished"></translation>
+        <translation>Reçue</translation>
     </message>
     <message>
         <source>%1, not fetched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, pas encore récupérée</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::PollWindow</name>
     <message>
         <source>&amp;Poll</source>
-        <translation>&amp;Interroger</translation>
+        <translation>&amp;Relever</translation>
     </message>
     <message>
         <source>&amp;Open</source>
@@ -2291,7 +2291,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Poll for Jobs</source>
-        <translation>Interroger les jobs</translation>
+        <translation>Relever les tâches en attente</translation>
     </message>
     <message>
         <source>Category</source>
@@ -2797,11 +2797,11 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Activity Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Journal d’activité…</translation>
     </message>
     <message>
         <source>Every poll, acknowledgement and result sent with a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque interrogation, accusé de réception et résultat envoyé avec un profil</translation>
     </message>
 </context>
 <context>
@@ -3153,7 +3153,7 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>Poll for jobs</source>
-        <translation>Interroger les tâches</translation>
+        <translation>Relever les tâches</translation>
     </message>
     <message>
         <source>Acknowledge</source>

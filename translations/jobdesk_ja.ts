@@ -163,7 +163,7 @@
     </message>
     <message>
         <source>polled</source>
-        <translation type="unfinished"></translation>
+        <translation>ポーリング</translation>
     </message>
 </context>
 <context>
@@ -862,78 +862,78 @@
     <name>jobdesk::gui::ActivityLogDialog</name>
     <message>
         <source>Activity Log</source>
-        <translation type="unfinished"></translation>
+        <translation>アクティビティ記録</translation>
     </message>
     <message>
         <source>&amp;Profile:</source>
-        <translation type="unfinished">プロファイル(&amp;P):</translation>
+        <translation>プロファイル(&amp;P):</translation>
     </message>
     <message>
         <source>Actions sent with this profile</source>
-        <translation type="unfinished"></translation>
+        <translation>このプロファイルで送信したアクション</translation>
     </message>
     <message>
         <source>&amp;Copy All</source>
-        <translation type="unfinished"></translation>
+        <translation>すべてコピー(&amp;C)</translation>
     </message>
     <message>
         <source>&amp;Reload</source>
-        <translation type="unfinished"></translation>
+        <translation>再読み込み(&amp;R)</translation>
     </message>
     <message>
         <source>No action has been sent with this profile yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>このプロファイルではまだアクションを送信していません。</translation>
     </message>
     <message numerus="yes">
         <source>%n action(s), oldest first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のアクション（古い順）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n line(s) of the log could not be read and are left out.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>記録の %n 行を読み取れなかったため、表示していません。</numerusform>
         </translation>
     </message>
     <message>
         <source>Kept in %1, readable by you alone.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に保存されており、あなただけが読み取れます。</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ActivityModel</name>
     <message>
         <source>%1 ms</source>
-        <translation type="unfinished">%1 ms</translation>
+        <translation>%1 ms</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished">日時</translation>
+        <translation>日時</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished">アクション</translation>
+        <translation>アクション</translation>
     </message>
     <message>
         <source>Job ID</source>
-        <translation type="unfinished">ジョブ ID</translation>
+        <translation>ジョブ ID</translation>
     </message>
     <message>
         <source>Parameters</source>
-        <translation type="unfinished"></translation>
+        <translation>パラメーター</translation>
     </message>
     <message>
         <source>Outcome</source>
-        <translation type="unfinished">結果</translation>
+        <translation>結果</translation>
     </message>
     <message>
         <source>Request ID</source>
-        <translation type="unfinished">リクエスト ID</translation>
+        <translation>リクエスト ID</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>所要時間</translation>
     </message>
 </context>
 <context>
@@ -1322,217 +1322,217 @@
     <name>jobdesk::gui::JobActionBar</name>
     <message>
         <source>&amp;Fetch Job</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブを取得(&amp;F)</translation>
     </message>
     <message>
         <source>Client token</source>
-        <translation type="unfinished">クライアントトークン</translation>
+        <translation>クライアントトークン</translation>
     </message>
     <message>
         <source>Client token of the polled job</source>
-        <translation type="unfinished"></translation>
+        <translation>ポーリングしたジョブのクライアントトークン</translation>
     </message>
     <message>
         <source>This job was polled and is not fetched yet. Enter the client token of client %1 to fetch its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブはポーリングで受け取ったもので、まだ取得していません。詳細を取得するには、クライアント %1 のクライアントトークンを入力してください。</translation>
     </message>
     <message>
         <source>&amp;Save for this client</source>
-        <translation type="unfinished"></translation>
+        <translation>このクライアント用に保存(&amp;S)</translation>
     </message>
     <message>
         <source>Keeps the token in the system keychain, so jobs of client %1 open fetched.</source>
-        <translation type="unfinished"></translation>
+        <translation>トークンをシステムのキーチェーンに保存します。以後、クライアント %1 のジョブは開いたときに取得済みになります。</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActionController</name>
     <message>
         <source>No status</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータスなし</translation>
     </message>
     <message numerus="yes">
         <source>%n job(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のジョブ</numerusform>
         </translation>
     </message>
     <message>
         <source>Reported</source>
-        <translation type="unfinished"></translation>
+        <translation>報告済み</translation>
     </message>
     <message>
         <source>The request was cancelled.</source>
-        <translation type="unfinished">リクエストはキャンセルされました。</translation>
+        <translation>リクエストはキャンセルされました。</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActions</name>
     <message>
         <source>CodePipeline takes one result per job, and this job already has one or has timed out. Fetch the job to see its state; nothing more needs to be sent for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline が受け付ける結果はジョブごとに 1 つだけです。このジョブにはすでに結果があるか、タイムアウトしています。ジョブを取得して状態を確認してください。このジョブについてこれ以上送信する必要はありません。</translation>
     </message>
     <message>
         <source>The job was acknowledged already, or it has finished or timed out. Fetch it again to see its state.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブはすでに受領確認済みか、完了またはタイムアウトしています。もう一度取得して状態を確認してください。</translation>
     </message>
     <message>
         <source>The nonce is not the job&apos;s current one. Fetch the job again and acknowledge it with the nonce shown on its Overview.</source>
-        <translation type="unfinished"></translation>
+        <translation>このノンスはジョブの現在のノンスではありません。ジョブを再取得し、[概要] タブに表示されるノンスで受領確認してください。</translation>
     </message>
     <message>
         <source>No job has this ID for this account and region. Check the job ID, the profile and the region; a finished job is kept only for a while.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントとリージョンには、この ID のジョブがありません。ジョブ ID、プロファイル、リージョンを確認してください。完了したジョブは一定期間しか保持されません。</translation>
     </message>
     <message>
         <source>The client token does not belong to this job&apos;s customer. Check the token saved for the client, or ask the customer for the right one.</source>
-        <translation type="unfinished"></translation>
+        <translation>このクライアントトークンは、このジョブのお客様のものではありません。クライアント用に保存したトークンを確認するか、お客様に正しいトークンを問い合わせてください。</translation>
     </message>
     <message>
         <source>CodePipeline rejected a value it was sent. Check each field against its limit and the job ID and client token for stray characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline が送信された値を拒否しました。各フィールドが上限を超えていないか、ジョブ ID とクライアントトークンに余分な文字が含まれていないか確認してください。</translation>
     </message>
     <message>
         <source>No custom action type matches this category, provider and version in this account and region. Check them against the action&apos;s definition.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアカウントとリージョンには、このカテゴリ、プロバイダー、バージョンに一致するカスタムアクションタイプがありません。アクションの定義と照らし合わせて確認してください。</translation>
     </message>
     <message numerus="yes">
         <source>Polled %n job(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 件のジョブをポーリングしました。</numerusform>
         </translation>
     </message>
     <message>
         <source>P&amp;oll for Jobs…</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブをポーリング(&amp;O)…</translation>
     </message>
     <message>
         <source>Takes waiting jobs of an action type off the queue</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションタイプの待機中のジョブをキューから取り出します</translation>
     </message>
     <message>
         <source>Ctrl+Shift+J</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+J</translation>
     </message>
     <message>
         <source>&amp;Acknowledge</source>
-        <translation type="unfinished"></translation>
+        <translation>受領確認(&amp;A)</translation>
     </message>
     <message>
         <source>Tells CodePipeline that this job has been taken</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブを引き受けたことを CodePipeline に通知します</translation>
     </message>
     <message>
         <source>Ctrl+Shift+K</source>
-        <translation type="unfinished"></translation>
+        <translation>Ctrl+Shift+K</translation>
     </message>
     <message>
         <source>Report &amp;Success…</source>
-        <translation type="unfinished"></translation>
+        <translation>成功を報告(&amp;S)…</translation>
     </message>
     <message>
         <source>Reports that this job succeeded, or is still running</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブが成功したこと、またはまだ実行中であることを報告します</translation>
     </message>
     <message>
         <source>Report Fail&amp;ure…</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗を報告(&amp;U)…</translation>
     </message>
     <message>
         <source>Reports that this job failed, which stops the pipeline at this action</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブが失敗したことを報告します。パイプラインはこのアクションで停止します</translation>
     </message>
     <message>
         <source>Activity &amp;Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>アクティビティ記録(&amp;L)…</translation>
     </message>
     <message>
         <source>Saved the client token of client %1 in the keychain.</source>
-        <translation type="unfinished"></translation>
+        <translation>クライアント %1 のクライアントトークンをキーチェーンに保存しました。</translation>
     </message>
     <message>
         <source>Nothing was sent: correct the marked fields of the lookup form.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も送信されていません。照会フォームのマークされたフィールドを修正してください。</translation>
     </message>
     <message>
         <source>The profile %1 that fetched this job is no longer listed.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブを取得したプロファイル %1 は、もう一覧にありません。</translation>
     </message>
     <message>
         <source>Add the profile again, or fetch the job with another profile and act on it from there.</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルを追加し直すか、別のプロファイルでジョブを取得し、そこから操作してください。</translation>
     </message>
     <message>
         <source>Enter the client token of job %1. JobDesk keeps it only while the tab is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ %1 のクライアントトークンを入力してください。JobDesk はタブが開いている間だけトークンを保持します。</translation>
     </message>
     <message>
         <source>This job was not fetched but read from %1; it may be stale. CodePipeline acts on the job as it is now, so fetch it first if you can.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブは取得したものではなく、%1 から読み込んだもので、古い可能性があります。CodePipeline は現在の状態のジョブに対して処理を行うため、可能であれば先に取得してください。</translation>
     </message>
     <message>
         <source>the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>クリップボード</translation>
     </message>
     <message>
         <source>Client Token</source>
-        <translation type="unfinished"></translation>
+        <translation>クライアントトークン</translation>
     </message>
     <message>
         <source>Acknowledge</source>
-        <translation type="unfinished">受領確認</translation>
+        <translation>受領確認</translation>
     </message>
     <message>
         <source>Report success</source>
-        <translation type="unfinished">成功を報告</translation>
+        <translation>成功を報告</translation>
     </message>
     <message>
         <source>Report failure</source>
-        <translation type="unfinished">失敗を報告</translation>
+        <translation>失敗を報告</translation>
     </message>
     <message>
         <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブは取得したものではなく、ファイルまたはクリップボードから読み込んだもので、古い可能性があります。</translation>
     </message>
     <message>
         <source>%1: sending…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: 送信中…</translation>
     </message>
     <message>
         <source>Nothing was sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も送信されていません。</translation>
     </message>
     <message>
         <source>Acknowledged: the job is %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>受領確認しました。ジョブの状態は %1 です。</translation>
     </message>
     <message>
         <source>Success reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>成功を報告しました。</translation>
     </message>
     <message>
         <source>Failure reported.</source>
-        <translation type="unfinished"></translation>
+        <translation>失敗を報告しました。</translation>
     </message>
     <message>
         <source>%1: cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: キャンセルされました。</translation>
     </message>
     <message>
         <source>%1 failed: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に失敗しました: %2</translation>
     </message>
     <message>
         <source>The activity log could not be written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>アクティビティ記録に書き込めませんでした: %1</translation>
     </message>
     <message>
         <source>The profile, region or endpoint of the lookup form is not valid; correct them in the main window.</source>
-        <translation type="unfinished"></translation>
+        <translation>照会フォームのプロファイル、リージョン、またはエンドポイントが無効です。メインウィンドウで修正してください。</translation>
     </message>
     <message>
         <source>A lookup is running; open the job again when it has ended.</source>
-        <translation type="unfinished"></translation>
+        <translation>照会を実行中です。終了してからもう一度ジョブを開いてください。</translation>
     </message>
 </context>
 <context>
@@ -1651,23 +1651,23 @@
     </message>
     <message>
         <source>Acti&amp;vity</source>
-        <translation type="unfinished"></translation>
+        <translation>アクティビティ(&amp;V)</translation>
     </message>
     <message>
         <source>Actions taken on this job</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブに対して実行したアクション</translation>
     </message>
     <message>
         <source>What JobDesk sent for this job while it was open, secrets masked. It is part of the exported JSON and of the profile&apos;s activity log.</source>
-        <translation type="unfinished"></translation>
+        <translation>このジョブを開いている間に JobDesk が送信した内容です（シークレットはマスク済み）。エクスポートした JSON とプロファイルのアクティビティ記録にも含まれます。</translation>
     </message>
     <message>
         <source>Cop&amp;y Activity</source>
-        <translation type="unfinished"></translation>
+        <translation>アクティビティをコピー(&amp;Y)</translation>
     </message>
     <message>
         <source>Copies one line per action as plain text, for a support ticket</source>
-        <translation type="unfinished"></translation>
+        <translation>アクションごとに 1 行のプレーンテキストとしてコピーします（サポートチケット用）</translation>
     </message>
 </context>
 <context>
@@ -2093,15 +2093,15 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
     <message>
         <source>CodePipeline answered, but with no job details for job %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>CodePipeline から応答がありましたが、ジョブ %1 の詳細は含まれていませんでした。</translation>
     </message>
     <message>
         <source>Check the job ID. A job that has finished or timed out may no longer have details to show.</source>
-        <translation type="unfinished"></translation>
+        <translation>ジョブ ID を確認してください。完了またはタイムアウトしたジョブは、表示できる詳細がなくなっている場合があります。</translation>
     </message>
     <message>
         <source>The answer held no job details.</source>
-        <translation type="unfinished"></translation>
+        <translation>応答にジョブの詳細が含まれていませんでした。</translation>
     </message>
 </context>
 <context>
@@ -2267,11 +2267,11 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
     <message>
         <source>Polled</source>
-        <translation type="unfinished"></translation>
+        <translation>ポーリング日時</translation>
     </message>
     <message>
         <source>%1, not fetched yet</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（未取得）</translation>
     </message>
 </context>
 <context>
@@ -2792,11 +2792,11 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
     <message>
         <source>Activity Log…</source>
-        <translation type="unfinished"></translation>
+        <translation>アクティビティ記録…</translation>
     </message>
     <message>
         <source>Every poll, acknowledgement and result sent with a profile</source>
-        <translation type="unfinished"></translation>
+        <translation>プロファイルで送信したすべてのポーリング、受領確認、結果</translation>
     </message>
 </context>
 <context>
