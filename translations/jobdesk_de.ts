@@ -885,23 +885,17 @@
         <source>No action has been sent with this profile yet.</source>
         <translation>Mit diesem Profil wurde noch keine Aktion gesendet.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n action(s), oldest first.</source>
-        <translation>
-            <numerusform>%n Aktion, älteste zuerst.</numerusform>
-            <numerusform>%n Aktionen, älteste zuerst.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) of the log could not be read and are left out.</source>
-        <translation>
-            <numerusform>%n Zeile des Protokolls konnte nicht gelesen werden und wird ausgelassen.</numerusform>
-            <numerusform>%n Zeilen des Protokolls konnten nicht gelesen werden und werden ausgelassen.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Kept in %1, readable by you alone.</source>
         <translation>Gespeichert in %1, nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>Actions: %1, oldest first.</source>
+        <translation>Aktionen: %1, die älteste zuerst.</translation>
+    </message>
+    <message>
+        <source>Lines of the log that could not be read, left out: %1.</source>
+        <translation>Nicht lesbare und daher ausgelassene Zeilen des Protokolls: %1.</translation>
     </message>
 </context>
 <context>
@@ -1324,10 +1318,6 @@
 <context>
     <name>jobdesk::gui::JobActionBar</name>
     <message>
-        <source>&amp;Fetch Job</source>
-        <translation>Job &amp;abrufen</translation>
-    </message>
-    <message>
         <source>Client token</source>
         <translation>Client-Token</translation>
     </message>
@@ -1347,19 +1337,16 @@
         <source>Keeps the token in the system keychain, so jobs of client %1 open fetched.</source>
         <translation>Speichert das Token im Schlüsselbund des Systems, damit Jobs von Client %1 beim Öffnen gleich abgerufen werden.</translation>
     </message>
+    <message>
+        <source>Fetch Job</source>
+        <translation>Job abrufen</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActionController</name>
     <message>
         <source>No status</source>
         <translation>Kein Status</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s)</source>
-        <translation>
-            <numerusform>%n Job</numerusform>
-            <numerusform>%n Jobs</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reported</source>
@@ -1368,6 +1355,10 @@
     <message>
         <source>The request was cancelled.</source>
         <translation>Die Anfrage wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Jobs: %1</source>
+        <translation>Jobs: %1</translation>
     </message>
 </context>
 <context>
@@ -1399,13 +1390,6 @@
     <message>
         <source>No custom action type matches this category, provider and version in this account and region. Check them against the action&apos;s definition.</source>
         <translation>In diesem Konto und dieser Region passt kein benutzerdefinierter Aktionstyp zu dieser Kategorie, diesem Anbieter und dieser Version. Gleichen Sie sie mit der Definition der Aktion ab.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Polled %n job(s).</source>
-        <translation>
-            <numerusform>%n Job abgefragt.</numerusform>
-            <numerusform>%n Jobs abgefragt.</numerusform>
-        </translation>
     </message>
     <message>
         <source>P&amp;oll for Jobs…</source>
@@ -1539,6 +1523,10 @@
         <source>A lookup is running; open the job again when it has ended.</source>
         <translation>Eine Abfrage läuft; öffnen Sie den Job erneut, wenn sie beendet ist.</translation>
     </message>
+    <message>
+        <source>Jobs handed out by the poll: %1.</source>
+        <translation>Vom Abruf übergebene Jobs: %1.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::JobView</name>
@@ -1655,7 +1643,7 @@
         <translation>Nächst&amp;es</translation>
     </message>
     <message>
-        <source>Acti&amp;vity</source>
+        <source>Activit&amp;y</source>
         <translation>Akti&amp;vität</translation>
     </message>
     <message>
@@ -1667,8 +1655,8 @@
         <translation>Was JobDesk für diesen Job gesendet hat, während er geöffnet war, mit maskierten geheimen Werten. Es ist Teil des exportierten JSON und des Aktivitätsprotokolls des Profils.</translation>
     </message>
     <message>
-        <source>Cop&amp;y Activity</source>
-        <translation>Aktivität kopi&amp;eren</translation>
+        <source>Copy Activity</source>
+        <translation>Aktivität kopieren</translation>
     </message>
     <message>
         <source>Copies one line per action as plain text, for a support ticket</source>

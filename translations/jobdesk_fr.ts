@@ -885,23 +885,17 @@
         <source>No action has been sent with this profile yet.</source>
         <translation>Aucune action n’a encore été envoyée avec ce profil.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n action(s), oldest first.</source>
-        <translation>
-            <numerusform>%n action, de la plus ancienne à la plus récente.</numerusform>
-            <numerusform>%n actions, de la plus ancienne à la plus récente.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) of the log could not be read and are left out.</source>
-        <translation>
-            <numerusform>%n ligne du journal n’a pas pu être lue et est omise.</numerusform>
-            <numerusform>%n lignes du journal n’ont pas pu être lues et sont omises.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Kept in %1, readable by you alone.</source>
         <translation>Conservé dans %1, lisible par vous seul.</translation>
+    </message>
+    <message>
+        <source>Actions: %1, oldest first.</source>
+        <translation>Actions&#xa0;: %1, la plus ancienne en premier.</translation>
+    </message>
+    <message>
+        <source>Lines of the log that could not be read, left out: %1.</source>
+        <translation>Lignes du journal illisibles, laissées de côté&#xa0;: %1.</translation>
     </message>
 </context>
 <context>
@@ -1324,10 +1318,6 @@
 <context>
     <name>jobdesk::gui::JobActionBar</name>
     <message>
-        <source>&amp;Fetch Job</source>
-        <translation>&amp;Récupérer la tâche</translation>
-    </message>
-    <message>
         <source>Client token</source>
         <translation>Jeton client</translation>
     </message>
@@ -1347,19 +1337,16 @@
         <source>Keeps the token in the system keychain, so jobs of client %1 open fetched.</source>
         <translation>Conserve le jeton dans le trousseau du système, pour que les tâches du client %1 s’ouvrent déjà récupérées.</translation>
     </message>
+    <message>
+        <source>Fetch Job</source>
+        <translation>Récupérer la tâche</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActionController</name>
     <message>
         <source>No status</source>
         <translation>Aucun statut</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s)</source>
-        <translation>
-            <numerusform>%n tâche</numerusform>
-            <numerusform>%n tâches</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reported</source>
@@ -1368,6 +1355,10 @@
     <message>
         <source>The request was cancelled.</source>
         <translation>La requête a été annulée.</translation>
+    </message>
+    <message>
+        <source>Jobs: %1</source>
+        <translation>Tâches&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1399,13 +1390,6 @@
     <message>
         <source>No custom action type matches this category, provider and version in this account and region. Check them against the action&apos;s definition.</source>
         <translation>Aucun type d’action personnalisée ne correspond à cette catégorie, ce fournisseur et cette version dans ce compte et cette région. Comparez-les à la définition de l’action.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Polled %n job(s).</source>
-        <translation>
-            <numerusform>Interrogation&#xa0;: %n tâche reçue.</numerusform>
-            <numerusform>Interrogation&#xa0;: %n tâches reçues.</numerusform>
-        </translation>
     </message>
     <message>
         <source>P&amp;oll for Jobs…</source>
@@ -1539,6 +1523,10 @@
         <source>A lookup is running; open the job again when it has ended.</source>
         <translation>Une recherche est en cours&#xa0;; rouvrez la tâche quand elle sera terminée.</translation>
     </message>
+    <message>
+        <source>Jobs handed out by the poll: %1.</source>
+        <translation>Tâches remises par le relevé&#xa0;: %1.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::JobView</name>
@@ -1655,8 +1643,8 @@
         <translation>Arborescence JSON</translation>
     </message>
     <message>
-        <source>Acti&amp;vity</source>
-        <translation>Ac&amp;tivité</translation>
+        <source>Activit&amp;y</source>
+        <translation>Activit&amp;é</translation>
     </message>
     <message>
         <source>Actions taken on this job</source>
@@ -1667,8 +1655,8 @@
         <translation>Ce que JobDesk a envoyé pour cette tâche pendant qu’elle était ouverte, secrets masqués. Cela fait partie du JSON exporté et du journal d’activité du profil.</translation>
     </message>
     <message>
-        <source>Cop&amp;y Activity</source>
-        <translation>&amp;Copier l’activité</translation>
+        <source>Copy Activity</source>
+        <translation>Copier l’activité</translation>
     </message>
     <message>
         <source>Copies one line per action as plain text, for a support ticket</source>

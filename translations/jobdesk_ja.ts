@@ -884,21 +884,17 @@
         <source>No action has been sent with this profile yet.</source>
         <translation>このプロファイルではまだアクションを送信していません。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n action(s), oldest first.</source>
-        <translation>
-            <numerusform>%n 件のアクション（古い順）。</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n line(s) of the log could not be read and are left out.</source>
-        <translation>
-            <numerusform>記録の %n 行を読み取れなかったため、表示していません。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Kept in %1, readable by you alone.</source>
         <translation>%1 に保存されており、あなただけが読み取れます。</translation>
+    </message>
+    <message>
+        <source>Actions: %1, oldest first.</source>
+        <translation>操作: %1 件（古い順）。</translation>
+    </message>
+    <message>
+        <source>Lines of the log that could not be read, left out: %1.</source>
+        <translation>読み取れずに除外した記録の行: %1 行。</translation>
     </message>
 </context>
 <context>
@@ -1321,10 +1317,6 @@
 <context>
     <name>jobdesk::gui::JobActionBar</name>
     <message>
-        <source>&amp;Fetch Job</source>
-        <translation>ジョブを取得(&amp;F)</translation>
-    </message>
-    <message>
         <source>Client token</source>
         <translation>クライアントトークン</translation>
     </message>
@@ -1344,18 +1336,16 @@
         <source>Keeps the token in the system keychain, so jobs of client %1 open fetched.</source>
         <translation>トークンをシステムのキーチェーンに保存します。以後、クライアント %1 のジョブは開いたときに取得済みになります。</translation>
     </message>
+    <message>
+        <source>Fetch Job</source>
+        <translation>ジョブを取得</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::JobActionController</name>
     <message>
         <source>No status</source>
         <translation>ステータスなし</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n job(s)</source>
-        <translation>
-            <numerusform>%n 件のジョブ</numerusform>
-        </translation>
     </message>
     <message>
         <source>Reported</source>
@@ -1364,6 +1354,10 @@
     <message>
         <source>The request was cancelled.</source>
         <translation>リクエストはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>Jobs: %1</source>
+        <translation>ジョブ: %1 件</translation>
     </message>
 </context>
 <context>
@@ -1395,12 +1389,6 @@
     <message>
         <source>No custom action type matches this category, provider and version in this account and region. Check them against the action&apos;s definition.</source>
         <translation>このアカウントとリージョンには、このカテゴリ、プロバイダー、バージョンに一致するカスタムアクションタイプがありません。アクションの定義と照らし合わせて確認してください。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Polled %n job(s).</source>
-        <translation>
-            <numerusform>%n 件のジョブをポーリングしました。</numerusform>
-        </translation>
     </message>
     <message>
         <source>P&amp;oll for Jobs…</source>
@@ -1534,6 +1522,10 @@
         <source>A lookup is running; open the job again when it has ended.</source>
         <translation>照会を実行中です。終了してからもう一度ジョブを開いてください。</translation>
     </message>
+    <message>
+        <source>Jobs handed out by the poll: %1.</source>
+        <translation>ポーリングで渡されたジョブ: %1 件。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::JobView</name>
@@ -1650,8 +1642,8 @@
         <translation>JSON ツリー</translation>
     </message>
     <message>
-        <source>Acti&amp;vity</source>
-        <translation>アクティビティ(&amp;V)</translation>
+        <source>Activit&amp;y</source>
+        <translation>アクティビティ(&amp;Y)</translation>
     </message>
     <message>
         <source>Actions taken on this job</source>
@@ -1662,8 +1654,8 @@
         <translation>このジョブを開いている間に JobDesk が送信した内容です（シークレットはマスク済み）。エクスポートした JSON とプロファイルのアクティビティ記録にも含まれます。</translation>
     </message>
     <message>
-        <source>Cop&amp;y Activity</source>
-        <translation>アクティビティをコピー(&amp;Y)</translation>
+        <source>Copy Activity</source>
+        <translation>アクティビティをコピー</translation>
     </message>
     <message>
         <source>Copies one line per action as plain text, for a support ticket</source>

@@ -88,11 +88,10 @@ void ActivityLogDialog::reload()
     }
     m_model->setEntries(contents.value().entries);
     QString note = m_model->rowCount() == 0 ? tr("No action has been sent with this profile yet.")
-                                            : tr("%n action(s), oldest first.", nullptr, m_model->rowCount());
+                                            : tr("Actions: %1, oldest first.").arg(m_model->rowCount());
     if (contents.value().unreadableLines > 0)
         note += QLatin1Char(' ')
-            + tr("%n line(s) of the log could not be read and are left out.", nullptr,
-                 contents.value().unreadableLines);
+            + tr("Lines of the log that could not be read, left out: %1.").arg(contents.value().unreadableLines);
     note += QLatin1Char(' ') + tr("Kept in %1, readable by you alone.").arg(path);
     m_note->setText(note);
     if (m_model->rowCount() > 0)

@@ -19,7 +19,7 @@ JobActionBar::JobActionBar(QWidget *parent)
     , m_tokenLabel(new QLabel(m_tokenRow))
     , m_token(new QLineEdit(m_tokenRow))
     , m_saveToken(new QCheckBox(m_tokenRow))
-    , m_fetch(new QPushButton(QIcon(QStringLiteral(":/icons/fetch.svg")), tr("&Fetch Job"), m_tokenRow))
+    , m_fetch(new QPushButton(QIcon(QStringLiteral(":/icons/fetch.svg")), tr("Fetch Job"), m_tokenRow))
     , m_status(new QLabel(this))
     , m_statusError(FieldErrors::newLabel(this))
 {
@@ -33,6 +33,7 @@ JobActionBar::JobActionBar(QWidget *parent)
     m_tokenLabel->setBuddy(m_token);
     m_saveToken->setObjectName(QStringLiteral("saveClientToken"));
     m_fetch->setObjectName(QStringLiteral("fetchPolledJob"));
+    // Enter in the field fetches; the button has no mnemonic, as the window's own keys are all taken.
     connect(m_token, &QLineEdit::returnPressed, m_fetch, &QPushButton::click);
     connect(m_fetch, &QPushButton::clicked, this, [this] {
         const QString token = m_token->text().trimmed();
@@ -71,6 +72,7 @@ JobActionBar::JobActionBar(QWidget *parent)
     row->addSpacing(12);
     row->addWidget(m_status, 1);
     row->addWidget(m_statusError, 1);
+    row->addStretch();  // the buttons stay together on the left while no status is shown
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(9, 6, 9, 0);
@@ -108,8 +110,8 @@ void JobActionBar::askForToken(const QString &clientId)
                              "fetch its details.")
                               .arg(clientId));
     m_saveToken->setText(tr("&Save for this client"));
-    m_saveToken->setToolTip(tr("Keeps the token in the system keychain, so jobs of client %1 open fetched.")
-                                .arg(clientId));
+    m_saveToken->setToolTip(
+        tr("Keeps the token in the system keychain, so jobs of client %1 open fetched.").arg(clientId));
     m_tokenRow->show();
     m_token->setFocus();
 }

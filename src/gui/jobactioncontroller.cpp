@@ -23,7 +23,7 @@ QString activityOutcome(const QString &operation, const Json &data)
     if (operation == QLatin1String("PollForThirdPartyJobs")) {
         const auto jobs = data.find("jobs");
         const int count = jobs != data.end() && jobs->is_array() ? static_cast<int>(jobs->size()) : 0;
-        return JobActionController::tr("%n job(s)", nullptr, count);
+        return JobActionController::tr("Jobs: %1").arg(count);
     }
     return JobActionController::tr("Reported");
 }

@@ -31,8 +31,8 @@
 
 namespace jobdesk::gui {
 
-using codepipeline::Json;
 using codepipeline::JobDocument;
+using codepipeline::Json;
 
 namespace {
 
@@ -118,7 +118,7 @@ JobActions::JobActions(const Parts &parts, QObject *parent)
                     m_pollWindow->setBusy(false);
                     m_pollWindow->addJobs(jobs);
                 }
-                Q_EMIT statusMessage(tr("Polled %n job(s).", nullptr, int(jobs.size())), 5000);
+                Q_EMIT statusMessage(tr("Jobs handed out by the poll: %1.").arg(jobs.size()), 5000);
                 Q_EMIT actionFinished(kPoll, true, true);
             });
     connect(m_pollCalls, &JobActionController::failed, this,
@@ -190,7 +190,8 @@ void JobActions::updateActions()
     const bool hasJob = view && !view->isWiped() && !view->document().jobId().isEmpty()
         && view->document().origin() != JobDocument::Origin::Polled;
     const bool idle = !m_jobCalls->isBusy();
-    const bool hasNonce = hasJob && !codepipeline::jsonText(view->document().details().value("nonce", Json())).isEmpty();
+    const bool hasNonce =
+        hasJob && !codepipeline::jsonText(view->document().details().value("nonce", Json())).isEmpty();
     m_acknowledge->setEnabled(hasJob && hasNonce && idle);
     m_success->setEnabled(hasJob && idle);
     m_failure->setEnabled(hasJob && idle);
@@ -199,20 +200,18 @@ void JobActions::updateActions()
 void JobActions::attach(JobView *view)
 {
     view->actionBar()->setActions(m_acknowledge, m_success, m_failure);
-    connect(view->actionBar(), &JobActionBar::fetchRequested, this,
-            [this, view](const Secret &token, bool save) {
-                const QString jobId = view->document().jobId();
-                const QString clientId = view->actionBar()->clientId();
-                if (save && m_vault) {
-                    m_vault->saveClientToken(clientId, token, this, [this, clientId](Status saved) {
-                        Q_EMIT statusMessage(saved ? tr("Saved the client token of client %1 in the keychain.")
-                                                         .arg(clientId)
-                                                   : saved.error().message,
-                                             8000);
-                    });
-                }
-                fetchPolledJob(jobId, token);
+    connect(view->actionBar(), &JobActionBar::fetchRequested, this, [this, view](const Secret &token, bool save) {
+        const QString jobId = view->document().jobId();
+        const QString clientId = view->actionBar()->clientId();
+        if (save && m_vault) {
+            m_vault->saveClientToken(clientId, token, this, [this, clientId](Status saved) {
+                Q_EMIT statusMessage(saved ? tr("Saved the client token of client %1 in the keychain.").arg(clientId)
+                                           : saved.error().message,
+                                     8000);
             });
+        }
+        fetchPolledJob(jobId, token);
+    });
 }
 
 std::optional<JobActions::Target> JobActions::formTarget()
@@ -233,13 +232,12 @@ std::optional<JobActions::Target> JobActions::targetFor(const JobView *view)
     if (doc.origin() != JobDocument::Origin::Fetched || lookup.profile.isEmpty())
         return formTarget();
     // A fetched job is answered where it came from, whatever the form says now.
-    Target target{m_parts.profiles->rowOf(lookup.profile), lookup.profile, lookup.region, lookup.endpointOverride,
-                  {}};
+    Target target{m_parts.profiles->rowOf(lookup.profile), lookup.profile, lookup.region, lookup.endpointOverride, {}};
     if (target.profileRow < 0) {
-        m_parts.banner->showError(Error::make(
-            Error::Kind::Credentials, QStringLiteral("ProfileGone"),
-            tr("The profile %1 that fetched this job is no longer listed.").arg(lookup.profile),
-            tr("Add the profile again, or fetch the job with another profile and act on it from there.")));
+        m_parts.banner->showError(
+            Error::make(Error::Kind::Credentials, QStringLiteral("ProfileGone"),
+                        tr("The profile %1 that fetched this job is no longer listed.").arg(lookup.profile),
+                        tr("Add the profile again, or fetch the job with another profile and act on it from there.")));
         return std::nullopt;
     }
     auto endpoint = aws::EndpointResolver::resolve(lookup.region, false, lookup.endpointOverride);
@@ -256,8 +254,8 @@ bool JobActions::ensureToken(JobView *view)
     if (!view->clientToken().isEmpty())
         return true;
     const JobDocument &doc = view->document();
-    QString prompt = tr("Enter the client token of job %1. JobDesk keeps it only while the tab is open.")
-                         .arg(doc.jobId());
+    QString prompt =
+        tr("Enter the client token of job %1. JobDesk keeps it only while the tab is open.").arg(doc.jobId());
     if (doc.origin() != JobDocument::Origin::Fetched) {
         prompt += QStringLiteral("\n\n")
             + tr("This job was not fetched but read from %1; it may be stale. CodePipeline acts on the job as it "
@@ -301,8 +299,8 @@ void JobActions::reportSuccess()
     if (!view || !m_success->isEnabled())
         return;
     SuccessResultDialog dialog(m_parts.window);
-    const bool accepted = m_parts.hooks->successResult ? m_parts.hooks->successResult(&dialog)
-                                                       : dialog.exec() == QDialog::Accepted;
+    const bool accepted =
+        m_parts.hooks->successResult ? m_parts.hooks->successResult(&dialog) : dialog.exec() == QDialog::Accepted;
     if (!accepted || !ensureToken(view))
         return nothingSent(kSuccess);
     std::map<std::string, Json> members;
@@ -320,8 +318,8 @@ void JobActions::reportFailure()
     if (!view || !m_failure->isEnabled())
         return;
     FailureResultDialog dialog(m_parts.window);
-    const bool accepted = m_parts.hooks->failureResult ? m_parts.hooks->failureResult(&dialog)
-                                                       : dialog.exec() == QDialog::Accepted;
+    const bool accepted =
+        m_parts.hooks->failureResult ? m_parts.hooks->failureResult(&dialog) : dialog.exec() == QDialog::Accepted;
     if (!accepted || !ensureToken(view))
         return nothingSent(kFailure);
     std::map<std::string, Json> members;
@@ -385,9 +383,8 @@ void JobActions::onFailed(const output::ActivityEntry &entry, const Error &error
 {
     JobView *view = m_actingView;
     record(entry, view);
-    const QString text = error.kind == Error::Kind::Cancelled
-        ? tr("%1: cancelled.").arg(entry.actionName())
-        : tr("%1 failed: %2").arg(entry.actionName(), error.code);
+    const QString text = error.kind == Error::Kind::Cancelled ? tr("%1: cancelled.").arg(entry.actionName())
+                                                              : tr("%1 failed: %2").arg(entry.actionName(), error.code);
     if (view)
         view->actionBar()->setStatus(text, error.kind == Error::Kind::Cancelled);
     if (error.kind != Error::Kind::Cancelled)
@@ -450,8 +447,8 @@ void JobActions::openPolledJob(const QString &jobId, const QString &clientId)
     }
     const Target target = m_polledTargets.value(jobId, m_pollTarget);
     const auto askForToken = [this, jobId, clientId, target] {
-        Q_EMIT documentReady(JobDocument::polled(
-            jobId, {jobId, target.profile, target.region, target.endpointOverride}, QDateTime::currentDateTimeUtc()));
+        Q_EMIT documentReady(JobDocument::polled(jobId, {jobId, target.profile, target.region, target.endpointOverride},
+                                                 QDateTime::currentDateTimeUtc()));
         if (JobView *view = m_parts.documents->currentView())
             view->actionBar()->askForToken(clientId);
         m_parts.window->activateWindow();
@@ -475,8 +472,8 @@ void JobActions::fetchPolledJob(const QString &jobId, const Secret &token)
         return;
     }
     const Target target = m_polledTargets.value(jobId, m_pollTarget);
-    LookupForm::Request request{m_parts.profiles->rowOf(target.profile), target.profile, target.region, target.endpointOverride, jobId,
-                                token};
+    LookupForm::Request request{
+        m_parts.profiles->rowOf(target.profile), target.profile, target.region, target.endpointOverride, jobId, token};
     m_parts.fetch->start(request, target.endpoint);
 }
 

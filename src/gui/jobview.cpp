@@ -92,7 +92,7 @@ JobView::JobView(codepipeline::JobDocument document, SecretKeyPolicy *policy, QW
     m_built[OverviewTab] = true;
     // The other pages are empty holders until first shown.
     for (const QString &title :
-         {tr("Confi&guration"), tr("&Artifacts"), tr("Cre&dentials"), tr("Ra&w"), tr("Acti&vity")}) {
+         {tr("Confi&guration"), tr("&Artifacts"), tr("Cre&dentials"), tr("Ra&w"), tr("Activit&y")}) {
         auto *holder = new QWidget(m_tabs);
         auto *holderLayout = new QVBoxLayout(holder);
         holderLayout->setContentsMargins(0, 0, 0, 0);
@@ -366,12 +366,13 @@ QWidget *JobView::buildActivity()
     m_activityView = makeTable(m_activity, page, QStringLiteral("activityView"));
     m_activityView->setAccessibleName(tr("Actions taken on this job"));
     m_activityView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_activityView->horizontalHeader()->setStretchLastSection(true);
+    m_activityView->horizontalHeader()->setStretchLastSection(false);
+    m_activityView->horizontalHeader()->setSectionResizeMode(ActivityModel::ParametersColumn, QHeaderView::Stretch);
     auto *hint = new QLabel(tr("What JobDesk sent for this job while it was open, secrets masked. It is part of "
                                "the exported JSON and of the profile's activity log."),
                             page);
     hint->setWordWrap(true);
-    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Cop&y Activity"), page);
+    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy Activity"), page);
     copy->setObjectName(QStringLiteral("copyActivity"));
     copy->setToolTip(tr("Copies one line per action as plain text, for a support ticket"));
     connect(copy, &QPushButton::clicked, this, &JobView::copyActivity);

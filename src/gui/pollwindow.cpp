@@ -101,7 +101,6 @@ PollWindow::PollWindow(const DialogHooks *hooks, QWidget *parent)
     m_view->setTabKeyNavigation(false);
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
-    m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     m_view->setAlternatingRowColors(true);
     m_view->setWordWrap(false);
     m_open->setObjectName(QStringLiteral("openButton"));
@@ -290,6 +289,8 @@ void PollWindow::addJobs(const QList<PolledJob> &jobs)
         return;
     }
     m_model->addBatch(jobs);
+    // IDs are read whole (they go into tickets): the columns take the width they need.
+    m_view->resizeColumnsToContents();
     m_status->setText(tr("Jobs handed to you by the last poll: %1.").arg(jobs.size()));
     // The newest job is on top: ready for Enter.
     m_view->setCurrentIndex(m_model->index(0, PolledJobsModel::JobIdColumn));

@@ -6,6 +6,7 @@
 #include "cli/skeleton.h"
 #include "core/codepipeline/paramvalidator.h"
 #include "core/codepipeline/servicemodel.h"
+#include "core/output/pythonrepr.h"
 #include "fake/fakecodepipeline.h"
 #include "support/awsclienvironment.h"
 #include "support/testenv.h"
@@ -262,9 +263,10 @@ void TestSkeleton::roundTrip()
         arguments << QStringLiteral("--quiet-poll-warning");
     const auto run = test::runProcessServing(test::jobdeskCli(), arguments, env);
     QVERIFY2(run.exitCode == 0, run.err.constData());
-    // 4. The request the service got.
+    // 4. The request the service got, written as botocore writes a JSON body.
     QCOMPARE(QString::fromUtf8(m_fake.lastRequestBody()),
-             QString::fromStdString(Json::parse(expected.toStdString()).dump()));
+             QString::fromStdString(
+                 output::pythonJsonDumps(Json::parse(expected.toStdString()), output::JsonSeparators::Default)));
 }
 
 QTEST_GUILESS_MAIN(TestSkeleton)

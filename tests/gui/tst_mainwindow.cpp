@@ -95,7 +95,7 @@ private Q_SLOTS:
         QVERIFY(m_window->errorBanner()->isHidden());
         JobView *view = m_window->currentJobView();
         QVERIFY(view);
-        QCOMPARE(view->tabs()->count(), 5);
+        QCOMPARE(view->tabs()->count(), 6);
 
         // Every model of the document under the tester from here on.
         for (QAbstractItemModel *m : std::initializer_list<QAbstractItemModel *>{

@@ -19,6 +19,7 @@
 
 #include "core/output/activityfile.h"
 #include "fake/fakecodepipeline.h"
+#include "jobactionstestcase.h"
 #include "support/guitestdata.h"
 #include "support/testenv.h"
 #include "support/windowtestbed.h"
@@ -48,163 +49,14 @@ using namespace jobdesk;
 using namespace jobdesk::gui;
 using ojson = nlohmann::ordered_json;
 
-namespace {
-
-QString newUuid()
-{
-    return QUuid::createUuid().toString(QUuid::WithoutBraces);
-}
-
-}  // namespace
-
-class TestWindowJobActions : public test::WindowTestCase
+class TestWindowJobActions : public test::JobActionsTestCase
 {
     Q_OBJECT
 
 public:
-    TestWindowJobActions() : WindowTestCase(QStringLiteral("tst_windowjobactions")) {}
-
-protected:
-    void windowReady() override
-    {
-        QVERIFY(m_activityDir.isValid());
-        m_window->jobActions()->setActivityFile(output::ActivityFile(m_activityDir.path()));
-    }
-
-private:
-    struct NewJob
-    {
-        QString jobId;
-        QString clientId;
-    };
-
-    JobActions *actions() const { return m_window->jobActions(); }
-
-    // Fetches as a person would; on failure says what the window showed.
-    bool fetch(const QString &jobId, const QString &token)
-    {
-        if (fetchAsTyped(jobId, token))
-            return true;
-        qWarning() << "fetch failed:" << m_window->errorBanner()->messageText()
-                   << form()->fieldError(LookupForm::Field::JobId) << form()->fieldError(LookupForm::Field::ClientToken)
-                   << form()->fieldError(LookupForm::Field::Profile);
-        return false;
-    }
-
-    // A queued job of AcmeCI's Build action, the only one waiting.
-    NewJob addQueuedJob(const QString &token = test::kClientToken)
-    {
-        for (const QString &id : m_fake->jobIds()) {
-            if (m_fake->job(id)->state == fake::FakeJob::State::Queued)
-                m_fake->setJobState(id, fake::FakeJob::State::InProgress);
-        }
-        test::JobShape shape;
-        shape.jobId = newUuid();
-        shape.withPipelineArn = true;
-        ojson job = ojson::parse(test::fakeJob(shape, token).toStdString());
-        const QString clientId = newUuid();
-        job["clientId"] = clientId.toStdString();
-        const auto added = m_fake->addJobJson(QByteArray::fromStdString(job.dump()));
-        if (!added.ok())
-            qWarning() << added.error().message;
-        return {shape.jobId, clientId};
-    }
-
-    // Runs an action and waits for it to end; true when it was sent and succeeded.
-    bool run(const QString &actionName, bool *sent = nullptr)
-    {
-        QSignalSpy finished(actions(), &JobActions::actionFinished);
-        action(actionName)->trigger();
-        if (finished.isEmpty() && !finished.wait(20000))
-            return false;
-        if (sent)
-            *sent = finished.constFirst().at(1).toBool();
-        return finished.constFirst().at(2).toBool();
-    }
-
-    PollWindow *pollFor(const QString &provider)
-    {
-        action(QStringLiteral("actionPoll"))->trigger();
-        PollWindow *window = actions()->pollWindow();
-        if (!window)
-            return nullptr;
-        window->categoryCombo()->setCurrentText(QStringLiteral("Build"));
-        window->providerEdit()->setText(provider);
-        window->versionEdit()->setText(QStringLiteral("1"));
-        window->batchSizeSpin()->setValue(1);
-        QSignalSpy finished(actions(), &JobActions::actionFinished);
-        QTest::mouseClick(window->pollButton(), Qt::LeftButton);
-        if (finished.isEmpty())
-            finished.wait(20000);
-        return window;
-    }
-
-    // Opens the newest polled row, types the token in the tab that asks for it, and fetches.
-    JobView *openPolled(const QString &jobId)
-    {
-        PollWindow *window = actions()->pollWindow();
-        const int before = m_window->documentTabs()->count();
-        window->jobsView()->setCurrentIndex(window->jobsModel()->index(0, 0));
-        QTest::mouseClick(window->openButton(), Qt::LeftButton);
-        JobView *waiting = m_window->currentJobView();
-        if (!waiting || m_window->documentTabs()->count() != before + 1 || waiting->document().jobId() != jobId
-            || !waiting->actionBar()->isAskingForToken())
-            return nullptr;
-        QSignalSpy fetched(m_window, &MainWindow::fetchFinished);
-        QTest::keyClicks(waiting->actionBar()->tokenEdit(), test::kClientToken);
-        QTest::mouseClick(waiting->actionBar()->fetchButton(), Qt::LeftButton);
-        if (!fetched.wait(20000) || !fetched.constFirst().constFirst().toBool())
-            return nullptr;
-        return m_window->currentJobView();
-    }
-
-    // What the AWS CLI sends for these arguments, as the fake received it.
-    QByteArray awsCliBody(const QStringList &arguments)
-    {
-        const QStringList aws = test::awsClis();
-        if (aws.isEmpty())
-            return "no AWS CLI";
-        QStringList args = {QStringLiteral("codepipeline")};
-        args << arguments << QStringLiteral("--endpoint-url") << m_fake->url().toString();
-        const test::ProcessOutput out = test::runProcessServing(
-            aws.constFirst(), args, test::referenceEnvironment(test::kAccessKeyId, test::kSecretKey));
-        if (out.exitCode != 0)
-            return "AWS CLI failed: " + out.err;
-        return m_fake->lastRequestBody();
-    }
-
-    QByteArray activityFileBytes()
-    {
-        QFile file(actions()->activityFile().pathFor(QStringLiteral("Test")));
-        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-    }
-
-    void confirmAll(QList<ActionSummary> *summaries)
-    {
-        m_window->dialogHooks().confirmAction = [summaries](const ActionSummary &summary) {
-            summaries->append(summary);
-            return true;
-        };
-        m_window->dialogHooks().pollNotice = [](const QString &, bool &) { return true; };
-    }
-
-    QTemporaryDir m_activityDir;
+    TestWindowJobActions() : JobActionsTestCase(QStringLiteral("tst_windowjobactions")) {}
 
 private Q_SLOTS:
-    void init()
-    {
-        // A poll window or activity log left open would take the keys meant for the main window.
-        if (actions()->pollWindow())
-            actions()->pollWindow()->close();
-        if (actions()->activityLog())
-            actions()->activityLog()->close();
-        resetCase();
-        m_window->activateWindow();
-        QVERIFY(QTest::qWaitForWindowActive(m_window));
-        // Where a person clicks to type the next job ID (a list keeps Ctrl+Return to itself).
-        form()->jobIdEdit()->setFocus();
-    }
-
     void pollOpenAcknowledgeAndSucceed()
     {
         QList<ActionSummary> confirmed;
@@ -221,9 +73,10 @@ private Q_SLOTS:
         QCOMPARE(m_fake->job(job.jobId)->state, fake::FakeJob::State::Dispatched);
         const QByteArray ourPoll = m_fake->lastRequestBody();
         m_fake->setJobState(job.jobId, fake::FakeJob::State::Queued);
-        QCOMPARE(ourPoll, awsCliBody({QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
-                                      QStringLiteral("category=Build,owner=ThirdParty,provider=AcmeCI,version=1"),
-                                      QStringLiteral("--max-batch-size"), QStringLiteral("1")}));
+        QCOMPARE(ourPoll,
+                 awsCliBody({QStringLiteral("poll-for-third-party-jobs"), QStringLiteral("--action-type-id"),
+                             QStringLiteral("category=Build,owner=ThirdParty,provider=AcmeCI,version=1"),
+                             QStringLiteral("--max-batch-size"), QStringLiteral("1")}));
 
         // Open: no token is saved for the client, so the tab asks for it, then the job replaces it.
         JobView *view = openPolled(job.jobId);
@@ -251,9 +104,10 @@ private Q_SLOTS:
                  qPrintable(view->actionBar()->statusText()));
         const QByteArray ourAck = m_fake->lastRequestBody();
         m_fake->setJobState(job.jobId, fake::FakeJob::State::Dispatched);
-        QCOMPARE(ourAck, awsCliBody({QStringLiteral("acknowledge-third-party-job"), QStringLiteral("--job-id"),
-                                     job.jobId, QStringLiteral("--nonce"), QStringLiteral("7"),
-                                     QStringLiteral("--client-token"), test::kClientToken}));
+        QCOMPARE(ourAck,
+                 awsCliBody({QStringLiteral("acknowledge-third-party-job"), QStringLiteral("--job-id"), job.jobId,
+                             QStringLiteral("--nonce"), QStringLiteral("7"), QStringLiteral("--client-token"),
+                             test::kClientToken}));
 
         // Report success with every member the dialog offers.
         m_window->dialogHooks().successResult = [](SuccessResultDialog *dialog) {
@@ -274,15 +128,16 @@ private Q_SLOTS:
         QCOMPARE(m_fake->job(job.jobId)->state, fake::FakeJob::State::Succeeded);
         const QByteArray ourSuccess = m_fake->lastRequestBody();
         m_fake->setJobState(job.jobId, fake::FakeJob::State::InProgress);
-        QCOMPARE(ourSuccess,
-                 awsCliBody({QStringLiteral("put-third-party-job-success-result"), QStringLiteral("--job-id"), job.jobId,
-                             QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--current-revision"),
-                             QStringLiteral("{\"revision\":\"a1b2c3d\",\"changeIdentifier\":\"change-42\","
-                                            "\"created\":1796117400,\"revisionSummary\":\"Fix the build\"}"),
-                             QStringLiteral("--continuation-token"), QStringLiteral("step-2"),
-                             QStringLiteral("--execution-details"),
-                             QStringLiteral("{\"summary\":\"Built by hand – see ticket 4711\","
-                                            "\"externalExecutionId\":\"build-4711\",\"percentComplete\":100}")}));
+        QCOMPARE(
+            ourSuccess,
+            awsCliBody({QStringLiteral("put-third-party-job-success-result"), QStringLiteral("--job-id"), job.jobId,
+                        QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--current-revision"),
+                        QStringLiteral("{\"revision\":\"a1b2c3d\",\"changeIdentifier\":\"change-42\","
+                                       "\"created\":1796117400,\"revisionSummary\":\"Fix the build\"}"),
+                        QStringLiteral("--continuation-token"), QStringLiteral("step-2"),
+                        QStringLiteral("--execution-details"),
+                        QStringLiteral("{\"summary\":\"Built by hand – see ticket 4711\","
+                                       "\"externalExecutionId\":\"build-4711\",\"percentComplete\":100}")}));
 
         // The tab's activity holds both actions, in order.
         ActivityModel *activity = view->activityModel();
@@ -316,11 +171,12 @@ private Q_SLOTS:
         QVERIFY(!confirmed[0].commandLine.contains(test::kClientToken));
         const QByteArray ours = m_fake->lastRequestBody();
         m_fake->setJobState(job.jobId, fake::FakeJob::State::InProgress);
-        QCOMPARE(ours,
-                 awsCliBody({QStringLiteral("put-third-party-job-failure-result"), QStringLiteral("--job-id"), job.jobId,
-                             QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--failure-details"),
-                             QStringLiteral("{\"type\":\"ConfigurationError\",\"message\":\"The ApiToken setting is "
-                                            "empty.\\nSet it and retry – ü\",\"externalExecutionId\":\"run-17\"}")}));
+        QCOMPARE(
+            ours,
+            awsCliBody({QStringLiteral("put-third-party-job-failure-result"), QStringLiteral("--job-id"), job.jobId,
+                        QStringLiteral("--client-token"), test::kClientToken, QStringLiteral("--failure-details"),
+                        QStringLiteral("{\"type\":\"ConfigurationError\",\"message\":\"The ApiToken setting is "
+                                       "empty.\\nSet it and retry – ü\",\"externalExecutionId\":\"run-17\"}")}));
         QVERIFY(view->actionBar()->statusText().contains(QStringLiteral("Failure reported")));
     }
 
@@ -376,8 +232,8 @@ private Q_SLOTS:
         const QByteArray logBefore = activityFileBytes();
         const QString name = where.startsWith(QLatin1String("ack")) || where == QLatin1String("token")
             ? QStringLiteral("actionAcknowledge")
-            : where.startsWith(QLatin1String("success"))                                ? QStringLiteral("actionReportSuccess")
-                                                                                        : QStringLiteral("actionReportFailure");
+            : where.startsWith(QLatin1String("success")) ? QStringLiteral("actionReportSuccess")
+                                                         : QStringLiteral("actionReportFailure");
         {
             bool sent = true;
             QVERIFY(!run(name, &sent));

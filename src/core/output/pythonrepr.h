@@ -23,7 +23,6 @@ enum class JsonSeparators { Compact, Default };
 // ASCII written as \uXXXX (a surrogate pair beyond U+FFFF), floats as repr() gives
 // them and NaN, Infinity and -Infinity for the values that are not finite. Bytes
 // that are not UTF-8 are written as U+FFFD.
-std::string pythonJsonDumps(const nlohmann::ordered_json &value,
-                            JsonSeparators separators = JsonSeparators::Compact);
+std::string pythonJsonDumps(const nlohmann::ordered_json &value, JsonSeparators separators = JsonSeparators::Compact);
 
 }  // namespace jobdesk::output

@@ -73,7 +73,8 @@ void TestParamValidator::rejects_data()
                              << QStringLiteral("executionDetails.percentComplete") << QStringLiteral("max value: 100");
     QTest::newRow("bell in a failure message")
         << std::string("PutThirdPartyJobFailureResult")
-        << QStringLiteral(R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"JobFailed","message":"a\u0007"}})")
+        << QStringLiteral(
+               R"({"jobId":"j","clientToken":"t","failureDetails":{"type":"JobFailed","message":"a\u0007"}})")
         << QStringLiteral("failureDetails.message") << QStringLiteral("control character");
     QTest::newRow("line break in an external execution ID")
         << std::string("PutThirdPartyJobFailureResult")
