@@ -177,7 +177,6 @@ protected:
         m_window->dialogHooks().pollNotice = [](const QString &, bool &) { return true; };
     }
 
-
     QTemporaryDir m_activityDir;
 
 private Q_SLOTS:

@@ -5,9 +5,13 @@
 // and the MFA prompt of an assume-role profile answered and cancelled.
 
 #include "gui/errorbanner.h"
+#include "gui/jobactionbar.h"
+#include "gui/jobactions.h"
+#include "gui/jobview.h"
 #include "gui/lookupform.h"
 #include "gui/mainwindow.h"
 #include "gui/mfadialog.h"
+#include "gui/pollwindow.h"
 #include "gui/profileeditdialog.h"
 #include "gui/profilelistmodel.h"
 #include "gui/profilemanagerdialog.h"
@@ -32,7 +36,9 @@
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabWidget>
+#include <QTableView>
 #include <QTemporaryDir>
+#include <QUuid>
 #include <QtTest>
 
 #include <memory>
@@ -410,6 +416,73 @@ private Q_SLOTS:
         QVERIFY(picked.constFirst().constFirst().toBool());
         QCOMPARE(form()->clientTokenEdit()->text(), test::kClientToken);
         QCOMPARE(form()->clientTokenEdit()->echoMode(), QLineEdit::Password);
+    }
+
+    // A token saved for a polled job's client opens that client's next polled job fetched.
+    void polledJobsUseTheTokenSavedForTheirClient()
+    {
+        const QString clientId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const auto addJob = [&] {
+            test::JobShape shape;
+            shape.jobId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+            nlohmann::ordered_json job =
+                nlohmann::ordered_json::parse(test::fakeJob(shape, test::kClientToken).toStdString());
+            job["clientId"] = clientId.toStdString();
+            job["actionTypeId"] = {
+                {"category", "Test"}, {"owner", "ThirdParty"}, {"provider", "VaultCI"}, {"version", "1"}};
+            return m_fake->addJobJson(QByteArray::fromStdString(job.dump())).ok() ? shape.jobId : QString();
+        };
+        QVERIFY(form()->selectProfile(QStringLiteral("source")));
+        form()->setRegion(QStringLiteral("us-east-1"));
+        form()->setEndpointOverride(m_fake->url().toString());
+        m_window->dialogHooks().pollNotice = [](const QString &, bool &) { return true; };
+        QVERIFY(!m_vault->hasClientToken(clientId));
+
+        const auto pollAndOpen = [&](const QString &jobId) {
+            m_window->action(QStringLiteral("actionPoll"))->trigger();
+            PollWindow *window = m_window->jobActions()->pollWindow();
+            window->categoryCombo()->setCurrentText(QStringLiteral("Test"));
+            window->providerEdit()->setText(QStringLiteral("VaultCI"));
+            window->versionEdit()->setText(QStringLiteral("1"));
+            QSignalSpy polled(m_window->jobActions(), &JobActions::actionFinished);
+            window->pollButton()->click();
+            QVERIFY(polled.size() == 1 || polled.wait(60000));
+            QCOMPARE(window->jobsModel()->index(0, 0).data().toString(), jobId);
+            window->jobsView()->setCurrentIndex(window->jobsModel()->index(0, 0));
+            window->openButton()->click();
+            window->close();
+        };
+
+        // No token saved yet: the tab asks, and the person keeps it for the client.
+        const QString first = addJob();
+        QVERIFY(!first.isEmpty());
+        QSignalSpy fetched(m_window, &MainWindow::fetchFinished);
+        pollAndOpen(first);
+        JobView *waiting = m_window->currentJobView();
+        QVERIFY(waiting && waiting->actionBar()->isAskingForToken());
+        waiting->actionBar()->tokenEdit()->setText(test::kClientToken);
+        waiting->actionBar()->saveTokenCheck()->setChecked(true);
+        waiting->actionBar()->fetchButton()->click();
+        QVERIFY(fetched.size() == 1 || fetched.wait(60000));
+        QVERIFY(fetched.constFirst().constFirst().toBool());
+        QTRY_VERIFY_WITH_TIMEOUT(m_vault->hasClientToken(clientId), 60000);
+        QCOMPARE(m_window->currentJobView()->document().jobId(), first);
+
+        // The next job of that client opens fetched, with the token from the keychain.
+        const QString second = addJob();
+        fetched.clear();
+        pollAndOpen(second);
+        QVERIFY(fetched.size() == 1 || fetched.wait(60000));
+        QVERIFY(fetched.constFirst().constFirst().toBool());
+        JobView *view = m_window->currentJobView();
+        QCOMPARE(view->document().jobId(), second);
+        QCOMPARE(view->document().origin(), codepipeline::JobDocument::Origin::Fetched);
+        QVERIFY(!view->actionBar()->isAskingForToken());
+        QCOMPARE(view->clientToken().revealText(), test::kClientToken);
+
+        auto removed =
+            test::waitFor<Status>([&](auto done) { m_vault->removeClientToken(clientId, this, std::move(done)); });
+        QVERIFY(removed && removed->ok());
     }
 
     void mfaPrompt_data()
