@@ -1,5 +1,7 @@
 #include "cli/commandline.h"
 
+#include "core/output/clicommand.h"
+
 #include "cli/shorthandparser.h"
 
 #include <QCoreApplication>
@@ -171,16 +173,7 @@ const QStringList &CommandLine::globalFlags()
 
 QString CommandLine::optionName(const std::string &memberName)
 {
-    QString out = QStringLiteral("--");
-    for (const char c : memberName) {
-        if (c >= 'A' && c <= 'Z') {
-            out += QLatin1Char('-');
-            out += QLatin1Char(char(c - 'A' + 'a'));
-        } else {
-            out += QLatin1Char(c);
-        }
-    }
-    return out;
+    return output::CliCommand::optionName(memberName);
 }
 
 Result<long long> CommandLine::parseTimestamp(const QString &given)

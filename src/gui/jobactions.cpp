@@ -98,7 +98,8 @@ JobActions::JobActions(const Parts &parts, QObject *parent)
     , m_jobCalls(new JobActionController(parts.client, parts.profiles, this))
     , m_pollCalls(new JobActionController(parts.client, parts.profiles, this))
 {
-    connect(m_jobCalls, &JobActionController::succeeded, this, &JobActions::onSucceeded);
+    connect(m_jobCalls, &JobActionController::succeeded, this,
+            [this](const output::ActivityEntry &entry) { onSucceeded(entry); });
     connect(m_jobCalls, &JobActionController::failed, this, &JobActions::onFailed);
     connect(m_jobCalls, &JobActionController::busyChanged, this, &JobActions::updateActions);
     connect(m_pollCalls, &JobActionController::succeeded, this,
@@ -361,9 +362,8 @@ void JobActions::nothingSent(const QString &operation)
     Q_EMIT actionFinished(operation, false, false);
 }
 
-void JobActions::onSucceeded(const output::ActivityEntry &entry, const Json &data)
+void JobActions::onSucceeded(const output::ActivityEntry &entry)
 {
-    Q_UNUSED(data)
     JobView *view = m_actingView;
     record(entry, view);
     QString text;

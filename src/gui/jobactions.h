@@ -102,7 +102,7 @@ private:
     // Whether the tab has a client token to act with, after asking for one when it had none.
     bool ensureToken(JobView *view);
     void send(JobView *view, const QString &operation, const QString &actionName, codepipeline::Json params);
-    void onSucceeded(const output::ActivityEntry &entry, const codepipeline::Json &data);
+    void onSucceeded(const output::ActivityEntry &entry);
     void onFailed(const output::ActivityEntry &entry, const Error &error);
     void record(const output::ActivityEntry &entry, JobView *view);
     void poll(const codepipeline::Json &params);

@@ -25,6 +25,32 @@ QStringList sortedList(QStringList list)
 
 }  // namespace
 
+QLatin1String ClientTokenVault::listKey(Shelf shelf)
+{
+    return shelf == Shelf::Labels ? kLabelsKey : kClientIdsKey;
+}
+
+QString ClientTokenVault::keychainKey(Shelf shelf, const QString &name)
+{
+    return shelf == Shelf::Labels ? Keychain::tokenKey(name) : Keychain::clientTokenKey(name);
+}
+
+Status ClientTokenVault::validate(Shelf shelf, const QString &name)
+{
+    return shelf == Shelf::Labels ? validateLabel(name) : validateClientId(name);
+}
+
+Error ClientTokenVault::notSaved(Shelf shelf, const QString &name)
+{
+    if (shelf == Shelf::Labels)
+        return Error::make(Error::Kind::Validation, QStringLiteral("TokenNotSet"),
+                           tr("No client token is saved in %1 under “%2”.").arg(Keychain::backendName(), name),
+                           tr("Save the token under that label first."));
+    return Error::make(Error::Kind::Validation, QStringLiteral("TokenNotSet"),
+                       tr("No client token is saved in %1 for the client ID %2.").arg(Keychain::backendName(), name),
+                       tr("Save the partner's client token for that client ID first."));
+}
+
 ClientTokenVault::ClientTokenVault(QObject *parent)
     : QObject(parent), m_settings(std::make_unique<QSettings>(QStringLiteral("JobDesk"), QStringLiteral("JobDesk")))
 {
@@ -39,28 +65,12 @@ ClientTokenVault::~ClientTokenVault() = default;
 
 QStringList ClientTokenVault::labels() const
 {
-    m_settings->sync();
-    QStringList list = m_settings->value(kLabelsKey).toStringList();
-    list.removeDuplicates();
-    list.sort();
-    return list;
+    return names(Shelf::Labels);
 }
 
 bool ClientTokenVault::contains(const QString &label) const
 {
     return labels().contains(label);
-}
-
-void ClientTokenVault::setLabels(QStringList list)
-{
-    list.removeDuplicates();
-    list.sort();
-    if (list.isEmpty())
-        m_settings->remove(kLabelsKey);
-    else
-        m_settings->setValue(kLabelsKey, list);
-    m_settings->sync();
-    Q_EMIT labelsChanged();
 }
 
 Status ClientTokenVault::validateLabel(const QString &label)
@@ -81,79 +91,27 @@ Status ClientTokenVault::validateLabel(const QString &label)
 
 void ClientTokenVault::saveToken(const QString &label, const Secret &token, QObject *context, StatusCallback done)
 {
-    if (Status s = validateLabel(label); !s)
-        return deliverLater<Status>(context, std::move(done), s);
-    if (token.isEmpty())
-        return deliverLater<Status>(context, std::move(done),
-                                    Error::validation(QStringLiteral("token"), tr("The token is empty.")));
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    Keychain::run({Keychain::Operation::write(Keychain::tokenKey(label), token)}, this,
-                  [this, label, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
-                      if (result.ok() && !labels().contains(label))
-                          setLabels(labels() << label);
-                      if (!hasContext || guard)
-                          done(result.ok() ? success() : Status(result.error()));
-                  });
+    save(Shelf::Labels, label, token, context, std::move(done));
 }
 
 void ClientTokenVault::loadToken(const QString &label, QObject *context, TokenCallback done)
 {
-    if (Status s = validateLabel(label); !s)
-        return deliverLater<Result<Secret>>(context, std::move(done), s.error());
-    Keychain::run({Keychain::Operation::read(Keychain::tokenKey(label))}, context,
-                  [label, done = std::move(done)](Result<Keychain::ReadResults> result) {
-                      if (!result.ok())
-                          return done(result.error());
-                      const std::optional<Secret> token = result.value().value(Keychain::tokenKey(label));
-                      if (!token || token->isEmpty()) {
-                          return done(Error::make(
-                              Error::Kind::Validation, QStringLiteral("TokenNotSet"),
-                              tr("No client token is saved in %1 under “%2”.").arg(Keychain::backendName(), label),
-                              tr("Save the token under that label first.")));
-                      }
-                      done(*token);
-                  });
+    load(Shelf::Labels, label, context, std::move(done));
 }
 
 void ClientTokenVault::removeToken(const QString &label, QObject *context, StatusCallback done)
 {
-    if (Status s = validateLabel(label); !s)
-        return deliverLater<Status>(context, std::move(done), s);
-    QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    Keychain::run({Keychain::Operation::remove(Keychain::tokenKey(label))}, this,
-                  [this, label, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
-                      if (result.ok() && labels().contains(label)) {
-                          QStringList list = labels();
-                          list.removeAll(label);
-                          setLabels(list);
-                      }
-                      if (!hasContext || guard)
-                          done(result.ok() ? success() : Status(result.error()));
-                  });
+    remove(Shelf::Labels, label, context, std::move(done));
 }
 
 QStringList ClientTokenVault::clientIds() const
 {
-    m_settings->sync();
-    return sortedList(m_settings->value(kClientIdsKey).toStringList());
+    return names(Shelf::ClientIds);
 }
 
 bool ClientTokenVault::hasClientToken(const QString &clientId) const
 {
     return clientIds().contains(clientId);
-}
-
-void ClientTokenVault::setClientIds(QStringList list)
-{
-    list = sortedList(std::move(list));
-    if (list.isEmpty())
-        m_settings->remove(kClientIdsKey);
-    else
-        m_settings->setValue(kClientIdsKey, list);
-    m_settings->sync();
-    Q_EMIT clientIdsChanged();
 }
 
 Status ClientTokenVault::validateClientId(const QString &clientId)
@@ -174,55 +132,86 @@ Status ClientTokenVault::validateClientId(const QString &clientId)
 void ClientTokenVault::saveClientToken(const QString &clientId, const Secret &token, QObject *context,
                                        StatusCallback done)
 {
-    if (Status s = validateClientId(clientId); !s)
+    save(Shelf::ClientIds, clientId, token, context, std::move(done));
+}
+
+void ClientTokenVault::loadClientToken(const QString &clientId, QObject *context, TokenCallback done)
+{
+    load(Shelf::ClientIds, clientId, context, std::move(done));
+}
+
+void ClientTokenVault::removeClientToken(const QString &clientId, QObject *context, StatusCallback done)
+{
+    remove(Shelf::ClientIds, clientId, context, std::move(done));
+}
+
+QStringList ClientTokenVault::names(Shelf shelf) const
+{
+    m_settings->sync();
+    return sortedList(m_settings->value(listKey(shelf)).toStringList());
+}
+
+void ClientTokenVault::setNames(Shelf shelf, QStringList list)
+{
+    list = sortedList(std::move(list));
+    if (list.isEmpty())
+        m_settings->remove(listKey(shelf));
+    else
+        m_settings->setValue(listKey(shelf), list);
+    m_settings->sync();
+    if (shelf == Shelf::Labels)
+        Q_EMIT labelsChanged();
+    else
+        Q_EMIT clientIdsChanged();
+}
+
+void ClientTokenVault::save(Shelf shelf, const QString &name, const Secret &token, QObject *context,
+                            StatusCallback done)
+{
+    if (Status s = validate(shelf, name); !s)
         return deliverLater<Status>(context, std::move(done), s);
     if (token.isEmpty())
         return deliverLater<Status>(context, std::move(done),
                                     Error::validation(QStringLiteral("token"), tr("The token is empty.")));
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    Keychain::run({Keychain::Operation::write(Keychain::clientTokenKey(clientId), token)}, this,
-                  [this, clientId, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
-                      if (result.ok() && !clientIds().contains(clientId))
-                          setClientIds(clientIds() << clientId);
+    Keychain::run({Keychain::Operation::write(keychainKey(shelf, name), token)}, this,
+                  [this, shelf, name, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
+                      if (result.ok() && !names(shelf).contains(name))
+                          setNames(shelf, names(shelf) << name);
                       if (!hasContext || guard)
                           done(result.ok() ? success() : Status(result.error()));
                   });
 }
 
-void ClientTokenVault::loadClientToken(const QString &clientId, QObject *context, TokenCallback done)
+void ClientTokenVault::load(Shelf shelf, const QString &name, QObject *context, TokenCallback done)
 {
-    if (Status s = validateClientId(clientId); !s)
+    if (Status s = validate(shelf, name); !s)
         return deliverLater<Result<Secret>>(context, std::move(done), s.error());
-    const QString key = Keychain::clientTokenKey(clientId);
-    Keychain::run(
-        {Keychain::Operation::read(key)}, context,
-        [clientId, key, done = std::move(done)](Result<Keychain::ReadResults> result) {
-            if (!result.ok())
-                return done(result.error());
-            const std::optional<Secret> token = result.value().value(key);
-            if (!token || token->isEmpty()) {
-                return done(Error::make(
-                    Error::Kind::Validation, QStringLiteral("TokenNotSet"),
-                    tr("No client token is saved in %1 for the client ID %2.").arg(Keychain::backendName(), clientId),
-                    tr("Save the partner's client token for that client ID first.")));
-            }
-            done(*token);
-        });
+    const QString key = keychainKey(shelf, name);
+    Keychain::run({Keychain::Operation::read(key)}, context,
+                  [shelf, name, key, done = std::move(done)](Result<Keychain::ReadResults> result) {
+                      if (!result.ok())
+                          return done(result.error());
+                      const std::optional<Secret> token = result.value().value(key);
+                      if (!token || token->isEmpty())
+                          return done(notSaved(shelf, name));
+                      done(*token);
+                  });
 }
 
-void ClientTokenVault::removeClientToken(const QString &clientId, QObject *context, StatusCallback done)
+void ClientTokenVault::remove(Shelf shelf, const QString &name, QObject *context, StatusCallback done)
 {
-    if (Status s = validateClientId(clientId); !s)
+    if (Status s = validate(shelf, name); !s)
         return deliverLater<Status>(context, std::move(done), s);
     QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
-    Keychain::run({Keychain::Operation::remove(Keychain::clientTokenKey(clientId))}, this,
-                  [this, clientId, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
-                      if (result.ok() && clientIds().contains(clientId)) {
-                          QStringList list = clientIds();
-                          list.removeAll(clientId);
-                          setClientIds(list);
+    Keychain::run({Keychain::Operation::remove(keychainKey(shelf, name))}, this,
+                  [this, shelf, name, guard, hasContext, done = std::move(done)](Result<Keychain::ReadResults> result) {
+                      if (result.ok() && names(shelf).contains(name)) {
+                          QStringList list = names(shelf);
+                          list.removeAll(name);
+                          setNames(shelf, list);
                       }
                       if (!hasContext || guard)
                           done(result.ok() ? success() : Status(result.error()));

@@ -60,8 +60,17 @@ Q_SIGNALS:
     void clientIdsChanged();
 
 private:
-    void setLabels(QStringList labels);
-    void setClientIds(QStringList clientIds);
+    // Labels and client IDs are kept alike: names listed in the settings, tokens in the keychain.
+    enum class Shelf { Labels, ClientIds };
+    static QLatin1String listKey(Shelf shelf);
+    static QString keychainKey(Shelf shelf, const QString &name);
+    static Status validate(Shelf shelf, const QString &name);
+    static Error notSaved(Shelf shelf, const QString &name);
+    QStringList names(Shelf shelf) const;
+    void setNames(Shelf shelf, QStringList names);
+    void save(Shelf shelf, const QString &name, const Secret &token, QObject *context, StatusCallback done);
+    void load(Shelf shelf, const QString &name, QObject *context, TokenCallback done);
+    void remove(Shelf shelf, const QString &name, QObject *context, StatusCallback done);
 
     std::unique_ptr<QSettings> m_settings;
 };
