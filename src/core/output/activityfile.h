@@ -42,7 +42,7 @@ public:
     // A missing file is an empty list; bad lines are counted, not fatal.
     Result<Contents> read(const QString &profile) const;
 
-    static constexpr qsizetype maxLineBytes() { return 64 * 1024; }
+    static constexpr qsizetype maxLineBytes() { return qsizetype(64) * 1024; }
     static constexpr int maxEntries() { return 10000; }
 
 private:
