@@ -31,14 +31,14 @@ public:
     std::function<QString()> openFileName;                              // empty: cancelled
     std::function<bool(const QString &question)> confirm;               // warned choices
     std::function<void(const QString &title, const QString &text)> message;
-    std::function<bool(SettingsDialog *dialog)> settings;              // true: accepted
-    std::function<bool(MfaDialog *dialog)> mfa;                        // true: accepted
-    std::function<void(ProfileManagerDialog *dialog)> profileManager;  // drive it, then return to close it
-    std::function<bool(ProfileEditDialog *dialog)> profileEditor;      // true: accepted
-    std::function<QString(const QString &suggested)> tokenLabel;       // empty: cancelled
-    std::function<Secret(const QString &prompt)> clientToken;          // empty: cancelled
-    std::function<bool(SuccessResultDialog *dialog)> successResult;    // true: accepted
-    std::function<bool(FailureResultDialog *dialog)> failureResult;    // true: accepted
+    std::function<bool(SettingsDialog *dialog)> settings;                     // true: accepted
+    std::function<bool(MfaDialog *dialog)> mfa;                               // true: accepted
+    std::function<void(ProfileManagerDialog *dialog)> profileManager;         // drive it, then return to close it
+    std::function<bool(ProfileEditDialog *dialog)> profileEditor;             // true: accepted
+    std::function<QString(const QString &suggested)> tokenLabel;              // empty: cancelled
+    std::function<Secret(const QString &prompt)> clientToken;                 // empty: cancelled
+    std::function<bool(SuccessResultDialog *dialog)> successResult;           // true: accepted
+    std::function<bool(FailureResultDialog *dialog)> failureResult;           // true: accepted
     std::function<bool(const QString &text, bool &dontAskAgain)> pollNotice;  // true: poll
     std::function<bool(const ActionSummary &summary)> confirmAction;          // true: send
 
