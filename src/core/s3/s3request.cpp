@@ -19,7 +19,8 @@ bool isLowerHex64(const QByteArray &value)
 
 Result<aws::SignableRequest> S3Request::sign(aws::SigV4Signer &signer, const QByteArray &method,
                                              const S3Address &address, const aws::HeaderList &headers,
-                                             const QByteArray &payloadHash, const aws::Credentials &credentials)
+                                             const QByteArray &payloadHash, const aws::Credentials &credentials,
+                                             aws::SignatureParts *parts)
 {
     if (method != "GET" && method != "HEAD" && method != "PUT") {
         return Error::make(Error::Kind::Validation, QStringLiteral("UnsupportedMethod"),
@@ -62,7 +63,10 @@ Result<aws::SignableRequest> S3Request::sign(aws::SigV4Signer &signer, const QBy
     options.normalizePath = false;
     options.signBody = true;  // X-Amz-Content-Sha256, signed, on every request
     options.payloadHash = hash;
-    signer.signHeaders(request, credentials, address.region, QStringLiteral("s3"), options);
+    const aws::SignatureParts signature =
+        signer.signHeaders(request, credentials, address.region, QStringLiteral("s3"), options);
+    if (parts)
+        *parts = signature;
     return request;
 }
 

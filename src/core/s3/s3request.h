@@ -28,10 +28,11 @@ public:
     // x-amz-server-side-encryption, ...), all of them signed. payloadHash is the body's
     // SHA-256 in lowercase hex, or UnsignedPayload (refused unless the URL is https);
     // empty means no body. Refuses server-side encryption headers on GET and HEAD, which
-    // S3 answers with an error.
+    // S3 answers with an error. parts, when given, receives the signature's steps.
     static Result<aws::SignableRequest> sign(aws::SigV4Signer &signer, const QByteArray &method,
                                              const S3Address &address, const aws::HeaderList &headers,
-                                             const QByteArray &payloadHash, const aws::Credentials &credentials);
+                                             const QByteArray &payloadHash, const aws::Credentials &credentials,
+                                             aws::SignatureParts *parts = nullptr);
 
     // The request Qt sends for a signed one: the same URL, every signed header, and
     // Accept-Encoding: identity so that nothing decompresses the object on the way.
