@@ -149,6 +149,8 @@ void S3Call::sendAttempt()
 {
     ++m_attempt;
     m_status = 0;
+    m_sawAnswer = false;
+    m_writtenBefore = m_written;
     m_errorBody.clear();
     m_sslErrors.clear();
     m_abortReason.reset();
@@ -263,6 +265,13 @@ void S3Call::onMetaData()
     m_connectTimer.stop();
     if (m_config.readTimeoutMs > 0)
         m_readTimer.start(m_config.readTimeoutMs);
+    if (m_sawAnswer && m_written > m_writtenBefore) {
+        // Qt sent the request again by itself after the connection dropped mid-body, and a
+        // second answer starts on the same reply. Its bytes would follow the first answer's
+        // in the file, so it is dropped and the download goes on with a Range request.
+        return abortWith(cutShort(Error::make(Error::Kind::Network, QStringLiteral("ConnectionClosed"), {})));
+    }
+    m_sawAnswer = true;
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     if (m_operation != Operation::Get || m_status < 200 || m_status >= 300)
         return;
@@ -272,6 +281,8 @@ void S3Call::onMetaData()
         headers.append({pair.first, pair.second});
     const QByteArray etag = S3Error::header(headers, "ETag");
     if (m_written == 0) {
+        m_sha256.reset();
+        m_md5.reset();
         if (m_status != 200) {
             return abortWith(Error::make(Error::Kind::Protocol, QStringLiteral("UnexpectedStatus"),
                                          tr("S3 answered a whole-object download with HTTP %1.").arg(m_status)));

@@ -98,7 +98,9 @@ private:
 
     // This attempt's answer.
     int m_status = 0;
-    QByteArray m_errorBody;  // an error answer's body, up to S3Error::MaxBodyBytes
+    bool m_sawAnswer = false;    // this attempt's reply had its headers
+    qint64 m_writtenBefore = 0;  // m_written when this attempt started
+    QByteArray m_errorBody;      // an error answer's body, up to S3Error::MaxBodyBytes
 
     // GetObject: the file being written and what has gone into it over all attempts.
     QSaveFile m_saveFile;

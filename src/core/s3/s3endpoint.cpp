@@ -140,14 +140,18 @@ Result<S3Address> S3Endpoint::address(const S3Location &location, const QString 
         origin = "https://" + address.host;
     }
 
-    // QUrl keeps percent-escapes as given in tolerant parsing, but the check below makes
-    // sure: the path sent must be the path signed, byte for byte.
+    // QUrl keeps percent-escapes as given, but Qt's HTTP stack resolves "." and ".." path
+    // segments before sending (Qt 6.4 also some that only start with dots, such as "..c"
+    // after ".b", and a leading "//"), which would address another object than the one signed.
     address.url = QUrl::fromEncoded(origin + address.path, QUrl::TolerantMode);
-    if (!address.url.isValid() || address.url.path(QUrl::FullyEncoded).toUtf8() != address.path) {
+    if (!address.url.isValid() || address.url.path(QUrl::FullyEncoded).toUtf8() != address.path
+        || address.url.path(QUrl::FullyEncoded | QUrl::NormalizePathSegments).toUtf8() != address.path) {
         return Error::make(Error::Kind::Validation, QStringLiteral("UnsendableKey"),
-                           tr("The S3 object key \"%1\" cannot be sent exactly as it is signed.").arg(location.key),
-                           tr("Report this key to the JobDesk developers; download the artifact with the AWS CLI "
-                              "meanwhile."));
+                           tr("The S3 object key \"%1\" has path segments (such as \".\", \"..\" or a leading "
+                              "\"/\") that JobDesk's HTTP stack would change on the way, so it cannot be sent as it "
+                              "is signed.")
+                               .arg(location.key),
+                           tr("Transfer this object with the AWS CLI (aws s3 cp) instead."));
     }
     return address;
 }
