@@ -90,6 +90,16 @@ void TestS3Error::readsFields()
     QVERIFY(error.hint.contains(QStringLiteral("host ID HOST")));
     QCOMPARE(error.message, QStringLiteral("The specified key does not exist."));
 
+    // S3 echoes a refused session token in <Token-0>; it must not reach the error's text.
+    const QByteArray token = "IQoJb3JpZ2luX2VjEXAMPLESESSIONTOKEN+/=";
+    const Error expired = S3Error::fromResponse(
+        400, {},
+        "<Error><Code>ExpiredToken</Code><Message>The provided token has expired.</Message><Token-0>" + token
+            + "</Token-0><RequestId>R</RequestId><HostId>H</HostId></Error>");
+    QCOMPARE(expired.code, QStringLiteral("ExpiredToken"));
+    for (const QString &text : {expired.message, expired.hint, expired.summary()})
+        QVERIFY(!text.contains(QString::fromLatin1(token)));
+
     // A huge field is cut, not carried whole into a message box.
     const Result<S3ErrorBody> longMessage =
         S3Error::parseBody("<Error><Code>X</Code><Message>" + QByteArray(50000, 'm') + "</Message></Error>");
