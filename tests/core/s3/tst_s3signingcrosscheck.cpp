@@ -1,6 +1,6 @@
 // Cross-checks S3 addressing and signing (S3Endpoint and S3Request on SigV4Signer) against
-// botocore's S3SigV4Auth on randomized GET, HEAD and PUT requests: the encoded key path
-// and every intermediate of the signature must agree byte for byte.
+// botocore on randomized GET, HEAD and PUT requests: the URL its S3 endpoint rules give,
+// the encoded key path, and every intermediate of S3SigV4Auth's signature, byte for byte.
 
 #include "core/s3/s3endpoint.h"
 #include "core/s3/s3request.h"
@@ -283,6 +283,9 @@ void TestS3SigningCrossCheck::agreesWithBotocore()
             {QStringLiteral("secret_key"), c.credentials.secretAccessKey.revealText()},
             {QStringLiteral("token"), c.credentials.sessionToken.revealText()},
             {QStringLiteral("timestamp"), QString::fromLatin1(aws::SigV4Signer::formatAmzDate(c.timestamp))},
+            {QStringLiteral("resolve"),
+             override ? QJsonValue()
+                      : QJsonObject{{QStringLiteral("bucket"), c.location.bucket}, {QStringLiteral("region"), region}}},
         });
         cases.append(std::move(c));
     }
@@ -323,6 +326,7 @@ void TestS3SigningCrossCheck::agreesWithBotocore()
 
     FixedClock clock(cases.first().timestamp);
     aws::SigV4Signer signer(clock);  // one signer for all: the key cache is exercised along the way
+    int resolvedUrls = 0;
     for (int i = 0; i < count; ++i) {
         const Case &c = cases.at(i);
         const QJsonObject expected = results.at(i).toObject();
@@ -340,7 +344,12 @@ void TestS3SigningCrossCheck::agreesWithBotocore()
         const QJsonValue expectedToken = expected.value(QStringLiteral("security_token"));
         const auto text = [&](const char *name) { return expected.value(QLatin1String(name)).toString().toUtf8(); };
 
+        const QJsonValue resolved = expected.value(QStringLiteral("resolved_url"));
+        resolvedUrls += !resolved.isNull();
         const std::pair<const char *, std::pair<QByteArray, QByteArray>> fields[] = {
+            {"URL botocore's endpoint rules give",
+             {resolved.isNull() ? QByteArray("<override>") : c.address.url.toEncoded(),
+              resolved.isNull() ? QByteArray("<override>") : resolved.toString().toUtf8()}},
             {"path", {c.address.path, text("path")}},
             {"path on the wire", {c.address.url.path(QUrl::FullyEncoded).toUtf8(), text("path")}},
             {"canonical request", {parts.canonicalRequest, text("canonical_request")}},
@@ -376,6 +385,9 @@ void TestS3SigningCrossCheck::agreesWithBotocore()
                 QVERIFY2(signedNames.split(';').contains(name.toLower()), name.constData());
         }
     }
+    // Every request to an AWS host was addressed as botocore's endpoint rules address it.
+    QVERIFY(resolvedUrls > count / 2);
+    qInfo("%d URLs compared with botocore's S3 endpoint rules", resolvedUrls);
 }
 
 QTEST_GUILESS_MAIN(TestS3SigningCrossCheck)
