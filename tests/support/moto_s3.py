@@ -42,7 +42,8 @@ try:
 except ImportError as error:
     sys.stderr.write(
         "moto_s3.py needs python3 with moto 5 (server extras) and boto3: %s\n"
-        "Install them with: python3 -m pip install 'moto[server]>=5.2' boto3\n" % error
+        "Install them with packaging/linux/install-deps.sh, or: python3 -m pip install --user 'moto[server]>=5.2' boto3\n"
+        % error
     )
     sys.exit(3)
 

@@ -386,8 +386,8 @@ SignatureParts SigV4Signer::computeSignature(const SignableRequest &request, con
     }
     QByteArray signedHeaderNames;
     const QByteArray payloadHash = options.payloadHash.isEmpty() ? sha256Hex(request.body) : options.payloadHash;
-    return sign(request, headersToSign, canonicalQuery(request.query), payloadHash, secretAccessKey,
-                timestamp, region, service, options, signedHeaderNames);
+    return sign(request, headersToSign, canonicalQuery(request.query), payloadHash, secretAccessKey, timestamp, region,
+                service, options, signedHeaderNames);
 }
 
 QByteArray SigV4Signer::signingKey(const Secret &secretAccessKey, const QDate &date, const QString &region,
