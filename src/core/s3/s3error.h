@@ -29,7 +29,7 @@ class S3Error
 
 public:
     // Error bodies are small; anything longer is not one of S3's.
-    static constexpr qsizetype MaxBodyBytes = 64 * 1024;
+    static constexpr qsizetype MaxBodyBytes = qsizetype(64) * 1024;
 
     // One <Error> document. Refuses a document type declaration (so no entity is ever
     // expanded), more than MaxBodyBytes, another root, and malformed XML.

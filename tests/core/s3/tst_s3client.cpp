@@ -169,6 +169,8 @@ private Q_SLOTS:
     void wireBytes();
     void resumesAfterDrop();
     void refusesChangedObjectOnResume();
+    void resumesAfterStall();
+    void retriesSlowDown();
     void correctsRegionOnce_data();
     void correctsRegionOnce();
     void followsNoSecondRedirect();
@@ -355,6 +357,69 @@ void TestS3Client::refusesChangedObjectOnResume()
     QCOMPARE(got.error().code, QStringLiteral("PreconditionFailed"));
     QVERIFY(got.error().hint.contains(QStringLiteral("changed")));
     QVERIFY(!QFile::exists(file));
+}
+
+void TestS3Client::resumesAfterStall()
+{
+    QByteArray content;
+    for (int i = 0; i < 5000; ++i)
+        content += QByteArray::number(i * 13) + ';';
+    const QByteArray etag = md5Etag(content);
+    m_server->handler = [&](const ReceivedRequest &request, int) {
+        const QByteArray range = request.header("Range");
+        if (!range.startsWith("bytes="))  // the first part, then silence until the read timeout
+            return Answer{response(200, "OK", {{"ETag", etag}}, content.left(4000), content.size()), false, true};
+        const qsizetype from = range.mid(6).chopped(1).toLongLong();
+        return Answer{response(206, "Partial Content",
+                               {{"ETag", etag},
+                                {"Content-Range",
+                                 "bytes " + QByteArray::number(from) + '-' + QByteArray::number(content.size() - 1)
+                                     + '/' + QByteArray::number(content.size())}},
+                               content.mid(from))};
+    };
+    aws::ClientConfig c = config();
+    c.readTimeoutMs = 300;
+    const QString file = m_dir.filePath(QStringLiteral("stalled.zip"));
+    const Result<S3Transfer> got =
+        await(m_client->getObject(c, {QStringLiteral("bucket"), QStringLiteral("stall.zip")}, file));
+    QVERIFY2(got.ok(), qPrintable(got.ok() ? QString() : got.error().summary()));
+    QCOMPARE(m_server->requests.size(), 2);
+    QCOMPARE(m_server->requests.at(1).header("Range"), QByteArray("bytes=4000-"));
+    QCOMPARE(got.value().resumes, 1);
+    QCOMPARE(got.value().sha256, QCryptographicHash::hash(content, QCryptographicHash::Sha256).toHex());
+    QFile written(file);
+    QVERIFY(written.open(QIODevice::ReadOnly));
+    QCOMPARE(written.readAll(), content);
+}
+
+void TestS3Client::retriesSlowDown()
+{
+    const QByteArray content = "artifact";
+    m_server->handler = [&](const ReceivedRequest &, int index) {
+        if (index == 0)
+            return Answer{response(503, "Slow Down", {}, errorXml("SlowDown"))};
+        return Answer{response(200, "OK", {{"ETag", md5Etag(content)}}, content)};
+    };
+    const QString file = m_dir.filePath(QStringLiteral("slow.zip"));
+    const Result<S3Transfer> got =
+        await(m_client->getObject(config(), {QStringLiteral("bucket"), QStringLiteral("k.zip")}, file));
+    QVERIFY2(got.ok(), qPrintable(got.ok() ? QString() : got.error().summary()));
+    QCOMPARE(m_server->requests.size(), 2);
+    QVERIFY(m_server->requests.at(1).header("Range").isEmpty());  // nothing was written the first time
+
+    // With one attempt only, SlowDown is the answer, and its hint says to wait.
+    m_server->requests.clear();
+    m_server->handler = [&](const ReceivedRequest &, int) {
+        return Answer{response(503, "Slow Down", {}, errorXml("SlowDown"))};
+    };
+    aws::ClientConfig once = config();
+    once.retry.maxAttempts = 1;
+    const Result<S3Transfer> refused =
+        await(m_client->getObject(once, {QStringLiteral("bucket"), QStringLiteral("k.zip")}, file));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, QStringLiteral("SlowDown"));
+    QVERIFY(refused.error().hint.contains(QStringLiteral("Wait")));
+    QCOMPARE(m_server->requests.size(), 1);
 }
 
 void TestS3Client::correctsRegionOnce_data()
