@@ -269,7 +269,8 @@ void S3Call::onMetaData()
         // Qt sent the request again by itself after the connection dropped mid-body, and a
         // second answer starts on the same reply. Its bytes would follow the first answer's
         // in the file, so it is dropped and the download goes on with a Range request.
-        return abortWith(cutShort(Error::make(Error::Kind::Network, QStringLiteral("ConnectionClosed"), {})));
+        return abortWith(
+            cutShort(aws::NetworkErrorText::fromReply(QNetworkReply::RemoteHostClosedError, {}, reply->url(), {})));
     }
     m_sawAnswer = true;
     m_status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
