@@ -3213,6 +3213,10 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>S3 had an internal problem. Try again in a moment.</source>
         <translation>S3 hatte ein internes Problem. Versuchen Sie es gleich noch einmal.</translation>
     </message>
+    <message>
+        <source>S3 refused the request without saying why, as it does for HEAD requests. The usual cause is an expired or broken session token in the job&apos;s artifact credentials: fetch the job again.</source>
+        <translation>S3 hat die Anfrage ohne Begründung abgelehnt, wie bei HEAD-Anfragen üblich. Meist ist das Sitzungstoken in den Artefakt-Anmeldedaten des Jobs abgelaufen oder beschädigt: Rufen Sie den Job erneut ab.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::s3::S3Request</name>

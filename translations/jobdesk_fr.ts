@@ -3213,6 +3213,10 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>S3 had an internal problem. Try again in a moment.</source>
         <translation>S3 a rencontré un problème interne. Réessayez dans un instant.</translation>
     </message>
+    <message>
+        <source>S3 refused the request without saying why, as it does for HEAD requests. The usual cause is an expired or broken session token in the job&apos;s artifact credentials: fetch the job again.</source>
+        <translation>S3 a refusé la requête sans dire pourquoi, comme il le fait pour les requêtes HEAD. La cause habituelle est un jeton de session expiré ou abîmé dans les informations d’identification des artefacts de la tâche&#xa0;: récupérez de nouveau la tâche.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::s3::S3Request</name>

@@ -3211,6 +3211,10 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>S3 had an internal problem. Try again in a moment.</source>
         <translation>S3 で内部的な問題が発生しました。しばらくしてから、もう一度お試しください。</translation>
     </message>
+    <message>
+        <source>S3 refused the request without saying why, as it does for HEAD requests. The usual cause is an expired or broken session token in the job&apos;s artifact credentials: fetch the job again.</source>
+        <translation>S3 は理由を示さずにリクエストを拒否しました (HEAD リクエストではこうなります)。よくある原因は、ジョブのアーティファクト認証情報のセッショントークンの期限切れか破損です: ジョブをもう一度取得してください。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::s3::S3Request</name>

@@ -186,6 +186,9 @@ QString S3Error::explain(const Error &error)
                   "pipeline's artifact bucket and the job's own artifacts; check the bucket and key, and whether "
                   "a KMS key policy denies the role. If the job is old, its credentials may have expired: fetch "
                   "it again.");
+    if (code == QLatin1String("BadRequest"))
+        return tr("S3 refused the request without saying why, as it does for HEAD requests. The usual cause is an "
+                  "expired or broken session token in the job's artifact credentials: fetch the job again.");
     if (code == QLatin1String("NoSuchKey") || code == QLatin1String("NotFound"))
         return tr("There is no object with this key in the bucket. Check the key for a changed character, and "
                   "whether the pipeline's earlier action has really written its output artifact.");
