@@ -6,6 +6,7 @@
 #include "core/aws/sigv4signer.h"
 #include "core/s3/s3client.h"
 #include "core/s3/s3request.h"
+#include "support/rawhttpserver.h"
 
 #include <QCryptographicHash>
 #include <QEventLoop>
@@ -13,8 +14,6 @@
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QStandardPaths>
-#include <QTcpServer>
-#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -24,6 +23,9 @@
 
 using namespace jobdesk;
 using namespace jobdesk::s3;
+using jobdesk::test::Answer;
+using jobdesk::test::ReceivedRequest;
+using jobdesk::test::response;
 
 namespace {
 
@@ -31,107 +33,12 @@ const QString AccessKey = QStringLiteral("ASIAJOBDESKTEST00001");
 const QByteArray SecretKey = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 const QByteArray Token = "FwoGZXIvYXdzEJr//////////wEaDEXAMPLEtoken+/=";
 
-struct ReceivedRequest
-{
-    QByteArray requestLine;
-    aws::HeaderList headers;
-    QByteArray body;
-
-    QByteArray header(const QByteArray &name) const
-    {
-        for (const auto &[key, value] : headers) {
-            if (key.compare(name, Qt::CaseInsensitive) == 0)
-                return value;
-        }
-        return {};
-    }
-    QByteArray method() const { return requestLine.split(' ').value(0); }
-    QByteArray target() const { return requestLine.split(' ').value(1); }
-};
-
-// What the server does with one request: the bytes to write, and whether to close the
-// connection after them (a drop) or to leave it open and silent (a stall).
-struct Answer
-{
-    QByteArray bytes;
-    bool close = false;
-    bool stall = false;
-};
-
-QByteArray response(int status, const QByteArray &reason, const aws::HeaderList &headers, const QByteArray &body,
-                    qsizetype contentLength = -1)
-{
-    QByteArray out = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reason + "\r\n";
-    for (const auto &[name, value] : headers)
-        out += name + ": " + value + "\r\n";
-    out += "Content-Length: " + QByteArray::number(contentLength >= 0 ? contentLength : body.size()) + "\r\n\r\n";
-    return out + body;
-}
-
 QByteArray errorXml(const QByteArray &code, const QByteArray &extra = {})
 {
     return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + code
         + "</Code><Message>Refused for test</Message>" + extra
         + "<RequestId>REQ123</RequestId><HostId>HOST456</HostId></Error>";
 }
-
-// A one-thread HTTP/1.1 server on 127.0.0.1 that records every request and answers each
-// through the handler.
-class RawServer : public QObject
-{
-public:
-    std::function<Answer(const ReceivedRequest &, int index)> handler;
-    QList<ReceivedRequest> requests;
-
-    bool listen()
-    {
-        connect(&m_server, &QTcpServer::newConnection, this, [this] {
-            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
-                socket->setParent(this);
-                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onData(socket); });
-            }
-        });
-        return m_server.listen(QHostAddress::LocalHost);
-    }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
-
-private:
-    void onData(QTcpSocket *socket)
-    {
-        QByteArray &buffer = m_buffers[socket];
-        buffer += socket->readAll();
-        for (;;) {
-            const qsizetype end = buffer.indexOf("\r\n\r\n");
-            if (end < 0)
-                return;
-            ReceivedRequest request;
-            const QList<QByteArray> lines = buffer.left(end).split('\n');
-            request.requestLine = lines.first().trimmed();
-            for (qsizetype i = 1; i < lines.size(); ++i) {
-                const qsizetype colon = lines[i].indexOf(':');
-                request.headers.append({lines[i].left(colon).trimmed(), lines[i].mid(colon + 1).trimmed()});
-            }
-            const qsizetype length = request.header("Content-Length").toLongLong();
-            if (buffer.size() < end + 4 + length)
-                return;
-            request.body = buffer.mid(end + 4, length);
-            buffer.remove(0, end + 4 + length);
-            requests.append(request);
-            const Answer answer = handler(request, int(requests.size() - 1));
-            socket->write(answer.bytes);
-            socket->flush();
-            if (answer.close) {
-                socket->disconnectFromHost();
-                return;
-            }
-            if (answer.stall)
-                return;
-        }
-    }
-
-    QTcpServer m_server;
-    QHash<QTcpSocket *, QByteArray> m_buffers;
-};
 
 Result<S3Transfer> await(S3Call *call, const std::function<void(qint64)> &onProgress = {})
 {
@@ -180,6 +87,7 @@ private Q_SLOTS:
     void uploadHeaders();
     void refusesUnsignedPayloadOverHttp();
     void refusesDotSegments();
+    void reportsLocalFileProblems();
 
 private:
     aws::ClientConfig config(const QString &region = QStringLiteral("us-east-1")) const;
@@ -189,7 +97,7 @@ private:
     QTemporaryDir m_dir;
     QNetworkAccessManager *m_network = nullptr;
     S3Client *m_client = nullptr;
-    RawServer *m_server = nullptr;
+    test::RawHttpServer *m_server = nullptr;
 };
 
 void TestS3Client::initTestCase()
@@ -202,7 +110,7 @@ void TestS3Client::init()
 {
     m_network = new QNetworkAccessManager(this);
     m_client = new S3Client(m_network, this);
-    m_server = new RawServer;
+    m_server = new test::RawHttpServer;
     QVERIFY(m_server->listen());
 }
 
@@ -613,6 +521,29 @@ void TestS3Client::refusesDotSegments()
         QVERIFY(head.error().hint.contains(QStringLiteral("aws s3 cp")));
     }
     QVERIFY(m_server->requests.isEmpty());
+}
+
+void TestS3Client::reportsLocalFileProblems()
+{
+    m_server->handler = [&](const ReceivedRequest &, int) { return Answer{response(200, "OK", {}, "x")}; };
+    const S3Location location{QStringLiteral("bucket"), QStringLiteral("k.zip")};
+
+    const QString noFolder = m_dir.filePath(QStringLiteral("no such folder/k.zip"));
+    const Result<S3Transfer> get = await(m_client->getObject(config(), location, noFolder));
+    QVERIFY(!get.ok());
+    QCOMPARE(get.error().kind, Error::Kind::Io);
+    QCOMPARE(get.error().code, QStringLiteral("CannotWrite"));
+    QVERIFY(get.error().message.contains(noFolder));
+    QVERIFY(!get.error().hint.isEmpty());
+
+    const QString noFile = m_dir.filePath(QStringLiteral("missing.zip"));
+    const Result<S3Transfer> put = await(m_client->putObject(config(), location, noFile));
+    QVERIFY(!put.ok());
+    QCOMPARE(put.error().kind, Error::Kind::Io);
+    QCOMPARE(put.error().code, QStringLiteral("CannotRead"));
+    QVERIFY(put.error().message.contains(noFile));
+
+    QVERIFY(m_server->requests.isEmpty());  // nothing is sent for a transfer that cannot happen
 }
 
 QTEST_GUILESS_MAIN(TestS3Client)
