@@ -10,6 +10,8 @@
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
 
+#include <cstdlib>
+
 namespace jobdesk::s3 {
 
 namespace {
@@ -188,7 +190,7 @@ void S3Call::sendAttempt()
         break;
     }
 
-    m_client->m_clock.setBase(m_config.clock ? *m_config.clock : Clock::system());
+    m_client->m_clock.set(m_config.clock ? *m_config.clock : Clock::system(), m_clockOffsetMs);
     const Result<aws::SignableRequest> signedRequest =
         S3Request::sign(m_client->m_signer, method, address.value(), headers, payloadHash, m_config.credentials);
     if (!signedRequest)
@@ -408,9 +410,34 @@ void S3Call::onReplyFinished()
             return;
         }
     }
+    if (correctedClock(error, headers)) {
+        --m_attempt;  // the correction does not use up an attempt
+        sendAttempt();
+        return;
+    }
     if (error.kind == Error::Kind::Service)
         error.message = tr("%1 of %2 failed: %3").arg(operationName(), objectUri(), error.message);
     retryOrFinish(error);
+}
+
+bool S3Call::correctedClock(const Error &error, const aws::HeaderList &headers)
+{
+    // Once per call, and only by S3's own Date header, as AwsCall does for CodePipeline. A
+    // HEAD answer has no body to name the reason, so there a 403 counts when the clocks are
+    // further apart than S3 allows (15 minutes).
+    const bool headRefusal = m_operation == Operation::Head && error.httpStatus == 403;
+    if ((error.code != QLatin1String("RequestTimeTooSkewed") && !headRefusal) || m_clockOffsetMs != 0)
+        return false;
+    const QDateTime serverTime = S3ObjectInfo::parseHttpDate(S3Error::header(headers, "Date"));
+    if (!serverTime.isValid())
+        return false;
+    const Clock &base = m_config.clock ? *m_config.clock : Clock::system();
+    const qint64 skew = base.nowUtc().msecsTo(serverTime);
+    const qint64 allowedMs = qint64(headRefusal ? 15 : 4) * 60 * 1000;
+    if (std::llabs(skew) <= allowedMs)
+        return false;
+    m_clockOffsetMs = skew;
+    return true;
 }
 
 void S3Call::onSuccess(const aws::HeaderList &headers)

@@ -2,7 +2,8 @@
 
 // One S3 request's life: signs and sends it, streams a download into its file as it
 // arrives, resumes a dropped download with Range, re-signs once for the region S3 names
-// when it was the wrong one, retries by the RetryPolicy, and reports once. Made by S3Client.
+// when it was the wrong one and once with S3's time when it refused ours, retries by the
+// RetryPolicy, and reports once. Made by S3Client.
 
 #include "core/aws/clientconfig.h"
 #include "core/result.h"
@@ -71,6 +72,7 @@ private:
     void onReplyFinished();
     void onTimeout(bool connectPhase);
     void onSuccess(const aws::HeaderList &headers);
+    bool correctedClock(const Error &error, const aws::HeaderList &headers);
     void retryOrFinish(Error error);
     void finish(Result<S3Transfer> result);
     void abortWith(const Error &error);
@@ -93,6 +95,7 @@ private:
     QList<QSslError> m_sslErrors;
     int m_attempt = 0;
     bool m_regionCorrected = false;
+    qint64 m_clockOffsetMs = 0;  // S3's clock minus ours, once S3 refused our time
     std::optional<Error> m_abortReason;
     std::optional<Result<S3Transfer>> m_result;
 

@@ -45,16 +45,21 @@ private:
 
     S3Call *startCall(S3Call *call);
 
-    // Passes "now" through to the clock of the call being signed; one signer for all
-    // calls, so its derived-key cache spans them.
+    // Passes "now" through to the clock of the call being signed, moved by the offset that
+    // call learned from S3; one signer for all calls, so its derived-key cache spans them.
     class CallClock : public Clock
     {
     public:
-        QDateTime nowUtc() const override { return m_base->nowUtc(); }
-        void setBase(const Clock &base) { m_base = &base; }
+        QDateTime nowUtc() const override { return m_base->nowUtc().addMSecs(m_offsetMs); }
+        void set(const Clock &base, qint64 offsetMs)
+        {
+            m_base = &base;
+            m_offsetMs = offsetMs;
+        }
 
     private:
         const Clock *m_base = &Clock::system();
+        qint64 m_offsetMs = 0;
     };
 
     QNetworkAccessManager *m_network;

@@ -7,19 +7,14 @@
 
 namespace jobdesk::s3 {
 
-namespace {
-
-QDateTime parseHttpDate(const QByteArray &value)
+QDateTime S3ObjectInfo::parseHttpDate(const QByteArray &value)
 {
-    // RFC 7231 IMF-fixdate, e.g. "Tue, 15 Nov 1994 08:12:31 GMT", which S3 uses.
     const QDateTime date = QLocale::c().toDateTime(QString::fromLatin1(value.trimmed()),
                                                    QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!date.isValid())
         return {};
     return QDateTime(date.date(), date.time(), QTimeZone::utc());
 }
-
-}  // namespace
 
 S3ObjectInfo S3ObjectInfo::fromHeaders(const aws::HeaderList &headers)
 {

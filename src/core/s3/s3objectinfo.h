@@ -26,6 +26,9 @@ struct S3ObjectInfo
     // The MD5 in hex that the ETag stands for, when it does: a single-part object that is
     // not KMS- or customer-key-encrypted. Empty otherwise.
     QByteArray md5Hex() const;
+    // RFC 7231's IMF-fixdate ("Tue, 15 Nov 1994 08:12:31 GMT"), which S3 uses, in UTC;
+    // invalid for anything else.
+    static QDateTime parseHttpDate(const QByteArray &value);
 };
 
 // The outcome of a finished HeadObject, GetObject or PutObject.

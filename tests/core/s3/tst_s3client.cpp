@@ -11,6 +11,7 @@
 #include <QCryptographicHash>
 #include <QEventLoop>
 #include <QFile>
+#include <QLocale>
 #include <QNetworkAccessManager>
 #include <QPointer>
 #include <QStandardPaths>
@@ -78,6 +79,7 @@ private Q_SLOTS:
     void refusesChangedObjectOnResume();
     void resumesAfterStall();
     void retriesSlowDown();
+    void correctsClockOnce();
     void correctsRegionOnce_data();
     void correctsRegionOnce();
     void followsNoSecondRedirect();
@@ -327,6 +329,65 @@ void TestS3Client::retriesSlowDown()
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, QStringLiteral("SlowDown"));
     QVERIFY(refused.error().hint.contains(QStringLiteral("Wait")));
+    QCOMPARE(m_server->requests.size(), 1);
+}
+
+void TestS3Client::correctsClockOnce()
+{
+    // S3 two hours ahead of this computer: the request is signed again with S3's time.
+    const QDateTime serverNow = QDateTime::currentDateTimeUtc().addSecs(2 * 3600);
+    const QByteArray date =
+        QLocale::c().toString(serverNow, QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'")).toLatin1();
+    const QByteArray content = "zip";
+    m_server->handler = [&](const ReceivedRequest &, int index) {
+        if (index == 0)
+            return Answer{response(403, "Forbidden", {{"Date", date}}, errorXml("RequestTimeTooSkewed"))};
+        return Answer{response(200, "OK", {{"ETag", md5Etag(content)}}, content)};
+    };
+    const QString file = m_dir.filePath(QStringLiteral("skewed.zip"));
+    const S3Location location{QStringLiteral("bucket"), QStringLiteral("k.zip")};
+    const Result<S3Transfer> got = await(m_client->getObject(config(), location, file));
+    QVERIFY2(got.ok(), qPrintable(got.ok() ? QString() : got.error().summary()));
+    QCOMPARE(m_server->requests.size(), 2);
+    const auto signedAt = aws::SigV4Signer::parseAmzDate(m_server->requests.at(1).header("X-Amz-Date"));
+    QVERIFY(signedAt);
+    QVERIFY(qAbs(signedAt->secsTo(serverNow)) < 300);
+    QVERIFY(verifies(m_server->requests.at(1)));
+
+    // Without S3's Date there is nothing to correct by: the error says to set the clock.
+    m_server->requests.clear();
+    m_server->handler = [&](const ReceivedRequest &, int) {
+        return Answer{response(403, "Forbidden", {}, errorXml("RequestTimeTooSkewed"))};
+    };
+    const Result<S3Transfer> refused = await(m_client->getObject(config(), location, file));
+    QVERIFY(!refused.ok());
+    QCOMPARE(refused.error().code, QStringLiteral("RequestTimeTooSkewed"));
+    QVERIFY(refused.error().hint.contains(QStringLiteral("clock")));
+    QCOMPARE(m_server->requests.size(), 1);
+
+    // HEAD gets a bare 403; S3's Date far from ours is taken as the reason, once.
+    m_server->requests.clear();
+    m_server->handler = [&](const ReceivedRequest &, int index) {
+        if (index == 0)
+            return Answer{response(403, "Forbidden", {{"Date", date}}, {})};
+        return Answer{response(200, "OK", {{"ETag", md5Etag(content)}}, {}, content.size())};
+    };
+    const Result<S3Transfer> head = await(m_client->headObject(config(), location));
+    QVERIFY2(head.ok(), qPrintable(head.ok() ? QString() : head.error().summary()));
+    QCOMPARE(m_server->requests.size(), 2);
+
+    // A 403 from a server whose clock agrees with ours is just a refusal.
+    m_server->requests.clear();
+    const QByteArray now =
+        QLocale::c()
+            .toString(QDateTime::currentDateTimeUtc(), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"))
+            .toLatin1();
+    m_server->handler = [&](const ReceivedRequest &, int) {
+        return Answer{response(403, "Forbidden", {{"Date", now}}, {})};
+    };
+    const Result<S3Transfer> forbidden = await(m_client->headObject(config(), location));
+    QVERIFY(!forbidden.ok());
+    QCOMPARE(forbidden.error().code, QStringLiteral("Forbidden"));
     QCOMPARE(m_server->requests.size(), 1);
 }
 
