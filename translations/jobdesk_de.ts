@@ -3942,6 +3942,262 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::s3::S3Call</name>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room.</source>
+        <translation>Prüfen Sie, ob der Ordner existiert, ob Sie dort schreiben dürfen und ob auf dem Datenträger Platz ist.</translation>
+    </message>
+    <message>
+        <source>Could not write &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Could not read &quot;%1&quot;: %2</source>
+        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation>Prüfen Sie, ob die Datei existiert und ob Sie sie lesen dürfen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; a single S3 upload takes at most %3.</source>
+        <translation>„%1“ ist %2 groß; ein einzelner S3-Upload nimmt höchstens %3 an.</translation>
+    </message>
+    <message>
+        <source>Make the artifact smaller; JobDesk cannot upload in parts yet.</source>
+        <translation>Verkleinern Sie das Artefakt; JobDesk kann noch nicht in Teilen hochladen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changed while it was being read.</source>
+        <translation>„%1“ wurde verändert, während es gelesen wurde.</translation>
+    </message>
+    <message>
+        <source>Wait until whatever writes the file has finished, then upload it again.</source>
+        <translation>Warten Sie, bis das Programm, das die Datei schreibt, fertig ist, und laden Sie sie dann erneut hoch.</translation>
+    </message>
+    <message>
+        <source>S3 answered a whole-object download with HTTP %1.</source>
+        <translation>S3 hat einen Download des ganzen Objekts mit HTTP %1 beantwortet.</translation>
+    </message>
+    <message>
+        <source>The download of %1 broke off after %2 bytes and could not go on where it stopped.</source>
+        <translation>Der Download von %1 brach nach %2 Bytes ab und konnte nicht an dieser Stelle fortgesetzt werden.</translation>
+    </message>
+    <message>
+        <source>Download it again.</source>
+        <translation>Laden Sie es erneut herunter.</translation>
+    </message>
+    <message>
+        <source>S3 sent more bytes of %1 than the object has.</source>
+        <translation>S3 hat mehr Bytes von %1 gesendet, als das Objekt hat.</translation>
+    </message>
+    <message>
+        <source>Check that the disk has room for the artifact (%1).</source>
+        <translation>Prüfen Sie, ob auf dem Datenträger Platz für das Artefakt (%1) ist.</translation>
+    </message>
+    <message>
+        <source>The answer from S3 for %1 was cut short: the connection was closed or reset.</source>
+        <translation>Die Antwort von S3 für %1 wurde abgeschnitten: Die Verbindung wurde geschlossen oder zurückgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>%1 von %2 ist fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>The download of %1 does not match its ETag: the bytes were changed on the way.</source>
+        <translation>Der Download von %1 passt nicht zu seinem ETag: Die Bytes wurden unterwegs verändert.</translation>
+    </message>
+    <message>
+        <source>Download it again; if it keeps happening, check any proxy in between.</source>
+        <translation>Laden Sie es erneut herunter; wenn das wieder passiert, prüfen Sie einen eventuell dazwischenliegenden Proxy.</translation>
+    </message>
+    <message>
+        <source>The transfer was cancelled.</source>
+        <translation>Die Übertragung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Endpoint</name>
+    <message>
+        <source>The artifact&apos;s S3 bucket name is empty.</source>
+        <translation>Der S3-Bucket-Name des Artefakts ist leer.</translation>
+    </message>
+    <message>
+        <source>Invalid S3 bucket name &quot;%1&quot;: a bucket name has 1 to 255 letters, digits, dots, hyphens and underscores, and nothing else.</source>
+        <translation>Ungültiger S3-Bucket-Name „%1“: Ein Bucket-Name besteht aus 1 bis 255 Buchstaben, Ziffern, Punkten, Bindestrichen und Unterstrichen, sonst nichts.</translation>
+    </message>
+    <message>
+        <source>The artifact&apos;s S3 object key is empty.</source>
+        <translation>Der S3-Objektschlüssel des Artefakts ist leer.</translation>
+    </message>
+    <message>
+        <source>The S3 object key contains a broken character (an unpaired UTF-16 surrogate), so it cannot be written as UTF-8. Copy the key again from the job&apos;s details.</source>
+        <translation>Der S3-Objektschlüssel enthält ein beschädigtes Zeichen (ein ungepaartes UTF-16-Surrogat) und lässt sich daher nicht als UTF-8 schreiben. Kopieren Sie den Schlüssel erneut aus den Jobdetails.</translation>
+    </message>
+    <message>
+        <source>The S3 object key is %1 bytes long in UTF-8; S3 keys are at most %2 bytes.</source>
+        <translation>Der S3-Objektschlüssel ist in UTF-8 %1 Bytes lang; S3-Schlüssel haben höchstens %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>Invalid region name &quot;%1&quot; for the artifact bucket. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>Ungültiger Regionsname „%1“ für den Artefakt-Bucket. Eine Region sieht aus wie us-east-1 oder eu-west-2.</translation>
+    </message>
+    <message>
+        <source>Invalid S3 endpoint URL &quot;%1&quot;: it must be an http or https URL such as https://s3.example.com, without a query or fragment.</source>
+        <translation>Ungültige S3-Endpunkt-URL „%1“: Sie muss eine http- oder https-URL wie https://s3.example.com sein, ohne Abfrage oder Fragment.</translation>
+    </message>
+    <message>
+        <source>The S3 object key &quot;%1&quot; has path segments (such as &quot;.&quot;, &quot;..&quot; or a leading &quot;/&quot;) that JobDesk&apos;s HTTP stack would change on the way, so it cannot be sent as it is signed.</source>
+        <translation>Der S3-Objektschlüssel „%1“ hat Pfadsegmente (etwa „.“, „..“ oder ein führendes „/“), die der HTTP-Stack von JobDesk unterwegs verändern würde; er kann daher nicht so gesendet werden, wie er signiert ist.</translation>
+    </message>
+    <message>
+        <source>Transfer this object with the AWS CLI (aws s3 cp) instead.</source>
+        <translation>Übertragen Sie dieses Objekt stattdessen mit der AWS CLI (aws s3 cp).</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Error</name>
+    <message>
+        <source>S3&apos;s error answer could not be read: %1</source>
+        <translation>Die Fehlerantwort von S3 konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Something other than Amazon S3 may have answered. Check the S3 endpoint and any proxy in between.</source>
+        <translation>Möglicherweise hat etwas anderes als Amazon S3 geantwortet. Prüfen Sie den S3-Endpunkt und einen eventuell dazwischenliegenden Proxy.</translation>
+    </message>
+    <message>
+        <source>it is longer than %1 bytes.</source>
+        <translation>sie ist länger als %1 Bytes.</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>sie ist leer.</translation>
+    </message>
+    <message>
+        <source>it contains a document type declaration.</source>
+        <translation>sie enthält eine Dokumenttypdeklaration.</translation>
+    </message>
+    <message>
+        <source>it refers to an undeclared entity.</source>
+        <translation>sie verweist auf eine nicht deklarierte Entität.</translation>
+    </message>
+    <message>
+        <source>its root element is &lt;%1&gt;, not &lt;Error&gt;.</source>
+        <translation>ihr Wurzelelement ist &lt;%1&gt;, nicht &lt;Error&gt;.</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3).</source>
+        <translation>%1 (Zeile %2, Spalte %3).</translation>
+    </message>
+    <message>
+        <source>it has no error code.</source>
+        <translation>sie hat keinen Fehlercode.</translation>
+    </message>
+    <message>
+        <source>S3 answered HTTP %1 without details.</source>
+        <translation>S3 hat mit HTTP %1 ohne weitere Angaben geantwortet.</translation>
+    </message>
+    <message>
+        <source>S3 answered HTTP %1, and %2</source>
+        <translation>S3 hat mit HTTP %1 geantwortet, und %2</translation>
+    </message>
+    <message>
+        <source>S3 says the bucket is in %1.</source>
+        <translation>Laut S3 liegt der Bucket in %1.</translation>
+    </message>
+    <message>
+        <source>For AWS Support: host ID %1.</source>
+        <translation>Für den AWS Support: Host-ID %1.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s artifact credentials have expired; fetch the job again to get fresh ones.</source>
+        <translation>Die Artefakt-Anmeldedaten des Jobs sind abgelaufen; rufen Sie den Job erneut ab, um neue zu erhalten.</translation>
+    </message>
+    <message>
+        <source>S3 does not accept the session token of the job&apos;s artifact credentials. Fetch the job again and use the access key, secret key and session token that came with it, together.</source>
+        <translation>S3 akzeptiert das Sitzungstoken der Artefakt-Anmeldedaten des Jobs nicht. Rufen Sie den Job erneut ab und verwenden Sie Zugriffsschlüssel, geheimen Schlüssel und Sitzungstoken, die mit ihm kamen, zusammen.</translation>
+    </message>
+    <message>
+        <source>S3 does not know the access key ID. The artifact credentials are incomplete, belong to another partition, or were revoked; fetch the job again.</source>
+        <translation>S3 kennt die Zugriffsschlüssel-ID nicht. Die Artefakt-Anmeldedaten sind unvollständig, gehören zu einer anderen Partition oder wurden widerrufen; rufen Sie den Job erneut ab.</translation>
+    </message>
+    <message>
+        <source>S3 rejected the request signature: the secret key does not belong to the access key ID. Fetch the job again so that the artifact credentials match.</source>
+        <translation>S3 hat die Signatur der Anfrage abgelehnt: Der geheime Schlüssel gehört nicht zur Zugriffsschlüssel-ID. Rufen Sie den Job erneut ab, damit die Artefakt-Anmeldedaten zusammenpassen.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s artifact credentials may not do this with this object. They only cover the pipeline&apos;s artifact bucket and the job&apos;s own artifacts; check the bucket and key, and whether a KMS key policy denies the role. If the job is old, its credentials may have expired: fetch it again.</source>
+        <translation>Die Artefakt-Anmeldedaten des Jobs erlauben dies für dieses Objekt nicht. Sie gelten nur für den Artefakt-Bucket der Pipeline und die eigenen Artefakte des Jobs; prüfen Sie Bucket und Schlüssel und ob eine KMS-Schlüsselrichtlinie die Rolle ablehnt. Ist der Job alt, sind seine Anmeldedaten womöglich abgelaufen: Rufen Sie ihn erneut ab.</translation>
+    </message>
+    <message>
+        <source>There is no object with this key in the bucket. Check the key for a changed character, and whether the pipeline&apos;s earlier action has really written its output artifact.</source>
+        <translation>Im Bucket gibt es kein Objekt mit diesem Schlüssel. Prüfen Sie den Schlüssel auf ein verändertes Zeichen und ob die vorherige Aktion der Pipeline ihr Ausgabeartefakt wirklich geschrieben hat.</translation>
+    </message>
+    <message>
+        <source>The bucket does not exist. Check the bucket name in the job&apos;s artifact location and the partition (China and GovCloud buckets are separate).</source>
+        <translation>Der Bucket existiert nicht. Prüfen Sie den Bucket-Namen im Artefaktort des Jobs und die Partition (Buckets in China und GovCloud sind getrennt).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock differs from S3&apos;s by more than 15 minutes. Set the date, time and time zone right (turn on automatic time setting), then try again.</source>
+        <translation>Die Uhr dieses Computers weicht um mehr als 15 Minuten von der von S3 ab. Stellen Sie Datum, Uhrzeit und Zeitzone richtig ein (automatische Zeiteinstellung einschalten) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>S3 is asking for fewer requests for now. Wait a little and try again.</source>
+        <translation>S3 bittet vorerst um weniger Anfragen. Warten Sie kurz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The bucket is in another region than the one the request was sent to. Use the bucket&apos;s region: the pipeline&apos;s region, as in the job&apos;s details.</source>
+        <translation>Der Bucket liegt in einer anderen Region als der, an die die Anfrage ging. Verwenden Sie die Region des Buckets: die Region der Pipeline, wie in den Jobdetails.</translation>
+    </message>
+    <message>
+        <source>The object changed while it was being downloaded. Download it again.</source>
+        <translation>Das Objekt hat sich während des Downloads verändert. Laden Sie es erneut herunter.</translation>
+    </message>
+    <message>
+        <source>S3 could not use the object&apos;s KMS key with these credentials. Check the KMS key policy and that the key is enabled.</source>
+        <translation>S3 konnte den KMS-Schlüssel des Objekts mit diesen Anmeldedaten nicht verwenden. Prüfen Sie die KMS-Schlüsselrichtlinie und ob der Schlüssel aktiviert ist.</translation>
+    </message>
+    <message>
+        <source>S3 had an internal problem. Try again in a moment.</source>
+        <translation>S3 hatte ein internes Problem. Versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>S3 refused the request without saying why, as it does for HEAD requests. The usual cause is an expired or broken session token in the job&apos;s artifact credentials: fetch the job again.</source>
+        <translation>S3 hat die Anfrage ohne Begründung abgelehnt, wie bei HEAD-Anfragen üblich. Meist ist das Sitzungstoken in den Artefakt-Anmeldedaten des Jobs abgelaufen oder beschädigt: Rufen Sie den Job erneut ab.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Request</name>
+    <message>
+        <source>JobDesk sends only GET, HEAD and PUT to S3, not %1.</source>
+        <translation>JobDesk sendet an S3 nur GET, HEAD und PUT, nicht %1.</translation>
+    </message>
+    <message>
+        <source>The job has no complete artifact credentials (access key ID and secret key).</source>
+        <translation>Der Job hat keine vollständigen Artefakt-Anmeldedaten (Zugriffsschlüssel-ID und geheimer Schlüssel).</translation>
+    </message>
+    <message>
+        <source>Fetch the job&apos;s details again: CodePipeline hands out the artifact credentials with the job.</source>
+        <translation>Rufen Sie die Jobdetails erneut ab: CodePipeline gibt die Artefakt-Anmeldedaten mit dem Job heraus.</translation>
+    </message>
+    <message>
+        <source>The header %1 belongs on uploads only; S3 refuses it on %2.</source>
+        <translation>Der Header %1 gehört nur zu Uploads; S3 lehnt ihn bei %2 ab.</translation>
+    </message>
+    <message>
+        <source>An unsigned upload body is only safe over HTTPS; %1 is plain HTTP.</source>
+        <translation>Ein unsignierter Upload-Inhalt ist nur über HTTPS sicher; %1 ist einfaches HTTP.</translation>
+    </message>
+    <message>
+        <source>Use an https endpoint, or let JobDesk sign the body.</source>
+        <translation>Verwenden Sie einen https-Endpunkt oder lassen Sie JobDesk den Inhalt signieren.</translation>
+    </message>
+    <message>
+        <source>The payload hash must be a SHA-256 in lowercase hex or UNSIGNED-PAYLOAD.</source>
+        <translation>Der Payload-Hash muss ein SHA-256 in Kleinbuchstaben-Hex oder UNSIGNED-PAYLOAD sein.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Inspect AWS CodePipeline third-party jobs.</source>

@@ -3942,6 +3942,262 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::s3::S3Call</name>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room.</source>
+        <translation>Vérifiez que le dossier existe, que vous pouvez y écrire et que le disque a de la place.</translation>
+    </message>
+    <message>
+        <source>Could not write &quot;%1&quot;: %2</source>
+        <translation>Impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Could not read &quot;%1&quot;: %2</source>
+        <translation>Impossible de lire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation>Vérifiez que le fichier existe et que vous pouvez le lire.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; a single S3 upload takes at most %3.</source>
+        <translation>«&#xa0;%1&#xa0;» fait %2&#xa0;; un seul envoi S3 accepte au plus %3.</translation>
+    </message>
+    <message>
+        <source>Make the artifact smaller; JobDesk cannot upload in parts yet.</source>
+        <translation>Réduisez la taille de l’artefact&#xa0;; JobDesk ne sait pas encore envoyer en plusieurs parties.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changed while it was being read.</source>
+        <translation>«&#xa0;%1&#xa0;» a changé pendant sa lecture.</translation>
+    </message>
+    <message>
+        <source>Wait until whatever writes the file has finished, then upload it again.</source>
+        <translation>Attendez que le programme qui écrit le fichier ait terminé, puis envoyez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>S3 answered a whole-object download with HTTP %1.</source>
+        <translation>S3 a répondu à un téléchargement de l’objet entier par HTTP %1.</translation>
+    </message>
+    <message>
+        <source>The download of %1 broke off after %2 bytes and could not go on where it stopped.</source>
+        <translation>Le téléchargement de %1 s’est interrompu après %2 octets et n’a pas pu reprendre là où il s’était arrêté.</translation>
+    </message>
+    <message>
+        <source>Download it again.</source>
+        <translation>Téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>S3 sent more bytes of %1 than the object has.</source>
+        <translation>S3 a envoyé plus d’octets de %1 que l’objet n’en contient.</translation>
+    </message>
+    <message>
+        <source>Check that the disk has room for the artifact (%1).</source>
+        <translation>Vérifiez que le disque a de la place pour l’artefact (%1).</translation>
+    </message>
+    <message>
+        <source>The answer from S3 for %1 was cut short: the connection was closed or reset.</source>
+        <translation>La réponse de S3 pour %1 a été tronquée&#xa0;: la connexion a été fermée ou réinitialisée.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>%1 de %2 a échoué&#xa0;: %3</translation>
+    </message>
+    <message>
+        <source>The download of %1 does not match its ETag: the bytes were changed on the way.</source>
+        <translation>Le téléchargement de %1 ne correspond pas à son ETag&#xa0;: les octets ont été modifiés en route.</translation>
+    </message>
+    <message>
+        <source>Download it again; if it keeps happening, check any proxy in between.</source>
+        <translation>Téléchargez-le de nouveau&#xa0;; si cela se reproduit, vérifiez le proxy éventuel entre les deux.</translation>
+    </message>
+    <message>
+        <source>The transfer was cancelled.</source>
+        <translation>Le transfert a été annulé.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Endpoint</name>
+    <message>
+        <source>The artifact&apos;s S3 bucket name is empty.</source>
+        <translation>Le nom du compartiment S3 de l’artefact est vide.</translation>
+    </message>
+    <message>
+        <source>Invalid S3 bucket name &quot;%1&quot;: a bucket name has 1 to 255 letters, digits, dots, hyphens and underscores, and nothing else.</source>
+        <translation>Nom de compartiment S3 «&#xa0;%1&#xa0;» non valide&#xa0;: un nom de compartiment compte de 1 à 255 lettres, chiffres, points, tirets et traits de soulignement, et rien d’autre.</translation>
+    </message>
+    <message>
+        <source>The artifact&apos;s S3 object key is empty.</source>
+        <translation>La clé d’objet S3 de l’artefact est vide.</translation>
+    </message>
+    <message>
+        <source>The S3 object key contains a broken character (an unpaired UTF-16 surrogate), so it cannot be written as UTF-8. Copy the key again from the job&apos;s details.</source>
+        <translation>La clé d’objet S3 contient un caractère abîmé (un demi-codet UTF-16 isolé) et ne peut donc pas être écrite en UTF-8. Copiez de nouveau la clé depuis les détails de la tâche.</translation>
+    </message>
+    <message>
+        <source>The S3 object key is %1 bytes long in UTF-8; S3 keys are at most %2 bytes.</source>
+        <translation>La clé d’objet S3 fait %1 octets en UTF-8&#xa0;; les clés S3 font au plus %2 octets.</translation>
+    </message>
+    <message>
+        <source>Invalid region name &quot;%1&quot; for the artifact bucket. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>Nom de région «&#xa0;%1&#xa0;» non valide pour le compartiment des artefacts. Une région ressemble à us-east-1 ou eu-west-2.</translation>
+    </message>
+    <message>
+        <source>Invalid S3 endpoint URL &quot;%1&quot;: it must be an http or https URL such as https://s3.example.com, without a query or fragment.</source>
+        <translation>URL de point de terminaison S3 «&#xa0;%1&#xa0;» non valide&#xa0;: ce doit être une URL http ou https telle que https://s3.example.com, sans requête ni fragment.</translation>
+    </message>
+    <message>
+        <source>The S3 object key &quot;%1&quot; has path segments (such as &quot;.&quot;, &quot;..&quot; or a leading &quot;/&quot;) that JobDesk&apos;s HTTP stack would change on the way, so it cannot be sent as it is signed.</source>
+        <translation>La clé d’objet S3 «&#xa0;%1&#xa0;» a des segments de chemin (comme «&#xa0;.&#xa0;», «&#xa0;..&#xa0;» ou un «&#xa0;/&#xa0;» initial) que la pile HTTP de JobDesk modifierait en route&#xa0;; elle ne peut donc pas être envoyée telle qu’elle est signée.</translation>
+    </message>
+    <message>
+        <source>Transfer this object with the AWS CLI (aws s3 cp) instead.</source>
+        <translation>Transférez plutôt cet objet avec l’AWS CLI (aws s3 cp).</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Error</name>
+    <message>
+        <source>S3&apos;s error answer could not be read: %1</source>
+        <translation>La réponse d’erreur de S3 n’a pas pu être lue&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Something other than Amazon S3 may have answered. Check the S3 endpoint and any proxy in between.</source>
+        <translation>Quelque chose d’autre qu’Amazon S3 a peut-être répondu. Vérifiez le point de terminaison S3 et le proxy éventuel entre les deux.</translation>
+    </message>
+    <message>
+        <source>it is longer than %1 bytes.</source>
+        <translation>elle dépasse %1 octets.</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>elle est vide.</translation>
+    </message>
+    <message>
+        <source>it contains a document type declaration.</source>
+        <translation>elle contient une déclaration de type de document.</translation>
+    </message>
+    <message>
+        <source>it refers to an undeclared entity.</source>
+        <translation>elle fait référence à une entité non déclarée.</translation>
+    </message>
+    <message>
+        <source>its root element is &lt;%1&gt;, not &lt;Error&gt;.</source>
+        <translation>son élément racine est &lt;%1&gt;, et non &lt;Error&gt;.</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3).</source>
+        <translation>%1 (ligne %2, colonne %3).</translation>
+    </message>
+    <message>
+        <source>it has no error code.</source>
+        <translation>elle n’a pas de code d’erreur.</translation>
+    </message>
+    <message>
+        <source>S3 answered HTTP %1 without details.</source>
+        <translation>S3 a répondu HTTP %1 sans détails.</translation>
+    </message>
+    <message>
+        <source>S3 answered HTTP %1, and %2</source>
+        <translation>S3 a répondu HTTP %1, et %2</translation>
+    </message>
+    <message>
+        <source>S3 says the bucket is in %1.</source>
+        <translation>Selon S3, le compartiment se trouve dans %1.</translation>
+    </message>
+    <message>
+        <source>For AWS Support: host ID %1.</source>
+        <translation>Pour le support AWS&#xa0;: ID d’hôte %1.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s artifact credentials have expired; fetch the job again to get fresh ones.</source>
+        <translation>Les informations d’identification des artefacts de la tâche ont expiré&#xa0;; récupérez de nouveau la tâche pour en obtenir de nouvelles.</translation>
+    </message>
+    <message>
+        <source>S3 does not accept the session token of the job&apos;s artifact credentials. Fetch the job again and use the access key, secret key and session token that came with it, together.</source>
+        <translation>S3 n’accepte pas le jeton de session des informations d’identification des artefacts de la tâche. Récupérez de nouveau la tâche et utilisez ensemble la clé d’accès, la clé secrète et le jeton de session fournis avec elle.</translation>
+    </message>
+    <message>
+        <source>S3 does not know the access key ID. The artifact credentials are incomplete, belong to another partition, or were revoked; fetch the job again.</source>
+        <translation>S3 ne connaît pas l’ID de clé d’accès. Les informations d’identification des artefacts sont incomplètes, appartiennent à une autre partition ou ont été révoquées&#xa0;; récupérez de nouveau la tâche.</translation>
+    </message>
+    <message>
+        <source>S3 rejected the request signature: the secret key does not belong to the access key ID. Fetch the job again so that the artifact credentials match.</source>
+        <translation>S3 a rejeté la signature de la requête&#xa0;: la clé secrète ne correspond pas à l’ID de clé d’accès. Récupérez de nouveau la tâche pour que les informations d’identification des artefacts concordent.</translation>
+    </message>
+    <message>
+        <source>The job&apos;s artifact credentials may not do this with this object. They only cover the pipeline&apos;s artifact bucket and the job&apos;s own artifacts; check the bucket and key, and whether a KMS key policy denies the role. If the job is old, its credentials may have expired: fetch it again.</source>
+        <translation>Les informations d’identification des artefacts de la tâche ne permettent pas cette opération sur cet objet. Elles ne couvrent que le compartiment des artefacts du pipeline et les artefacts propres à la tâche&#xa0;; vérifiez le compartiment et la clé, et si une stratégie de clé KMS refuse le rôle. Si la tâche est ancienne, ses informations d’identification ont peut-être expiré&#xa0;: récupérez-la de nouveau.</translation>
+    </message>
+    <message>
+        <source>There is no object with this key in the bucket. Check the key for a changed character, and whether the pipeline&apos;s earlier action has really written its output artifact.</source>
+        <translation>Le compartiment ne contient aucun objet avec cette clé. Vérifiez que la clé n’a pas un caractère modifié, et que l’action précédente du pipeline a bien écrit son artefact de sortie.</translation>
+    </message>
+    <message>
+        <source>The bucket does not exist. Check the bucket name in the job&apos;s artifact location and the partition (China and GovCloud buckets are separate).</source>
+        <translation>Le compartiment n’existe pas. Vérifiez le nom du compartiment dans l’emplacement des artefacts de la tâche et la partition (les compartiments de Chine et de GovCloud sont séparés).</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock differs from S3&apos;s by more than 15 minutes. Set the date, time and time zone right (turn on automatic time setting), then try again.</source>
+        <translation>L’horloge de cet ordinateur diffère de celle de S3 de plus de 15 minutes. Réglez correctement la date, l’heure et le fuseau horaire (activez le réglage automatique de l’heure), puis réessayez.</translation>
+    </message>
+    <message>
+        <source>S3 is asking for fewer requests for now. Wait a little and try again.</source>
+        <translation>S3 demande moins de requêtes pour le moment. Patientez un peu et réessayez.</translation>
+    </message>
+    <message>
+        <source>The bucket is in another region than the one the request was sent to. Use the bucket&apos;s region: the pipeline&apos;s region, as in the job&apos;s details.</source>
+        <translation>Le compartiment se trouve dans une autre région que celle où la requête a été envoyée. Utilisez la région du compartiment&#xa0;: celle du pipeline, indiquée dans les détails de la tâche.</translation>
+    </message>
+    <message>
+        <source>The object changed while it was being downloaded. Download it again.</source>
+        <translation>L’objet a changé pendant son téléchargement. Téléchargez-le de nouveau.</translation>
+    </message>
+    <message>
+        <source>S3 could not use the object&apos;s KMS key with these credentials. Check the KMS key policy and that the key is enabled.</source>
+        <translation>S3 n’a pas pu utiliser la clé KMS de l’objet avec ces informations d’identification. Vérifiez la stratégie de la clé KMS et que la clé est activée.</translation>
+    </message>
+    <message>
+        <source>S3 had an internal problem. Try again in a moment.</source>
+        <translation>S3 a rencontré un problème interne. Réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>S3 refused the request without saying why, as it does for HEAD requests. The usual cause is an expired or broken session token in the job&apos;s artifact credentials: fetch the job again.</source>
+        <translation>S3 a refusé la requête sans dire pourquoi, comme il le fait pour les requêtes HEAD. La cause habituelle est un jeton de session expiré ou abîmé dans les informations d’identification des artefacts de la tâche&#xa0;: récupérez de nouveau la tâche.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Request</name>
+    <message>
+        <source>JobDesk sends only GET, HEAD and PUT to S3, not %1.</source>
+        <translation>JobDesk n’envoie à S3 que GET, HEAD et PUT, pas %1.</translation>
+    </message>
+    <message>
+        <source>The job has no complete artifact credentials (access key ID and secret key).</source>
+        <translation>La tâche n’a pas d’informations d’identification d’artefacts complètes (ID de clé d’accès et clé secrète).</translation>
+    </message>
+    <message>
+        <source>Fetch the job&apos;s details again: CodePipeline hands out the artifact credentials with the job.</source>
+        <translation>Récupérez de nouveau les détails de la tâche&#xa0;: CodePipeline fournit les informations d’identification des artefacts avec la tâche.</translation>
+    </message>
+    <message>
+        <source>The header %1 belongs on uploads only; S3 refuses it on %2.</source>
+        <translation>L’en-tête %1 n’est valable que pour les envois&#xa0;; S3 le refuse pour %2.</translation>
+    </message>
+    <message>
+        <source>An unsigned upload body is only safe over HTTPS; %1 is plain HTTP.</source>
+        <translation>Un contenu d’envoi non signé n’est sûr que sur HTTPS&#xa0;; %1 est en HTTP simple.</translation>
+    </message>
+    <message>
+        <source>Use an https endpoint, or let JobDesk sign the body.</source>
+        <translation>Utilisez un point de terminaison https, ou laissez JobDesk signer le contenu.</translation>
+    </message>
+    <message>
+        <source>The payload hash must be a SHA-256 in lowercase hex or UNSIGNED-PAYLOAD.</source>
+        <translation>Le hachage du contenu doit être un SHA-256 en hexadécimal minuscule ou UNSIGNED-PAYLOAD.</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>JobDesk has no translation for “%1”; it speaks %2.</source>

@@ -3940,6 +3940,262 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
 </context>
 <context>
+    <name>jobdesk::s3::S3Call</name>
+    <message>
+        <source>Check that the folder exists, that you may write there and that the disk has room.</source>
+        <translation>フォルダーが存在すること、そこに書き込めること、ディスクに空きがあることを確認してください。</translation>
+    </message>
+    <message>
+        <source>Could not write &quot;%1&quot;: %2</source>
+        <translation>「%1」に書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Could not read &quot;%1&quot;: %2</source>
+        <translation>「%1」を読み取れませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation>ファイルが存在し、読み取れることを確認してください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is %2; a single S3 upload takes at most %3.</source>
+        <translation>「%1」のサイズは %2 です。1 回の S3 アップロードは最大 %3 までです。</translation>
+    </message>
+    <message>
+        <source>Make the artifact smaller; JobDesk cannot upload in parts yet.</source>
+        <translation>アーティファクトを小さくしてください。JobDesk はまだ分割アップロードに対応していません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; changed while it was being read.</source>
+        <translation>「%1」は読み取り中に変更されました。</translation>
+    </message>
+    <message>
+        <source>Wait until whatever writes the file has finished, then upload it again.</source>
+        <translation>ファイルを書き込んでいるプログラムが終わるまで待ってから、もう一度アップロードしてください。</translation>
+    </message>
+    <message>
+        <source>S3 answered a whole-object download with HTTP %1.</source>
+        <translation>S3 はオブジェクト全体のダウンロードに HTTP %1 で応答しました。</translation>
+    </message>
+    <message>
+        <source>The download of %1 broke off after %2 bytes and could not go on where it stopped.</source>
+        <translation>%1 のダウンロードは %2 バイトで途切れ、途切れた位置から再開できませんでした。</translation>
+    </message>
+    <message>
+        <source>Download it again.</source>
+        <translation>もう一度ダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>S3 sent more bytes of %1 than the object has.</source>
+        <translation>S3 は %1 について、オブジェクトのサイズより多くのバイトを送ってきました。</translation>
+    </message>
+    <message>
+        <source>Check that the disk has room for the artifact (%1).</source>
+        <translation>ディスクにアーティファクト (%1) を保存する空きがあることを確認してください。</translation>
+    </message>
+    <message>
+        <source>The answer from S3 for %1 was cut short: the connection was closed or reset.</source>
+        <translation>%1 に対する S3 の応答が途中で切れました: 接続が閉じられたかリセットされました。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 failed: %3</source>
+        <translation>%2 の %1 に失敗しました: %3</translation>
+    </message>
+    <message>
+        <source>The download of %1 does not match its ETag: the bytes were changed on the way.</source>
+        <translation>%1 のダウンロード内容が ETag と一致しません: 転送中にバイトが変更されました。</translation>
+    </message>
+    <message>
+        <source>Download it again; if it keeps happening, check any proxy in between.</source>
+        <translation>もう一度ダウンロードしてください。繰り返し起きる場合は、間にあるプロキシを確認してください。</translation>
+    </message>
+    <message>
+        <source>The transfer was cancelled.</source>
+        <translation>転送はキャンセルされました。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Endpoint</name>
+    <message>
+        <source>The artifact&apos;s S3 bucket name is empty.</source>
+        <translation>アーティファクトの S3 バケット名が空です。</translation>
+    </message>
+    <message>
+        <source>Invalid S3 bucket name &quot;%1&quot;: a bucket name has 1 to 255 letters, digits, dots, hyphens and underscores, and nothing else.</source>
+        <translation>S3 バケット名「%1」は無効です: バケット名は 1～255 文字の英字、数字、ピリオド、ハイフン、アンダースコアだけで構成されます。</translation>
+    </message>
+    <message>
+        <source>The artifact&apos;s S3 object key is empty.</source>
+        <translation>アーティファクトの S3 オブジェクトキーが空です。</translation>
+    </message>
+    <message>
+        <source>The S3 object key contains a broken character (an unpaired UTF-16 surrogate), so it cannot be written as UTF-8. Copy the key again from the job&apos;s details.</source>
+        <translation>S3 オブジェクトキーに壊れた文字 (対になっていない UTF-16 サロゲート) が含まれているため、UTF-8 で書けません。ジョブの詳細からキーをもう一度コピーしてください。</translation>
+    </message>
+    <message>
+        <source>The S3 object key is %1 bytes long in UTF-8; S3 keys are at most %2 bytes.</source>
+        <translation>S3 オブジェクトキーは UTF-8 で %1 バイトあります。S3 のキーは最大 %2 バイトです。</translation>
+    </message>
+    <message>
+        <source>Invalid region name &quot;%1&quot; for the artifact bucket. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>アーティファクトバケットのリージョン名「%1」は無効です。リージョンは us-east-1 や eu-west-2 のような形式です。</translation>
+    </message>
+    <message>
+        <source>Invalid S3 endpoint URL &quot;%1&quot;: it must be an http or https URL such as https://s3.example.com, without a query or fragment.</source>
+        <translation>S3 エンドポイント URL「%1」は無効です: https://s3.example.com のような http または https の URL で、クエリやフラグメントを含まないものにしてください。</translation>
+    </message>
+    <message>
+        <source>The S3 object key &quot;%1&quot; has path segments (such as &quot;.&quot;, &quot;..&quot; or a leading &quot;/&quot;) that JobDesk&apos;s HTTP stack would change on the way, so it cannot be sent as it is signed.</source>
+        <translation>S3 オブジェクトキー「%1」には、JobDesk の HTTP スタックが途中で書き換えてしまうパスセグメント (「.」、「..」、先頭の「/」など) があるため、署名したとおりに送信できません。</translation>
+    </message>
+    <message>
+        <source>Transfer this object with the AWS CLI (aws s3 cp) instead.</source>
+        <translation>代わりに AWS CLI (aws s3 cp) でこのオブジェクトを転送してください。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Error</name>
+    <message>
+        <source>S3&apos;s error answer could not be read: %1</source>
+        <translation>S3 のエラー応答を読み取れませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Something other than Amazon S3 may have answered. Check the S3 endpoint and any proxy in between.</source>
+        <translation>Amazon S3 以外のものが応答した可能性があります。S3 エンドポイントと、間にあるプロキシを確認してください。</translation>
+    </message>
+    <message>
+        <source>it is longer than %1 bytes.</source>
+        <translation>%1 バイトを超えています。</translation>
+    </message>
+    <message>
+        <source>it is empty.</source>
+        <translation>空です。</translation>
+    </message>
+    <message>
+        <source>it contains a document type declaration.</source>
+        <translation>文書型宣言が含まれています。</translation>
+    </message>
+    <message>
+        <source>it refers to an undeclared entity.</source>
+        <translation>宣言されていない実体を参照しています。</translation>
+    </message>
+    <message>
+        <source>its root element is &lt;%1&gt;, not &lt;Error&gt;.</source>
+        <translation>ルート要素が &lt;Error&gt; ではなく &lt;%1&gt; です。</translation>
+    </message>
+    <message>
+        <source>%1 (line %2, column %3).</source>
+        <translation>%1 (%2 行目、%3 列目)。</translation>
+    </message>
+    <message>
+        <source>it has no error code.</source>
+        <translation>エラーコードがありません。</translation>
+    </message>
+    <message>
+        <source>S3 answered HTTP %1 without details.</source>
+        <translation>S3 は詳細なしで HTTP %1 を返しました。</translation>
+    </message>
+    <message>
+        <source>S3 answered HTTP %1, and %2</source>
+        <translation>S3 は HTTP %1 を返しましたが、%2</translation>
+    </message>
+    <message>
+        <source>S3 says the bucket is in %1.</source>
+        <translation>S3 によると、バケットは %1 にあります。</translation>
+    </message>
+    <message>
+        <source>For AWS Support: host ID %1.</source>
+        <translation>AWS サポート向け: ホスト ID %1。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s artifact credentials have expired; fetch the job again to get fresh ones.</source>
+        <translation>ジョブのアーティファクト認証情報の有効期限が切れています。新しい認証情報を得るためにジョブをもう一度取得してください。</translation>
+    </message>
+    <message>
+        <source>S3 does not accept the session token of the job&apos;s artifact credentials. Fetch the job again and use the access key, secret key and session token that came with it, together.</source>
+        <translation>S3 はジョブのアーティファクト認証情報のセッショントークンを受け付けません。ジョブをもう一度取得し、一緒に渡されたアクセスキー、シークレットキー、セッショントークンを組み合わせて使ってください。</translation>
+    </message>
+    <message>
+        <source>S3 does not know the access key ID. The artifact credentials are incomplete, belong to another partition, or were revoked; fetch the job again.</source>
+        <translation>S3 はこのアクセスキー ID を認識していません。アーティファクト認証情報が不完全か、別のパーティションのものか、取り消されています。ジョブをもう一度取得してください。</translation>
+    </message>
+    <message>
+        <source>S3 rejected the request signature: the secret key does not belong to the access key ID. Fetch the job again so that the artifact credentials match.</source>
+        <translation>S3 はリクエストの署名を拒否しました: シークレットキーがアクセスキー ID と対応していません。アーティファクト認証情報が一致するよう、ジョブをもう一度取得してください。</translation>
+    </message>
+    <message>
+        <source>The job&apos;s artifact credentials may not do this with this object. They only cover the pipeline&apos;s artifact bucket and the job&apos;s own artifacts; check the bucket and key, and whether a KMS key policy denies the role. If the job is old, its credentials may have expired: fetch it again.</source>
+        <translation>ジョブのアーティファクト認証情報では、このオブジェクトに対してこの操作はできません。認証情報が対象とするのはパイプラインのアーティファクトバケットとジョブ自身のアーティファクトだけです。バケットとキー、また KMS キーポリシーがロールを拒否していないかを確認してください。古いジョブの場合は認証情報の有効期限が切れている可能性があります: ジョブをもう一度取得してください。</translation>
+    </message>
+    <message>
+        <source>There is no object with this key in the bucket. Check the key for a changed character, and whether the pipeline&apos;s earlier action has really written its output artifact.</source>
+        <translation>バケットにこのキーのオブジェクトはありません。キーの文字が変わっていないか、パイプラインの前のアクションが出力アーティファクトを実際に書き込んだかを確認してください。</translation>
+    </message>
+    <message>
+        <source>The bucket does not exist. Check the bucket name in the job&apos;s artifact location and the partition (China and GovCloud buckets are separate).</source>
+        <translation>バケットが存在しません。ジョブのアーティファクトの場所にあるバケット名とパーティションを確認してください (中国と GovCloud のバケットは別です)。</translation>
+    </message>
+    <message>
+        <source>This computer&apos;s clock differs from S3&apos;s by more than 15 minutes. Set the date, time and time zone right (turn on automatic time setting), then try again.</source>
+        <translation>このコンピューターの時計が S3 の時刻と 15 分以上ずれています。日付、時刻、タイムゾーンを正しく設定 (時刻の自動設定をオン) してから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>S3 is asking for fewer requests for now. Wait a little and try again.</source>
+        <translation>S3 は現在リクエストを減らすよう求めています。少し待ってから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>The bucket is in another region than the one the request was sent to. Use the bucket&apos;s region: the pipeline&apos;s region, as in the job&apos;s details.</source>
+        <translation>バケットは、リクエストを送ったリージョンとは別のリージョンにあります。バケットのリージョン (ジョブの詳細にあるパイプラインのリージョン) を使ってください。</translation>
+    </message>
+    <message>
+        <source>The object changed while it was being downloaded. Download it again.</source>
+        <translation>ダウンロード中にオブジェクトが変更されました。もう一度ダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>S3 could not use the object&apos;s KMS key with these credentials. Check the KMS key policy and that the key is enabled.</source>
+        <translation>S3 はこの認証情報でオブジェクトの KMS キーを使えませんでした。KMS キーポリシーと、キーが有効になっていることを確認してください。</translation>
+    </message>
+    <message>
+        <source>S3 had an internal problem. Try again in a moment.</source>
+        <translation>S3 で内部的な問題が発生しました。しばらくしてから、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>S3 refused the request without saying why, as it does for HEAD requests. The usual cause is an expired or broken session token in the job&apos;s artifact credentials: fetch the job again.</source>
+        <translation>S3 は理由を示さずにリクエストを拒否しました (HEAD リクエストではこうなります)。よくある原因は、ジョブのアーティファクト認証情報のセッショントークンの期限切れか破損です: ジョブをもう一度取得してください。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::S3Request</name>
+    <message>
+        <source>JobDesk sends only GET, HEAD and PUT to S3, not %1.</source>
+        <translation>JobDesk が S3 に送るのは GET、HEAD、PUT だけで、%1 は送りません。</translation>
+    </message>
+    <message>
+        <source>The job has no complete artifact credentials (access key ID and secret key).</source>
+        <translation>ジョブに完全なアーティファクト認証情報 (アクセスキー ID とシークレットキー) がありません。</translation>
+    </message>
+    <message>
+        <source>Fetch the job&apos;s details again: CodePipeline hands out the artifact credentials with the job.</source>
+        <translation>ジョブの詳細をもう一度取得してください: CodePipeline はアーティファクト認証情報をジョブと一緒に渡します。</translation>
+    </message>
+    <message>
+        <source>The header %1 belongs on uploads only; S3 refuses it on %2.</source>
+        <translation>ヘッダー %1 はアップロード専用です。S3 は %2 ではこれを拒否します。</translation>
+    </message>
+    <message>
+        <source>An unsigned upload body is only safe over HTTPS; %1 is plain HTTP.</source>
+        <translation>署名しないアップロード本文は HTTPS でのみ安全です。%1 は平文の HTTP です。</translation>
+    </message>
+    <message>
+        <source>Use an https endpoint, or let JobDesk sign the body.</source>
+        <translation>https エンドポイントを使うか、JobDesk に本文を署名させてください。</translation>
+    </message>
+    <message>
+        <source>The payload hash must be a SHA-256 in lowercase hex or UNSIGNED-PAYLOAD.</source>
+        <translation>ペイロードハッシュは、小文字 16 進数の SHA-256 か UNSIGNED-PAYLOAD でなければなりません。</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>JobDesk has no translation for “%1”; it speaks %2.</source>

@@ -41,9 +41,21 @@ if ! python3 -c 'import jmespath' >/dev/null 2>&1 && ! installed python3-jmespat
     missing="$missing python3-jmespath"
 fi
 
+# The S3 tests run moto's S3 (moto 5 with its server extras) and read back through boto3;
+# Debian's python3-moto is too old, so they come from PyPI into this user's site-packages
+# (--break-system-packages: PEP 668 otherwise refuses even --user installs on Debian 12).
+if ! python3 -c 'import moto, boto3, flask, werkzeug; assert int(moto.__version__.split(".")[0]) >= 5' >/dev/null 2>&1; then
+    need_moto=1
+fi
+
 if [ -n "$missing" ]; then
     echo "Installing:$missing"
     $SUDO apt-get update -qq
     # shellcheck disable=SC2086
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends $missing
+fi
+
+if [ -n "${need_moto:-}" ]; then
+    echo "Installing moto[server] and boto3 for python3 (pip, --user)"
+    python3 -m pip install --user --break-system-packages --quiet 'moto[server]>=5.2,<6' boto3
 fi

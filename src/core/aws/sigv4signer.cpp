@@ -282,7 +282,7 @@ SignatureParts SigV4Signer::signHeaders(SignableRequest &request, const Credenti
                                         const QString &service, const SigningOptions &options)
 {
     const QDateTime now = m_clock.nowUtc().toUTC();
-    const QByteArray payloadHash = sha256Hex(request.body);
+    const QByteArray payloadHash = options.payloadHash.isEmpty() ? sha256Hex(request.body) : options.payloadHash;
     const bool hasToken = !credentials.sessionToken.isEmpty();
 
     removeHeader(request.headers, "authorization");
@@ -385,8 +385,9 @@ SignatureParts SigV4Signer::computeSignature(const SignableRequest &request, con
             headersToSign.append({lower, QByteArray()});
     }
     QByteArray signedHeaderNames;
-    return sign(request, headersToSign, canonicalQuery(request.query), sha256Hex(request.body), secretAccessKey,
-                timestamp, region, service, options, signedHeaderNames);
+    const QByteArray payloadHash = options.payloadHash.isEmpty() ? sha256Hex(request.body) : options.payloadHash;
+    return sign(request, headersToSign, canonicalQuery(request.query), payloadHash, secretAccessKey, timestamp, region,
+                service, options, signedHeaderNames);
 }
 
 QByteArray SigV4Signer::signingKey(const Secret &secretAccessKey, const QDate &date, const QString &region,

@@ -40,6 +40,9 @@ struct SigningOptions
     bool signBody = false;          // also send X-Amz-Content-Sha256 with the body hash
     bool omitSessionToken = false;  // add X-Amz-Security-Token after signing, unsigned
     int expiresInSeconds = 900;     // pre-signed URLs only: X-Amz-Expires
+    // Header signing: the payload hash to sign and send instead of hashing body, for bodies
+    // streamed from a file (S3 uploads) or S3's "UNSIGNED-PAYLOAD". Empty: hash body.
+    QByteArray payloadHash;
 };
 
 // The steps of one signature, for tests and --debug.
