@@ -29,6 +29,7 @@ struct DialogHooks
 public:
     std::function<QString(const QString &suggestedPath)> saveFileName;  // empty: cancelled
     std::function<QString()> openFileName;                              // empty: cancelled
+    std::function<QString(const QString &suggested)> folderName;        // an existing folder; empty: cancelled
     std::function<bool(const QString &question)> confirm;               // warned choices
     std::function<void(const QString &title, const QString &text)> message;
     std::function<bool(SettingsDialog *dialog)> settings;                     // true: accepted
