@@ -1,6 +1,7 @@
 // Cross-checks S3 addressing and signing (S3Endpoint and S3Request on SigV4Signer) against
 // botocore on randomized GET, HEAD and PUT requests: the URL its S3 endpoint rules give,
 // the encoded key path, and every intermediate of S3SigV4Auth's signature, byte for byte.
+// Also: an upload streamed from a file is signed by the hash given for it.
 
 #include "core/s3/s3endpoint.h"
 #include "core/s3/s3request.h"
@@ -171,6 +172,7 @@ private Q_SLOTS:
     void initTestCase();
     void agreesWithBotocore_data();
     void agreesWithBotocore();
+    void signsGivenPayloadHash();
 
 private:
     QString m_python;
@@ -388,6 +390,47 @@ void TestS3SigningCrossCheck::agreesWithBotocore()
     // Every request to an AWS host was addressed as botocore's endpoint rules address it.
     QVERIFY(resolvedUrls > count / 2);
     qInfo("%d URLs compared with botocore's S3 endpoint rules", resolvedUrls);
+}
+
+void TestS3SigningCrossCheck::signsGivenPayloadHash()
+{
+    // An upload streamed from a file is signed by the hash given for it; the bytes in
+    // request.body must then play no part.
+    const QDateTime time(QDate(2015, 8, 30), QTime(12, 36, 0), QTimeZone::utc());
+    FixedClock clock(time);
+    aws::SigV4Signer signer(clock);
+    aws::Credentials credentials;
+    credentials.accessKeyId = QStringLiteral("AKID");
+    credentials.secretAccessKey = Secret(QByteArray("secret"));
+    aws::SigningOptions options;
+    options.normalizePath = false;
+    options.signBody = true;
+    const aws::HeaderList host{{"Host", "s3.us-east-1.amazonaws.com"}};
+    const QString region = QStringLiteral("us-east-1");
+    const QString service = QStringLiteral("s3");
+    aws::SignableRequest withBody{"PUT", "/bucket/a%20b.zip", {}, host, "file bytes"};
+    const aws::SignatureParts hashed = signer.signHeaders(withBody, credentials, region, service, options);
+
+    options.payloadHash = QCryptographicHash::hash("file bytes", QCryptographicHash::Sha256).toHex();
+    aws::SignableRequest streamed{"PUT", "/bucket/a%20b.zip", {}, host, {}};
+    const aws::SignatureParts given = signer.signHeaders(streamed, credentials, region, service, options);
+    QCOMPARE(given.canonicalRequest, hashed.canonicalRequest);
+    QCOMPARE(given.signature, hashed.signature);
+    QCOMPARE(headerOf(streamed.headers, "X-Amz-Content-Sha256"), options.payloadHash);
+
+    options.payloadHash = "UNSIGNED-PAYLOAD";
+    aws::SignableRequest unsignedBody{"PUT", "/bucket/a%20b.zip", {}, host, "ignored"};
+    const aws::SignatureParts unsignedParts = signer.signHeaders(unsignedBody, credentials, region, service, options);
+    QVERIFY(unsignedParts.canonicalRequest.endsWith("\nUNSIGNED-PAYLOAD"));
+    QVERIFY(unsignedParts.canonicalRequest.contains("x-amz-content-sha256:UNSIGNED-PAYLOAD\n"));
+    QCOMPARE(headerOf(unsignedBody.headers, "X-Amz-Content-Sha256"), QByteArray("UNSIGNED-PAYLOAD"));
+
+    // A verifier given the same hash computes the same signature.
+    const auto parsed = aws::SigV4Signer::parseAuthorization(headerOf(unsignedBody.headers, "Authorization"));
+    QVERIFY(parsed);
+    const aws::SignatureParts verified = signer.computeSignature(
+        unsignedBody, parsed->signedHeaders, credentials.secretAccessKey, time, region, service, options);
+    QCOMPARE(verified.signature, unsignedParts.signature);
 }
 
 QTEST_GUILESS_MAIN(TestS3SigningCrossCheck)
