@@ -4336,6 +4336,49 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::s3::JobArtifacts</name>
+    <message>
+        <source>The artifact &quot;%1&quot; has no S3 location.</source>
+        <translation>Das Artefakt „%1“ hat keinen S3-Speicherort.</translation>
+    </message>
+    <message>
+        <source>The job has no input artifacts.</source>
+        <translation>Der Job hat keine Eingabeartefakte.</translation>
+    </message>
+    <message>
+        <source>The job has no output artifacts.</source>
+        <translation>Der Job hat keine Ausgabeartefakte.</translation>
+    </message>
+    <message>
+        <source>The job has no input artifact named &quot;%1&quot;.</source>
+        <translation>Der Job hat kein Eingabeartefakt namens „%1“.</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact named &quot;%1&quot;.</source>
+        <translation>Der Job hat kein Ausgabeartefakt namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Its artifacts are: %1.</source>
+        <translation>Seine Artefakte sind: %1.</translation>
+    </message>
+    <message>
+        <source>This job carries no usable artifact credentials.</source>
+        <translation>Dieser Job enthält keine verwendbaren Artefakt-Anmeldedaten.</translation>
+    </message>
+    <message>
+        <source>Fetch the job again with its client token: CodePipeline hands out the credentials for its artifacts with every answer.</source>
+        <translation>Rufen Sie den Job mit seinem Client-Token erneut ab: CodePipeline gibt die Anmeldedaten für seine Artefakte mit jeder Antwort aus.</translation>
+    </message>
+    <message>
+        <source>The job does not say which region its artifacts are in.</source>
+        <translation>Der Job gibt nicht an, in welcher Region seine Artefakte liegen.</translation>
+    </message>
+    <message>
+        <source>Choose the pipeline&apos;s region and try again.</source>
+        <translation>Wählen Sie die Region der Pipeline und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::s3::S3Call</name>
     <message>
         <source>Check that the folder exists, that you may write there and that the disk has room.</source>

@@ -4336,6 +4336,49 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::s3::JobArtifacts</name>
+    <message>
+        <source>The artifact &quot;%1&quot; has no S3 location.</source>
+        <translation>L’artefact « %1 » n’a pas d’emplacement S3.</translation>
+    </message>
+    <message>
+        <source>The job has no input artifacts.</source>
+        <translation>Le job n’a aucun artefact d’entrée.</translation>
+    </message>
+    <message>
+        <source>The job has no output artifacts.</source>
+        <translation>Le job n’a aucun artefact de sortie.</translation>
+    </message>
+    <message>
+        <source>The job has no input artifact named &quot;%1&quot;.</source>
+        <translation>Le job n’a aucun artefact d’entrée nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact named &quot;%1&quot;.</source>
+        <translation>Le job n’a aucun artefact de sortie nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>Its artifacts are: %1.</source>
+        <translation>Ses artefacts sont : %1.</translation>
+    </message>
+    <message>
+        <source>This job carries no usable artifact credentials.</source>
+        <translation>Ce job ne contient aucun identifiant d’artefact utilisable.</translation>
+    </message>
+    <message>
+        <source>Fetch the job again with its client token: CodePipeline hands out the credentials for its artifacts with every answer.</source>
+        <translation>Récupérez de nouveau le job avec son jeton client : CodePipeline fournit les identifiants de ses artefacts à chaque réponse.</translation>
+    </message>
+    <message>
+        <source>The job does not say which region its artifacts are in.</source>
+        <translation>Le job n’indique pas dans quelle région se trouvent ses artefacts.</translation>
+    </message>
+    <message>
+        <source>Choose the pipeline&apos;s region and try again.</source>
+        <translation>Choisissez la région du pipeline et réessayez.</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::s3::S3Call</name>
     <message>
         <source>Check that the folder exists, that you may write there and that the disk has room.</source>

@@ -4334,6 +4334,49 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
 </context>
 <context>
+    <name>jobdesk::s3::JobArtifacts</name>
+    <message>
+        <source>The artifact &quot;%1&quot; has no S3 location.</source>
+        <translation>アーティファクト「%1」には S3 の場所がありません。</translation>
+    </message>
+    <message>
+        <source>The job has no input artifacts.</source>
+        <translation>このジョブには入力アーティファクトがありません。</translation>
+    </message>
+    <message>
+        <source>The job has no output artifacts.</source>
+        <translation>このジョブには出力アーティファクトがありません。</translation>
+    </message>
+    <message>
+        <source>The job has no input artifact named &quot;%1&quot;.</source>
+        <translation>このジョブには「%1」という名前の入力アーティファクトがありません。</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact named &quot;%1&quot;.</source>
+        <translation>このジョブには「%1」という名前の出力アーティファクトがありません。</translation>
+    </message>
+    <message>
+        <source>Its artifacts are: %1.</source>
+        <translation>このジョブのアーティファクト: %1。</translation>
+    </message>
+    <message>
+        <source>This job carries no usable artifact credentials.</source>
+        <translation>このジョブには使用できるアーティファクト認証情報がありません。</translation>
+    </message>
+    <message>
+        <source>Fetch the job again with its client token: CodePipeline hands out the credentials for its artifacts with every answer.</source>
+        <translation>クライアントトークンでジョブを取得し直してください。CodePipeline は応答のたびにアーティファクト用の認証情報を渡します。</translation>
+    </message>
+    <message>
+        <source>The job does not say which region its artifacts are in.</source>
+        <translation>このジョブには、アーティファクトがどのリージョンにあるかが示されていません。</translation>
+    </message>
+    <message>
+        <source>Choose the pipeline&apos;s region and try again.</source>
+        <translation>パイプラインのリージョンを選んで、もう一度お試しください。</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::s3::S3Call</name>
     <message>
         <source>Check that the folder exists, that you may write there and that the disk has room.</source>
