@@ -240,6 +240,9 @@ private Q_SLOTS:
             }
             QVERIFY2(row >= 0, qPrintable(name));
             const bool dir = name.endsWith(u'/');
+            // ASCII names carry no UTF-8 flag but are not legacy ones; only the link has a note.
+            QCOMPARE(model->index(row, ArchiveEntriesModel::NotesColumn).data().toString().isEmpty(),
+                     name != u"tool"_s);
             QCOMPARE(model->entry(row).size, qint64(o.value(u"size"_s).toDouble()));
             QCOMPARE(model->entry(row).packedSize, qint64(o.value(u"packed"_s).toDouble()));
             const QString crc = ArchiveEntriesModel::crcText(quint32(o.value(u"crc"_s).toDouble()));
