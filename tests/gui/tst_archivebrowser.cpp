@@ -38,6 +38,7 @@ struct Item
     bool dir = false;
     QString link;
     bool legacy = false;
+    bool stored = false;  // no compression, so that the test can find and damage the bytes
 };
 
 Item fileItem(const QString &name, const QByteArray &data)
@@ -117,6 +118,8 @@ private:
                 o.insert(u"link"_s, item.link);
             if (item.legacy)
                 o.insert(u"legacy"_s, true);
+            if (item.stored)
+                o.insert(u"stored"_s, true);
             spec.append(o);
         }
         const QString path = m_dir.filePath(name);
@@ -328,6 +331,53 @@ private Q_SLOTS:
         QVERIFY(shown.wait(60000));
         QVERIFY(dialog->isVisible());
         QCOMPARE(dialog->preview()->headingText(), u"docs/readme.txt"_s);
+    }
+
+    // An entry whose bytes no longer match its CRC-32: the pane says it could not be read.
+    void damagedEntry()
+    {
+        Item damaged = fileItem(u"notes.txt"_s, "an intact line of text\n");
+        damaged.stored = true;
+        const QString path = write(u"zip"_s, u"damaged.zip"_s, {damaged});
+        QVERIFY(!path.isEmpty());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        const qsizetype at = bytes.indexOf("intact");
+        QVERIFY(at > 0);
+        bytes[at] = 'X';
+        QVERIFY(f.seek(0));
+        QCOMPARE(f.write(bytes), bytes.size());
+        f.close();
+        auto dialog = open(path);
+        QVERIFY(preview(dialog.get(), u"notes.txt"_s));
+        QCOMPARE(dialog->preview()->kind(), PreviewContent::Kind::Error);
+        QVERIFY2(dialog->preview()->messageText().contains(u"could not be read"_s),
+                 qPrintable(dialog->preview()->messageText()));
+        QCOMPARE(dialog->preview()->text(), QString());
+    }
+
+    // Tab goes from the list to the text shown, then to the buttons; Alt+E comes back to the list.
+    void keyboard()
+    {
+        const QString path = write(u"zip"_s, u"keys.zip"_s, sample());
+        auto dialog = open(path);
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        QCOMPARE(QApplication::focusWidget(), dialog->view());
+        QVERIFY(preview(dialog.get(), u"docs/readme.txt"_s));
+        QStringList order;
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            order.append(QApplication::focusWidget()->objectName());
+        }
+        // Choosing a row selects it, so Extract Selected is on and in the chain.
+        QVERIFY(dialog->extractSelectedButton()->isEnabled());
+        QCOMPARE(order, (QStringList{u"previewText"_s, u"extractSelected"_s, u"extractAll"_s}));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_E, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), dialog->view());
+        QVERIFY(!dialog->view()->accessibleName().isEmpty());
+        QVERIFY(!dialog->progressBar()->accessibleName().isEmpty());
     }
 
     void extractSelected()
