@@ -1347,6 +1347,239 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ArchiveBrowserDialog</name>
+    <message>
+        <source>Reading the archive…</source>
+        <translation>Archiv wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>Abbre&amp;chen</translation>
+    </message>
+    <message>
+        <source>Extract &amp;Selected…</source>
+        <translation>&amp;Ausgewählte entpacken…</translation>
+    </message>
+    <message>
+        <source>Extract &amp;All…</source>
+        <translation>A&amp;lle entpacken…</translation>
+    </message>
+    <message>
+        <source>Artifact “%1”</source>
+        <translation>Artefakt „%1“</translation>
+    </message>
+    <message>
+        <source>Entries of the archive</source>
+        <translation>Einträge des Archivs</translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Einträge:</translation>
+    </message>
+    <message>
+        <source>Extraction progress</source>
+        <translation>Fortschritt des Entpackens</translation>
+    </message>
+    <message>
+        <source>This file is not an archive JobDesk can open (zip, tar or tar.gz).</source>
+        <translation>Diese Datei ist kein Archiv, das JobDesk öffnen kann (zip, tar oder tar.gz).</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The archive could not be read: %1</source>
+        <translation>Das Archiv konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format: %1</translation>
+    </message>
+    <message>
+        <source>Format: %1    Entries: %L2    Total size: %3</source>
+        <translation>Format: %1    Einträge: %L2    Gesamtgröße: %3</translation>
+    </message>
+    <message>
+        <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
+        <translation>Dieses %1-Archiv wird nur aufgelistet: Vorschau und Entpacken gibt es für zip-Archive, das Format, in dem CodePipeline Artefakte liefert.</translation>
+    </message>
+    <message>
+        <source>No preview: this archive is not a zip.</source>
+        <translation>Keine Vorschau: Dieses Archiv ist kein zip.</translation>
+    </message>
+    <message>
+        <source>Extract Into</source>
+        <translation>Entpacken nach</translation>
+    </message>
+    <message>
+        <source>Extracting into %1…</source>
+        <translation>Wird nach %1 entpackt…</translation>
+    </message>
+    <message>
+        <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
+        <translation>Nach %1 entpackt. Dateien: %L2, Ordner: %L3, Verknüpfungen: %L4, Größe: %5.</translation>
+    </message>
+    <message>
+        <source>Some of these files already exist in %1.
+
+%2
+
+Replace them?</source>
+        <translation>Einige dieser Dateien gibt es in %1 schon.
+
+%2
+
+Ersetzen?</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the files already exist in %1.</source>
+        <translation>Nichts wurde entpackt: Die Dateien gibt es in %1 schon.</translation>
+    </message>
+    <message>
+        <source>Extraction cancelled. The files it had written were removed.</source>
+        <translation>Entpacken abgebrochen. Die bereits geschriebenen Dateien wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>Extraction refused: %1</source>
+        <translation>Entpacken verweigert: %1</translation>
+    </message>
+    <message>
+        <source>Extraction failed: %1</source>
+        <translation>Entpacken fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchiveEntriesModel</name>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 Byte</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Verknüpfung</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Verknüpfung auf %1</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Verschlüsselt</translation>
+    </message>
+    <message>
+        <source>Legacy name encoding (not UTF-8)</source>
+        <translation>Alte Namenskodierung (nicht UTF-8)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Ordner</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Typ</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Gepackt</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Hinweise</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchivePreview</name>
+    <message>
+        <source>No preview for this kind of file</source>
+        <translation>Keine Vorschau für diese Art Datei</translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s text</source>
+        <translation>Vorschau auf den Text des Eintrags</translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s image</source>
+        <translation>Vorschau auf das Bild des Eintrags</translation>
+    </message>
+    <message>
+        <source>Choose an entry to preview it.</source>
+        <translation>Wählen Sie einen Eintrag für die Vorschau.</translation>
+    </message>
+    <message>
+        <source>This entry is a folder.</source>
+        <translation>Dieser Eintrag ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link.</source>
+        <translation>Dieser Eintrag ist eine symbolische Verknüpfung.</translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link to %1.</source>
+        <translation>Dieser Eintrag ist eine symbolische Verknüpfung auf %1.</translation>
+    </message>
+    <message>
+        <source>This entry is encrypted.</source>
+        <translation>Dieser Eintrag ist verschlüsselt.</translation>
+    </message>
+    <message>
+        <source>The image is larger than %1.</source>
+        <translation>Das Bild ist größer als %1.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation>Das Bild konnte nicht dekodiert werden: %1</translation>
+    </message>
+    <message>
+        <source>The entry holds binary data, not text.</source>
+        <translation>Der Eintrag enthält Binärdaten, keinen Text.</translation>
+    </message>
+    <message>
+        <source>Reading the entry…</source>
+        <translation>Eintrag wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Encoding: %1</source>
+        <translation>Kodierung: %1</translation>
+    </message>
+    <message>
+        <source>This text is not UTF-8; it is shown as %1.</source>
+        <translation>Dieser Text ist nicht UTF-8; er wird als %1 angezeigt.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 is shown.</source>
+        <translation>Nur die ersten %1 werden angezeigt.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 Pixel</translation>
+    </message>
+    <message>
+        <source>The entry could not be read: %1</source>
+        <translation>Der Eintrag konnte nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ArtifactsModel</name>
     <message>
         <source>Input</source>

@@ -1347,6 +1347,239 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ArchiveBrowserDialog</name>
+    <message>
+        <source>Reading the archive…</source>
+        <translation>Lecture de l’archive…</translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation>A&amp;nnuler</translation>
+    </message>
+    <message>
+        <source>Extract &amp;Selected…</source>
+        <translation>Extraire la &amp;sélection…</translation>
+    </message>
+    <message>
+        <source>Extract &amp;All…</source>
+        <translation>Extraire &amp;tout…</translation>
+    </message>
+    <message>
+        <source>Artifact “%1”</source>
+        <translation>Artefact « %1 »</translation>
+    </message>
+    <message>
+        <source>Entries of the archive</source>
+        <translation>Entrées de l’archive</translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation>&amp;Entrées :</translation>
+    </message>
+    <message>
+        <source>Extraction progress</source>
+        <translation>Progression de l’extraction</translation>
+    </message>
+    <message>
+        <source>This file is not an archive JobDesk can open (zip, tar or tar.gz).</source>
+        <translation>Ce fichier n’est pas une archive que JobDesk sait ouvrir (zip, tar ou tar.gz).</translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation>Le fichier %1 ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The archive could not be read: %1</source>
+        <translation>L’archive n’a pas pu être lue : %1</translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation>Format : %1</translation>
+    </message>
+    <message>
+        <source>Format: %1    Entries: %L2    Total size: %3</source>
+        <translation>Format : %1    Entrées : %L2    Taille totale : %3</translation>
+    </message>
+    <message>
+        <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
+        <translation>Cette archive %1 est seulement listée : l’aperçu et l’extraction fonctionnent sur les archives zip, le format que CodePipeline donne aux artefacts.</translation>
+    </message>
+    <message>
+        <source>No preview: this archive is not a zip.</source>
+        <translation>Pas d’aperçu : cette archive n’est pas un zip.</translation>
+    </message>
+    <message>
+        <source>Extract Into</source>
+        <translation>Extraire dans</translation>
+    </message>
+    <message>
+        <source>Extracting into %1…</source>
+        <translation>Extraction dans %1…</translation>
+    </message>
+    <message>
+        <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
+        <translation>Extrait dans %1. Fichiers : %L2, dossiers : %L3, liens : %L4, taille : %5.</translation>
+    </message>
+    <message>
+        <source>Some of these files already exist in %1.
+
+%2
+
+Replace them?</source>
+        <translation>Certains de ces fichiers existent déjà dans %1.
+
+%2
+
+Les remplacer ?</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the files already exist in %1.</source>
+        <translation>Rien n’a été extrait : les fichiers existent déjà dans %1.</translation>
+    </message>
+    <message>
+        <source>Extraction cancelled. The files it had written were removed.</source>
+        <translation>Extraction annulée. Les fichiers déjà écrits ont été supprimés.</translation>
+    </message>
+    <message>
+        <source>Extraction refused: %1</source>
+        <translation>Extraction refusée : %1</translation>
+    </message>
+    <message>
+        <source>Extraction failed: %1</source>
+        <translation>L’extraction a échoué : %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchiveEntriesModel</name>
+    <message>
+        <source>%L1 bytes</source>
+        <translation>%L1 octets</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Lien</translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation>Lien vers %1</translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation>Chiffré</translation>
+    </message>
+    <message>
+        <source>Legacy name encoding (not UTF-8)</source>
+        <translation>Ancien codage du nom (pas UTF-8)</translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation>Dossier</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Fichier</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Taille</translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation>Compressé</translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation>Modifié</translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation>CRC-32</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Remarques</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchivePreview</name>
+    <message>
+        <source>No preview for this kind of file</source>
+        <translation>Pas d’aperçu pour ce type de fichier</translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s text</source>
+        <translation>Aperçu du texte de l’entrée</translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s image</source>
+        <translation>Aperçu de l’image de l’entrée</translation>
+    </message>
+    <message>
+        <source>Choose an entry to preview it.</source>
+        <translation>Choisissez une entrée pour l’afficher.</translation>
+    </message>
+    <message>
+        <source>This entry is a folder.</source>
+        <translation>Cette entrée est un dossier.</translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link.</source>
+        <translation>Cette entrée est un lien symbolique.</translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link to %1.</source>
+        <translation>Cette entrée est un lien symbolique vers %1.</translation>
+    </message>
+    <message>
+        <source>This entry is encrypted.</source>
+        <translation>Cette entrée est chiffrée.</translation>
+    </message>
+    <message>
+        <source>The image is larger than %1.</source>
+        <translation>L’image dépasse %1.</translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation>L’image n’a pas pu être décodée : %1</translation>
+    </message>
+    <message>
+        <source>The entry holds binary data, not text.</source>
+        <translation>L’entrée contient des données binaires, pas du texte.</translation>
+    </message>
+    <message>
+        <source>Reading the entry…</source>
+        <translation>Lecture de l’entrée…</translation>
+    </message>
+    <message>
+        <source>Encoding: %1</source>
+        <translation>Codage : %1</translation>
+    </message>
+    <message>
+        <source>This text is not UTF-8; it is shown as %1.</source>
+        <translation>Ce texte n’est pas en UTF-8 ; il est affiché en %1.</translation>
+    </message>
+    <message>
+        <source>Only the first %1 is shown.</source>
+        <translation>Seuls les premiers %1 sont affichés.</translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation>%1 × %2 pixels</translation>
+    </message>
+    <message>
+        <source>The entry could not be read: %1</source>
+        <translation>L’entrée n’a pas pu être lue : %1</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ArtifactsModel</name>
     <message>
         <source>Input</source>
