@@ -126,6 +126,10 @@ Status S3Call::prepare()
                     .arg(m_file, QLocale().formattedDataSize(m_uploadSize), QLocale().formattedDataSize(MaxPutBytes)),
                 tr("Make the artifact smaller; JobDesk cannot upload in parts yet."));
         }
+        if (m_options.payloadSha256.size() == 64) {
+            m_uploadSha256 = m_options.payloadSha256;
+            return success();
+        }
         QCryptographicHash hash(QCryptographicHash::Sha256);
         qint64 read = 0;
         while (!source.atEnd()) {

@@ -33,6 +33,9 @@ struct S3PutOptions
     // Send X-Amz-Content-Sha256: UNSIGNED-PAYLOAD instead of the file's hash; refused
     // unless the endpoint is https.
     bool unsignedPayload = false;
+    // The file's SHA-256 in lowercase hex when the caller has read it already (on a worker
+    // thread, so that a large file does not hold up the event loop); empty: read here.
+    QByteArray payloadSha256;
 };
 
 class S3Call : public QObject
