@@ -16,6 +16,7 @@
 #define JOBDESK_HAVE_ARCHIVE_BROWSER 1
 #endif
 
+#include <QDialog>
 #include <QDir>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -189,10 +190,10 @@ void ArtifactActions::showBrowser(int id, bool extract)
 #endif
 }
 
-QList<ArchiveBrowserDialog *> ArtifactActions::browsers() const
+QList<QDialog *> ArtifactActions::browsers() const
 {
-    QList<ArchiveBrowserDialog *> open;
-    for (const QPointer<ArchiveBrowserDialog> &dialog : m_browsers) {
+    QList<QDialog *> open;
+    for (const QPointer<QDialog> &dialog : m_browsers) {
         if (dialog)
             open.append(dialog.data());
     }

@@ -13,6 +13,7 @@
 #include <QObject>
 #include <QPointer>
 
+class QDialog;
 class QWidget;
 
 namespace jobdesk::gui {
@@ -49,7 +50,7 @@ public:
     int upload(JobView *view, const s3::JobArtifact &artifact);
 
     // The archive browsers opened so far that are still open, newest last.
-    QList<ArchiveBrowserDialog *> browsers() const;
+    QList<QDialog *> browsers() const;
 
 Q_SIGNALS:
     void statusMessage(const QString &text, int timeoutMs);
@@ -66,7 +67,7 @@ private:
     Parts m_parts;
     QHash<int, QList<bool>> m_pendingOpens;  // transfer ID -> one entry per Open (true: extract)
     QHash<int, QPointer<JobView>> m_views;   // transfer ID -> the tab that started it
-    QList<QPointer<ArchiveBrowserDialog>> m_browsers;
+    QList<QPointer<QDialog>> m_browsers;
 };
 
 }  // namespace jobdesk::gui
