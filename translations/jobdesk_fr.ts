@@ -320,6 +320,400 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::archive::ArchiveExtractor</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction cancelled; the files it had written were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would be written through the existing symbolic link &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file, not a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a symbolic link is in the way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file is in the way of a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>appears twice in the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lies under &quot;%1&quot;, which is a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>something other than a folder already has this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a folder already has this name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an empty folder, or allow replacing existing files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a zip archive; nothing was extracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobDesk lists %1 archives but extracts only zip archives.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive holds more than %1 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the symbolic link in its place cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the file in its place cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the symbolic link cannot be created</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ArchiveReader</name>
+    <message>
+        <source>The archive has no entry named &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">inconnu</translation>
+    </message>
+    <message>
+        <source>The archive cannot be read: it is not open for random access.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not a zip, tar or tar.gz archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the entries of a zip archive can be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::EntryPath</name>
+    <message>
+        <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has an empty name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a control character in its name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names a drive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>climbs out of the folder with &quot;..&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>names the folder itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::TarLister</name>
+    <message>
+        <source>The tar archive is damaged: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gzip stream is cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the gzip stream is damaged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an extended header of %1 bytes is larger than any name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ends inside an extended header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ends inside a header</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the header after entry %1 has a wrong checksum</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the size of entry %1 is not a number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pax extended header is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a pax global header is malformed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it holds more than %1 entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>entry %1 has no name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it ends inside the entry &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipDirectory</name>
+    <message>
+        <source>a checksum does not match</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zip directory is damaged or cut short</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zip file could not be read (error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A download cut short loses the end of a zip: download the artifact again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decrypt the artifact with the tool that encrypted it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive holds more than %1 entries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifacts this large are not shown or extracted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Do not extract this artifact; ask who produced it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; does not decompress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be read (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipWriter</name>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write the zip &quot;%1&quot;: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the zip outside &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is neither a file nor a folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Zipping cancelled; no zip was written.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zip cannot be started (error %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the zip&apos;s directory cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::aws::AwsCall</name>
     <message>
         <source>The request was cancelled.</source>
@@ -953,6 +1347,97 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ArtifactActions</name>
+    <message>
+        <source>Download Artifact</source>
+        <translation>Télécharger l’artefact</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Fichiers zip (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded.</source>
+        <translation>Rien n’a été téléchargé.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder.</source>
+        <translation>« %1 » est un dossier.</translation>
+    </message>
+    <message>
+        <source>Choose a file name to save the artifact as.</source>
+        <translation>Choisissez un nom de fichier pour enregistrer l’artefact.</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it with the artifact %2?</source>
+        <translation>%1 existe déjà. Le remplacer par l’artefact %2 ?</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded; %1 was left as it was.</source>
+        <translation>Rien n’a été téléchargé ; %1 est resté tel quel.</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded.</source>
+        <translation>Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Upload artifact</source>
+        <translation>Envoyer l’artefact</translation>
+    </message>
+    <message>
+        <source>Artifact:</source>
+        <translation>Artefact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (a folder, zipped first)</source>
+        <translation>%1 (un dossier, zippé d’abord)</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>Compartiment&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>Clé KMS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>bucket default</source>
+        <translation>par défaut du compartiment</translation>
+    </message>
+    <message>
+        <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
+        <translation>Cette tâche a été lue depuis un fichier ou le presse-papiers, pas récupérée : elle peut être périmée.</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 to %2.</source>
+        <translation>%1 envoyé vers %2.</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation>%1 téléchargé dans %2.</translation>
+    </message>
+    <message>
+        <source>The transfer of %1 was cancelled.</source>
+        <translation>Le transfert de %1 a été annulé.</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <translation>%1 (tâche %2)</translation>
+    </message>
+    <message>
+        <source>The artifact transfer failed: %1</source>
+        <translation>Le transfert de l’artefact a échoué : %1</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ArtifactsModel</name>
     <message>
         <source>Input</source>
@@ -993,6 +1478,93 @@
     <message>
         <source>S3 URI</source>
         <translation>URI S3</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArtifactsPage</name>
+    <message>
+        <source>Fetch Again</source>
+        <translation>Récupérer à nouveau</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Télécharger…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Extraire…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>Envoyer…</translation>
+    </message>
+    <message>
+        <source>Copy S3 &amp;URI</source>
+        <translation>&amp;Copier l’URI S3</translation>
+    </message>
+    <message>
+        <source>Input and output artifacts</source>
+        <translation>Artefacts d’entrée et de sortie</translation>
+    </message>
+    <message>
+        <source>Saves the artifact&apos;s zip file</source>
+        <translation>Enregistre le fichier zip de l’artefact</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and lists the files in it</source>
+        <translation>Télécharge l’artefact et liste ses fichiers</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and extracts its files into a folder</source>
+        <translation>Télécharge l’artefact et extrait ses fichiers dans un dossier</translation>
+    </message>
+    <message>
+        <source>Uploads a zip file or a folder as this output artifact</source>
+        <translation>Envoie un fichier zip ou un dossier comme cet artefact de sortie</translation>
+    </message>
+    <message>
+        <source>Fetches the job again, which brings new artifact credentials</source>
+        <translation>Récupère à nouveau la tâche, ce qui apporte de nouveaux identifiants d’artefacts</translation>
+    </message>
+    <message>
+        <source>Copy S3 URI</source>
+        <translation>Copier l’URI S3</translation>
+    </message>
+    <message>
+        <source>This job has no usable artifact credentials. Fetch the job to get its artifact credentials.</source>
+        <translation>Cette tâche n’a aucun identifiant d’artefact utilisable. Récupérez la tâche pour obtenir les identifiants de ses artefacts.</translation>
+    </message>
+    <message>
+        <source>The job does not say when it was fetched, so when its credentials expire is unknown.</source>
+        <translation>La tâche ne dit pas quand elle a été récupérée : l’expiration de ses identifiants est donc inconnue.</translation>
+    </message>
+    <message>
+        <source>Artifact credentials have expired</source>
+        <translation>Les identifiants des artefacts ont expiré</translation>
+    </message>
+    <message>
+        <source>Artifact credentials expire in %1:%2</source>
+        <translation>Les identifiants des artefacts expirent dans %1:%2</translation>
+    </message>
+    <message>
+        <source>Fetch the job to get its artifact credentials</source>
+        <translation>Récupérez la tâche pour obtenir les identifiants de ses artefacts</translation>
+    </message>
+    <message>
+        <source>Select an artifact</source>
+        <translation>Sélectionnez un artefact</translation>
+    </message>
+    <message>
+        <source>This artifact has no S3 location</source>
+        <translation>Cet artefact n’a pas d’emplacement S3</translation>
+    </message>
+    <message>
+        <source>Only an output artifact can be uploaded</source>
+        <translation>Seul un artefact de sortie peut être envoyé</translation>
     </message>
 </context>
 <context>
@@ -1575,14 +2147,6 @@
         <translation>Cochez Secret pour masquer une valeur dans toutes les tâches de ce fournisseur&#xa0;; JobDesk s’en souvient.</translation>
     </message>
     <message>
-        <source>Input and output artifacts</source>
-        <translation>Artefacts d’entrée et de sortie</translation>
-    </message>
-    <message>
-        <source>Copy S3 &amp;URI</source>
-        <translation>&amp;Copier l’URI S3</translation>
-    </message>
-    <message>
         <source>Artifact credentials</source>
         <translation>Identifiants d’artefact</translation>
     </message>
@@ -2095,6 +2659,14 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The answer held no job details.</source>
         <translation>La réponse ne contenait aucun détail de tâche.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Enter the client token of job %1 and fetch it.</source>
+        <translation>Saisissez le jeton client de la tâche %1 et récupérez-la.</translation>
     </message>
 </context>
 <context>
@@ -2961,6 +3533,26 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>The CA bundle</source>
         <translation>Le bundle CA</translation>
     </message>
+    <message>
+        <source>S3&apos;s public endpoints</source>
+        <translation>Les points de terminaison publics de S3</translation>
+    </message>
+    <message>
+        <source>S3 endpoint URL</source>
+        <translation>URL du point de terminaison S3</translation>
+    </message>
+    <message>
+        <source>Where artifacts are downloaded from and uploaded to, for a private endpoint or a local emulator. Empty: AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL when set, else S3&apos;s public hosts.</source>
+        <translation>D’où les artefacts sont téléchargés et où ils sont envoyés, pour un point de terminaison privé ou un émulateur local. Vide : AWS_ENDPOINT_URL_S3 ou AWS_ENDPOINT_URL s’ils sont définis, sinon les hôtes publics de S3.</translation>
+    </message>
+    <message>
+        <source>&amp;S3 endpoint:</source>
+        <translation>Point de terminaison &amp;S3&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The S3 endpoint</source>
+        <translation>Le point de terminaison S3</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::SuccessResultDialog</name>
@@ -3127,6 +3719,255 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The continuation token</source>
         <translation>Le jeton de continuation</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransferManager</name>
+    <message>
+        <source>Could not read &quot;%1&quot;: %2</source>
+        <translation>Impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation>Vérifiez que le fichier existe et que vous pouvez le lire.</translation>
+    </message>
+    <message>
+        <source>The upload was cancelled.</source>
+        <translation>L’envoi a été annulé.</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder for opened artifacts: %1</source>
+        <translation>Impossible de créer un dossier temporaire pour les artefacts ouverts : %1</translation>
+    </message>
+    <message>
+        <source>Check that the temporary folder exists and has room, or use Download instead.</source>
+        <translation>Vérifiez que le dossier temporaire existe et a de la place, ou utilisez plutôt Télécharger.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>« %1 » n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Choose an existing file or folder.</source>
+        <translation>Choisissez un fichier ou un dossier existant.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>« %1 » n’est ni un fichier ni un dossier.</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to zip.</source>
+        <translation>Choisissez un fichier zip ou un dossier à zipper.</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder to zip into: %1</source>
+        <translation>Impossible de créer un dossier temporaire pour zipper : %1</translation>
+    </message>
+    <message>
+        <source>Zip the folder yourself and upload the zip file.</source>
+        <translation>Zippez le dossier vous-même et envoyez le fichier zip.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransfersPanel</name>
+    <message>
+        <source>Zipping the folder</source>
+        <translation>Compression du dossier</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Lecture du fichier</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Asking S3 what it stored</source>
+        <translation>Demande à S3 ce qu’il a stocké</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Téléchargé</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>No artifact has been downloaded or uploaded yet.</source>
+        <translation>Aucun artefact n’a encore été téléchargé ni envoyé.</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Effacer les terminés</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 restantes</translation>
+    </message>
+    <message>
+        <source>%1: download of %2</source>
+        <translation>%1 : téléchargement de %2</translation>
+    </message>
+    <message>
+        <source>%1: upload to %2</source>
+        <translation>%1 : envoi vers %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file written: %1</source>
+        <translation>SHA-256 du fichier écrit : %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Stored: %1, ETag %2</source>
+        <translation>Stocké : %1, ETag %2</translation>
+    </message>
+    <message>
+        <source>Server-side encryption: %1</source>
+        <translation>Chiffrement côté serveur : %1</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <source>KMS key: %1</source>
+        <translation>Clé KMS : %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file sent: %1</source>
+        <translation>SHA-256 du fichier envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>ID de requête : %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::UploadDialog</name>
+    <message>
+        <source>File…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Upload Output Artifact</source>
+        <translation>Envoyer l’artefact de sortie</translation>
+    </message>
+    <message>
+        <source>A zip file, or a folder to zip</source>
+        <translation>Un fichier zip, ou un dossier à zipper</translation>
+    </message>
+    <message>
+        <source>File or folder to upload</source>
+        <translation>Fichier ou dossier à envoyer</translation>
+    </message>
+    <message>
+        <source>File to Upload</source>
+        <translation>Fichier à envoyer</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Fichiers zip (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Folder to Zip and Upload</source>
+        <translation>Dossier à zipper et envoyer</translation>
+    </message>
+    <message>
+        <source>Output artifact</source>
+        <translation>Artefact de sortie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bucket default (the job names no KMS key)</source>
+        <translation>Par défaut du compartiment (la tâche ne nomme aucune clé KMS)</translation>
+    </message>
+    <message>
+        <source>%1 (the job&apos;s key, SSE-KMS)</source>
+        <translation>%1 (la clé de la tâche, SSE-KMS)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>S&amp;ource&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Output artifact:</source>
+        <translation>Artefact de &amp;sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>Clé KMS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A folder is zipped first, its files under their relative paths. The pipeline&apos;s next actions read the artifact as it is uploaded here.</source>
+        <translation>Un dossier est d’abord zippé, ses fichiers sous leurs chemins relatifs. Les actions suivantes du pipeline lisent l’artefact tel qu’il est envoyé ici.</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Continuer…</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to upload.</source>
+        <translation>Choisissez un fichier zip ou un dossier à envoyer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>« %1 » n’existe pas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>« %1 » n’est ni un fichier ni un dossier.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read.</source>
+        <translation>« %1 » ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact in S3 to upload to.</source>
+        <translation>La tâche n’a pas d’artefact de sortie dans S3 vers lequel envoyer.</translation>
     </message>
 </context>
 <context>
@@ -3939,6 +4780,49 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>an identifier, &apos;[&apos; or &apos;{&apos;</source>
         <translation>un identifiant, &apos;[&apos; ou &apos;{&apos;</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::s3::JobArtifacts</name>
+    <message>
+        <source>The artifact &quot;%1&quot; has no S3 location.</source>
+        <translation>L’artefact « %1 » n’a pas d’emplacement S3.</translation>
+    </message>
+    <message>
+        <source>The job has no input artifacts.</source>
+        <translation>La tâche n’a pas d’artefacts d’entrée.</translation>
+    </message>
+    <message>
+        <source>The job has no output artifacts.</source>
+        <translation>La tâche n’a pas d’artefacts de sortie.</translation>
+    </message>
+    <message>
+        <source>The job has no input artifact named &quot;%1&quot;.</source>
+        <translation>La tâche n’a pas d’artefact d’entrée nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact named &quot;%1&quot;.</source>
+        <translation>La tâche n’a pas d’artefact de sortie nommé « %1 ».</translation>
+    </message>
+    <message>
+        <source>Its artifacts are: %1.</source>
+        <translation>Ses artefacts sont : %1.</translation>
+    </message>
+    <message>
+        <source>This job carries no usable artifact credentials.</source>
+        <translation>Cette tâche ne contient aucun identifiant d’artefact utilisable.</translation>
+    </message>
+    <message>
+        <source>Fetch the job again with its client token: CodePipeline hands out the credentials for its artifacts with every answer.</source>
+        <translation>Récupérez à nouveau la tâche avec son jeton client : CodePipeline fournit les identifiants de ses artefacts à chaque réponse.</translation>
+    </message>
+    <message>
+        <source>The job does not say which region its artifacts are in.</source>
+        <translation>La tâche ne dit pas dans quelle région se trouvent ses artefacts.</translation>
+    </message>
+    <message>
+        <source>Choose the pipeline&apos;s region and try again.</source>
+        <translation>Choisissez la région du pipeline et réessayez.</translation>
     </message>
 </context>
 <context>
