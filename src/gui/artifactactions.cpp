@@ -123,9 +123,10 @@ int ArtifactActions::upload(JobView *view, const s3::JobArtifact &artifact)
 
     ActionSummary summary = ActionSummary::forJob(doc, tr("Upload artifact"));
     summary.details.append({tr("Artifact:"), output.name});
-    summary.details.append({tr("From:"), QFileInfo(source).isDir()
-                                             ? tr("%1 (a folder, zipped first)").arg(QDir::toNativeSeparators(source))
-                                             : QDir::toNativeSeparators(source)});
+    summary.details.append({tr("From:"),
+                            QFileInfo(source).isDir()
+                                ? tr("%1 (a folder, zipped first)").arg(QDir::toNativeSeparators(source))
+                                : QDir::toNativeSeparators(source)});
     summary.details.append({tr("Bucket:"), output.location.bucket});
     summary.details.append({tr("Key:"), output.location.key});
     summary.details.append({tr("KMS key:"), kmsKey.isEmpty() ? tr("bucket default") : kmsKey});
@@ -176,8 +177,8 @@ void ArtifactActions::showBrowser(int id, bool extract)
     if (!t)
         return;
 #ifdef JOBDESK_HAVE_ARCHIVE_BROWSER
-    auto *dialog = new ArchiveBrowserDialog(t->file, tr("%1 (job %2)").arg(t->artifact, t->jobId), m_parts.hooks,
-                                            m_parts.window);
+    auto *dialog =
+        new ArchiveBrowserDialog(t->file, tr("%1 (job %2)").arg(t->artifact, t->jobId), m_parts.hooks, m_parts.window);
     m_browsers.append(dialog);
     dialog->show();
     dialog->raise();

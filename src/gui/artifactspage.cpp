@@ -163,7 +163,8 @@ void ArtifactsPage::updateCountdown()
             tr("This job has no usable artifact credentials. Fetch the job to get its artifact credentials."));
         m_fetchAgain->hide();
     } else if (!m_expires.isValid() && !m_refused) {
-        m_countdown->setText(tr("The job does not say when it was fetched, so when its credentials expire is unknown."));
+        m_countdown->setText(
+            tr("The job does not say when it was fetched, so when its credentials expire is unknown."));
         m_fetchAgain->hide();
     } else {
         const qint64 left = m_refused ? 0 : m_clock->nowUtc().secsTo(m_expires);
@@ -173,9 +174,8 @@ void ArtifactsPage::updateCountdown()
             p.setColor(QPalette::WindowText, Theme::errorText(p));
             m_tick->stop();
         } else {
-            m_countdown->setText(tr("Artifact credentials expire in %1:%2")
-                                     .arg(left / 60)
-                                     .arg(left % 60, 2, 10, QLatin1Char('0')));
+            m_countdown->setText(
+                tr("Artifact credentials expire in %1:%2").arg(left / 60).arg(left % 60, 2, 10, QLatin1Char('0')));
             if (left <= kAmberSeconds)
                 p.setColor(QPalette::WindowText, Theme::warningText(p));
         }
@@ -220,9 +220,9 @@ void ArtifactsPage::updateButtons()
     const bool inS3 = selected && selected->isInS3();
     const bool input = inS3 && selected->isInput();
     const QString why = !m_hasCredentials ? tr("Fetch the job to get its artifact credentials")
-        : !selected                        ? tr("Select an artifact")
-        : !inS3                            ? tr("This artifact has no S3 location")
-                                           : QString();
+        : !selected                       ? tr("Select an artifact")
+        : !inS3                           ? tr("This artifact has no S3 location")
+                                          : QString();
     const auto set = [&](QPushButton *button, QAction *action, bool enabled, const QString &tip,
                          const QString &disabledWhy) {
         const bool on = m_hasCredentials && enabled;

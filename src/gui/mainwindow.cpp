@@ -379,18 +379,19 @@ void MainWindow::applySettings(const AppSettings &settings)
     // Artifact transfers take the same timeouts, retries and TLS settings as the lookups.
     aws::ClientConfig s3Base;
     s3Base.userAgent = QStringLiteral("JobDesk/") + QStringLiteral(JOBDESK_VERSION);
-    if (Status applied = m_settings.applyTo(s3Base); !applied)
-        m_banner->showError(applied.error());
-    m_transfers->setBaseConfig(s3Base);
+    if (Status applied = m_settings.applyTo(s3Base); applied)
+        m_transfers->setBaseConfig(s3Base);
+    else
+        m_transfers->setConfigError(applied.error());
     if (!m_demoS3Endpoint.isEmpty()) {
         m_transfers->setEndpointOverride(m_demoS3Endpoint);
-    } else if (Result<QUrl> s3 = s3::JobArtifacts::endpointOverride(m_settings.s3Endpoint,
-                                                                    QProcessEnvironment::systemEnvironment());
+    } else if (Result<QUrl> s3 =
+                   s3::JobArtifacts::endpointOverride(m_settings.s3Endpoint, QProcessEnvironment::systemEnvironment());
                s3) {
         m_transfers->setEndpointOverride(s3.value());
     } else {
         m_transfers->setEndpointOverride({});
-        m_banner->showError(s3.error());
+        m_transfers->setConfigError(s3.error());  // told when a transfer starts, not at every start-up
     }
     if (m_settings.verifyTls) {
         m_tlsBanner->hide();
@@ -485,9 +486,8 @@ void MainWindow::onFetched(const JobDocument &document, const Secret &clientToke
             closeDocument(i);
     }
     // Fetch Again's new tab takes the place of the one whose credentials had expired.
-    const int replaced = m_refetching && m_refetching->document().jobId() == jobId
-        ? m_documents->tabs()->indexOf(m_refetching)
-        : -1;
+    const int replaced =
+        m_refetching && m_refetching->document().jobId() == jobId ? m_documents->tabs()->indexOf(m_refetching) : -1;
     m_refetching = nullptr;
     // The client token is not in the answer; the query bar must still never remember it.
     openDocument(document)->setClientToken(clientToken);

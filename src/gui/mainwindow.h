@@ -137,7 +137,7 @@ private:
     TransferManager *m_transfers;
     ArtifactActions *m_artifactActions = nullptr;
     TransfersPanel *m_transfersDock = nullptr;
-    QUrl m_demoS3Endpoint;          // demo mode's S3, ahead of the settings
+    QUrl m_demoS3Endpoint;           // demo mode's S3, ahead of the settings
     QPointer<JobView> m_refetching;  // the tab that Fetch Again replaces
     MfaPrompter *m_mfa = nullptr;
     QList<ProfileSource *> m_ownedSources;

@@ -82,6 +82,8 @@ TransferManager::TransferManager(QNetworkAccessManager *network, QObject *parent
 
 TransferManager::~TransferManager()
 {
+    // The window's parts that listen may be gone already; the calls end unheard.
+    blockSignals(true);
     for (auto &[id, job] : m_jobs) {
         job->cancelled->store(true);
         if (job->call)
@@ -93,6 +95,8 @@ TransferManager::~TransferManager()
 
 Result<aws::ClientConfig> TransferManager::configFor(const JobDocument &document) const
 {
+    if (m_configError)
+        return *m_configError;
     return s3::JobArtifacts::s3Config(document, m_base, m_endpoint);
 }
 
@@ -166,9 +170,8 @@ void TransferManager::startGet(int id, const aws::ClientConfig &config, const s3
     job->location = location;
     job->clock.start();
     job->call = m_client->getObject(config, location, m_transfers[id].file);
-    connect(job->call, &s3::S3Call::progress, this, [this, id](qint64 bytes, qint64 total) {
-        onProgress(id, bytes, total);
-    });
+    connect(job->call, &s3::S3Call::progress, this,
+            [this, id](qint64 bytes, qint64 total) { onProgress(id, bytes, total); });
     s3::S3Call *call = job->call;
     connect(call, &s3::S3Call::finished, this, [this, id, call] {
         const Result<s3::S3Transfer> &result = call->result();
@@ -188,13 +191,13 @@ void TransferManager::startGet(int id, const aws::ClientConfig &config, const s3
     Q_EMIT changed(id);
 }
 
-Result<int> TransferManager::upload(const JobDocument &document, const s3::JobArtifact &artifact,
-                                    const QString &source, const QString &kmsKeyId)
+Result<int> TransferManager::upload(const JobDocument &document, const s3::JobArtifact &artifact, const QString &source,
+                                    const QString &kmsKeyId)
 {
     const QFileInfo info(source);
     if (!info.exists()) {
-        return Error::make(Error::Kind::Io, QStringLiteral("NoSuchSource"),
-                           tr("\"%1\" does not exist.").arg(source), tr("Choose an existing file or folder."));
+        return Error::make(Error::Kind::Io, QStringLiteral("NoSuchSource"), tr("\"%1\" does not exist.").arg(source),
+                           tr("Choose an existing file or folder."));
     }
     if (!info.isDir() && !info.isFile()) {
         return Error::make(Error::Kind::Io, QStringLiteral("NotAFile"),
@@ -302,9 +305,8 @@ void TransferManager::startPut(int id, const QString &file, const QByteArray &sh
     job.sampleMs = 0;
     job.sampleBytes = 0;
     job.call = m_client->putObject(job.config, job.location, file, job.options);
-    connect(job.call, &s3::S3Call::progress, this, [this, id](qint64 bytes, qint64 total) {
-        onProgress(id, bytes, total);
-    });
+    connect(job.call, &s3::S3Call::progress, this,
+            [this, id](qint64 bytes, qint64 total) { onProgress(id, bytes, total); });
     s3::S3Call *call = job.call;
     connect(call, &s3::S3Call::finished, this, [this, id, call] {
         const Result<s3::S3Transfer> &result = call->result();

@@ -22,6 +22,7 @@
 #include <atomic>
 #include <map>
 #include <memory>
+#include <optional>
 
 class QNetworkAccessManager;
 
@@ -47,8 +48,8 @@ public:
         bool temporary = false;  // an opened artifact, kept in the manager's folder
         QString artifact;
         QString jobId;
-        QString uri;   // s3://bucket/key
-        QString file;  // the file written (download) or sent (upload)
+        QString uri;     // s3://bucket/key
+        QString file;    // the file written (download) or sent (upload)
         QString source;  // an upload's chosen file or folder
         State state = State::Preparing;
         qint64 bytes = 0;
@@ -58,7 +59,10 @@ public:
         s3::S3ObjectInfo head;      // after an upload: what HeadObject says about the object
         Error error;
 
-        bool isRunning() const { return state == State::Preparing || state == State::Running || state == State::Verifying; }
+        bool isRunning() const
+        {
+            return state == State::Preparing || state == State::Running || state == State::Verifying;
+        }
         // Seconds until done at the current speed; -1 while unknown.
         qint64 secondsLeft() const;
     };
@@ -69,7 +73,13 @@ public:
 
     // The timeouts, retries and TLS settings every S3 call starts from (the window's
     // CodePipeline settings), and the S3 endpoint override (empty: S3's public hosts).
-    void setBaseConfig(const aws::ClientConfig &base) { m_base = base; }
+    void setBaseConfig(const aws::ClientConfig &base)
+    {
+        m_base = base;
+        m_configError.reset();
+    }
+    // The settings could not be applied (an unreadable CA bundle): transfers fail with this.
+    void setConfigError(const Error &error) { m_configError = error; }
     void setEndpointOverride(const QUrl &url) { m_endpoint = url; }
     QUrl endpointOverride() const { return m_endpoint; }
 
@@ -113,6 +123,7 @@ private:
     s3::S3Client *m_client;
     QTemporaryDir m_temp;
     aws::ClientConfig m_base;
+    std::optional<Error> m_configError;
     QUrl m_endpoint;
     int m_nextId = 1;
     std::map<int, Transfer> m_transfers;

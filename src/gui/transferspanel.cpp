@@ -195,8 +195,7 @@ void TransfersPanel::updateRow(int id)
     } else if (t->state == State::Finished) {
         const s3::S3ObjectInfo &head = t->head;
         QStringList lines;
-        lines << tr("Stored: %1, ETag %2")
-                     .arg(QLocale().formattedDataSize(head.size), QString::fromLatin1(head.etag));
+        lines << tr("Stored: %1, ETag %2").arg(QLocale().formattedDataSize(head.size), QString::fromLatin1(head.etag));
         lines << tr("Server-side encryption: %1")
                      .arg(head.serverSideEncryption.isEmpty() ? tr("not said") : head.serverSideEncryption);
         if (!head.kmsKeyId.isEmpty())

@@ -158,7 +158,8 @@ private Q_SLOTS:
         QCOMPARE(waitFor(id), TransferManager::State::Finished);
 
         QCOMPARE(fileBytes(target), m_inputBytes);
-        const QString sha = QString::fromLatin1(QCryptographicHash::hash(m_inputBytes, QCryptographicHash::Sha256).toHex());
+        const QString sha =
+            QString::fromLatin1(QCryptographicHash::hash(m_inputBytes, QCryptographicHash::Sha256).toHex());
         QCOMPARE(transfers()->transfer(id)->sha256, sha);
         QVERIFY2(m_window->transfersPanel()->detailLabel(id)->text().contains(sha),
                  qPrintable(m_window->transfersPanel()->detailLabel(id)->text()));
