@@ -359,394 +359,394 @@
     <name>jobdesk::archive::ArchiveExtractor</name>
     <message>
         <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire « %1 » : %2</translation>
     </message>
     <message>
         <source>Extraction cancelled; the files it had written were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraction annulée ; les fichiers déjà écrits ont été supprimés.</translation>
     </message>
     <message>
         <source>would be written through the existing symbolic link &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>serait écrite à travers le lien symbolique existant « %1 »</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a file, not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est un fichier, pas un dossier</translation>
     </message>
     <message>
         <source>a symbolic link is in the way</source>
-        <translation type="unfinished"></translation>
+        <translation>un lien symbolique est dans le chemin</translation>
     </message>
     <message>
         <source>a file is in the way of a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>un fichier occupe la place d’un dossier</translation>
     </message>
     <message>
         <source>the folder cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>le dossier ne peut pas être créé</translation>
     </message>
     <message>
         <source>appears twice in the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>figure deux fois dans l’archive</translation>
     </message>
     <message>
         <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été extrait : l’archive occuperait plus de %1 octets une fois décompressée (atteint à « %2 »).</translation>
     </message>
     <message>
         <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
-        <translation type="unfinished"></translation>
+        <translation>Extrayez moins d’entrées, ou relevez la limite si l’artefact est réellement aussi volumineux.</translation>
     </message>
     <message>
         <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>serait écrite à travers le lien symbolique « %1 » de l’archive</translation>
     </message>
     <message>
         <source>lies under &quot;%1&quot;, which is a file</source>
-        <translation type="unfinished"></translation>
+        <translation>se trouve sous « %1 », qui est un fichier</translation>
     </message>
     <message>
         <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>est un lien symbolique vers « %1 », hors du dossier</translation>
     </message>
     <message>
         <source>something other than a folder already has this name</source>
-        <translation type="unfinished"></translation>
+        <translation>un élément qui n’est pas un dossier porte déjà ce nom</translation>
     </message>
     <message>
         <source>a folder already has this name</source>
-        <translation type="unfinished"></translation>
+        <translation>un dossier porte déjà ce nom</translation>
     </message>
     <message>
         <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été extrait : « %1 » existe déjà.</translation>
     </message>
     <message>
         <source>Choose an empty folder, or allow replacing existing files.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez un dossier vide, ou autorisez le remplacement des fichiers existants.</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir « %1 » : %2</translation>
     </message>
     <message>
         <source>This file is not a zip archive; nothing was extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une archive zip ; rien n’a été extrait.</translation>
     </message>
     <message>
         <source>JobDesk lists %1 archives but extracts only zip archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>JobDesk liste les archives %1 mais n’extrait que les archives zip.</translation>
     </message>
     <message>
         <source>Nothing was extracted: the archive holds more than %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été extrait : l’archive contient plus de %1 entrées.</translation>
     </message>
     <message>
         <source>the symbolic link in its place cannot be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>le lien symbolique à sa place ne peut pas être supprimé</translation>
     </message>
     <message>
         <source>the file in its place cannot be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier à sa place ne peut pas être supprimé</translation>
     </message>
     <message>
         <source>the symbolic link cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>le lien symbolique ne peut pas être créé</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ArchiveReader</name>
     <message>
         <source>The archive has no entry named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive ne contient aucune entrée nommée « %1 ».</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’ouvrir « %1 » : %2</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">inconnu</translation>
+        <translation>inconnu</translation>
     </message>
     <message>
         <source>The archive cannot be read: it is not open for random access.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive ne peut pas être lue : elle n’est pas ouverte en accès direct.</translation>
     </message>
     <message>
         <source>This file is not a zip, tar or tar.gz archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une archive zip, tar ou tar.gz.</translation>
     </message>
     <message>
         <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
-        <translation type="unfinished"></translation>
+        <translation>JobDesk reconnaît les archives à leur contenu, pas à leur nom ; ce fichier ne commence par aucune des signatures connues.</translation>
     </message>
     <message>
         <source>Only the entries of a zip archive can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seules les entrées d’une archive zip peuvent être lues.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée d’archive « %1 » est un dossier, pas un fichier.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée d’archive « %1 » est un lien symbolique, pas un fichier.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::EntryPath</name>
     <message>
         <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été extrait : l’entrée d’archive « %1 » %2.</translation>
     </message>
     <message>
         <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
-        <translation type="unfinished"></translation>
+        <translation>Une archive dont les noms sortent du dossier cible peut écraser des fichiers n’importe où ; demandez qui a produit l’artefact.</translation>
     </message>
     <message>
         <source>has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>a un nom vide</translation>
     </message>
     <message>
         <source>has a control character in its name</source>
-        <translation type="unfinished"></translation>
+        <translation>contient un caractère de contrôle dans son nom</translation>
     </message>
     <message>
         <source>has an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>a un chemin absolu</translation>
     </message>
     <message>
         <source>names a drive</source>
-        <translation type="unfinished"></translation>
+        <translation>désigne un lecteur</translation>
     </message>
     <message>
         <source>climbs out of the folder with &quot;..&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>sort du dossier avec « .. »</translation>
     </message>
     <message>
         <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>a un nom fait uniquement de points et d’espaces, que Windows lit comme « .. »</translation>
     </message>
     <message>
         <source>names the folder itself</source>
-        <translation type="unfinished"></translation>
+        <translation>désigne le dossier lui-même</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::TarLister</name>
     <message>
         <source>The tar archive is damaged: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive tar est endommagée : %1.</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit une archive défectueuse.</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>le décompresseur n’a pas pu démarrer</translation>
     </message>
     <message>
         <source>the gzip stream is cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>le flux gzip est tronqué</translation>
     </message>
     <message>
         <source>the gzip stream is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>le flux gzip est endommagé</translation>
     </message>
     <message>
         <source>an extended header of %1 bytes is larger than any name</source>
-        <translation type="unfinished"></translation>
+        <translation>un en-tête étendu de %1 octets est plus grand que n’importe quel nom</translation>
     </message>
     <message>
         <source>it ends inside an extended header</source>
-        <translation type="unfinished"></translation>
+        <translation>elle se termine au milieu d’un en-tête étendu</translation>
     </message>
     <message>
         <source>it ends inside a header</source>
-        <translation type="unfinished"></translation>
+        <translation>elle se termine au milieu d’un en-tête</translation>
     </message>
     <message>
         <source>the header after entry %1 has a wrong checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>l’en-tête qui suit l’entrée %1 a une somme de contrôle erronée</translation>
     </message>
     <message>
         <source>the size of entry %1 is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>la taille de l’entrée %1 n’est pas un nombre</translation>
     </message>
     <message>
         <source>a pax extended header is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>un en-tête étendu pax est mal formé</translation>
     </message>
     <message>
         <source>a pax global header is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>un en-tête global pax est mal formé</translation>
     </message>
     <message>
         <source>it holds more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>elle contient plus de %1 entrées</translation>
     </message>
     <message>
         <source>entry %1 has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée %1 n’a pas de nom</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » déclare une taille impossible</translation>
     </message>
     <message>
         <source>it ends inside the entry &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>elle se termine au milieu de l’entrée « %1 »</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ZipDirectory</name>
     <message>
         <source>a checksum does not match</source>
-        <translation type="unfinished"></translation>
+        <translation>une somme de contrôle ne correspond pas</translation>
     </message>
     <message>
         <source>the zip directory is damaged or cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>le répertoire zip est endommagé ou tronqué</translation>
     </message>
     <message>
         <source>the zip file could not be read (error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>le fichier zip n’a pas pu être lu (erreur %1)</translation>
     </message>
     <message>
         <source>The zip archive is damaged: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive zip est endommagée : %1.</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit un zip défectueux.</translation>
     </message>
     <message>
         <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive zip est endommagée : son répertoire central, à la fin du fichier, manque ou est tronqué.</translation>
     </message>
     <message>
         <source>A download cut short loses the end of a zip: download the artifact again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un téléchargement interrompu perd la fin d’un zip : téléchargez à nouveau l’artefact.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée d’archive « %1 » est chiffrée ; JobDesk ne déchiffre pas les entrées zip.</translation>
     </message>
     <message>
         <source>Decrypt the artifact with the tool that encrypted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Déchiffrez l’artefact avec l’outil qui l’a chiffré.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée d’archive « %1 » est compressée avec la méthode %2, que JobDesk ne sait pas lire.</translation>
     </message>
     <message>
         <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
-        <translation type="unfinished"></translation>
+        <translation>JobDesk lit les entrées stockées et compressées par deflate, ce qu’écrit CodePipeline.</translation>
     </message>
     <message>
         <source>The archive holds more than %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive contient plus de %1 entrées.</translation>
     </message>
     <message>
         <source>Artifacts this large are not shown or extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les artefacts aussi volumineux ne sont ni affichés ni extraits.</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » déclare une taille impossible</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » ne peut pas être ouverte (%2)</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>le décompresseur n’a pas pu démarrer</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée d’archive « %1 » contient plus de données que les %2 octets déclarés ; l’archive est endommagée ou conçue pour remplir le disque (une bombe zip).</translation>
     </message>
     <message>
         <source>Do not extract this artifact; ask who produced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>N’extrayez pas cet artefact ; demandez qui l’a produit.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulé.</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; does not decompress</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » ne se décompresse pas</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » ne peut pas être lue (%2)</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » s’arrête après %2 de ses %3 octets</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » échoue au contrôle CRC-32</translation>
     </message>
     <message>
         <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>le lien symbolique « %1 » a une cible de plus de %2 octets</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ZipWriter</name>
     <message>
         <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible de lire « %1 » : %2</translation>
     </message>
     <message>
         <source>Cannot write the zip &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d’écrire le zip « %1 » : %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » est un lien symbolique ; choisissez le fichier ou le dossier vers lequel il pointe.</translation>
     </message>
     <message>
         <source>it does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>il n’existe pas</translation>
     </message>
     <message>
         <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le zip « %1 » ne peut pas être écrit dans le dossier en cours de compression.</translation>
     </message>
     <message>
         <source>Save the zip outside &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrez le zip en dehors de « %1 ».</translation>
     </message>
     <message>
         <source>it is neither a file nor a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ce n’est ni un fichier ni un dossier</translation>
     </message>
     <message>
         <source>Zipping cancelled; no zip was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>Compression annulée ; aucun zip n’a été écrit.</translation>
     </message>
     <message>
         <source>the zip cannot be started (error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>le zip ne peut pas être commencé (erreur %1)</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be added</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » ne peut pas être ajoutée</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be finished</source>
-        <translation type="unfinished"></translation>
+        <translation>l’entrée « %1 » ne peut pas être terminée</translation>
     </message>
     <message>
         <source>the zip&apos;s directory cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>le répertoire du zip ne peut pas être écrit</translation>
     </message>
 </context>
 <context>
@@ -1380,6 +1380,235 @@
     <message>
         <source>Choose a PEM file with &quot;BEGIN CERTIFICATE&quot; blocks.</source>
         <translation>Choisissez un fichier PEM contenant des blocs «&#xa0;BEGIN CERTIFICATE&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchiveBrowserDialog</name>
+    <message>
+        <source>Reading the archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract &amp;Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract &amp;All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifact “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries of the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not an archive JobDesk can open (zip, tar or tar.gz).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format: %1    Entries: %L2    Total size: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: this archive is not a zip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract Into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting into %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of these files already exist in %1.
+
+%2
+
+Replace them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the files already exist in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction cancelled. The files it had written were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchiveEntriesModel</name>
+    <message>
+        <source>%L1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy name encoding (not UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">Nom</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">Type</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchivePreview</name>
+    <message>
+        <source>No preview for this kind of file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an entry to preview it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is larger than %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry holds binary data, not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text is not UTF-8; it is shown as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry could not be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

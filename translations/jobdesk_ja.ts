@@ -359,394 +359,394 @@
     <name>jobdesk::archive::ArchiveExtractor</name>
     <message>
         <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」に書き込めません: %2</translation>
     </message>
     <message>
         <source>Extraction cancelled; the files it had written were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>展開を中止しました。書き込み済みのファイルは削除されました。</translation>
     </message>
     <message>
         <source>would be written through the existing symbolic link &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>は既存のシンボリックリンク「%1」を経由して書き込まれることになります</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a file, not a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はフォルダーではなくファイルです</translation>
     </message>
     <message>
         <source>a symbolic link is in the way</source>
-        <translation type="unfinished"></translation>
+        <translation>シンボリックリンクが邪魔をしています</translation>
     </message>
     <message>
         <source>a file is in the way of a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーの位置にファイルがあります</translation>
     </message>
     <message>
         <source>the folder cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダーを作成できません</translation>
     </message>
     <message>
         <source>appears twice in the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>がアーカイブ内に2回現れます</translation>
     </message>
     <message>
         <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
-        <translation type="unfinished"></translation>
+        <translation>何も展開されませんでした: アーカイブを展開すると %1 バイトを超えます（「%2」で到達）。</translation>
     </message>
     <message>
         <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
-        <translation type="unfinished"></translation>
+        <translation>展開する項目を減らすか、アーティファクトが本当にこの大きさなら上限を引き上げてください。</translation>
     </message>
     <message>
         <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>はアーカイブ内のシンボリックリンク「%1」を経由して書き込まれることになります</translation>
     </message>
     <message>
         <source>lies under &quot;%1&quot;, which is a file</source>
-        <translation type="unfinished"></translation>
+        <translation>はファイルである「%1」の下にあります</translation>
     </message>
     <message>
         <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
-        <translation type="unfinished"></translation>
+        <translation>はフォルダー外の「%1」を指すシンボリックリンクです</translation>
     </message>
     <message>
         <source>something other than a folder already has this name</source>
-        <translation type="unfinished"></translation>
+        <translation>この名前のフォルダー以外のものが既にあります</translation>
     </message>
     <message>
         <source>a folder already has this name</source>
-        <translation type="unfinished"></translation>
+        <translation>この名前のフォルダーが既にあります</translation>
     </message>
     <message>
         <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も展開されませんでした:「%1」は既に存在します。</translation>
     </message>
     <message>
         <source>Choose an empty folder, or allow replacing existing files.</source>
-        <translation type="unfinished"></translation>
+        <translation>空のフォルダーを選ぶか、既存ファイルの置き換えを許可してください。</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を開けません: %2</translation>
     </message>
     <message>
         <source>This file is not a zip archive; nothing was extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルは zip アーカイブではありません。何も展開されませんでした。</translation>
     </message>
     <message>
         <source>JobDesk lists %1 archives but extracts only zip archives.</source>
-        <translation type="unfinished"></translation>
+        <translation>JobDesk は %1 アーカイブの一覧を表示できますが、展開できるのは zip アーカイブだけです。</translation>
     </message>
     <message>
         <source>Nothing was extracted: the archive holds more than %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も展開されませんでした: アーカイブの項目数が %1 を超えています。</translation>
     </message>
     <message>
         <source>the symbolic link in its place cannot be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>その位置にあるシンボリックリンクを削除できません</translation>
     </message>
     <message>
         <source>the file in its place cannot be removed</source>
-        <translation type="unfinished"></translation>
+        <translation>その位置にあるファイルを削除できません</translation>
     </message>
     <message>
         <source>the symbolic link cannot be created</source>
-        <translation type="unfinished"></translation>
+        <translation>シンボリックリンクを作成できません</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ArchiveReader</name>
     <message>
         <source>The archive has no entry named &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブに「%1」という項目はありません。</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を開けません: %2</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">不明</translation>
+        <translation>不明</translation>
     </message>
     <message>
         <source>The archive cannot be read: it is not open for random access.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブを読めません: ランダムアクセス用に開かれていません。</translation>
     </message>
     <message>
         <source>This file is not a zip, tar or tar.gz archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルは zip、tar、tar.gz のいずれのアーカイブでもありません。</translation>
     </message>
     <message>
         <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
-        <translation type="unfinished"></translation>
+        <translation>JobDesk はアーカイブを名前ではなく内容で判別します。このファイルはどの既知のシグネチャでも始まっていません。</translation>
     </message>
     <message>
         <source>Only the entries of a zip archive can be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>読み取れるのは zip アーカイブの項目だけです。</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブ項目「%1」はファイルではなくフォルダーです。</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブ項目「%1」はファイルではなくシンボリックリンクです。</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::EntryPath</name>
     <message>
         <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も展開されませんでした: アーカイブ項目「%1」%2。</translation>
     </message>
     <message>
         <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
-        <translation type="unfinished"></translation>
+        <translation>名前が展開先フォルダーの外を指すアーカイブは、任意の場所のファイルを上書きできます。アーティファクトの作成者に確認してください。</translation>
     </message>
     <message>
         <source>has an empty name</source>
-        <translation type="unfinished"></translation>
+        <translation>の名前が空です</translation>
     </message>
     <message>
         <source>has a control character in its name</source>
-        <translation type="unfinished"></translation>
+        <translation>の名前に制御文字が含まれています</translation>
     </message>
     <message>
         <source>has an absolute path</source>
-        <translation type="unfinished"></translation>
+        <translation>は絶対パスです</translation>
     </message>
     <message>
         <source>names a drive</source>
-        <translation type="unfinished"></translation>
+        <translation>はドライブを指定しています</translation>
     </message>
     <message>
         <source>climbs out of the folder with &quot;..&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>は「..」でフォルダーの外に出ます</translation>
     </message>
     <message>
         <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>の名前はドットと空白だけで構成され、Windows では「..」と解釈されます</translation>
     </message>
     <message>
         <source>names the folder itself</source>
-        <translation type="unfinished"></translation>
+        <translation>はフォルダー自体を指しています</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::TarLister</name>
     <message>
         <source>The tar archive is damaged: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>tar アーカイブが壊れています: %1。</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーティファクトをもう一度ダウンロードしてください。それでも壊れている場合は、書き込んだアクションが壊れたアーカイブを作成しています。</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>解凍処理を開始できませんでした</translation>
     </message>
     <message>
         <source>the gzip stream is cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>gzip ストリームが途中で切れています</translation>
     </message>
     <message>
         <source>the gzip stream is damaged</source>
-        <translation type="unfinished"></translation>
+        <translation>gzip ストリームが壊れています</translation>
     </message>
     <message>
         <source>an extended header of %1 bytes is larger than any name</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 バイトの拡張ヘッダーは名前としては大きすぎます</translation>
     </message>
     <message>
         <source>it ends inside an extended header</source>
-        <translation type="unfinished"></translation>
+        <translation>拡張ヘッダーの途中で終わっています</translation>
     </message>
     <message>
         <source>it ends inside a header</source>
-        <translation type="unfinished"></translation>
+        <translation>ヘッダーの途中で終わっています</translation>
     </message>
     <message>
         <source>the header after entry %1 has a wrong checksum</source>
-        <translation type="unfinished"></translation>
+        <translation>項目 %1 の次のヘッダーのチェックサムが正しくありません</translation>
     </message>
     <message>
         <source>the size of entry %1 is not a number</source>
-        <translation type="unfinished"></translation>
+        <translation>項目 %1 のサイズが数値ではありません</translation>
     </message>
     <message>
         <source>a pax extended header is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>pax 拡張ヘッダーの形式が不正です</translation>
     </message>
     <message>
         <source>a pax global header is malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>pax グローバルヘッダーの形式が不正です</translation>
     </message>
     <message>
         <source>it holds more than %1 entries</source>
-        <translation type="unfinished"></translation>
+        <translation>項目数が %1 を超えています</translation>
     </message>
     <message>
         <source>entry %1 has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>項目 %1 に名前がありません</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」のサイズがあり得ない値です</translation>
     </message>
     <message>
         <source>it ends inside the entry &quot;%1&quot;</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」の途中で終わっています</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ZipDirectory</name>
     <message>
         <source>a checksum does not match</source>
-        <translation type="unfinished"></translation>
+        <translation>チェックサムが一致しません</translation>
     </message>
     <message>
         <source>the zip directory is damaged or cut short</source>
-        <translation type="unfinished"></translation>
+        <translation>zip のディレクトリが壊れているか途中で切れています</translation>
     </message>
     <message>
         <source>the zip file could not be read (error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>zip ファイルを読めませんでした（エラー %1）</translation>
     </message>
     <message>
         <source>The zip archive is damaged: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>zip アーカイブが壊れています: %1。</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーティファクトをもう一度ダウンロードしてください。それでも壊れている場合は、書き込んだアクションが壊れた zip を作成しています。</translation>
     </message>
     <message>
         <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
-        <translation type="unfinished"></translation>
+        <translation>zip アーカイブが壊れています: ファイル末尾の中央ディレクトリがないか、途中で切れています。</translation>
     </message>
     <message>
         <source>A download cut short loses the end of a zip: download the artifact again.</source>
-        <translation type="unfinished"></translation>
+        <translation>ダウンロードが途中で切れると zip の末尾が失われます。アーティファクトをもう一度ダウンロードしてください。</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブ項目「%1」は暗号化されています。JobDesk は zip 項目を復号しません。</translation>
     </message>
     <message>
         <source>Decrypt the artifact with the tool that encrypted it.</source>
-        <translation type="unfinished"></translation>
+        <translation>暗号化したツールでアーティファクトを復号してください。</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブ項目「%1」は JobDesk が読めない方式 %2 で圧縮されています。</translation>
     </message>
     <message>
         <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
-        <translation type="unfinished"></translation>
+        <translation>JobDesk が読めるのは、CodePipeline が書き込む無圧縮と deflate 圧縮の項目です。</translation>
     </message>
     <message>
         <source>The archive holds more than %1 entries.</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブの項目数が %1 を超えています。</translation>
     </message>
     <message>
         <source>Artifacts this large are not shown or extracted.</source>
-        <translation type="unfinished"></translation>
+        <translation>これほど大きなアーティファクトは表示も展開もしません。</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」のサイズがあり得ない値です</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」を開けません（%2）</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
-        <translation type="unfinished"></translation>
+        <translation>解凍処理を開始できませんでした</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブ項目「%1」には宣言された %2 バイトを超えるデータがあります。アーカイブが壊れているか、ディスクを埋め尽くすよう作られています（zip 爆弾）。</translation>
     </message>
     <message>
         <source>Do not extract this artifact; ask who produced it.</source>
-        <translation type="unfinished"></translation>
+        <translation>このアーティファクトは展開せず、作成者に確認してください。</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>中止しました。</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; does not decompress</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」を解凍できません</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be read (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」を読めません（%2）</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」は %3 バイト中 %2 バイトで終わっています</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」は CRC-32 検査に失敗しました</translation>
     </message>
     <message>
         <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>シンボリックリンク「%1」のリンク先が %2 バイトより長くなっています</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ZipWriter</name>
     <message>
         <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」を読めません: %2</translation>
     </message>
     <message>
         <source>Cannot write the zip &quot;%1&quot;: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>zip「%1」を書き込めません: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」はシンボリックリンクです。リンク先のファイルまたはフォルダーを選んでください。</translation>
     </message>
     <message>
         <source>it does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>存在しません</translation>
     </message>
     <message>
         <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
-        <translation type="unfinished"></translation>
+        <translation>zip「%1」は、圧縮対象のフォルダー内には書き込めません。</translation>
     </message>
     <message>
         <source>Save the zip outside &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>zip は「%1」の外に保存してください。</translation>
     </message>
     <message>
         <source>it is neither a file nor a folder</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイルでもフォルダーでもありません</translation>
     </message>
     <message>
         <source>Zipping cancelled; no zip was written.</source>
-        <translation type="unfinished"></translation>
+        <translation>圧縮を中止しました。zip は書き込まれていません。</translation>
     </message>
     <message>
         <source>the zip cannot be started (error %1)</source>
-        <translation type="unfinished"></translation>
+        <translation>zip の作成を開始できません（エラー %1）</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be added</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」を追加できません</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be finished</source>
-        <translation type="unfinished"></translation>
+        <translation>項目「%1」を完了できません</translation>
     </message>
     <message>
         <source>the zip&apos;s directory cannot be written</source>
-        <translation type="unfinished"></translation>
+        <translation>zip のディレクトリを書き込めません</translation>
     </message>
 </context>
 <context>
@@ -1379,6 +1379,235 @@
     <message>
         <source>Choose a PEM file with &quot;BEGIN CERTIFICATE&quot; blocks.</source>
         <translation>「BEGIN CERTIFICATE」ブロックを含む PEM ファイルを選択してください。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchiveBrowserDialog</name>
+    <message>
+        <source>Reading the archive…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ca&amp;ncel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract &amp;Selected…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract &amp;All…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Artifact “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entries of the archive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Entries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This file is not an archive JobDesk can open (zip, tar or tar.gz).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file %1 cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The archive could not be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format: %1    Entries: %L2    Total size: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No preview: this archive is not a zip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extract Into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracting into %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Some of these files already exist in %1.
+
+%2
+
+Replace them?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the files already exist in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction cancelled. The files it had written were removed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Extraction failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchiveEntriesModel</name>
+    <message>
+        <source>%L1 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Link to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encrypted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legacy name encoding (not UTF-8)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished">名前</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation type="unfinished">型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Packed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CRC-32</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArchivePreview</name>
+    <message>
+        <source>No preview for this kind of file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preview of the entry&apos;s image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an entry to preview it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is a folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is a symbolic link to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This entry is encrypted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image is larger than %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image could not be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry holds binary data, not text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the entry…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encoding: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This text is not UTF-8; it is shown as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first %1 is shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 × %2 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The entry could not be read: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

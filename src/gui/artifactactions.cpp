@@ -1,6 +1,7 @@
 #include "gui/artifactactions.h"
 
 #include "gui/actionconfirmation.h"
+#include "gui/archivebrowserdialog.h"
 #include "gui/artifactsmodel.h"
 #include "gui/artifactspage.h"
 #include "gui/dialoghooks.h"
@@ -11,10 +12,6 @@
 
 #include "core/s3/s3error.h"
 
-#if __has_include("gui/archivebrowserdialog.h")
-#include "gui/archivebrowserdialog.h"
-#define JOBDESK_HAVE_ARCHIVE_BROWSER 1
-#endif
 
 #include <QDialog>
 #include <QDir>
@@ -176,19 +173,20 @@ void ArtifactActions::showBrowser(int id, bool extract)
     const TransferManager::Transfer *t = m_parts.transfers->transfer(id);
     if (!t)
         return;
-#ifdef JOBDESK_HAVE_ARCHIVE_BROWSER
-    auto *dialog =
-        new ArchiveBrowserDialog(t->file, tr("%1 (job %2)").arg(t->artifact, t->jobId), m_parts.hooks, m_parts.window);
+    auto *dialog = new ArchiveBrowserDialog(t->file, tr("%1 (job %2)").arg(t->artifact, t->jobId), m_parts.hooks,
+                                            m_parts.window);
     m_browsers.append(dialog);
     dialog->show();
     dialog->raise();
     Q_EMIT browserOpened(dialog);
-    if (extract)
+    if (!extract)
+        return;
+    // Extract All asks for a folder once the archive has been listed.
+    if (dialog->isListing())
+        connect(dialog, &ArchiveBrowserDialog::listed, dialog, &ArchiveBrowserDialog::extractAll,
+                Qt::SingleShotConnection);
+    else
         dialog->extractAll();
-#else
-    Q_UNUSED(extract);
-    Q_EMIT statusMessage(tr("Downloaded %1 to %2.").arg(t->artifact, QDir::toNativeSeparators(t->file)), 8000);
-#endif
 }
 
 QList<QDialog *> ArtifactActions::browsers() const
