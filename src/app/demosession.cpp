@@ -97,6 +97,7 @@ gui::DemoSetup DemoSession::setup() const
     gui::DemoSetup demo;
     demo.profiles = m_profiles;
     demo.endpoint = url();
+    demo.s3Endpoint = url();  // the same local server answers S3's requests for the artifacts
     demo.region = m_region;
     demo.jobId = m_firstJobId;
     demo.clientToken = m_firstClientToken;
