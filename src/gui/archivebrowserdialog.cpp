@@ -54,8 +54,8 @@ struct ArchiveBrowserDialog::Listing
     Result<QList<ArchiveEntry>> entries = QList<ArchiveEntry>{};
 };
 
-ArchiveBrowserDialog::ArchiveBrowserDialog(const QString &archivePath, const QString &title,
-                                           const DialogHooks *hooks, QWidget *parent)
+ArchiveBrowserDialog::ArchiveBrowserDialog(const QString &archivePath, const QString &title, const DialogHooks *hooks,
+                                           QWidget *parent)
     : QDialog(parent)
     , m_path(archivePath)
     , m_hooks(hooks ? hooks : &noHooks())
@@ -327,9 +327,8 @@ void ArchiveBrowserDialog::startPreview(int row)
 
 QString ArchiveBrowserDialog::chooseFolder()
 {
-    const QString suggested = m_lastFolder.isEmpty()
-        ? QStandardPaths::writableLocation(QStandardPaths::DownloadLocation)
-        : m_lastFolder;
+    const QString suggested =
+        m_lastFolder.isEmpty() ? QStandardPaths::writableLocation(QStandardPaths::DownloadLocation) : m_lastFolder;
     if (m_hooks->folderName)
         return m_hooks->folderName(suggested);
     return QFileDialog::getExistingDirectory(this, tr("Extract Into"), suggested);
@@ -396,8 +395,9 @@ void ArchiveBrowserDialog::showExtraction(const Result<ExtractSummary> &result)
                        .arg(ArchiveEntriesModel::sizeText(s.bytes)),
                    false);
     } else if (result.error().code == ArchiveExtractor::FileExists && !m_extractOverwrite) {
-        if (m_hooks->askToConfirm(this, tr("Some of these files already exist in %1.\n\n%2\n\nReplace them?")
-                                            .arg(folder, result.error().message))) {
+        if (m_hooks->askToConfirm(this,
+                                  tr("Some of these files already exist in %1.\n\n%2\n\nReplace them?")
+                                      .arg(folder, result.error().message))) {
             runExtraction(true);
             return;
         }
@@ -408,8 +408,8 @@ void ArchiveBrowserDialog::showExtraction(const Result<ExtractSummary> &result)
         const Error &error = result.error();
         const bool refused = error.code == ArchiveExtractor::UnsafeEntry || error.code == ArchiveExtractor::TooLarge
             || error.code == ArchiveExtractor::TooManyEntries || error.code == ArchiveExtractor::SizeMismatch;
-        QString text = refused ? tr("Extraction refused: %1").arg(error.message)
-                               : tr("Extraction failed: %1").arg(error.message);
+        QString text =
+            refused ? tr("Extraction refused: %1").arg(error.message) : tr("Extraction failed: %1").arg(error.message);
         if (!error.hint.isEmpty())
             text += QLatin1Char(' ') + error.hint;
         showStatus(text, true);

@@ -12,7 +12,6 @@
 
 #include "core/s3/s3error.h"
 
-
 #include <QDialog>
 #include <QDir>
 #include <QFileDialog>
@@ -173,8 +172,8 @@ void ArtifactActions::showBrowser(int id, bool extract)
     const TransferManager::Transfer *t = m_parts.transfers->transfer(id);
     if (!t)
         return;
-    auto *dialog = new ArchiveBrowserDialog(t->file, tr("%1 (job %2)").arg(t->artifact, t->jobId), m_parts.hooks,
-                                            m_parts.window);
+    auto *dialog =
+        new ArchiveBrowserDialog(t->file, tr("%1 (job %2)").arg(t->artifact, t->jobId), m_parts.hooks, m_parts.window);
     m_browsers.append(dialog);
     dialog->show();
     dialog->raise();

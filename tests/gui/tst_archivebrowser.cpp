@@ -96,9 +96,8 @@ private:
             spec.append(o);
         }
         const QString path = m_dir.filePath(name);
-        const test::ProcessOutput out =
-            test::runProcess(u"python3"_s, {test::supportDir() + u"/make_archive.py"_s, kind, path},
-                             QJsonDocument(spec).toJson());
+        const test::ProcessOutput out = test::runProcess(
+            u"python3"_s, {test::supportDir() + u"/make_archive.py"_s, kind, path}, QJsonDocument(spec).toJson());
         if (out.exitCode != 0)
             qWarning("make_archive.py: %s", out.err.constData());
         if (listing)
@@ -256,8 +255,7 @@ private Q_SLOTS:
                                << u"300 × 200 pixels"_s;
         QTest::newRow("binary") << u"data.bin"_s << int(PreviewContent::Kind::Nothing) << QString() << u"binary"_s;
         QTest::newRow("folder") << u"docs/"_s << int(PreviewContent::Kind::Nothing) << QString() << u"folder"_s;
-        QTest::newRow("link") << u"tool"_s << int(PreviewContent::Kind::Nothing) << QString()
-                              << u"docs/readme.txt"_s;
+        QTest::newRow("link") << u"tool"_s << int(PreviewContent::Kind::Nothing) << QString() << u"docs/readme.txt"_s;
     }
     void previews()
     {
@@ -373,9 +371,9 @@ private Q_SLOTS:
 
     void cancel()
     {
-        const QString path = write(u"zip"_s, u"cancel.zip"_s,
-                                   {{u"zeros-1.bin"_s, QByteArray(96 << 20, '\0')},
-                                    {u"zeros-2.bin"_s, QByteArray(96 << 20, '\0')}});
+        const QString path =
+            write(u"zip"_s, u"cancel.zip"_s,
+                  {{u"zeros-1.bin"_s, QByteArray(96 << 20, '\0')}, {u"zeros-2.bin"_s, QByteArray(96 << 20, '\0')}});
         QVERIFY(!path.isEmpty());
         auto dialog = open(path);
         m_folder = m_dir.filePath(u"cancelled"_s);

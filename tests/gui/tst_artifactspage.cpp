@@ -27,9 +27,8 @@ codepipeline::JobDocument openedJob(bool withCredentials)
     shape.inputArtifacts = 2;
     shape.outputArtifacts = 1;
     shape.withCredentials = withCredentials;
-    auto document = codepipeline::JobDocument::fromJsonText(test::cliOutput(shape),
-                                                            codepipeline::JobDocument::Origin::Opened,
-                                                            QStringLiteral("job.json"));
+    auto document = codepipeline::JobDocument::fromJsonText(
+        test::cliOutput(shape), codepipeline::JobDocument::Origin::Opened, QStringLiteral("job.json"));
     return document.ok() ? document.value() : codepipeline::JobDocument();
 }
 
@@ -111,7 +110,11 @@ private Q_SLOTS:
         QSignalSpy opened(&page, &ArtifactsPage::openRequested);
         page.view()->setFocus();
         QTest::keyClick(page.view(), Qt::Key_Return);
+        QCOMPARE(opened.size(), opens / 2);
         const QRect cell = page.view()->visualRect(model.index(row, ArtifactsModel::NameColumn));
+        // The press that precedes a double click, as a person's first click gives it.
+        QTest::mousePress(page.view()->viewport(), Qt::LeftButton, {}, cell.center());
+        QTest::mouseRelease(page.view()->viewport(), Qt::LeftButton, {}, cell.center());
         QTest::mouseDClick(page.view()->viewport(), Qt::LeftButton, {}, cell.center());
         QCOMPARE(opened.size(), opens);
     }
@@ -139,14 +142,12 @@ private Q_SLOTS:
         QVERIFY(page.fetchAgainButton()->isHidden());
     }
 
-    void anOpenedJobHasNoCountdownUntilS3RefusesItsKeys()
+    void s3RefusingTheKeysEndsTheCountdown()
     {
-        // A job read from a file has its keys but no fetch time to count from.
         const codepipeline::JobDocument document = openedJob(true);
         ArtifactsModel model;
         model.setDocument(document);
         ArtifactsPage page(document, &model);
-        QVERIFY(!page.countdownLabel()->text().contains(QStringLiteral("expire in")));
         QVERIFY(!page.isExpired());
         QVERIFY(page.fetchAgainButton()->isHidden());
         page.setExpired();

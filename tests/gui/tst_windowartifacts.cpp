@@ -8,6 +8,7 @@
 #include "gui/actionconfirmation.h"
 #include "gui/archivebrowserdialog.h"
 #include "gui/artifactactions.h"
+#include "gui/artifactsmodel.h"
 #include "gui/artifactspage.h"
 #include "gui/errorbanner.h"
 #include "gui/jobview.h"
@@ -137,6 +138,16 @@ protected:
     QByteArray m_inputBytes;
 
 private Q_SLOTS:
+    void init()
+    {
+        // An archive browser left open would keep the keys meant for the main window.
+        for (QDialog *browser : m_window->artifactActions()->browsers())
+            browser->close();
+        resetCase();
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
+    }
+
     void downloadWritesTheObject()
     {
         ArtifactsPage *page = fetchedPage();
@@ -242,7 +253,7 @@ private Q_SLOTS:
         QCOMPARE(fileBytes(t->file), m_inputBytes);
         auto listed = archive::ArchiveReader::list(t->file);
         QVERIFY(listed.ok());
-        QCOMPARE(listed.value().size(), 3);  // README.md, src/, src/main.c
+        QCOMPARE(listed.value().size(), 2);  // README.md, src/main.c
         auto *dialog = opened.constFirst().constFirst().value<ArchiveBrowserDialog *>();
         QVERIFY(dialog);
         QVERIFY(dialog->isVisible());
