@@ -74,7 +74,7 @@ TransfersPanel::TransfersPanel(TransferManager *manager, QWidget *parent)
     m_rowsLayout->addWidget(m_empty);
     m_rowsLayout->addStretch();
     content->setLayout(m_rowsLayout);
-    auto *scroll = new QScrollArea(this);
+    auto *scroll = m_scroll = new QScrollArea(this);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(content);
@@ -138,6 +138,9 @@ void TransfersPanel::addRow(int id)
     m_rowsLayout->insertWidget(0, row.frame);
     m_empty->hide();
     updateRow(id);
+    // At least one whole row, with its detail lines, without scrolling.
+    m_scroll->setMinimumHeight(
+        qMax(m_scroll->minimumHeight(), qMin(row.frame->sizeHint().height() + 2 * m_scroll->frameWidth() + 4, 220)));
 }
 
 QString TransfersPanel::statusText(const TransferManager *manager, int id)

@@ -11,6 +11,7 @@ class QFrame;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QVBoxLayout;
 
 namespace jobdesk::gui {
@@ -54,6 +55,7 @@ private:
 
     TransferManager *m_manager;
     QVBoxLayout *m_rowsLayout;
+    QScrollArea *m_scroll = nullptr;
     QLabel *m_empty;
     QPushButton *m_clear;
     QHash<int, Row> m_rows;
