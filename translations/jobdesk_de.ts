@@ -1386,75 +1386,75 @@
     <name>jobdesk::gui::ArchiveBrowserDialog</name>
     <message>
         <source>Reading the archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>Archiv wird gelesen…</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbre&amp;chen</translation>
     </message>
     <message>
         <source>Extract &amp;Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ausgewählte entpacken…</translation>
     </message>
     <message>
         <source>Extract &amp;All…</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;lle entpacken…</translation>
     </message>
     <message>
         <source>Artifact “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Artefakt „%1“</translation>
     </message>
     <message>
         <source>Entries of the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge des Archivs</translation>
     </message>
     <message>
         <source>&amp;Entries:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einträge:</translation>
     </message>
     <message>
         <source>Extraction progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortschritt des Entpackens</translation>
     </message>
     <message>
         <source>This file is not an archive JobDesk can open (zip, tar or tar.gz).</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Datei ist kein Archiv, das JobDesk öffnen kann (zip, tar oder tar.gz).</translation>
     </message>
     <message>
         <source>The file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei %1 kann nicht gelesen werden.</translation>
     </message>
     <message>
         <source>The archive could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Archiv konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Format: %1</translation>
     </message>
     <message>
         <source>Format: %1    Entries: %L2    Total size: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Format: %1    Einträge: %L2    Gesamtgröße: %3</translation>
     </message>
     <message>
         <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses %1-Archiv wird nur aufgelistet: Vorschau und Entpacken gibt es für zip-Archive, das Format, in dem CodePipeline Artefakte liefert.</translation>
     </message>
     <message>
         <source>No preview: this archive is not a zip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau: Dieses Archiv ist kein zip.</translation>
     </message>
     <message>
         <source>Extract Into</source>
-        <translation type="unfinished"></translation>
+        <translation>Entpacken nach</translation>
     </message>
     <message>
         <source>Extracting into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird nach %1 entpackt…</translation>
     </message>
     <message>
         <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 entpackt. Dateien: %L2, Ordner: %L3, Verknüpfungen: %L4, Größe: %5.</translation>
     </message>
     <message>
         <source>Some of these files already exist in %1.
@@ -1462,153 +1462,157 @@
 %2
 
 Replace them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Einige dieser Dateien gibt es in %1 schon.
+
+%2
+
+Ersetzen?</translation>
     </message>
     <message>
         <source>Nothing was extracted: the files already exist in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts wurde entpackt: Die Dateien gibt es in %1 schon.</translation>
     </message>
     <message>
         <source>Extraction cancelled. The files it had written were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Entpacken abgebrochen. Die bereits geschriebenen Dateien wurden entfernt.</translation>
     </message>
     <message>
         <source>Extraction refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entpacken verweigert: %1</translation>
     </message>
     <message>
         <source>Extraction failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Entpacken fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ArchiveEntriesModel</name>
     <message>
         <source>%L1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 Byte</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung</translation>
     </message>
     <message>
         <source>Link to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verknüpfung auf %1</translation>
     </message>
     <message>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschlüsselt</translation>
     </message>
     <message>
         <source>Legacy name encoding (not UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alte Namenskodierung (nicht UTF-8)</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Name</translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Typ</translation>
+        <translation>Typ</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
     <message>
         <source>Packed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gepackt</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert</translation>
     </message>
     <message>
         <source>CRC-32</source>
-        <translation type="unfinished"></translation>
+        <translation>CRC-32</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinweise</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ArchivePreview</name>
     <message>
         <source>No preview for this kind of file</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Vorschau für diese Art Datei</translation>
     </message>
     <message>
         <source>Preview of the entry&apos;s text</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau auf den Text des Eintrags</translation>
     </message>
     <message>
         <source>Preview of the entry&apos;s image</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorschau auf das Bild des Eintrags</translation>
     </message>
     <message>
         <source>Choose an entry to preview it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Eintrag für die Vorschau.</translation>
     </message>
     <message>
         <source>This entry is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag ist ein Ordner.</translation>
     </message>
     <message>
         <source>This entry is a symbolic link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag ist eine symbolische Verknüpfung.</translation>
     </message>
     <message>
         <source>This entry is a symbolic link to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag ist eine symbolische Verknüpfung auf %1.</translation>
     </message>
     <message>
         <source>This entry is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Eintrag ist verschlüsselt.</translation>
     </message>
     <message>
         <source>The image is larger than %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild ist größer als %1.</translation>
     </message>
     <message>
         <source>The image could not be decoded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Bild konnte nicht dekodiert werden: %1</translation>
     </message>
     <message>
         <source>The entry holds binary data, not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag enthält Binärdaten, keinen Text.</translation>
     </message>
     <message>
         <source>Reading the entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Eintrag wird gelesen…</translation>
     </message>
     <message>
         <source>Encoding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kodierung: %1</translation>
     </message>
     <message>
         <source>This text is not UTF-8; it is shown as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Text ist nicht UTF-8; er wird als %1 angezeigt.</translation>
     </message>
     <message>
         <source>Only the first %1 is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die ersten %1 werden angezeigt.</translation>
     </message>
     <message>
         <source>%1 × %2 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 Pixel</translation>
     </message>
     <message>
         <source>The entry could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Eintrag konnte nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -3988,14 +3992,6 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
 </context>
 <context>
     <name>jobdesk::gui::TransferManager</name>
-    <message>
-        <source>Could not read &quot;%1&quot;: %2</source>
-        <translation>„%1“ konnte nicht gelesen werden: %2</translation>
-    </message>
-    <message>
-        <source>Check that the file exists and that you may read it.</source>
-        <translation>Prüfen Sie, ob die Datei existiert und Sie sie lesen dürfen.</translation>
-    </message>
     <message>
         <source>The upload was cancelled.</source>
         <translation>Der Upload wurde abgebrochen.</translation>

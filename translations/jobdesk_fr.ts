@@ -359,19 +359,19 @@
     <name>jobdesk::archive::ArchiveExtractor</name>
     <message>
         <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>Impossible d’écrire « %1 » : %2</translation>
+        <translation>Impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Extraction cancelled; the files it had written were removed.</source>
-        <translation>Extraction annulée ; les fichiers déjà écrits ont été supprimés.</translation>
+        <translation>Extraction annulée&#xa0;; les fichiers déjà écrits ont été supprimés.</translation>
     </message>
     <message>
         <source>would be written through the existing symbolic link &quot;%1&quot;</source>
-        <translation>serait écrite à travers le lien symbolique existant « %1 »</translation>
+        <translation>serait écrite à travers le lien symbolique existant «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a file, not a folder</source>
-        <translation>« %1 » est un fichier, pas un dossier</translation>
+        <translation>«&#xa0;%1&#xa0;» est un fichier, pas un dossier</translation>
     </message>
     <message>
         <source>a symbolic link is in the way</source>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
-        <translation>Rien n’a été extrait : l’archive occuperait plus de %1 octets une fois décompressée (atteint à « %2 »).</translation>
+        <translation>Rien n’a été extrait&#xa0;: l’archive occuperait plus de %1 octets une fois décompressée (atteint à «&#xa0;%2&#xa0;»).</translation>
     </message>
     <message>
         <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
@@ -399,15 +399,15 @@
     </message>
     <message>
         <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
-        <translation>serait écrite à travers le lien symbolique « %1 » de l’archive</translation>
+        <translation>serait écrite à travers le lien symbolique «&#xa0;%1&#xa0;» de l’archive</translation>
     </message>
     <message>
         <source>lies under &quot;%1&quot;, which is a file</source>
-        <translation>se trouve sous « %1 », qui est un fichier</translation>
+        <translation>se trouve sous «&#xa0;%1&#xa0;», qui est un fichier</translation>
     </message>
     <message>
         <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
-        <translation>est un lien symbolique vers « %1 », hors du dossier</translation>
+        <translation>est un lien symbolique vers «&#xa0;%1&#xa0;», hors du dossier</translation>
     </message>
     <message>
         <source>something other than a folder already has this name</source>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
-        <translation>Rien n’a été extrait : « %1 » existe déjà.</translation>
+        <translation>Rien n’a été extrait&#xa0;: «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>Choose an empty folder, or allow replacing existing files.</source>
@@ -427,11 +427,11 @@
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+        <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>This file is not a zip archive; nothing was extracted.</source>
-        <translation>Ce fichier n’est pas une archive zip ; rien n’a été extrait.</translation>
+        <translation>Ce fichier n’est pas une archive zip&#xa0;; rien n’a été extrait.</translation>
     </message>
     <message>
         <source>JobDesk lists %1 archives but extracts only zip archives.</source>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <source>Nothing was extracted: the archive holds more than %1 entries.</source>
-        <translation>Rien n’a été extrait : l’archive contient plus de %1 entrées.</translation>
+        <translation>Rien n’a été extrait&#xa0;: l’archive contient plus de %1 entrées.</translation>
     </message>
     <message>
         <source>the symbolic link in its place cannot be removed</source>
@@ -458,11 +458,11 @@
     <name>jobdesk::archive::ArchiveReader</name>
     <message>
         <source>The archive has no entry named &quot;%1&quot;.</source>
-        <translation>L’archive ne contient aucune entrée nommée « %1 ».</translation>
+        <translation>L’archive ne contient aucune entrée nommée «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+        <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <source>The archive cannot be read: it is not open for random access.</source>
-        <translation>L’archive ne peut pas être lue : elle n’est pas ouverte en accès direct.</translation>
+        <translation>L’archive ne peut pas être lue&#xa0;: elle n’est pas ouverte en accès direct.</translation>
     </message>
     <message>
         <source>This file is not a zip, tar or tar.gz archive.</source>
@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
-        <translation>JobDesk reconnaît les archives à leur contenu, pas à leur nom ; ce fichier ne commence par aucune des signatures connues.</translation>
+        <translation>JobDesk reconnaît les archives à leur contenu, pas à leur nom&#xa0;; ce fichier ne commence par aucune des signatures connues.</translation>
     </message>
     <message>
         <source>Only the entries of a zip archive can be read.</source>
@@ -486,22 +486,22 @@
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
-        <translation>L’entrée d’archive « %1 » est un dossier, pas un fichier.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est un dossier, pas un fichier.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
-        <translation>L’entrée d’archive « %1 » est un lien symbolique, pas un fichier.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est un lien symbolique, pas un fichier.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::EntryPath</name>
     <message>
         <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
-        <translation>Rien n’a été extrait : l’entrée d’archive « %1 » %2.</translation>
+        <translation>Rien n’a été extrait&#xa0;: l’entrée d’archive «&#xa0;%1&#xa0;» %2.</translation>
     </message>
     <message>
         <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
-        <translation>Une archive dont les noms sortent du dossier cible peut écraser des fichiers n’importe où ; demandez qui a produit l’artefact.</translation>
+        <translation>Une archive dont les noms sortent du dossier cible peut écraser des fichiers n’importe où&#xa0;; demandez qui a produit l’artefact.</translation>
     </message>
     <message>
         <source>has an empty name</source>
@@ -521,11 +521,11 @@
     </message>
     <message>
         <source>climbs out of the folder with &quot;..&quot;</source>
-        <translation>sort du dossier avec « .. »</translation>
+        <translation>sort du dossier avec «&#xa0;..&#xa0;»</translation>
     </message>
     <message>
         <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
-        <translation>a un nom fait uniquement de points et d’espaces, que Windows lit comme « .. »</translation>
+        <translation>a un nom fait uniquement de points et d’espaces, que Windows lit comme «&#xa0;..&#xa0;»</translation>
     </message>
     <message>
         <source>names the folder itself</source>
@@ -536,11 +536,11 @@
     <name>jobdesk::archive::TarLister</name>
     <message>
         <source>The tar archive is damaged: %1.</source>
-        <translation>L’archive tar est endommagée : %1.</translation>
+        <translation>L’archive tar est endommagée&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
-        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit une archive défectueuse.</translation>
+        <translation>Téléchargez à nouveau l’artefact&#xa0;; s’il reste endommagé, l’action qui l’a écrit a produit une archive défectueuse.</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
@@ -592,11 +592,11 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation>l’entrée « %1 » déclare une taille impossible</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» déclare une taille impossible</translation>
     </message>
     <message>
         <source>it ends inside the entry &quot;%1&quot;</source>
-        <translation>elle se termine au milieu de l’entrée « %1 »</translation>
+        <translation>elle se termine au milieu de l’entrée «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -615,23 +615,23 @@
     </message>
     <message>
         <source>The zip archive is damaged: %1.</source>
-        <translation>L’archive zip est endommagée : %1.</translation>
+        <translation>L’archive zip est endommagée&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
-        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit un zip défectueux.</translation>
+        <translation>Téléchargez à nouveau l’artefact&#xa0;; s’il reste endommagé, l’action qui l’a écrit a produit un zip défectueux.</translation>
     </message>
     <message>
         <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
-        <translation>L’archive zip est endommagée : son répertoire central, à la fin du fichier, manque ou est tronqué.</translation>
+        <translation>L’archive zip est endommagée&#xa0;: son répertoire central, à la fin du fichier, manque ou est tronqué.</translation>
     </message>
     <message>
         <source>A download cut short loses the end of a zip: download the artifact again.</source>
-        <translation>Un téléchargement interrompu perd la fin d’un zip : téléchargez à nouveau l’artefact.</translation>
+        <translation>Un téléchargement interrompu perd la fin d’un zip&#xa0;: téléchargez à nouveau l’artefact.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
-        <translation>L’entrée d’archive « %1 » est chiffrée ; JobDesk ne déchiffre pas les entrées zip.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est chiffrée&#xa0;; JobDesk ne déchiffre pas les entrées zip.</translation>
     </message>
     <message>
         <source>Decrypt the artifact with the tool that encrypted it.</source>
@@ -639,7 +639,7 @@
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
-        <translation>L’entrée d’archive « %1 » est compressée avec la méthode %2, que JobDesk ne sait pas lire.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est compressée avec la méthode %2, que JobDesk ne sait pas lire.</translation>
     </message>
     <message>
         <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
@@ -655,11 +655,11 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation>l’entrée « %1 » déclare une taille impossible</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» déclare une taille impossible</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
-        <translation>l’entrée « %1 » ne peut pas être ouverte (%2)</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être ouverte (%2)</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
@@ -667,11 +667,11 @@
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
-        <translation>L’entrée d’archive « %1 » contient plus de données que les %2 octets déclarés ; l’archive est endommagée ou conçue pour remplir le disque (une bombe zip).</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» contient plus de données que les %2 octets déclarés&#xa0;; l’archive est endommagée ou conçue pour remplir le disque (une bombe zip).</translation>
     </message>
     <message>
         <source>Do not extract this artifact; ask who produced it.</source>
-        <translation>N’extrayez pas cet artefact ; demandez qui l’a produit.</translation>
+        <translation>N’extrayez pas cet artefact&#xa0;; demandez qui l’a produit.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -679,38 +679,38 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; does not decompress</source>
-        <translation>l’entrée « %1 » ne se décompresse pas</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne se décompresse pas</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be read (%2)</source>
-        <translation>l’entrée « %1 » ne peut pas être lue (%2)</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être lue (%2)</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
-        <translation>l’entrée « %1 » s’arrête après %2 de ses %3 octets</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» s’arrête après %2 de ses %3 octets</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
-        <translation>l’entrée « %1 » échoue au contrôle CRC-32</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» échoue au contrôle CRC-32</translation>
     </message>
     <message>
         <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
-        <translation>le lien symbolique « %1 » a une cible de plus de %2 octets</translation>
+        <translation>le lien symbolique «&#xa0;%1&#xa0;» a une cible de plus de %2 octets</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ZipWriter</name>
     <message>
         <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation>Impossible de lire « %1 » : %2</translation>
+        <translation>Impossible de lire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Cannot write the zip &quot;%1&quot;: %2</source>
-        <translation>Impossible d’écrire le zip « %1 » : %2</translation>
+        <translation>Impossible d’écrire le zip «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
-        <translation>« %1 » est un lien symbolique ; choisissez le fichier ou le dossier vers lequel il pointe.</translation>
+        <translation>«&#xa0;%1&#xa0;» est un lien symbolique&#xa0;; choisissez le fichier ou le dossier vers lequel il pointe.</translation>
     </message>
     <message>
         <source>it does not exist</source>
@@ -718,11 +718,11 @@
     </message>
     <message>
         <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
-        <translation>Le zip « %1 » ne peut pas être écrit dans le dossier en cours de compression.</translation>
+        <translation>Le zip «&#xa0;%1&#xa0;» ne peut pas être écrit dans le dossier en cours de compression.</translation>
     </message>
     <message>
         <source>Save the zip outside &quot;%1&quot;.</source>
-        <translation>Enregistrez le zip en dehors de « %1 ».</translation>
+        <translation>Enregistrez le zip en dehors de «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>it is neither a file nor a folder</source>
@@ -730,7 +730,7 @@
     </message>
     <message>
         <source>Zipping cancelled; no zip was written.</source>
-        <translation>Compression annulée ; aucun zip n’a été écrit.</translation>
+        <translation>Compression annulée&#xa0;; aucun zip n’a été écrit.</translation>
     </message>
     <message>
         <source>the zip cannot be started (error %1)</source>
@@ -738,11 +738,11 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be added</source>
-        <translation>l’entrée « %1 » ne peut pas être ajoutée</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être ajoutée</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be finished</source>
-        <translation>l’entrée « %1 » ne peut pas être terminée</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être terminée</translation>
     </message>
     <message>
         <source>the zip&apos;s directory cannot be written</source>
@@ -1386,75 +1386,75 @@
     <name>jobdesk::gui::ArchiveBrowserDialog</name>
     <message>
         <source>Reading the archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l’archive…</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;nnuler</translation>
     </message>
     <message>
         <source>Extract &amp;Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraire la &amp;sélection…</translation>
     </message>
     <message>
         <source>Extract &amp;All…</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraire &amp;tout…</translation>
     </message>
     <message>
         <source>Artifact “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Artefact « %1 »</translation>
     </message>
     <message>
         <source>Entries of the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>Entrées de l’archive</translation>
     </message>
     <message>
         <source>&amp;Entries:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entrées :</translation>
     </message>
     <message>
         <source>Extraction progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de l’extraction</translation>
     </message>
     <message>
         <source>This file is not an archive JobDesk can open (zip, tar or tar.gz).</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce fichier n’est pas une archive que JobDesk sait ouvrir (zip, tar ou tar.gz).</translation>
     </message>
     <message>
         <source>The file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le fichier %1 ne peut pas être lu.</translation>
     </message>
     <message>
         <source>The archive could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’archive n’a pas pu être lue : %1</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Format : %1</translation>
     </message>
     <message>
         <source>Format: %1    Entries: %L2    Total size: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Format : %1    Entrées : %L2    Taille totale : %3</translation>
     </message>
     <message>
         <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette archive %1 est seulement listée : l’aperçu et l’extraction fonctionnent sur les archives zip, le format que CodePipeline donne aux artefacts.</translation>
     </message>
     <message>
         <source>No preview: this archive is not a zip.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d’aperçu : cette archive n’est pas un zip.</translation>
     </message>
     <message>
         <source>Extract Into</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraire dans</translation>
     </message>
     <message>
         <source>Extracting into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraction dans %1…</translation>
     </message>
     <message>
         <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>Extrait dans %1. Fichiers : %L2, dossiers : %L3, liens : %L4, taille : %5.</translation>
     </message>
     <message>
         <source>Some of these files already exist in %1.
@@ -1462,153 +1462,157 @@
 %2
 
 Replace them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Certains de ces fichiers existent déjà dans %1.
+
+%2
+
+Les remplacer ?</translation>
     </message>
     <message>
         <source>Nothing was extracted: the files already exist in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été extrait : les fichiers existent déjà dans %1.</translation>
     </message>
     <message>
         <source>Extraction cancelled. The files it had written were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraction annulée. Les fichiers déjà écrits ont été supprimés.</translation>
     </message>
     <message>
         <source>Extraction refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Extraction refusée : %1</translation>
     </message>
     <message>
         <source>Extraction failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’extraction a échoué : %1</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ArchiveEntriesModel</name>
     <message>
         <source>%L1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 octets</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien</translation>
     </message>
     <message>
         <source>Link to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lien vers %1</translation>
     </message>
     <message>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffré</translation>
     </message>
     <message>
         <source>Legacy name encoding (not UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ancien codage du nom (pas UTF-8)</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Dossier</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">Nom</translation>
+        <translation>Nom</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">Type</translation>
+        <translation>Type</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Taille</translation>
     </message>
     <message>
         <source>Packed</source>
-        <translation type="unfinished"></translation>
+        <translation>Compressé</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifié</translation>
     </message>
     <message>
         <source>CRC-32</source>
-        <translation type="unfinished"></translation>
+        <translation>CRC-32</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Remarques</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ArchivePreview</name>
     <message>
         <source>No preview for this kind of file</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d’aperçu pour ce type de fichier</translation>
     </message>
     <message>
         <source>Preview of the entry&apos;s text</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu du texte de l’entrée</translation>
     </message>
     <message>
         <source>Preview of the entry&apos;s image</source>
-        <translation type="unfinished"></translation>
+        <translation>Aperçu de l’image de l’entrée</translation>
     </message>
     <message>
         <source>Choose an entry to preview it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Choisissez une entrée pour l’afficher.</translation>
     </message>
     <message>
         <source>This entry is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette entrée est un dossier.</translation>
     </message>
     <message>
         <source>This entry is a symbolic link.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette entrée est un lien symbolique.</translation>
     </message>
     <message>
         <source>This entry is a symbolic link to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette entrée est un lien symbolique vers %1.</translation>
     </message>
     <message>
         <source>This entry is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette entrée est chiffrée.</translation>
     </message>
     <message>
         <source>The image is larger than %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image dépasse %1.</translation>
     </message>
     <message>
         <source>The image could not be decoded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’image n’a pas pu être décodée : %1</translation>
     </message>
     <message>
         <source>The entry holds binary data, not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée contient des données binaires, pas du texte.</translation>
     </message>
     <message>
         <source>Reading the entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Lecture de l’entrée…</translation>
     </message>
     <message>
         <source>Encoding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Codage : %1</translation>
     </message>
     <message>
         <source>This text is not UTF-8; it is shown as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce texte n’est pas en UTF-8 ; il est affiché en %1.</translation>
     </message>
     <message>
         <source>Only the first %1 is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les premiers %1 sont affichés.</translation>
     </message>
     <message>
         <source>%1 × %2 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 pixels</translation>
     </message>
     <message>
         <source>The entry could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’entrée n’a pas pu être lue : %1</translation>
     </message>
 </context>
 <context>
@@ -3988,14 +3992,6 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
 </context>
 <context>
     <name>jobdesk::gui::TransferManager</name>
-    <message>
-        <source>Could not read &quot;%1&quot;: %2</source>
-        <translation>Impossible de lire « %1 » : %2</translation>
-    </message>
-    <message>
-        <source>Check that the file exists and that you may read it.</source>
-        <translation>Vérifiez que le fichier existe et que vous pouvez le lire.</translation>
-    </message>
     <message>
         <source>The upload was cancelled.</source>
         <translation>L’envoi a été annulé.</translation>

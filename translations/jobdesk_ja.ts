@@ -1385,75 +1385,75 @@
     <name>jobdesk::gui::ArchiveBrowserDialog</name>
     <message>
         <source>Reading the archive…</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブを読み込んでいます…</translation>
     </message>
     <message>
         <source>Ca&amp;ncel</source>
-        <translation type="unfinished"></translation>
+        <translation>キャンセル(&amp;N)</translation>
     </message>
     <message>
         <source>Extract &amp;Selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>選択項目を展開(&amp;S)…</translation>
     </message>
     <message>
         <source>Extract &amp;All…</source>
-        <translation type="unfinished"></translation>
+        <translation>すべて展開(&amp;A)…</translation>
     </message>
     <message>
         <source>Artifact “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>アーティファクト「%1」</translation>
     </message>
     <message>
         <source>Entries of the archive</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブの項目</translation>
     </message>
     <message>
         <source>&amp;Entries:</source>
-        <translation type="unfinished"></translation>
+        <translation>項目(&amp;E):</translation>
     </message>
     <message>
         <source>Extraction progress</source>
-        <translation type="unfinished"></translation>
+        <translation>展開の進行状況</translation>
     </message>
     <message>
         <source>This file is not an archive JobDesk can open (zip, tar or tar.gz).</source>
-        <translation type="unfinished"></translation>
+        <translation>このファイルは JobDesk が開けるアーカイブ (zip、tar、tar.gz) ではありません。</translation>
     </message>
     <message>
         <source>The file %1 cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル %1 を読み込めません。</translation>
     </message>
     <message>
         <source>The archive could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>アーカイブを読み込めませんでした: %1</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>形式: %1</translation>
     </message>
     <message>
         <source>Format: %1    Entries: %L2    Total size: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>形式: %1    項目数: %L2    合計サイズ: %3</translation>
     </message>
     <message>
         <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
-        <translation type="unfinished"></translation>
+        <translation>この %1 アーカイブは一覧表示のみです。プレビューと展開は、CodePipeline がアーティファクトに使う zip 形式でのみ使えます。</translation>
     </message>
     <message>
         <source>No preview: this archive is not a zip.</source>
-        <translation type="unfinished"></translation>
+        <translation>プレビューなし: このアーカイブは zip ではありません。</translation>
     </message>
     <message>
         <source>Extract Into</source>
-        <translation type="unfinished"></translation>
+        <translation>展開先</translation>
     </message>
     <message>
         <source>Extracting into %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に展開しています…</translation>
     </message>
     <message>
         <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 に展開しました。ファイル: %L2、フォルダー: %L3、リンク: %L4、サイズ: %5。</translation>
     </message>
     <message>
         <source>Some of these files already exist in %1.
@@ -1461,153 +1461,157 @@
 %2
 
 Replace them?</source>
-        <translation type="unfinished"></translation>
+        <translation>これらのファイルの一部は %1 にすでにあります。
+
+%2
+
+置き換えますか?</translation>
     </message>
     <message>
         <source>Nothing was extracted: the files already exist in %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>何も展開しませんでした: ファイルは %1 にすでにあります。</translation>
     </message>
     <message>
         <source>Extraction cancelled. The files it had written were removed.</source>
-        <translation type="unfinished"></translation>
+        <translation>展開をキャンセルしました。書き込まれたファイルは削除されました。</translation>
     </message>
     <message>
         <source>Extraction refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>展開を拒否しました: %1</translation>
     </message>
     <message>
         <source>Extraction failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>展開に失敗しました: %1</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ArchiveEntriesModel</name>
     <message>
         <source>%L1 bytes</source>
-        <translation type="unfinished"></translation>
+        <translation>%L1 バイト</translation>
     </message>
     <message>
         <source>Link</source>
-        <translation type="unfinished"></translation>
+        <translation>リンク</translation>
     </message>
     <message>
         <source>Link to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 へのリンク</translation>
     </message>
     <message>
         <source>Encrypted</source>
-        <translation type="unfinished"></translation>
+        <translation>暗号化</translation>
     </message>
     <message>
         <source>Legacy name encoding (not UTF-8)</source>
-        <translation type="unfinished"></translation>
+        <translation>旧式の名前エンコーディング (UTF-8 以外)</translation>
     </message>
     <message>
         <source>Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>フォルダー</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>ファイル</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished">名前</translation>
+        <translation>名前</translation>
     </message>
     <message>
         <source>Type</source>
-        <translation type="unfinished">型</translation>
+        <translation>種類</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>サイズ</translation>
     </message>
     <message>
         <source>Packed</source>
-        <translation type="unfinished"></translation>
+        <translation>圧縮後</translation>
     </message>
     <message>
         <source>Modified</source>
-        <translation type="unfinished"></translation>
+        <translation>更新日時</translation>
     </message>
     <message>
         <source>CRC-32</source>
-        <translation type="unfinished"></translation>
+        <translation>CRC-32</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>備考</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::gui::ArchivePreview</name>
     <message>
         <source>No preview for this kind of file</source>
-        <translation type="unfinished"></translation>
+        <translation>この種類のファイルはプレビューできません</translation>
     </message>
     <message>
         <source>Preview of the entry&apos;s text</source>
-        <translation type="unfinished"></translation>
+        <translation>項目のテキストのプレビュー</translation>
     </message>
     <message>
         <source>Preview of the entry&apos;s image</source>
-        <translation type="unfinished"></translation>
+        <translation>項目の画像のプレビュー</translation>
     </message>
     <message>
         <source>Choose an entry to preview it.</source>
-        <translation type="unfinished"></translation>
+        <translation>プレビューする項目を選んでください。</translation>
     </message>
     <message>
         <source>This entry is a folder.</source>
-        <translation type="unfinished"></translation>
+        <translation>この項目はフォルダーです。</translation>
     </message>
     <message>
         <source>This entry is a symbolic link.</source>
-        <translation type="unfinished"></translation>
+        <translation>この項目はシンボリックリンクです。</translation>
     </message>
     <message>
         <source>This entry is a symbolic link to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>この項目は %1 へのシンボリックリンクです。</translation>
     </message>
     <message>
         <source>This entry is encrypted.</source>
-        <translation type="unfinished"></translation>
+        <translation>この項目は暗号化されています。</translation>
     </message>
     <message>
         <source>The image is larger than %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>画像が %1 を超えています。</translation>
     </message>
     <message>
         <source>The image could not be decoded: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>画像をデコードできませんでした: %1</translation>
     </message>
     <message>
         <source>The entry holds binary data, not text.</source>
-        <translation type="unfinished"></translation>
+        <translation>この項目はテキストではなくバイナリデータです。</translation>
     </message>
     <message>
         <source>Reading the entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>項目を読み込んでいます…</translation>
     </message>
     <message>
         <source>Encoding: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>エンコーディング: %1</translation>
     </message>
     <message>
         <source>This text is not UTF-8; it is shown as %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>このテキストは UTF-8 ではないため、%1 として表示しています。</translation>
     </message>
     <message>
         <source>Only the first %1 is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>先頭の %1 のみを表示しています。</translation>
     </message>
     <message>
         <source>%1 × %2 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 × %2 ピクセル</translation>
     </message>
     <message>
         <source>The entry could not be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>項目を読み込めませんでした: %1</translation>
     </message>
 </context>
 <context>
@@ -3987,14 +3991,6 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
 </context>
 <context>
     <name>jobdesk::gui::TransferManager</name>
-    <message>
-        <source>Could not read &quot;%1&quot;: %2</source>
-        <translation>「%1」を読み取れませんでした: %2</translation>
-    </message>
-    <message>
-        <source>Check that the file exists and that you may read it.</source>
-        <translation>ファイルが存在し、読み取り権限があることを確認してください。</translation>
-    </message>
     <message>
         <source>The upload was cancelled.</source>
         <translation>アップロードはキャンセルされました。</translation>

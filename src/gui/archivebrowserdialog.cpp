@@ -187,7 +187,6 @@ ArchiveBrowserDialog::ArchiveBrowserDialog(const QString &archivePath, const QSt
     layout->addWidget(progressRow);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    setTabOrder(m_view, m_preview);
     resize(980, 560);
 
     startListing();

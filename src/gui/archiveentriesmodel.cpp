@@ -9,6 +9,19 @@ namespace jobdesk::gui {
 using archive::ArchiveEntry;
 using archive::ArchiveFormat;
 
+namespace {
+
+bool isAscii(const QString &text)
+{
+    for (const QChar c : text) {
+        if (c.unicode() > 0x7F)
+            return false;
+    }
+    return true;
+}
+
+}  // namespace
+
 ArchiveEntriesModel::ArchiveEntriesModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ArchiveEntriesModel::setEntries(const QList<ArchiveEntry> &entries, ArchiveFormat format)
@@ -66,7 +79,8 @@ QString ArchiveEntriesModel::notes(const ArchiveEntry &entry) const
         notes.append(entry.linkTarget.isEmpty() ? tr("Link") : tr("Link to %1").arg(entry.linkTarget));
     if (entry.encrypted)
         notes.append(tr("Encrypted"));
-    if (!entry.utf8Name)
+    // An ASCII name reads the same in CP437 and UTF-8: only other characters may be wrong.
+    if (!entry.utf8Name && !isAscii(entry.name))
         notes.append(tr("Legacy name encoding (not UTF-8)"));
     return notes.join(QStringLiteral("; "));
 }

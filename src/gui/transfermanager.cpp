@@ -6,7 +6,6 @@
 #include "core/s3/s3call.h"
 #include "core/s3/s3client.h"
 
-#include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
@@ -15,36 +14,6 @@
 namespace jobdesk::gui {
 
 using codepipeline::JobDocument;
-
-namespace {
-
-constexpr qint64 kHashChunkBytes = qint64(1024) * 1024;
-
-// Reads the file a chunk at a time; false (and the hash empty) when cancelled.
-Result<QByteArray> hashFile(const QString &path, const std::atomic<bool> &cancelled)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        return Error::make(Error::Kind::Io, QStringLiteral("CannotRead"),
-                           TransferManager::tr("Could not read \"%1\": %2").arg(path, file.errorString()),
-                           TransferManager::tr("Check that the file exists and that you may read it."));
-    }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
-    while (!file.atEnd()) {
-        if (cancelled)
-            return Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"),
-                               TransferManager::tr("The upload was cancelled."));
-        const QByteArray chunk = file.read(kHashChunkBytes);
-        if (chunk.isEmpty() && file.error() != QFileDevice::NoError) {
-            return Error::make(Error::Kind::Io, QStringLiteral("CannotRead"),
-                               TransferManager::tr("Could not read \"%1\": %2").arg(path, file.errorString()));
-        }
-        hash.addData(chunk);
-    }
-    return hash.result().toHex();
-}
-
-}  // namespace
 
 // What a running transfer holds besides its row: the S3 settings it was started with
 // (so that it goes on after its tab closes), the call in flight and the speed samples.
@@ -228,45 +197,34 @@ Result<int> TransferManager::upload(const JobDocument &document, const s3::JobAr
 
 void TransferManager::prepareUpload(int id, const QString &source)
 {
-    // Zipping a folder and hashing what goes out read every byte: a worker does both.
     Job &job = *m_jobs[id];
-    const bool folder = QFileInfo(source).isDir();
-    if (folder)
-        job.zipFile = m_temp.filePath(QStringLiteral("upload-%1.zip").arg(id));
+    if (!QFileInfo(source).isDir()) {
+        // S3Call reads the file for its signed hash on a thread of its own.
+        startPut(id, source);
+        return;
+    }
+    // Zipping a folder reads every byte: a worker does it.
+    job.zipFile = m_temp.filePath(QStringLiteral("upload-%1.zip").arg(id));
     const QString zipFile = job.zipFile;
     const std::shared_ptr<std::atomic<bool>> cancelled = job.cancelled;
     job.worker = QThread::create([this, id, source, zipFile, cancelled] {
-        QString file = source;
-        Error failure;
-        QByteArray sha256;
-        if (!zipFile.isEmpty()) {
-            QElapsedTimer sinceReport;
-            sinceReport.start();
-            Result<archive::ZipSummary> zipped = archive::ZipWriter::zip(
-                source, zipFile, [this, id, cancelled, &sinceReport](qint64 done, qint64 total) {
-                    // A few reports a second are enough for a progress bar.
-                    if (done == total || sinceReport.elapsed() >= 100) {
-                        sinceReport.restart();
-                        QMetaObject::invokeMethod(
-                            this, [this, id, done, total] { onProgress(id, done, total); }, Qt::QueuedConnection);
-                    }
-                    return !cancelled->load();
-                });
-            if (!zipped)
-                failure = zipped.error();
-            file = zipFile;
-        }
-        if (failure.code.isEmpty()) {
-            Result<QByteArray> hash = hashFile(file, *cancelled);
-            if (hash)
-                sha256 = hash.value();
-            else
-                failure = hash.error();
-        }
+        QElapsedTimer sinceReport;
+        sinceReport.start();
+        Result<archive::ZipSummary> zipped =
+            archive::ZipWriter::zip(source, zipFile, [this, id, cancelled, &sinceReport](qint64 done, qint64 total) {
+                // A few reports a second are enough for a progress bar.
+                if (done == total || sinceReport.elapsed() >= 100) {
+                    sinceReport.restart();
+                    QMetaObject::invokeMethod(
+                        this, [this, id, done, total] { onProgress(id, done, total); }, Qt::QueuedConnection);
+                }
+                return !cancelled->load();
+            });
+        const Error failure = zipped ? Error() : zipped.error();
         // Queued to the manager: dropped if the manager is gone by then.
         QMetaObject::invokeMethod(
             this,
-            [this, id, file, sha256, failure] {
+            [this, id, zipFile, failure] {
                 auto it = m_jobs.find(id);
                 if (it == m_jobs.end())
                     return;
@@ -281,7 +239,7 @@ void TransferManager::prepareUpload(int id, const QString &source)
                                            tr("The upload was cancelled.")));
                 if (!failure.code.isEmpty())
                     return end(id, failure.kind == Error::Kind::Cancelled ? State::Cancelled : State::Failed, failure);
-                startPut(id, file, sha256);
+                startPut(id, zipFile);
             },
             Qt::QueuedConnection);
     });
@@ -291,16 +249,14 @@ void TransferManager::prepareUpload(int id, const QString &source)
     Q_EMIT changed(id);
 }
 
-void TransferManager::startPut(int id, const QString &file, const QByteArray &sha256)
+void TransferManager::startPut(int id, const QString &file)
 {
     Job &job = *m_jobs[id];
     Transfer &t = m_transfers[id];
     t.file = file;
-    t.sha256 = QString::fromLatin1(sha256);
     t.bytes = 0;
     t.total = QFileInfo(file).size();
     t.state = State::Running;
-    job.options.payloadSha256 = sha256;
     job.clock.restart();
     job.sampleMs = 0;
     job.sampleBytes = 0;
@@ -316,6 +272,7 @@ void TransferManager::startPut(int id, const QString &file, const QByteArray &sh
             return;
         }
         m_transfers[id].bytes = result.value().bytes;
+        m_transfers[id].sha256 = QString::fromLatin1(result.value().sha256);
         m_transfers[id].head = result.value().object;
         startHead(id);
     });

@@ -114,7 +114,7 @@ private:
     Transfer &create(Direction direction, const codepipeline::JobDocument &document, const s3::JobArtifact &artifact);
     void startGet(int id, const aws::ClientConfig &config, const s3::S3Location &location);
     void prepareUpload(int id, const QString &source);
-    void startPut(int id, const QString &file, const QByteArray &sha256);
+    void startPut(int id, const QString &file);
     void startHead(int id);
     void onProgress(int id, qint64 bytes, qint64 total);
     void end(int id, State state, const Error &error = {});

@@ -38,7 +38,32 @@ struct Item
     bool dir = false;
     QString link;
     bool legacy = false;
+    bool stored = false;  // no compression, so that the test can find and damage the bytes
 };
+
+Item fileItem(const QString &name, const QByteArray &data)
+{
+    Item item;
+    item.name = name;
+    item.data = data;
+    return item;
+}
+
+Item dirItem(const QString &name)
+{
+    Item item;
+    item.name = name;
+    item.dir = true;
+    return item;
+}
+
+Item linkItem(const QString &name, const QString &target)
+{
+    Item item;
+    item.name = name;
+    item.link = target;
+    return item;
+}
 
 QByteArray pngBytes(int width, int height)
 {
@@ -93,6 +118,8 @@ private:
                 o.insert(u"link"_s, item.link);
             if (item.legacy)
                 o.insert(u"legacy"_s, true);
+            if (item.stored)
+                o.insert(u"stored"_s, true);
             spec.append(o);
         }
         const QString path = m_dir.filePath(name);
@@ -107,13 +134,13 @@ private:
 
     QList<Item> sample() const
     {
-        return {{u"docs/"_s, {}, true},
-                {u"docs/readme.txt"_s, "Grüße aus Köln ✓\nsecond line\n"},
-                {u"docs/legacy.txt"_s, "caf\xe9 cr\xe8me \x80 10\n"},
-                {u"image.png"_s, pngBytes(300, 200)},
-                {u"big.log"_s, bigText()},
-                {u"data.bin"_s, binaryBytes()},
-                {u"tool"_s, {}, false, u"docs/readme.txt"_s}};
+        return {dirItem(u"docs/"_s),
+                fileItem(u"docs/readme.txt"_s, "Grüße aus Köln ✓\nsecond line\n"),
+                fileItem(u"docs/legacy.txt"_s, "caf\xe9 cr\xe8me \x80 10\n"),
+                fileItem(u"image.png"_s, pngBytes(300, 200)),
+                fileItem(u"big.log"_s, bigText()),
+                fileItem(u"data.bin"_s, binaryBytes()),
+                linkItem(u"tool"_s, u"docs/readme.txt"_s)};
     }
 
     std::unique_ptr<ArchiveBrowserDialog> open(const QString &path)
@@ -216,6 +243,9 @@ private Q_SLOTS:
             }
             QVERIFY2(row >= 0, qPrintable(name));
             const bool dir = name.endsWith(u'/');
+            // ASCII names carry no UTF-8 flag but are not legacy ones; only the link has a note.
+            QCOMPARE(model->index(row, ArchiveEntriesModel::NotesColumn).data().toString().isEmpty(),
+                     name != u"tool"_s);
             QCOMPARE(model->entry(row).size, qint64(o.value(u"size"_s).toDouble()));
             QCOMPARE(model->entry(row).packedSize, qint64(o.value(u"packed"_s).toDouble()));
             const QString crc = ArchiveEntriesModel::crcText(quint32(o.value(u"crc"_s).toDouble()));
@@ -223,15 +253,18 @@ private Q_SLOTS:
             QCOMPARE(model->index(row, ArchiveEntriesModel::SizeColumn).data(Qt::ToolTipRole).toString(),
                      dir ? QString() : ArchiveEntriesModel::exactSize(model->entry(row).size));
         }
-        QCOMPARE(model->index(rowOf(dialog.get(), u"tool"_s), 0).data(ArchiveEntriesModel::IsSymlinkRole), true);
-        QCOMPARE(model->index(rowOf(dialog.get(), u"docs/"_s), 0).data(ArchiveEntriesModel::IsDirectoryRole), true);
+        const QAbstractItemModel *shown = dialog->view()->model();  // rowOf() counts the view's rows
+        QCOMPARE(shown->index(rowOf(dialog.get(), u"tool"_s), 0).data(ArchiveEntriesModel::IsSymlinkRole), true);
+        QCOMPARE(shown->index(rowOf(dialog.get(), u"docs/"_s), 0).data(ArchiveEntriesModel::IsDirectoryRole), true);
         QVERIFY(!dialog->extractSelectedButton()->isEnabled());  // nothing chosen yet
         QVERIFY(dialog->extractAllButton()->isEnabled());
     }
 
     void legacyName()
     {
-        const QString path = write(u"zip"_s, u"legacy.zip"_s, {{u"café.txt"_s, "x", false, {}, true}});
+        Item legacyItem = fileItem(u"café.txt"_s, "x");
+        legacyItem.legacy = true;
+        const QString path = write(u"zip"_s, u"legacy.zip"_s, {legacyItem});
         QVERIFY(!path.isEmpty());
         auto dialog = open(path);
         QCOMPARE(dialog->model()->rowCount(), 1);
@@ -300,6 +333,53 @@ private Q_SLOTS:
         QCOMPARE(dialog->preview()->headingText(), u"docs/readme.txt"_s);
     }
 
+    // An entry whose bytes no longer match its CRC-32: the pane says it could not be read.
+    void damagedEntry()
+    {
+        Item damaged = fileItem(u"notes.txt"_s, "an intact line of text\n");
+        damaged.stored = true;
+        const QString path = write(u"zip"_s, u"damaged.zip"_s, {damaged});
+        QVERIFY(!path.isEmpty());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray bytes = f.readAll();
+        const qsizetype at = bytes.indexOf("intact");
+        QVERIFY(at > 0);
+        bytes[at] = 'X';
+        QVERIFY(f.seek(0));
+        QCOMPARE(f.write(bytes), bytes.size());
+        f.close();
+        auto dialog = open(path);
+        QVERIFY(preview(dialog.get(), u"notes.txt"_s));
+        QCOMPARE(dialog->preview()->kind(), PreviewContent::Kind::Error);
+        QVERIFY2(dialog->preview()->messageText().contains(u"could not be read"_s),
+                 qPrintable(dialog->preview()->messageText()));
+        QCOMPARE(dialog->preview()->text(), QString());
+    }
+
+    // Tab goes from the list to the text shown, then to the buttons; Alt+E comes back to the list.
+    void keyboard()
+    {
+        const QString path = write(u"zip"_s, u"keys.zip"_s, sample());
+        auto dialog = open(path);
+        dialog->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(dialog.get()));
+        QCOMPARE(QApplication::focusWidget(), dialog->view());
+        QVERIFY(preview(dialog.get(), u"docs/readme.txt"_s));
+        QStringList order;
+        for (int i = 0; i < 3; ++i) {
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+            order.append(QApplication::focusWidget()->objectName());
+        }
+        // Choosing a row selects it, so Extract Selected is on and in the chain.
+        QVERIFY(dialog->extractSelectedButton()->isEnabled());
+        QCOMPARE(order, (QStringList{u"previewText"_s, u"extractSelected"_s, u"extractAll"_s}));
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_E, Qt::AltModifier);
+        QCOMPARE(QApplication::focusWidget(), dialog->view());
+        QVERIFY(!dialog->view()->accessibleName().isEmpty());
+        QVERIFY(!dialog->progressBar()->accessibleName().isEmpty());
+    }
+
     void extractSelected()
     {
         const QList<Item> items = sample();
@@ -356,8 +436,8 @@ private Q_SLOTS:
     // An entry named ../evil.txt is refused, and nothing of the archive is written.
     void zipSlipRefused()
     {
-        const QString path =
-            write(u"zip"_s, u"slip.zip"_s, {{u"good.txt"_s, "fine\n"}, {u"../evil.txt"_s, "escaped\n"}});
+        const QString path = write(u"zip"_s, u"slip.zip"_s,
+                                   {fileItem(u"good.txt"_s, "fine\n"), fileItem(u"../evil.txt"_s, "escaped\n")});
         QVERIFY(!path.isEmpty());
         auto dialog = open(path);
         m_folder = m_dir.filePath(u"slip/out"_s);
@@ -371,9 +451,9 @@ private Q_SLOTS:
 
     void cancel()
     {
-        const QString path =
-            write(u"zip"_s, u"cancel.zip"_s,
-                  {{u"zeros-1.bin"_s, QByteArray(96 << 20, '\0')}, {u"zeros-2.bin"_s, QByteArray(96 << 20, '\0')}});
+        const QString path = write(u"zip"_s, u"cancel.zip"_s,
+                                   {fileItem(u"zeros-1.bin"_s, QByteArray(96 << 20, '\0')),
+                                    fileItem(u"zeros-2.bin"_s, QByteArray(96 << 20, '\0'))});
         QVERIFY(!path.isEmpty());
         auto dialog = open(path);
         m_folder = m_dir.filePath(u"cancelled"_s);
@@ -425,12 +505,19 @@ private Q_SLOTS:
     {
         QFETCH(QString, kind);
         const QString path = write(kind, u"listed."_s + kind,
-                                   {{u"src/"_s, {}, true}, {u"src/main.c"_s, "int main(void) { return 0; }\n"}});
+                                   {dirItem(u"src/"_s), fileItem(u"src/main.c"_s, "int main(void) { return 0; }\n")});
         QVERIFY(!path.isEmpty());
         auto dialog = open(path);
         QCOMPARE(dialog->failureText(), QString());
         QCOMPARE(dialog->model()->rowCount(), 2);
-        QCOMPARE(dialog->model()->entry(rowOf(dialog.get(), u"src/main.c"_s)).size, qint64(29));
+        const QModelIndex mainC = dialog->view()->model()->index(rowOf(dialog.get(), u"src/main.c"_s), 0);
+        QCOMPARE(mainC.data(ArchiveEntriesModel::SortRole).toString(), u"src/main.c"_s);
+        QCOMPARE(dialog->view()
+                     ->model()
+                     ->index(mainC.row(), ArchiveEntriesModel::SizeColumn)
+                     .data(ArchiveEntriesModel::SortRole)
+                     .toLongLong(),
+                 qint64(29));
         QVERIFY(dialog->summaryText().contains(kind));
         QVERIFY(!dialog->noticeText().isEmpty());
         QVERIFY(!dialog->canPreview());

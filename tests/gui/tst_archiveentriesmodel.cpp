@@ -44,8 +44,14 @@ QList<ArchiveEntry> sample()
     secret.encrypted = true;
     ArchiveEntry legacy = file(QStringLiteral("café.txt"), 2048, 100, 0x00ABCDEF);
     legacy.utf8Name = false;
-    return {folder(QStringLiteral("bin/")), file(QStringLiteral("README.md"), 1536, 700, 0x0000002A), link, secret,
-            legacy};
+    ArchiveEntry ascii = file(QStringLiteral("plain.txt"), 10, 10, 0x7);
+    ascii.utf8Name = false;  // the same in CP437 and UTF-8: nothing to flag
+    return {folder(QStringLiteral("bin/")),
+            file(QStringLiteral("README.md"), 1536, 700, 0x0000002A),
+            link,
+            secret,
+            legacy,
+            ascii};
 }
 
 }  // namespace
@@ -91,6 +97,8 @@ private Q_SLOTS:
                                    << u"100 bytes"_s << u"DEADBEEF"_s << u"Encrypted"_s;
         QTest::newRow("legacy name") << 4 << u"café.txt"_s << u"File"_s << QLocale().formattedDataSize(2048)
                                      << u"2,048 bytes"_s << u"00ABCDEF"_s << u"Legacy name encoding (not UTF-8)"_s;
+        QTest::newRow("legacy ascii") << 5 << u"plain.txt"_s << u"File"_s << QLocale().formattedDataSize(10)
+                                      << u"10 bytes"_s << u"00000007"_s << u""_s;
     }
     void rows()
     {
@@ -101,7 +109,7 @@ private Q_SLOTS:
         QFETCH(QString, exact);
         QFETCH(QString, crc);
         QFETCH(QString, note);
-        QCOMPARE(m_model->rowCount(), 5);
+        QCOMPARE(m_model->rowCount(), 6);
         QCOMPARE(cell(row, ArchiveEntriesModel::NameColumn), name);
         QCOMPARE(cell(row, ArchiveEntriesModel::NameColumn, ArchiveEntriesModel::EntryNameRole), name);
         QCOMPARE(cell(row, ArchiveEntriesModel::TypeColumn), type);
@@ -128,7 +136,7 @@ private Q_SLOTS:
 
     void totalCountsFilesOnly()
     {
-        QCOMPARE(m_model->totalSize(), qint64(1536 + 9 + 100 + 2048));
+        QCOMPARE(m_model->totalSize(), qint64(1536 + 9 + 100 + 2048 + 10));
         m_model->clear();
         QCOMPARE(m_model->rowCount(), 0);
         QCOMPARE(m_model->totalSize(), qint64(0));
@@ -155,13 +163,17 @@ private Q_SLOTS:
         QTest::addColumn<int>("column");
         QTest::addColumn<QStringList>("order");
         QTest::newRow("size") << int(ArchiveEntriesModel::SizeColumn)
-                              << QStringList{u"bin/"_s, u"bin/run"_s, u"secret.bin"_s, u"README.md"_s, u"café.txt"_s};
+                              << QStringList{u"bin/"_s,       u"bin/run"_s,   u"plain.txt"_s,
+                                             u"secret.bin"_s, u"README.md"_s, u"café.txt"_s};
         QTest::newRow("packed") << int(ArchiveEntriesModel::PackedSizeColumn)
-                                << QStringList{u"bin/"_s, u"bin/run"_s, u"café.txt"_s, u"secret.bin"_s, u"README.md"_s};
+                                << QStringList{u"bin/"_s,     u"bin/run"_s,    u"plain.txt"_s,
+                                               u"café.txt"_s, u"secret.bin"_s, u"README.md"_s};
         QTest::newRow("crc") << int(ArchiveEntriesModel::Crc32Column)
-                             << QStringList{u"bin/"_s, u"README.md"_s, u"bin/run"_s, u"café.txt"_s, u"secret.bin"_s};
+                             << QStringList{u"bin/"_s,    u"plain.txt"_s, u"README.md"_s,
+                                            u"bin/run"_s, u"café.txt"_s,  u"secret.bin"_s};
         QTest::newRow("name") << int(ArchiveEntriesModel::NameColumn)
-                              << QStringList{u"bin/"_s, u"bin/run"_s, u"café.txt"_s, u"README.md"_s, u"secret.bin"_s};
+                              << QStringList{u"bin/"_s,      u"bin/run"_s,   u"café.txt"_s,
+                                             u"plain.txt"_s, u"README.md"_s, u"secret.bin"_s};
     }
     void sortsByValue()
     {

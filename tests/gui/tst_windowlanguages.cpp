@@ -6,6 +6,7 @@
 // Also how a language is chosen (--lang, Settings, the system's locale).
 
 #include "gui/appsettings.h"
+#include "gui/archivebrowserdialog.h"
 #include "gui/mainwindow.h"
 #include "gui/mfadialog.h"
 #include "gui/profileeditdialog.h"
@@ -21,6 +22,7 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
@@ -284,6 +286,14 @@ private Q_SLOTS:
                       QStringLiteral("arn:aws:iam::123456789012:mfa/person"));
         mfa.setObjectName(QStringLiteral("MFA dialog"));
         walk(language, &mfa);
+
+        // The archive browser on a file that is not an archive: its message, and every button.
+        ArchiveBrowserDialog archive(QCoreApplication::applicationFilePath(), QStringLiteral("SourceArtifact"),
+                                     nullptr);
+        archive.setAttribute(Qt::WA_DeleteOnClose, false);
+        QSignalSpy listed(&archive, &ArchiveBrowserDialog::listed);
+        QVERIFY(listed.wait(60000));
+        walk(language, &archive);
 
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(QLatin1Char('\n'))));
     }

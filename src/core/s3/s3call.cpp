@@ -9,8 +9,10 @@
 #include <QLocale>
 #include <QNetworkAccessManager>
 #include <QSslConfiguration>
+#include <QThread>
 
 #include <cstdlib>
+#include <memory>
 
 namespace jobdesk::s3 {
 
@@ -66,6 +68,8 @@ S3Call::S3Call(S3Client *client, Operation operation, aws::ClientConfig config, 
 
 S3Call::~S3Call()
 {
+    if (m_digest)
+        m_digest->stop = true;
     if (m_reply) {
         m_reply->disconnect(this);
         m_reply->abort();
@@ -93,7 +97,61 @@ void S3Call::start()
 {
     if (Status ready = prepare(); !ready)
         return finish(ready.error());
-    sendAttempt();
+    if (m_operation != Operation::Put)
+        return sendAttempt();
+
+    // The signed hash must be known before the first byte goes out, and reading a large
+    // artifact takes seconds: the file is hashed on a worker thread that shares nothing
+    // with this call but the state below, so a call cancelled or deleted meanwhile only
+    // tells it to stop.
+    auto digest = std::make_shared<UploadDigest>();
+    digest->file = m_file;
+    digest->expectedSize = m_uploadSize;
+    m_digest = digest;
+    QThread *worker = QThread::create([digest] { hashUpload(*digest); });
+    connect(worker, &QThread::finished, worker, &QObject::deleteLater);
+    connect(worker, &QThread::finished, this, [this, digest] {
+        if (isFinished())
+            return;
+        m_digest.reset();
+        if (!digest->error.message.isEmpty())
+            return finish(digest->error);
+        m_uploadSha256 = digest->sha256;
+        sendAttempt();
+    });
+    worker->start();
+}
+
+void S3Call::hashUpload(UploadDigest &digest)
+{
+    QFile source(digest.file);
+    if (!source.open(QIODevice::ReadOnly)) {
+        digest.error = Error::make(Error::Kind::Io, QStringLiteral("CannotRead"),
+                                   tr("Could not read \"%1\": %2").arg(digest.file, source.errorString()),
+                                   tr("Check that the file exists and that you may read it."));
+        return;
+    }
+    QCryptographicHash hash(QCryptographicHash::Sha256);
+    qint64 read = 0;
+    while (!source.atEnd() && !digest.stop.load()) {
+        const QByteArray chunk = source.read(HashChunkBytes);
+        if (chunk.isEmpty() && source.error() != QFileDevice::NoError) {
+            digest.error = Error::make(Error::Kind::Io, QStringLiteral("CannotRead"),
+                                       tr("Could not read \"%1\": %2").arg(digest.file, source.errorString()));
+            return;
+        }
+        hash.addData(chunk);
+        read += chunk.size();
+    }
+    if (digest.stop.load())
+        return;
+    if (read != digest.expectedSize) {
+        digest.error = Error::make(Error::Kind::Io, QStringLiteral("FileChanged"),
+                                   tr("\"%1\" changed while it was being read.").arg(digest.file),
+                                   tr("Wait until whatever writes the file has finished, then upload it again."));
+        return;
+    }
+    digest.sha256 = hash.result().toHex();
 }
 
 Status S3Call::prepare()
@@ -110,8 +168,6 @@ Status S3Call::prepare()
         }
     }
     if (m_operation == Operation::Put) {
-        // The signed hash must be known before the first byte goes out, so the file is
-        // read once here, a chunk at a time.
         QFile source(m_file);
         if (!source.open(QIODevice::ReadOnly)) {
             return Error::make(Error::Kind::Io, QStringLiteral("CannotRead"),
@@ -126,27 +182,6 @@ Status S3Call::prepare()
                     .arg(m_file, QLocale().formattedDataSize(m_uploadSize), QLocale().formattedDataSize(MaxPutBytes)),
                 tr("Make the artifact smaller; JobDesk cannot upload in parts yet."));
         }
-        if (m_options.payloadSha256.size() == 64) {
-            m_uploadSha256 = m_options.payloadSha256;
-            return success();
-        }
-        QCryptographicHash hash(QCryptographicHash::Sha256);
-        qint64 read = 0;
-        while (!source.atEnd()) {
-            const QByteArray chunk = source.read(HashChunkBytes);
-            if (chunk.isEmpty() && source.error() != QFileDevice::NoError) {
-                return Error::make(Error::Kind::Io, QStringLiteral("CannotRead"),
-                                   tr("Could not read \"%1\": %2").arg(m_file, source.errorString()));
-            }
-            hash.addData(chunk);
-            read += chunk.size();
-        }
-        if (read != m_uploadSize) {
-            return Error::make(Error::Kind::Io, QStringLiteral("FileChanged"),
-                               tr("\"%1\" changed while it was being read.").arg(m_file),
-                               tr("Wait until whatever writes the file has finished, then upload it again."));
-        }
-        m_uploadSha256 = hash.result().toHex();
     }
     return success();
 }
@@ -501,6 +536,8 @@ void S3Call::cancel()
     if (isFinished())
         return;
     m_backoffTimer.stop();
+    if (m_digest)
+        m_digest->stop = true;
     Error e = Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"), tr("The transfer was cancelled."));
     if (m_reply)
         abortWith(e);

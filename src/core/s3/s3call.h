@@ -18,6 +18,8 @@
 #include <QSslError>
 #include <QTimer>
 
+#include <atomic>
+#include <memory>
 #include <optional>
 
 namespace jobdesk::s3 {
@@ -33,9 +35,6 @@ struct S3PutOptions
     // Send X-Amz-Content-Sha256: UNSIGNED-PAYLOAD instead of the file's hash; refused
     // unless the endpoint is https.
     bool unsignedPayload = false;
-    // The file's SHA-256 in lowercase hex when the caller has read it already (on a worker
-    // thread, so that a large file does not hold up the event loop); empty: read here.
-    QByteArray payloadSha256;
 };
 
 class S3Call : public QObject
@@ -64,6 +63,17 @@ Q_SIGNALS:
 
 private:
     friend class S3Client;
+    // A PutObject's file as the hashing thread reads it, and what it found.
+    struct UploadDigest
+    {
+        QString file;
+        qint64 expectedSize = 0;
+        std::atomic_bool stop = false;
+        QByteArray sha256;  // lowercase hex
+        Error error;        // set (a message) when the file could not be read whole
+    };
+    static void hashUpload(UploadDigest &digest);
+
     S3Call(S3Client *client, Operation operation, aws::ClientConfig config, S3Location location, QString file,
            S3PutOptions options);
 
@@ -117,9 +127,10 @@ private:
     int m_resumes = 0;
     S3ObjectInfo m_object;
 
-    // PutObject: the file's size and hash, read once before the first attempt.
+    // PutObject: the file's size and hash, read once (on a worker thread) before the first attempt.
     qint64 m_uploadSize = 0;
     QByteArray m_uploadSha256;
+    std::shared_ptr<UploadDigest> m_digest;  // while the hashing thread runs
 };
 
 }  // namespace jobdesk::s3

@@ -11,6 +11,7 @@
 #include <QFile>
 #include <QPointer>
 #include <QTest>
+#include <QTimer>
 
 using namespace jobdesk;
 using namespace jobdesk::s3;
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void refusesUnsignedPayloadOverHttp();
     void refusesDotSegments();
     void reportsLocalFileProblems();
+    void hashesUploadOffTheEventLoop();
 };
 
 void TestS3Client::wireBytes_data()
@@ -230,6 +232,43 @@ void TestS3Client::reportsLocalFileProblems()
     QVERIFY(put.error().message.contains(noFile));
 
     QVERIFY(m_server->requests.isEmpty());  // nothing is sent for a transfer that cannot happen
+}
+
+void TestS3Client::hashesUploadOffTheEventLoop()
+{
+    m_server->handler = [&](const ReceivedRequest &, int) { return Answer{response(200, "OK", {}, "")}; };
+    const S3Location location{QStringLiteral("bucket"), QStringLiteral("big.zip")};
+    const QString source = m_dir.filePath(QStringLiteral("big.zip"));
+    {
+        QFile file(source);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        const QByteArray block(1024 * 1024, 'b');
+        for (int i = 0; i < 32; ++i)
+            QCOMPARE(file.write(block), block.size());
+    }
+
+    // Cancelled from a timer while its 32 MiB are still being hashed: the event loop went
+    // on turning meanwhile (hashed in start(), the attempt would have gone out before the
+    // timer could fire), and nothing is sent.
+    QPointer<S3Call> call = m_client->putObject(config(), location, source);
+    int attemptsAtEnd = -1;
+    connect(call, &S3Call::finished, this, [&] { attemptsAtEnd = call->attempts(); });
+    QTimer::singleShot(5, call, [&] {
+        if (call)
+            call->cancel();
+    });
+    const Result<S3Transfer> cancelled = await(call);
+    QVERIFY(!cancelled.ok());
+    QCOMPARE(cancelled.error().kind, Error::Kind::Cancelled);
+    QCOMPARE(attemptsAtEnd, 0);
+    QVERIFY(m_server->requests.isEmpty());
+
+    // Left alone, the same upload goes out with the file's hash signed.
+    const Result<S3Transfer> put = await(m_client->putObject(config(), location, source));
+    QVERIFY2(put.ok(), qPrintable(put.ok() ? QString() : put.error().message));
+    QCOMPARE(put.value().bytes, qint64(32) * 1024 * 1024);
+    QCOMPARE(m_server->requests.size(), 1);
+    QCOMPARE(m_server->requests.first().header("x-amz-content-sha256"), put.value().sha256);
 }
 
 QTEST_GUILESS_MAIN(TestS3Client)
