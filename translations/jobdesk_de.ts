@@ -1616,6 +1616,97 @@ Ersetzen?</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ArtifactActions</name>
+    <message>
+        <source>Download Artifact</source>
+        <translation>Artefakt herunterladen</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Zip-Dateien (*.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded.</source>
+        <translation>Es wurde nichts heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder.</source>
+        <translation>„%1“ ist ein Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose a file name to save the artifact as.</source>
+        <translation>Wählen Sie einen Dateinamen für das Artefakt.</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it with the artifact %2?</source>
+        <translation>%1 existiert bereits. Durch das Artefakt %2 ersetzen?</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded; %1 was left as it was.</source>
+        <translation>Es wurde nichts heruntergeladen; %1 blieb unverändert.</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded.</source>
+        <translation>Es wurde nichts hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Upload artifact</source>
+        <translation>Artefakt hochladen</translation>
+    </message>
+    <message>
+        <source>Artifact:</source>
+        <translation>Artefakt:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Von:</translation>
+    </message>
+    <message>
+        <source>%1 (a folder, zipped first)</source>
+        <translation>%1 (ein Ordner, wird zuerst gezippt)</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>Bucket:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Schlüssel:</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>KMS-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>bucket default</source>
+        <translation>Standard des Buckets</translation>
+    </message>
+    <message>
+        <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
+        <translation>Dieser Job wurde aus einer Datei oder der Zwischenablage gelesen, nicht abgerufen: Er kann veraltet sein.</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 to %2.</source>
+        <translation>%1 wurde nach %2 hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation>%1 wurde nach %2 heruntergeladen.</translation>
+    </message>
+    <message>
+        <source>The transfer of %1 was cancelled.</source>
+        <translation>Die Übertragung von %1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <translation>%1 (Job %2)</translation>
+    </message>
+    <message>
+        <source>The artifact transfer failed: %1</source>
+        <translation>Die Artefaktübertragung ist fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ArtifactsModel</name>
     <message>
         <source>Input</source>
@@ -1656,6 +1747,93 @@ Ersetzen?</translation>
     <message>
         <source>S3 URI</source>
         <translation>S3-URI</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArtifactsPage</name>
+    <message>
+        <source>Fetch Again</source>
+        <translation>Erneut abrufen</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Herunterladen…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Entpacken…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>Hochladen…</translation>
+    </message>
+    <message>
+        <source>Copy S3 &amp;URI</source>
+        <translation>S3-&amp;URI kopieren</translation>
+    </message>
+    <message>
+        <source>Input and output artifacts</source>
+        <translation>Eingabe- und Ausgabeartefakte</translation>
+    </message>
+    <message>
+        <source>Saves the artifact&apos;s zip file</source>
+        <translation>Speichert die Zip-Datei des Artefakts</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and lists the files in it</source>
+        <translation>Lädt das Artefakt herunter und listet seine Dateien auf</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and extracts its files into a folder</source>
+        <translation>Lädt das Artefakt herunter und entpackt seine Dateien in einen Ordner</translation>
+    </message>
+    <message>
+        <source>Uploads a zip file or a folder as this output artifact</source>
+        <translation>Lädt eine Zip-Datei oder einen Ordner als dieses Ausgabeartefakt hoch</translation>
+    </message>
+    <message>
+        <source>Fetches the job again, which brings new artifact credentials</source>
+        <translation>Ruft den Job erneut ab, was neue Artefakt-Anmeldedaten bringt</translation>
+    </message>
+    <message>
+        <source>Copy S3 URI</source>
+        <translation>S3-URI kopieren</translation>
+    </message>
+    <message>
+        <source>This job has no usable artifact credentials. Fetch the job to get its artifact credentials.</source>
+        <translation>Dieser Job hat keine verwendbaren Artefakt-Anmeldedaten. Rufen Sie den Job ab, um seine Artefakt-Anmeldedaten zu erhalten.</translation>
+    </message>
+    <message>
+        <source>The job does not say when it was fetched, so when its credentials expire is unknown.</source>
+        <translation>Der Job sagt nicht, wann er abgerufen wurde; wann seine Anmeldedaten ablaufen, ist daher unbekannt.</translation>
+    </message>
+    <message>
+        <source>Artifact credentials have expired</source>
+        <translation>Die Artefakt-Anmeldedaten sind abgelaufen</translation>
+    </message>
+    <message>
+        <source>Artifact credentials expire in %1:%2</source>
+        <translation>Artefakt-Anmeldedaten laufen ab in %1:%2</translation>
+    </message>
+    <message>
+        <source>Fetch the job to get its artifact credentials</source>
+        <translation>Rufen Sie den Job ab, um seine Artefakt-Anmeldedaten zu erhalten</translation>
+    </message>
+    <message>
+        <source>Select an artifact</source>
+        <translation>Wählen Sie ein Artefakt</translation>
+    </message>
+    <message>
+        <source>This artifact has no S3 location</source>
+        <translation>Dieses Artefakt hat keinen S3-Speicherort</translation>
+    </message>
+    <message>
+        <source>Only an output artifact can be uploaded</source>
+        <translation>Nur ein Ausgabeartefakt kann hochgeladen werden</translation>
     </message>
 </context>
 <context>
@@ -2234,14 +2412,6 @@ Ersetzen?</translation>
         <translation>Setzen Sie ein Häkchen bei „Geheim“, um einen Wert für alle Jobs dieses Anbieters zu maskieren; JobDesk merkt sich das.</translation>
     </message>
     <message>
-        <source>Input and output artifacts</source>
-        <translation>Eingabe- und Ausgabeartefakte</translation>
-    </message>
-    <message>
-        <source>Copy S3 &amp;URI</source>
-        <translation>S3-&amp;URI kopieren</translation>
-    </message>
-    <message>
         <source>Artifact credentials</source>
         <translation>Artefakt-Anmeldedaten</translation>
     </message>
@@ -2758,6 +2928,14 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The answer held no job details.</source>
         <translation>Die Antwort enthielt keine Job-Details.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Enter the client token of job %1 and fetch it.</source>
+        <translation>Geben Sie das Client-Token von Job %1 ein und rufen Sie ihn ab.</translation>
     </message>
 </context>
 <context>
@@ -3624,6 +3802,26 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>The CA bundle</source>
         <translation>Das CA-Bundle</translation>
     </message>
+    <message>
+        <source>S3&apos;s public endpoints</source>
+        <translation>Die öffentlichen Endpunkte von S3</translation>
+    </message>
+    <message>
+        <source>S3 endpoint URL</source>
+        <translation>S3-Endpunkt-URL</translation>
+    </message>
+    <message>
+        <source>Where artifacts are downloaded from and uploaded to, for a private endpoint or a local emulator. Empty: AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL when set, else S3&apos;s public hosts.</source>
+        <translation>Woher Artefakte heruntergeladen und wohin sie hochgeladen werden, für einen privaten Endpunkt oder einen lokalen Emulator. Leer: AWS_ENDPOINT_URL_S3 oder AWS_ENDPOINT_URL, falls gesetzt, sonst die öffentlichen Hosts von S3.</translation>
+    </message>
+    <message>
+        <source>&amp;S3 endpoint:</source>
+        <translation>S3-&amp;Endpunkt:</translation>
+    </message>
+    <message>
+        <source>The S3 endpoint</source>
+        <translation>Der S3-Endpunkt</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::SuccessResultDialog</name>
@@ -3790,6 +3988,247 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The continuation token</source>
         <translation>Das Fortsetzungstoken</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransferManager</name>
+    <message>
+        <source>The upload was cancelled.</source>
+        <translation>Der Upload wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder for opened artifacts: %1</source>
+        <translation>Für geöffnete Artefakte konnte kein temporärer Ordner angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Check that the temporary folder exists and has room, or use Download instead.</source>
+        <translation>Prüfen Sie, ob der temporäre Ordner existiert und Platz hat, oder verwenden Sie stattdessen „Herunterladen“.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>„%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>Choose an existing file or folder.</source>
+        <translation>Wählen Sie eine vorhandene Datei oder einen vorhandenen Ordner.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>„%1“ ist weder eine Datei noch ein Ordner.</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to zip.</source>
+        <translation>Wählen Sie eine Zip-Datei oder einen zu zippenden Ordner.</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder to zip into: %1</source>
+        <translation>Es konnte kein temporärer Ordner zum Zippen angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Zip the folder yourself and upload the zip file.</source>
+        <translation>Zippen Sie den Ordner selbst und laden Sie die Zip-Datei hoch.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransfersPanel</name>
+    <message>
+        <source>Zipping the folder</source>
+        <translation>Ordner wird gezippt</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Datei wird gelesen</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Wird heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Wird hochgeladen</translation>
+    </message>
+    <message>
+        <source>Asking S3 what it stored</source>
+        <translation>S3 wird gefragt, was gespeichert wurde</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Heruntergeladen</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Hochgeladen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Abgebrochen</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Übertragungen</translation>
+    </message>
+    <message>
+        <source>No artifact has been downloaded or uploaded yet.</source>
+        <translation>Es wurde noch kein Artefakt herunter- oder hochgeladen.</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Beendete entfernen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Im Ordner zeigen</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>noch %1</translation>
+    </message>
+    <message>
+        <source>%1: download of %2</source>
+        <translation>%1: Download von %2</translation>
+    </message>
+    <message>
+        <source>%1: upload to %2</source>
+        <translation>%1: Upload nach %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file written: %1</source>
+        <translation>SHA-256 der geschriebenen Datei: %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Gespeichert als %1</translation>
+    </message>
+    <message>
+        <source>Stored: %1, ETag %2</source>
+        <translation>Gespeichert: %1, ETag %2</translation>
+    </message>
+    <message>
+        <source>Server-side encryption: %1</source>
+        <translation>Serverseitige Verschlüsselung: %1</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>nicht angegeben</translation>
+    </message>
+    <message>
+        <source>KMS key: %1</source>
+        <translation>KMS-Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file sent: %1</source>
+        <translation>SHA-256 der gesendeten Datei: %1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>Anfrage-ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::UploadDialog</name>
+    <message>
+        <source>File…</source>
+        <translation>Datei…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Ordner…</translation>
+    </message>
+    <message>
+        <source>Upload Output Artifact</source>
+        <translation>Ausgabeartefakt hochladen</translation>
+    </message>
+    <message>
+        <source>A zip file, or a folder to zip</source>
+        <translation>Eine Zip-Datei oder ein zu zippender Ordner</translation>
+    </message>
+    <message>
+        <source>File or folder to upload</source>
+        <translation>Hochzuladende Datei oder hochzuladender Ordner</translation>
+    </message>
+    <message>
+        <source>File to Upload</source>
+        <translation>Hochzuladende Datei</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Zip-Dateien (*.zip);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Folder to Zip and Upload</source>
+        <translation>Zu zippender und hochzuladender Ordner</translation>
+    </message>
+    <message>
+        <source>Output artifact</source>
+        <translation>Ausgabeartefakt</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bucket default (the job names no KMS key)</source>
+        <translation>Standard des Buckets (der Job nennt keinen KMS-Schlüssel)</translation>
+    </message>
+    <message>
+        <source>%1 (the job&apos;s key, SSE-KMS)</source>
+        <translation>%1 (der Schlüssel des Jobs, SSE-KMS)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>&amp;Quelle:</translation>
+    </message>
+    <message>
+        <source>&amp;Output artifact:</source>
+        <translation>&amp;Ausgabeartefakt:</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>KMS-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>A folder is zipped first, its files under their relative paths. The pipeline&apos;s next actions read the artifact as it is uploaded here.</source>
+        <translation>Ein Ordner wird zuerst gezippt, seine Dateien unter ihren relativen Pfaden. Die nächsten Aktionen der Pipeline lesen das Artefakt so, wie es hier hochgeladen wird.</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Weiter…</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to upload.</source>
+        <translation>Wählen Sie eine Zip-Datei oder einen Ordner zum Hochladen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>„%1“ existiert nicht.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>„%1“ ist weder eine Datei noch ein Ordner.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read.</source>
+        <translation>„%1“ kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact in S3 to upload to.</source>
+        <translation>Der Job hat kein Ausgabeartefakt in S3, in das hochgeladen werden kann.</translation>
     </message>
 </context>
 <context>
@@ -4640,7 +5079,7 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     </message>
     <message>
         <source>The job does not say which region its artifacts are in.</source>
-        <translation>Der Job gibt nicht an, in welcher Region seine Artefakte liegen.</translation>
+        <translation>Der Job sagt nicht, in welcher Region seine Artefakte liegen.</translation>
     </message>
     <message>
         <source>Choose the pipeline&apos;s region and try again.</source>

@@ -359,19 +359,19 @@
     <name>jobdesk::archive::ArchiveExtractor</name>
     <message>
         <source>Cannot write &quot;%1&quot;: %2</source>
-        <translation>Impossible d’écrire « %1 » : %2</translation>
+        <translation>Impossible d’écrire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Extraction cancelled; the files it had written were removed.</source>
-        <translation>Extraction annulée ; les fichiers déjà écrits ont été supprimés.</translation>
+        <translation>Extraction annulée&#xa0;; les fichiers déjà écrits ont été supprimés.</translation>
     </message>
     <message>
         <source>would be written through the existing symbolic link &quot;%1&quot;</source>
-        <translation>serait écrite à travers le lien symbolique existant « %1 »</translation>
+        <translation>serait écrite à travers le lien symbolique existant «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a file, not a folder</source>
-        <translation>« %1 » est un fichier, pas un dossier</translation>
+        <translation>«&#xa0;%1&#xa0;» est un fichier, pas un dossier</translation>
     </message>
     <message>
         <source>a symbolic link is in the way</source>
@@ -391,7 +391,7 @@
     </message>
     <message>
         <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
-        <translation>Rien n’a été extrait : l’archive occuperait plus de %1 octets une fois décompressée (atteint à « %2 »).</translation>
+        <translation>Rien n’a été extrait&#xa0;: l’archive occuperait plus de %1 octets une fois décompressée (atteint à «&#xa0;%2&#xa0;»).</translation>
     </message>
     <message>
         <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
@@ -399,15 +399,15 @@
     </message>
     <message>
         <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
-        <translation>serait écrite à travers le lien symbolique « %1 » de l’archive</translation>
+        <translation>serait écrite à travers le lien symbolique «&#xa0;%1&#xa0;» de l’archive</translation>
     </message>
     <message>
         <source>lies under &quot;%1&quot;, which is a file</source>
-        <translation>se trouve sous « %1 », qui est un fichier</translation>
+        <translation>se trouve sous «&#xa0;%1&#xa0;», qui est un fichier</translation>
     </message>
     <message>
         <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
-        <translation>est un lien symbolique vers « %1 », hors du dossier</translation>
+        <translation>est un lien symbolique vers «&#xa0;%1&#xa0;», hors du dossier</translation>
     </message>
     <message>
         <source>something other than a folder already has this name</source>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
-        <translation>Rien n’a été extrait : « %1 » existe déjà.</translation>
+        <translation>Rien n’a été extrait&#xa0;: «&#xa0;%1&#xa0;» existe déjà.</translation>
     </message>
     <message>
         <source>Choose an empty folder, or allow replacing existing files.</source>
@@ -427,11 +427,11 @@
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+        <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>This file is not a zip archive; nothing was extracted.</source>
-        <translation>Ce fichier n’est pas une archive zip ; rien n’a été extrait.</translation>
+        <translation>Ce fichier n’est pas une archive zip&#xa0;; rien n’a été extrait.</translation>
     </message>
     <message>
         <source>JobDesk lists %1 archives but extracts only zip archives.</source>
@@ -439,7 +439,7 @@
     </message>
     <message>
         <source>Nothing was extracted: the archive holds more than %1 entries.</source>
-        <translation>Rien n’a été extrait : l’archive contient plus de %1 entrées.</translation>
+        <translation>Rien n’a été extrait&#xa0;: l’archive contient plus de %1 entrées.</translation>
     </message>
     <message>
         <source>the symbolic link in its place cannot be removed</source>
@@ -458,11 +458,11 @@
     <name>jobdesk::archive::ArchiveReader</name>
     <message>
         <source>The archive has no entry named &quot;%1&quot;.</source>
-        <translation>L’archive ne contient aucune entrée nommée « %1 ».</translation>
+        <translation>L’archive ne contient aucune entrée nommée «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>Cannot open &quot;%1&quot;: %2</source>
-        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+        <translation>Impossible d’ouvrir «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>unknown</source>
@@ -470,7 +470,7 @@
     </message>
     <message>
         <source>The archive cannot be read: it is not open for random access.</source>
-        <translation>L’archive ne peut pas être lue : elle n’est pas ouverte en accès direct.</translation>
+        <translation>L’archive ne peut pas être lue&#xa0;: elle n’est pas ouverte en accès direct.</translation>
     </message>
     <message>
         <source>This file is not a zip, tar or tar.gz archive.</source>
@@ -478,7 +478,7 @@
     </message>
     <message>
         <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
-        <translation>JobDesk reconnaît les archives à leur contenu, pas à leur nom ; ce fichier ne commence par aucune des signatures connues.</translation>
+        <translation>JobDesk reconnaît les archives à leur contenu, pas à leur nom&#xa0;; ce fichier ne commence par aucune des signatures connues.</translation>
     </message>
     <message>
         <source>Only the entries of a zip archive can be read.</source>
@@ -486,22 +486,22 @@
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
-        <translation>L’entrée d’archive « %1 » est un dossier, pas un fichier.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est un dossier, pas un fichier.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
-        <translation>L’entrée d’archive « %1 » est un lien symbolique, pas un fichier.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est un lien symbolique, pas un fichier.</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::EntryPath</name>
     <message>
         <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
-        <translation>Rien n’a été extrait : l’entrée d’archive « %1 » %2.</translation>
+        <translation>Rien n’a été extrait&#xa0;: l’entrée d’archive «&#xa0;%1&#xa0;» %2.</translation>
     </message>
     <message>
         <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
-        <translation>Une archive dont les noms sortent du dossier cible peut écraser des fichiers n’importe où ; demandez qui a produit l’artefact.</translation>
+        <translation>Une archive dont les noms sortent du dossier cible peut écraser des fichiers n’importe où&#xa0;; demandez qui a produit l’artefact.</translation>
     </message>
     <message>
         <source>has an empty name</source>
@@ -521,11 +521,11 @@
     </message>
     <message>
         <source>climbs out of the folder with &quot;..&quot;</source>
-        <translation>sort du dossier avec « .. »</translation>
+        <translation>sort du dossier avec «&#xa0;..&#xa0;»</translation>
     </message>
     <message>
         <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
-        <translation>a un nom fait uniquement de points et d’espaces, que Windows lit comme « .. »</translation>
+        <translation>a un nom fait uniquement de points et d’espaces, que Windows lit comme «&#xa0;..&#xa0;»</translation>
     </message>
     <message>
         <source>names the folder itself</source>
@@ -536,11 +536,11 @@
     <name>jobdesk::archive::TarLister</name>
     <message>
         <source>The tar archive is damaged: %1.</source>
-        <translation>L’archive tar est endommagée : %1.</translation>
+        <translation>L’archive tar est endommagée&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
-        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit une archive défectueuse.</translation>
+        <translation>Téléchargez à nouveau l’artefact&#xa0;; s’il reste endommagé, l’action qui l’a écrit a produit une archive défectueuse.</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
@@ -592,11 +592,11 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation>l’entrée « %1 » déclare une taille impossible</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» déclare une taille impossible</translation>
     </message>
     <message>
         <source>it ends inside the entry &quot;%1&quot;</source>
-        <translation>elle se termine au milieu de l’entrée « %1 »</translation>
+        <translation>elle se termine au milieu de l’entrée «&#xa0;%1&#xa0;»</translation>
     </message>
 </context>
 <context>
@@ -615,23 +615,23 @@
     </message>
     <message>
         <source>The zip archive is damaged: %1.</source>
-        <translation>L’archive zip est endommagée : %1.</translation>
+        <translation>L’archive zip est endommagée&#xa0;: %1.</translation>
     </message>
     <message>
         <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
-        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit un zip défectueux.</translation>
+        <translation>Téléchargez à nouveau l’artefact&#xa0;; s’il reste endommagé, l’action qui l’a écrit a produit un zip défectueux.</translation>
     </message>
     <message>
         <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
-        <translation>L’archive zip est endommagée : son répertoire central, à la fin du fichier, manque ou est tronqué.</translation>
+        <translation>L’archive zip est endommagée&#xa0;: son répertoire central, à la fin du fichier, manque ou est tronqué.</translation>
     </message>
     <message>
         <source>A download cut short loses the end of a zip: download the artifact again.</source>
-        <translation>Un téléchargement interrompu perd la fin d’un zip : téléchargez à nouveau l’artefact.</translation>
+        <translation>Un téléchargement interrompu perd la fin d’un zip&#xa0;: téléchargez à nouveau l’artefact.</translation>
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
-        <translation>L’entrée d’archive « %1 » est chiffrée ; JobDesk ne déchiffre pas les entrées zip.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est chiffrée&#xa0;; JobDesk ne déchiffre pas les entrées zip.</translation>
     </message>
     <message>
         <source>Decrypt the artifact with the tool that encrypted it.</source>
@@ -639,7 +639,7 @@
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
-        <translation>L’entrée d’archive « %1 » est compressée avec la méthode %2, que JobDesk ne sait pas lire.</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» est compressée avec la méthode %2, que JobDesk ne sait pas lire.</translation>
     </message>
     <message>
         <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
@@ -655,11 +655,11 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; declares an impossible size</source>
-        <translation>l’entrée « %1 » déclare une taille impossible</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» déclare une taille impossible</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
-        <translation>l’entrée « %1 » ne peut pas être ouverte (%2)</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être ouverte (%2)</translation>
     </message>
     <message>
         <source>the decompressor could not start</source>
@@ -667,11 +667,11 @@
     </message>
     <message>
         <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
-        <translation>L’entrée d’archive « %1 » contient plus de données que les %2 octets déclarés ; l’archive est endommagée ou conçue pour remplir le disque (une bombe zip).</translation>
+        <translation>L’entrée d’archive «&#xa0;%1&#xa0;» contient plus de données que les %2 octets déclarés&#xa0;; l’archive est endommagée ou conçue pour remplir le disque (une bombe zip).</translation>
     </message>
     <message>
         <source>Do not extract this artifact; ask who produced it.</source>
-        <translation>N’extrayez pas cet artefact ; demandez qui l’a produit.</translation>
+        <translation>N’extrayez pas cet artefact&#xa0;; demandez qui l’a produit.</translation>
     </message>
     <message>
         <source>Cancelled.</source>
@@ -679,38 +679,38 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; does not decompress</source>
-        <translation>l’entrée « %1 » ne se décompresse pas</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne se décompresse pas</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be read (%2)</source>
-        <translation>l’entrée « %1 » ne peut pas être lue (%2)</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être lue (%2)</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
-        <translation>l’entrée « %1 » s’arrête après %2 de ses %3 octets</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» s’arrête après %2 de ses %3 octets</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
-        <translation>l’entrée « %1 » échoue au contrôle CRC-32</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» échoue au contrôle CRC-32</translation>
     </message>
     <message>
         <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
-        <translation>le lien symbolique « %1 » a une cible de plus de %2 octets</translation>
+        <translation>le lien symbolique «&#xa0;%1&#xa0;» a une cible de plus de %2 octets</translation>
     </message>
 </context>
 <context>
     <name>jobdesk::archive::ZipWriter</name>
     <message>
         <source>Cannot read &quot;%1&quot;: %2</source>
-        <translation>Impossible de lire « %1 » : %2</translation>
+        <translation>Impossible de lire «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>Cannot write the zip &quot;%1&quot;: %2</source>
-        <translation>Impossible d’écrire le zip « %1 » : %2</translation>
+        <translation>Impossible d’écrire le zip «&#xa0;%1&#xa0;»&#xa0;: %2</translation>
     </message>
     <message>
         <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
-        <translation>« %1 » est un lien symbolique ; choisissez le fichier ou le dossier vers lequel il pointe.</translation>
+        <translation>«&#xa0;%1&#xa0;» est un lien symbolique&#xa0;; choisissez le fichier ou le dossier vers lequel il pointe.</translation>
     </message>
     <message>
         <source>it does not exist</source>
@@ -718,11 +718,11 @@
     </message>
     <message>
         <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
-        <translation>Le zip « %1 » ne peut pas être écrit dans le dossier en cours de compression.</translation>
+        <translation>Le zip «&#xa0;%1&#xa0;» ne peut pas être écrit dans le dossier en cours de compression.</translation>
     </message>
     <message>
         <source>Save the zip outside &quot;%1&quot;.</source>
-        <translation>Enregistrez le zip en dehors de « %1 ».</translation>
+        <translation>Enregistrez le zip en dehors de «&#xa0;%1&#xa0;».</translation>
     </message>
     <message>
         <source>it is neither a file nor a folder</source>
@@ -730,7 +730,7 @@
     </message>
     <message>
         <source>Zipping cancelled; no zip was written.</source>
-        <translation>Compression annulée ; aucun zip n’a été écrit.</translation>
+        <translation>Compression annulée&#xa0;; aucun zip n’a été écrit.</translation>
     </message>
     <message>
         <source>the zip cannot be started (error %1)</source>
@@ -738,11 +738,11 @@
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be added</source>
-        <translation>l’entrée « %1 » ne peut pas être ajoutée</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être ajoutée</translation>
     </message>
     <message>
         <source>the entry &quot;%1&quot; cannot be finished</source>
-        <translation>l’entrée « %1 » ne peut pas être terminée</translation>
+        <translation>l’entrée «&#xa0;%1&#xa0;» ne peut pas être terminée</translation>
     </message>
     <message>
         <source>the zip&apos;s directory cannot be written</source>
@@ -1616,6 +1616,97 @@ Les remplacer ?</translation>
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ArtifactActions</name>
+    <message>
+        <source>Download Artifact</source>
+        <translation>Télécharger l’artefact</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Fichiers zip (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded.</source>
+        <translation>Rien n’a été téléchargé.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder.</source>
+        <translation>« %1 » est un dossier.</translation>
+    </message>
+    <message>
+        <source>Choose a file name to save the artifact as.</source>
+        <translation>Choisissez un nom de fichier pour enregistrer l’artefact.</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it with the artifact %2?</source>
+        <translation>%1 existe déjà. Le remplacer par l’artefact %2 ?</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded; %1 was left as it was.</source>
+        <translation>Rien n’a été téléchargé ; %1 est resté tel quel.</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded.</source>
+        <translation>Rien n’a été envoyé.</translation>
+    </message>
+    <message>
+        <source>Upload artifact</source>
+        <translation>Envoyer l’artefact</translation>
+    </message>
+    <message>
+        <source>Artifact:</source>
+        <translation>Artefact&#xa0;:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Depuis&#xa0;:</translation>
+    </message>
+    <message>
+        <source>%1 (a folder, zipped first)</source>
+        <translation>%1 (un dossier, zippé d’abord)</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>Compartiment&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>Clé&#xa0;:</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>Clé KMS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>bucket default</source>
+        <translation>par défaut du compartiment</translation>
+    </message>
+    <message>
+        <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
+        <translation>Cette tâche a été lue depuis un fichier ou le presse-papiers, pas récupérée : elle peut être périmée.</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 to %2.</source>
+        <translation>%1 envoyé vers %2.</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation>%1 téléchargé dans %2.</translation>
+    </message>
+    <message>
+        <source>The transfer of %1 was cancelled.</source>
+        <translation>Le transfert de %1 a été annulé.</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <translation>%1 (tâche %2)</translation>
+    </message>
+    <message>
+        <source>The artifact transfer failed: %1</source>
+        <translation>Le transfert de l’artefact a échoué : %1</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ArtifactsModel</name>
     <message>
         <source>Input</source>
@@ -1656,6 +1747,93 @@ Les remplacer ?</translation>
     <message>
         <source>S3 URI</source>
         <translation>URI S3</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArtifactsPage</name>
+    <message>
+        <source>Fetch Again</source>
+        <translation>Récupérer à nouveau</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>Télécharger…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>Extraire…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>Envoyer…</translation>
+    </message>
+    <message>
+        <source>Copy S3 &amp;URI</source>
+        <translation>&amp;Copier l’URI S3</translation>
+    </message>
+    <message>
+        <source>Input and output artifacts</source>
+        <translation>Artefacts d’entrée et de sortie</translation>
+    </message>
+    <message>
+        <source>Saves the artifact&apos;s zip file</source>
+        <translation>Enregistre le fichier zip de l’artefact</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and lists the files in it</source>
+        <translation>Télécharge l’artefact et liste ses fichiers</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and extracts its files into a folder</source>
+        <translation>Télécharge l’artefact et extrait ses fichiers dans un dossier</translation>
+    </message>
+    <message>
+        <source>Uploads a zip file or a folder as this output artifact</source>
+        <translation>Envoie un fichier zip ou un dossier comme cet artefact de sortie</translation>
+    </message>
+    <message>
+        <source>Fetches the job again, which brings new artifact credentials</source>
+        <translation>Récupère à nouveau la tâche, ce qui apporte de nouveaux identifiants d’artefacts</translation>
+    </message>
+    <message>
+        <source>Copy S3 URI</source>
+        <translation>Copier l’URI S3</translation>
+    </message>
+    <message>
+        <source>This job has no usable artifact credentials. Fetch the job to get its artifact credentials.</source>
+        <translation>Cette tâche n’a aucun identifiant d’artefact utilisable. Récupérez la tâche pour obtenir les identifiants de ses artefacts.</translation>
+    </message>
+    <message>
+        <source>The job does not say when it was fetched, so when its credentials expire is unknown.</source>
+        <translation>La tâche ne dit pas quand elle a été récupérée : l’expiration de ses identifiants est donc inconnue.</translation>
+    </message>
+    <message>
+        <source>Artifact credentials have expired</source>
+        <translation>Les identifiants des artefacts ont expiré</translation>
+    </message>
+    <message>
+        <source>Artifact credentials expire in %1:%2</source>
+        <translation>Les identifiants des artefacts expirent dans %1:%2</translation>
+    </message>
+    <message>
+        <source>Fetch the job to get its artifact credentials</source>
+        <translation>Récupérez la tâche pour obtenir les identifiants de ses artefacts</translation>
+    </message>
+    <message>
+        <source>Select an artifact</source>
+        <translation>Sélectionnez un artefact</translation>
+    </message>
+    <message>
+        <source>This artifact has no S3 location</source>
+        <translation>Cet artefact n’a pas d’emplacement S3</translation>
+    </message>
+    <message>
+        <source>Only an output artifact can be uploaded</source>
+        <translation>Seul un artefact de sortie peut être envoyé</translation>
     </message>
 </context>
 <context>
@@ -2238,14 +2416,6 @@ Les remplacer ?</translation>
         <translation>Cochez Secret pour masquer une valeur dans toutes les tâches de ce fournisseur&#xa0;; JobDesk s’en souvient.</translation>
     </message>
     <message>
-        <source>Input and output artifacts</source>
-        <translation>Artefacts d’entrée et de sortie</translation>
-    </message>
-    <message>
-        <source>Copy S3 &amp;URI</source>
-        <translation>&amp;Copier l’URI S3</translation>
-    </message>
-    <message>
         <source>Artifact credentials</source>
         <translation>Identifiants d’artefact</translation>
     </message>
@@ -2758,6 +2928,14 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The answer held no job details.</source>
         <translation>La réponse ne contenait aucun détail de tâche.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Enter the client token of job %1 and fetch it.</source>
+        <translation>Saisissez le jeton client de la tâche %1 et récupérez-la.</translation>
     </message>
 </context>
 <context>
@@ -3624,6 +3802,26 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>The CA bundle</source>
         <translation>Le bundle CA</translation>
     </message>
+    <message>
+        <source>S3&apos;s public endpoints</source>
+        <translation>Les points de terminaison publics de S3</translation>
+    </message>
+    <message>
+        <source>S3 endpoint URL</source>
+        <translation>URL du point de terminaison S3</translation>
+    </message>
+    <message>
+        <source>Where artifacts are downloaded from and uploaded to, for a private endpoint or a local emulator. Empty: AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL when set, else S3&apos;s public hosts.</source>
+        <translation>D’où les artefacts sont téléchargés et où ils sont envoyés, pour un point de terminaison privé ou un émulateur local. Vide : AWS_ENDPOINT_URL_S3 ou AWS_ENDPOINT_URL s’ils sont définis, sinon les hôtes publics de S3.</translation>
+    </message>
+    <message>
+        <source>&amp;S3 endpoint:</source>
+        <translation>Point de terminaison &amp;S3&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The S3 endpoint</source>
+        <translation>Le point de terminaison S3</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::SuccessResultDialog</name>
@@ -3790,6 +3988,247 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The continuation token</source>
         <translation>Le jeton de continuation</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransferManager</name>
+    <message>
+        <source>The upload was cancelled.</source>
+        <translation>L’envoi a été annulé.</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder for opened artifacts: %1</source>
+        <translation>Impossible de créer un dossier temporaire pour les artefacts ouverts : %1</translation>
+    </message>
+    <message>
+        <source>Check that the temporary folder exists and has room, or use Download instead.</source>
+        <translation>Vérifiez que le dossier temporaire existe et a de la place, ou utilisez plutôt Télécharger.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>« %1 » n’existe pas.</translation>
+    </message>
+    <message>
+        <source>Choose an existing file or folder.</source>
+        <translation>Choisissez un fichier ou un dossier existant.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>« %1 » n’est ni un fichier ni un dossier.</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to zip.</source>
+        <translation>Choisissez un fichier zip ou un dossier à zipper.</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder to zip into: %1</source>
+        <translation>Impossible de créer un dossier temporaire pour zipper : %1</translation>
+    </message>
+    <message>
+        <source>Zip the folder yourself and upload the zip file.</source>
+        <translation>Zippez le dossier vous-même et envoyez le fichier zip.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransfersPanel</name>
+    <message>
+        <source>Zipping the folder</source>
+        <translation>Compression du dossier</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>Lecture du fichier</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Téléchargement</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>Envoi</translation>
+    </message>
+    <message>
+        <source>Asking S3 what it stored</source>
+        <translation>Demande à S3 ce qu’il a stocké</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>Téléchargé</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>Envoyé</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échec</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>Transferts</translation>
+    </message>
+    <message>
+        <source>No artifact has been downloaded or uploaded yet.</source>
+        <translation>Aucun artefact n’a encore été téléchargé ni envoyé.</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>Effacer les terminés</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>Afficher dans le dossier</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 restantes</translation>
+    </message>
+    <message>
+        <source>%1: download of %2</source>
+        <translation>%1 : téléchargement de %2</translation>
+    </message>
+    <message>
+        <source>%1: upload to %2</source>
+        <translation>%1 : envoi vers %2</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file written: %1</source>
+        <translation>SHA-256 du fichier écrit : %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>Enregistré sous %1</translation>
+    </message>
+    <message>
+        <source>Stored: %1, ETag %2</source>
+        <translation>Stocké : %1, ETag %2</translation>
+    </message>
+    <message>
+        <source>Server-side encryption: %1</source>
+        <translation>Chiffrement côté serveur : %1</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>non indiqué</translation>
+    </message>
+    <message>
+        <source>KMS key: %1</source>
+        <translation>Clé KMS : %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file sent: %1</source>
+        <translation>SHA-256 du fichier envoyé : %1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>ID de requête : %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::UploadDialog</name>
+    <message>
+        <source>File…</source>
+        <translation>Fichier…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>Dossier…</translation>
+    </message>
+    <message>
+        <source>Upload Output Artifact</source>
+        <translation>Envoyer l’artefact de sortie</translation>
+    </message>
+    <message>
+        <source>A zip file, or a folder to zip</source>
+        <translation>Un fichier zip, ou un dossier à zipper</translation>
+    </message>
+    <message>
+        <source>File or folder to upload</source>
+        <translation>Fichier ou dossier à envoyer</translation>
+    </message>
+    <message>
+        <source>File to Upload</source>
+        <translation>Fichier à envoyer</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>Fichiers zip (*.zip);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Folder to Zip and Upload</source>
+        <translation>Dossier à zipper et envoyer</translation>
+    </message>
+    <message>
+        <source>Output artifact</source>
+        <translation>Artefact de sortie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bucket default (the job names no KMS key)</source>
+        <translation>Par défaut du compartiment (la tâche ne nomme aucune clé KMS)</translation>
+    </message>
+    <message>
+        <source>%1 (the job&apos;s key, SSE-KMS)</source>
+        <translation>%1 (la clé de la tâche, SSE-KMS)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>S&amp;ource&#xa0;:</translation>
+    </message>
+    <message>
+        <source>&amp;Output artifact:</source>
+        <translation>Artefact de &amp;sortie&#xa0;:</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>Clé KMS&#xa0;:</translation>
+    </message>
+    <message>
+        <source>A folder is zipped first, its files under their relative paths. The pipeline&apos;s next actions read the artifact as it is uploaded here.</source>
+        <translation>Un dossier est d’abord zippé, ses fichiers sous leurs chemins relatifs. Les actions suivantes du pipeline lisent l’artefact tel qu’il est envoyé ici.</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>Continuer…</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to upload.</source>
+        <translation>Choisissez un fichier zip ou un dossier à envoyer.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>« %1 » n’existe pas.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>« %1 » n’est ni un fichier ni un dossier.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read.</source>
+        <translation>« %1 » ne peut pas être lu.</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact in S3 to upload to.</source>
+        <translation>La tâche n’a pas d’artefact de sortie dans S3 vers lequel envoyer.</translation>
     </message>
 </context>
 <context>
@@ -4612,19 +5051,19 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>The job has no input artifacts.</source>
-        <translation>Le job n’a aucun artefact d’entrée.</translation>
+        <translation>La tâche n’a pas d’artefacts d’entrée.</translation>
     </message>
     <message>
         <source>The job has no output artifacts.</source>
-        <translation>Le job n’a aucun artefact de sortie.</translation>
+        <translation>La tâche n’a pas d’artefacts de sortie.</translation>
     </message>
     <message>
         <source>The job has no input artifact named &quot;%1&quot;.</source>
-        <translation>Le job n’a aucun artefact d’entrée nommé « %1 ».</translation>
+        <translation>La tâche n’a pas d’artefact d’entrée nommé « %1 ».</translation>
     </message>
     <message>
         <source>The job has no output artifact named &quot;%1&quot;.</source>
-        <translation>Le job n’a aucun artefact de sortie nommé « %1 ».</translation>
+        <translation>La tâche n’a pas d’artefact de sortie nommé « %1 ».</translation>
     </message>
     <message>
         <source>Its artifacts are: %1.</source>
@@ -4632,15 +5071,15 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     </message>
     <message>
         <source>This job carries no usable artifact credentials.</source>
-        <translation>Ce job ne contient aucun identifiant d’artefact utilisable.</translation>
+        <translation>Cette tâche ne contient aucun identifiant d’artefact utilisable.</translation>
     </message>
     <message>
         <source>Fetch the job again with its client token: CodePipeline hands out the credentials for its artifacts with every answer.</source>
-        <translation>Récupérez de nouveau le job avec son jeton client : CodePipeline fournit les identifiants de ses artefacts à chaque réponse.</translation>
+        <translation>Récupérez à nouveau la tâche avec son jeton client : CodePipeline fournit les identifiants de ses artefacts à chaque réponse.</translation>
     </message>
     <message>
         <source>The job does not say which region its artifacts are in.</source>
-        <translation>Le job n’indique pas dans quelle région se trouvent ses artefacts.</translation>
+        <translation>La tâche ne dit pas dans quelle région se trouvent ses artefacts.</translation>
     </message>
     <message>
         <source>Choose the pipeline&apos;s region and try again.</source>

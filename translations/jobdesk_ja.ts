@@ -1615,6 +1615,97 @@ Replace them?</source>
     </message>
 </context>
 <context>
+    <name>jobdesk::gui::ArtifactActions</name>
+    <message>
+        <source>Download Artifact</source>
+        <translation>アーティファクトのダウンロード</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>zip ファイル (*.zip);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded.</source>
+        <translation>何もダウンロードされませんでした。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a folder.</source>
+        <translation>「%1」はフォルダーです。</translation>
+    </message>
+    <message>
+        <source>Choose a file name to save the artifact as.</source>
+        <translation>アーティファクトを保存するファイル名を選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 exists already. Replace it with the artifact %2?</source>
+        <translation>%1 は既に存在します。アーティファクト %2 で置き換えますか?</translation>
+    </message>
+    <message>
+        <source>Nothing was downloaded; %1 was left as it was.</source>
+        <translation>何もダウンロードされませんでした。%1 はそのままです。</translation>
+    </message>
+    <message>
+        <source>Nothing was uploaded.</source>
+        <translation>何もアップロードされませんでした。</translation>
+    </message>
+    <message>
+        <source>Upload artifact</source>
+        <translation>アーティファクトをアップロード</translation>
+    </message>
+    <message>
+        <source>Artifact:</source>
+        <translation>アーティファクト:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>元:</translation>
+    </message>
+    <message>
+        <source>%1 (a folder, zipped first)</source>
+        <translation>%1 (フォルダー、先に zip 化されます)</translation>
+    </message>
+    <message>
+        <source>Bucket:</source>
+        <translation>バケット:</translation>
+    </message>
+    <message>
+        <source>Key:</source>
+        <translation>キー:</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>KMS キー:</translation>
+    </message>
+    <message>
+        <source>bucket default</source>
+        <translation>バケットのデフォルト</translation>
+    </message>
+    <message>
+        <source>This job was read from a file or the clipboard, not fetched: it may be stale.</source>
+        <translation>このジョブは取得されたものではなく、ファイルまたはクリップボードから読み込まれたものです。古い可能性があります。</translation>
+    </message>
+    <message>
+        <source>Uploaded %1 to %2.</source>
+        <translation>%1 を %2 にアップロードしました。</translation>
+    </message>
+    <message>
+        <source>Downloaded %1 to %2.</source>
+        <translation>%1 を %2 にダウンロードしました。</translation>
+    </message>
+    <message>
+        <source>The transfer of %1 was cancelled.</source>
+        <translation>%1 の転送はキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <translation>%1 (ジョブ %2)</translation>
+    </message>
+    <message>
+        <source>The artifact transfer failed: %1</source>
+        <translation>アーティファクトの転送に失敗しました: %1</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::gui::ArtifactsModel</name>
     <message>
         <source>Input</source>
@@ -1655,6 +1746,93 @@ Replace them?</source>
     <message>
         <source>S3 URI</source>
         <translation>S3 URI</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::ArtifactsPage</name>
+    <message>
+        <source>Fetch Again</source>
+        <translation>再取得</translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation>ダウンロード…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>開く</translation>
+    </message>
+    <message>
+        <source>Extract…</source>
+        <translation>展開…</translation>
+    </message>
+    <message>
+        <source>Upload…</source>
+        <translation>アップロード…</translation>
+    </message>
+    <message>
+        <source>Copy S3 &amp;URI</source>
+        <translation>S3 URI をコピー(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Input and output artifacts</source>
+        <translation>入力アーティファクトと出力アーティファクト</translation>
+    </message>
+    <message>
+        <source>Saves the artifact&apos;s zip file</source>
+        <translation>アーティファクトの zip ファイルを保存します</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and lists the files in it</source>
+        <translation>アーティファクトをダウンロードし、中のファイルを一覧表示します</translation>
+    </message>
+    <message>
+        <source>Downloads the artifact and extracts its files into a folder</source>
+        <translation>アーティファクトをダウンロードし、ファイルをフォルダーに展開します</translation>
+    </message>
+    <message>
+        <source>Uploads a zip file or a folder as this output artifact</source>
+        <translation>zip ファイルまたはフォルダーをこの出力アーティファクトとしてアップロードします</translation>
+    </message>
+    <message>
+        <source>Fetches the job again, which brings new artifact credentials</source>
+        <translation>ジョブを再取得し、新しいアーティファクトの認証情報を得ます</translation>
+    </message>
+    <message>
+        <source>Copy S3 URI</source>
+        <translation>S3 URI をコピー</translation>
+    </message>
+    <message>
+        <source>This job has no usable artifact credentials. Fetch the job to get its artifact credentials.</source>
+        <translation>このジョブには使用できるアーティファクトの認証情報がありません。ジョブを取得して認証情報を入手してください。</translation>
+    </message>
+    <message>
+        <source>The job does not say when it was fetched, so when its credentials expire is unknown.</source>
+        <translation>ジョブの取得時刻が不明なため、認証情報の有効期限もわかりません。</translation>
+    </message>
+    <message>
+        <source>Artifact credentials have expired</source>
+        <translation>アーティファクトの認証情報の有効期限が切れました</translation>
+    </message>
+    <message>
+        <source>Artifact credentials expire in %1:%2</source>
+        <translation>アーティファクトの認証情報の有効期限まで %1:%2</translation>
+    </message>
+    <message>
+        <source>Fetch the job to get its artifact credentials</source>
+        <translation>ジョブを取得してアーティファクトの認証情報を入手してください</translation>
+    </message>
+    <message>
+        <source>Select an artifact</source>
+        <translation>アーティファクトを選択してください</translation>
+    </message>
+    <message>
+        <source>This artifact has no S3 location</source>
+        <translation>このアーティファクトには S3 の場所がありません</translation>
+    </message>
+    <message>
+        <source>Only an output artifact can be uploaded</source>
+        <translation>アップロードできるのは出力アーティファクトだけです</translation>
     </message>
 </context>
 <context>
@@ -2237,14 +2415,6 @@ Replace them?</source>
         <translation>[シークレット] にチェックを入れると、このプロバイダーのすべてのジョブでその値がマスクされます。この設定は JobDesk に記憶されます。</translation>
     </message>
     <message>
-        <source>Input and output artifacts</source>
-        <translation>入力アーティファクトと出力アーティファクト</translation>
-    </message>
-    <message>
-        <source>Copy S3 &amp;URI</source>
-        <translation>S3 URI をコピー(&amp;U)</translation>
-    </message>
-    <message>
         <source>Artifact credentials</source>
         <translation>アーティファクトの認証情報</translation>
     </message>
@@ -2757,6 +2927,14 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The answer held no job details.</source>
         <translation>応答にジョブの詳細が含まれていませんでした。</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+T</source>
+        <translation>Ctrl+Shift+T</translation>
+    </message>
+    <message>
+        <source>Enter the client token of job %1 and fetch it.</source>
+        <translation>ジョブ %1 のクライアントトークンを入力して取得してください。</translation>
     </message>
 </context>
 <context>
@@ -3623,6 +3801,26 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>The CA bundle</source>
         <translation>CA バンドル</translation>
     </message>
+    <message>
+        <source>S3&apos;s public endpoints</source>
+        <translation>S3 の公開エンドポイント</translation>
+    </message>
+    <message>
+        <source>S3 endpoint URL</source>
+        <translation>S3 エンドポイント URL</translation>
+    </message>
+    <message>
+        <source>Where artifacts are downloaded from and uploaded to, for a private endpoint or a local emulator. Empty: AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL when set, else S3&apos;s public hosts.</source>
+        <translation>アーティファクトのダウンロード元とアップロード先 (プライベートエンドポイントやローカルエミュレーター用)。空欄の場合は、設定されていれば AWS_ENDPOINT_URL_S3 または AWS_ENDPOINT_URL、なければ S3 の公開ホストを使います。</translation>
+    </message>
+    <message>
+        <source>&amp;S3 endpoint:</source>
+        <translation>S3 エンドポイント(&amp;S):</translation>
+    </message>
+    <message>
+        <source>The S3 endpoint</source>
+        <translation>S3 エンドポイント</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::SuccessResultDialog</name>
@@ -3789,6 +3987,247 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The continuation token</source>
         <translation>継続トークン</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransferManager</name>
+    <message>
+        <source>The upload was cancelled.</source>
+        <translation>アップロードはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder for opened artifacts: %1</source>
+        <translation>開いたアーティファクト用の一時フォルダーを作成できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Check that the temporary folder exists and has room, or use Download instead.</source>
+        <translation>一時フォルダーが存在し空き容量があることを確認するか、代わりにダウンロードを使ってください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>「%1」は存在しません。</translation>
+    </message>
+    <message>
+        <source>Choose an existing file or folder.</source>
+        <translation>既存のファイルまたはフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>「%1」はファイルでもフォルダーでもありません。</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to zip.</source>
+        <translation>zip ファイル、または zip 化するフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder to zip into: %1</source>
+        <translation>zip 化用の一時フォルダーを作成できませんでした: %1</translation>
+    </message>
+    <message>
+        <source>Zip the folder yourself and upload the zip file.</source>
+        <translation>フォルダーを自分で zip 化し、その zip ファイルをアップロードしてください。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::TransfersPanel</name>
+    <message>
+        <source>Zipping the folder</source>
+        <translation>フォルダーを zip 化中</translation>
+    </message>
+    <message>
+        <source>Reading the file</source>
+        <translation>ファイルを読み取り中</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>ダウンロード中</translation>
+    </message>
+    <message>
+        <source>Uploading</source>
+        <translation>アップロード中</translation>
+    </message>
+    <message>
+        <source>Asking S3 what it stored</source>
+        <translation>S3 に保存内容を問い合わせ中</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>ダウンロード済み</translation>
+    </message>
+    <message>
+        <source>Uploaded</source>
+        <translation>アップロード済み</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失敗</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>キャンセル済み</translation>
+    </message>
+    <message>
+        <source>Transfers</source>
+        <translation>転送</translation>
+    </message>
+    <message>
+        <source>No artifact has been downloaded or uploaded yet.</source>
+        <translation>まだアーティファクトをダウンロードもアップロードもしていません。</translation>
+    </message>
+    <message>
+        <source>Clear Finished</source>
+        <translation>完了分を消去</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Show in Folder</source>
+        <translation>フォルダーに表示</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/秒</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>残り %1</translation>
+    </message>
+    <message>
+        <source>%1: download of %2</source>
+        <translation>%1: %2 のダウンロード</translation>
+    </message>
+    <message>
+        <source>%1: upload to %2</source>
+        <translation>%1: %2 へのアップロード</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file written: %1</source>
+        <translation>書き込んだファイルの SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Saved as %1</source>
+        <translation>%1 として保存</translation>
+    </message>
+    <message>
+        <source>Stored: %1, ETag %2</source>
+        <translation>保存内容: %1、ETag %2</translation>
+    </message>
+    <message>
+        <source>Server-side encryption: %1</source>
+        <translation>サーバー側の暗号化: %1</translation>
+    </message>
+    <message>
+        <source>not said</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>KMS key: %1</source>
+        <translation>KMS キー: %1</translation>
+    </message>
+    <message>
+        <source>SHA-256 of the file sent: %1</source>
+        <translation>送信したファイルの SHA-256: %1</translation>
+    </message>
+    <message>
+        <source>Request ID: %1</source>
+        <translation>リクエスト ID: %1</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::UploadDialog</name>
+    <message>
+        <source>File…</source>
+        <translation>ファイル…</translation>
+    </message>
+    <message>
+        <source>Folder…</source>
+        <translation>フォルダー…</translation>
+    </message>
+    <message>
+        <source>Upload Output Artifact</source>
+        <translation>出力アーティファクトのアップロード</translation>
+    </message>
+    <message>
+        <source>A zip file, or a folder to zip</source>
+        <translation>zip ファイル、または zip 化するフォルダー</translation>
+    </message>
+    <message>
+        <source>File or folder to upload</source>
+        <translation>アップロードするファイルまたはフォルダー</translation>
+    </message>
+    <message>
+        <source>File to Upload</source>
+        <translation>アップロードするファイル</translation>
+    </message>
+    <message>
+        <source>Zip files (*.zip);;All files (*)</source>
+        <translation>zip ファイル (*.zip);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Folder to Zip and Upload</source>
+        <translation>zip 化してアップロードするフォルダー</translation>
+    </message>
+    <message>
+        <source>Output artifact</source>
+        <translation>出力アーティファクト</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Bucket default (the job names no KMS key)</source>
+        <translation>バケットのデフォルト (ジョブは KMS キーを指定していません)</translation>
+    </message>
+    <message>
+        <source>%1 (the job&apos;s key, SSE-KMS)</source>
+        <translation>%1 (ジョブのキー、SSE-KMS)</translation>
+    </message>
+    <message>
+        <source>&amp;Source:</source>
+        <translation>ソース(&amp;S):</translation>
+    </message>
+    <message>
+        <source>&amp;Output artifact:</source>
+        <translation>出力アーティファクト(&amp;O):</translation>
+    </message>
+    <message>
+        <source>KMS key:</source>
+        <translation>KMS キー:</translation>
+    </message>
+    <message>
+        <source>A folder is zipped first, its files under their relative paths. The pipeline&apos;s next actions read the artifact as it is uploaded here.</source>
+        <translation>フォルダーは先に zip 化され、ファイルは相対パスで格納されます。パイプラインの次のアクションは、ここでアップロードされたとおりのアーティファクトを読み取ります。</translation>
+    </message>
+    <message>
+        <source>Continue…</source>
+        <translation>続行…</translation>
+    </message>
+    <message>
+        <source>Choose a zip file or a folder to upload.</source>
+        <translation>アップロードする zip ファイルまたはフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; does not exist.</source>
+        <translation>「%1」は存在しません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is neither a file nor a folder.</source>
+        <translation>「%1」はファイルでもフォルダーでもありません。</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; cannot be read.</source>
+        <translation>「%1」を読み取れません。</translation>
+    </message>
+    <message>
+        <source>The job has no output artifact in S3 to upload to.</source>
+        <translation>ジョブにはアップロード先となる S3 の出力アーティファクトがありません。</translation>
     </message>
 </context>
 <context>
@@ -4610,39 +5049,39 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     </message>
     <message>
         <source>The job has no input artifacts.</source>
-        <translation>このジョブには入力アーティファクトがありません。</translation>
+        <translation>ジョブに入力アーティファクトはありません。</translation>
     </message>
     <message>
         <source>The job has no output artifacts.</source>
-        <translation>このジョブには出力アーティファクトがありません。</translation>
+        <translation>ジョブに出力アーティファクトはありません。</translation>
     </message>
     <message>
         <source>The job has no input artifact named &quot;%1&quot;.</source>
-        <translation>このジョブには「%1」という名前の入力アーティファクトがありません。</translation>
+        <translation>ジョブに「%1」という入力アーティファクトはありません。</translation>
     </message>
     <message>
         <source>The job has no output artifact named &quot;%1&quot;.</source>
-        <translation>このジョブには「%1」という名前の出力アーティファクトがありません。</translation>
+        <translation>ジョブに「%1」という出力アーティファクトはありません。</translation>
     </message>
     <message>
         <source>Its artifacts are: %1.</source>
-        <translation>このジョブのアーティファクト: %1。</translation>
+        <translation>アーティファクトは次のとおりです: %1。</translation>
     </message>
     <message>
         <source>This job carries no usable artifact credentials.</source>
-        <translation>このジョブには使用できるアーティファクト認証情報がありません。</translation>
+        <translation>このジョブには使用できるアーティファクトの認証情報がありません。</translation>
     </message>
     <message>
         <source>Fetch the job again with its client token: CodePipeline hands out the credentials for its artifacts with every answer.</source>
-        <translation>クライアントトークンでジョブを取得し直してください。CodePipeline は応答のたびにアーティファクト用の認証情報を渡します。</translation>
+        <translation>クライアントトークンでジョブを再取得してください。CodePipeline は応答のたびにアーティファクトの認証情報を渡します。</translation>
     </message>
     <message>
         <source>The job does not say which region its artifacts are in.</source>
-        <translation>このジョブには、アーティファクトがどのリージョンにあるかが示されていません。</translation>
+        <translation>ジョブはアーティファクトのリージョンを示していません。</translation>
     </message>
     <message>
         <source>Choose the pipeline&apos;s region and try again.</source>
-        <translation>パイプラインのリージョンを選んで、もう一度お試しください。</translation>
+        <translation>パイプラインのリージョンを選んで、もう一度試してください。</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,8 @@ ActionConfirmation::ActionConfirmation(const ActionSummary &summary, QWidget *pa
     m_customer->setFont(bold);
     auto *form = new QFormLayout;
     form->addRow(tr("Action:"), valueLabel(summary.action, this));
+    for (const auto &[label, value] : summary.details)
+        form->addRow(label, valueLabel(value, this));
     form->addRow(tr("Job ID:"), valueLabel(summary.jobId, this));
     form->addRow(tr("Account:"), valueLabel(summary.accountId, this));
     form->addRow(tr("Pipeline:"), valueLabel(summary.pipelineName, this));
@@ -135,6 +137,9 @@ ActionConfirmation::ActionConfirmation(const ActionSummary &summary, QWidget *pa
     layout->addWidget(m_warning);
     layout->addWidget(commandLabel);
     layout->addWidget(m_commandLine);
+    // Not every action has a jobdesk-cli command of its own.
+    commandLabel->setVisible(!summary.commandLine.isEmpty());
+    m_commandLine->setVisible(!summary.commandLine.isEmpty());
     layout->addWidget(buttons);
 
     setTabOrder(m_cancel, m_send);

@@ -8,7 +8,10 @@
 
 #include <QCoreApplication>
 #include <QDialog>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 class QLabel;
 class QPlainTextEdit;
@@ -28,6 +31,9 @@ struct ActionSummary
     QString stageAndAction;  // "Build / MyAction" from pipelineContext.stage.name and .action.name; may be empty
     QString commandLine;     // the equivalent jobdesk-cli command, client token masked (made by the caller)
     QString warning;         // e.g. the job was opened from a file and may be stale; may be empty
+    // More of what will be sent, shown after the action (an upload's file, bucket and key,
+    // KMS key): a label and its value each.
+    QList<std::pair<QString, QString>> details;
 
     // The job's ID and the customer's account, pipeline, stage and action, as far as the job says.
     static ActionSummary forJob(const codepipeline::JobDocument &document, const QString &action);

@@ -33,6 +33,7 @@ AppSettings AppSettings::load()
     s.proxyPort = qBound(1, settings.value(QStringLiteral("proxyPort"), s.proxyPort).toInt(), 65535);
     s.caBundleFile = settings.value(QStringLiteral("caBundle")).toString();
     s.verifyTls = settings.value(QStringLiteral("verifyTls"), true).toBool();
+    s.s3Endpoint = settings.value(QStringLiteral("s3Endpoint")).toString().trimmed();
     settings.endGroup();
     settings.beginGroup(kAppearance);
     s.theme = Theme::fromKey(settings.value(QStringLiteral("theme")).toString());
@@ -57,6 +58,7 @@ void AppSettings::save() const
     settings.setValue(QStringLiteral("proxyPort"), proxyPort);
     settings.setValue(QStringLiteral("caBundle"), caBundleFile);
     settings.setValue(QStringLiteral("verifyTls"), verifyTls);
+    settings.setValue(QStringLiteral("s3Endpoint"), s3Endpoint);
     settings.endGroup();
     settings.beginGroup(kAppearance);
     settings.setValue(QStringLiteral("theme"), Theme::key(theme));

@@ -1,7 +1,7 @@
 #pragma once
 
 // The window's settings, kept in QSettings: the connection (timeouts, retries,
-// proxy, CA bundle, TLS verification), applied to each request's ClientConfig
+// proxy, CA bundle, TLS verification, the S3 endpoint), applied to each request's ClientConfig
 // and to the network access manager, and the appearance (theme, language).
 
 #include "core/aws/clientconfig.h"
@@ -27,6 +27,9 @@ struct AppSettings
     int proxyPort = 3128;
     QString caBundleFile;  // PEM; added to the system's trusted certificates
     bool verifyTls = true;
+    // Where artifacts are read and written: empty means S3's public hosts, unless
+    // AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL says otherwise.
+    QString s3Endpoint;
     Theme::Choice theme = Theme::Choice::System;
     QString language;  // "de", "ja", ...; empty follows the system's locale
 

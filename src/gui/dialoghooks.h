@@ -21,6 +21,7 @@ class ProfileEditDialog;
 class ProfileManagerDialog;
 class SettingsDialog;
 class SuccessResultDialog;
+class UploadDialog;
 
 struct DialogHooks
 {
@@ -42,6 +43,7 @@ public:
     std::function<bool(FailureResultDialog *dialog)> failureResult;           // true: accepted
     std::function<bool(const QString &text, bool &dontAskAgain)> pollNotice;  // true: poll
     std::function<bool(const ActionSummary &summary)> confirmAction;          // true: send
+    std::function<bool(UploadDialog *dialog)> upload;                         // true: accepted
 
     // A warning with Yes and Cancel (or the confirm hook); true for Yes.
     bool askToConfirm(QWidget *parent, const QString &question) const;

@@ -2,6 +2,7 @@
 
 #include "gui/activitymodel.h"
 #include "gui/artifactsmodel.h"
+#include "gui/artifactspage.h"
 #include "gui/clipboard.h"
 #include "gui/configurationmodel.h"
 #include "gui/credentialsmodel.h"
@@ -217,22 +218,15 @@ QWidget *JobView::buildConfiguration()
 
 QWidget *JobView::buildArtifacts()
 {
-    auto *page = new QWidget(this);
-    m_artifactsView = makeTable(m_artifacts, page, QStringLiteral("artifactsView"));
-    m_artifactsView->setAccessibleName(tr("Input and output artifacts"));
-    m_artifactsView->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    m_artifactsView->horizontalHeader()->setStretchLastSection(true);
-    auto *copy = new QPushButton(QIcon(QStringLiteral(":/icons/copy.svg")), tr("Copy S3 &URI"), page);
-    copy->setObjectName(QStringLiteral("copyUri"));
-    connect(copy, &QPushButton::clicked, this, &JobView::copySelectedUri);
-    connect(m_artifactsView, &QTableView::doubleClicked, this, &JobView::copySelectedUri);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch();
-    buttons->addWidget(copy);
-    auto *layout = new QVBoxLayout(page);
-    layout->addWidget(m_artifactsView);
-    layout->addLayout(buttons);
-    return page;
+    m_artifactsPage = new ArtifactsPage(m_document, m_artifacts, this);
+    m_artifactsView = m_artifactsPage->view();
+    connect(m_artifactsPage, &ArtifactsPage::copyUriRequested, this, &JobView::copySelectedUri);
+    connect(m_artifactsPage, &ArtifactsPage::downloadRequested, this, &JobView::downloadArtifactRequested);
+    connect(m_artifactsPage, &ArtifactsPage::openRequested, this, &JobView::openArtifactRequested);
+    connect(m_artifactsPage, &ArtifactsPage::extractRequested, this, &JobView::extractArtifactRequested);
+    connect(m_artifactsPage, &ArtifactsPage::uploadRequested, this, &JobView::uploadArtifactRequested);
+    connect(m_artifactsPage, &ArtifactsPage::fetchAgainRequested, this, &JobView::fetchAgainRequested);
+    return m_artifactsPage;
 }
 
 void JobView::copySelectedUri()

@@ -6,6 +6,7 @@
 // result below.
 
 #include "core/codepipeline/jobdocument.h"
+#include "core/s3/jobartifacts.h"
 #include "core/secret.h"
 
 #include <QWidget>
@@ -24,6 +25,7 @@ namespace jobdesk::gui {
 
 class ActivityModel;
 class ArtifactsModel;
+class ArtifactsPage;
 class ConfigurationModel;
 class CredentialsModel;
 class JobActionBar;
@@ -71,6 +73,7 @@ public:
     QCheckBox *rawShowSecrets() const { return ensureBuilt(RawTab), m_rawSecrets; }
     QTableView *credentialsView() const { return ensureBuilt(CredentialsTab), m_credentialsView; }
     QTableView *artifactsView() const { return ensureBuilt(ArtifactsTab), m_artifactsView; }
+    ArtifactsPage *artifactsPage() const { return ensureBuilt(ArtifactsTab), m_artifactsPage; }
     bool isBuilt(Tab tab) const { return m_built[tab]; }
 
     // Selects the next match of the Raw search text; false when there is none.
@@ -90,6 +93,13 @@ public:
 Q_SIGNALS:
     // At the end of wipeSecrets(), while the view and its models still exist.
     void secretsWiped(int leftUnscrubbed);
+    // The Artifacts tab's actions on one artifact, and its Fetch Again once the artifact
+    // credentials have expired; the window runs them.
+    void downloadArtifactRequested(const jobdesk::s3::JobArtifact &artifact);
+    void openArtifactRequested(const jobdesk::s3::JobArtifact &artifact);
+    void extractArtifactRequested(const jobdesk::s3::JobArtifact &artifact);
+    void uploadArtifactRequested(const jobdesk::s3::JobArtifact &artifact);
+    void fetchAgainRequested();
 
 private:
     QWidget *buildOverview();
@@ -114,6 +124,7 @@ private:
     QLineEdit *m_configFilter = nullptr;
     QTableView *m_credentialsView = nullptr;
     QTableView *m_artifactsView = nullptr;
+    ArtifactsPage *m_artifactsPage = nullptr;
     QPlainTextEdit *m_raw = nullptr;
     QLineEdit *m_rawSearch = nullptr;
     QCheckBox *m_rawSecrets = nullptr;

@@ -1,5 +1,6 @@
 #include "gui/mainwindow.h"
 
+#include "gui/artifactactions.h"
 #include "gui/demosetup.h"
 #include "gui/documentactions.h"
 #include "gui/documenttabs.h"
@@ -20,10 +21,13 @@
 #include "gui/secretkeypolicy.h"
 #include "gui/settingsdialog.h"
 #include "gui/theme.h"
+#include "gui/transfermanager.h"
+#include "gui/transferspanel.h"
 
 #include "core/aws/awsclient.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
+#include "core/s3/jobartifacts.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -35,6 +39,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -61,6 +66,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_callInfo(new QLabel(this))
     , m_fetch(new FetchController(m_client, m_profiles, m_recent, this))
     , m_documentActions(nullptr)
+    , m_transfers(new TransferManager(m_network, this))
 {
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("JobDesk"));
@@ -94,6 +100,11 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_jobActions, &JobActions::documentReady, this,
             [this](const JobDocument &document) { openDocument(document); });
 
+    m_artifactActions = new ArtifactActions({this, &m_hooks, m_transfers, m_banner}, this);
+    connect(m_artifactActions, &ArtifactActions::statusMessage, this,
+            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_artifactActions, &ArtifactActions::fetchAgainRequested, this, &MainWindow::fetchAgain);
+
     m_tlsBanner->setClosable(false);
     m_tlsBanner->setObjectName(QStringLiteral("tlsBanner"));
 
@@ -114,6 +125,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     buildMenus();
     buildRecentDock();
+    buildTransfersDock();
     applySettings(m_settings);
 
     QSettings settings;
@@ -247,6 +259,20 @@ void MainWindow::buildRecentDock()
     }
 }
 
+void MainWindow::buildTransfersDock()
+{
+    m_transfersDock = new TransfersPanel(m_transfers, this);
+    addDockWidget(Qt::BottomDockWidgetArea, m_transfersDock);
+    tabifyDockWidget(m_recentDock, m_transfersDock);
+    m_transfersDock->hide();  // until a transfer starts
+    if (QMenu *view = menuBar()->findChild<QMenu *>(QStringLiteral("viewMenu"))) {
+        QAction *toggle = m_transfersDock->toggleViewAction();
+        toggle->setObjectName(QStringLiteral("actionTransfers"));
+        toggle->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+        view->addAction(toggle);
+    }
+}
+
 void MainWindow::addProfileSource(ProfileSource *source)
 {
     m_sources.append(source);
@@ -295,6 +321,8 @@ void MainWindow::useDemo(const DemoSetup &demo)
     m_form->setRegion(demo.region);
     m_form->setJobId(demo.jobId);
     m_form->setClientToken(demo.clientToken);
+    m_demoS3Endpoint = demo.s3Endpoint;
+    applySettings(m_settings);
     // The platform adds the application's name after a window's own title.
     setWindowTitle(tr("Demo"));
     statusBar()->showMessage(tr("Demo mode: sample jobs are served by JobDesk itself at %1. Press Ctrl+Return "
@@ -348,6 +376,23 @@ void MainWindow::applySettings(const AppSettings &settings)
     Theme::apply(m_settings.theme);
     m_fetch->setSettings(m_settings);
     m_jobActions->setSettings(m_settings);
+    // Artifact transfers take the same timeouts, retries and TLS settings as the lookups.
+    aws::ClientConfig s3Base;
+    s3Base.userAgent = QStringLiteral("JobDesk/") + QStringLiteral(JOBDESK_VERSION);
+    if (Status applied = m_settings.applyTo(s3Base); applied)
+        m_transfers->setBaseConfig(s3Base);
+    else
+        m_transfers->setConfigError(applied.error());
+    if (!m_demoS3Endpoint.isEmpty()) {
+        m_transfers->setEndpointOverride(m_demoS3Endpoint);
+    } else if (Result<QUrl> s3 =
+                   s3::JobArtifacts::endpointOverride(m_settings.s3Endpoint, QProcessEnvironment::systemEnvironment());
+               s3) {
+        m_transfers->setEndpointOverride(s3.value());
+    } else {
+        m_transfers->setEndpointOverride({});
+        m_transfers->setConfigError(s3.error());  // told when a transfer starts, not at every start-up
+    }
     if (m_settings.verifyTls) {
         m_tlsBanner->hide();
     } else {
@@ -440,14 +485,26 @@ void MainWindow::onFetched(const JobDocument &document, const Secret &clientToke
             && waiting->document().jobId() == jobId)
             closeDocument(i);
     }
+    // Fetch Again's new tab takes the place of the one whose credentials had expired.
+    const int replaced =
+        m_refetching && m_refetching->document().jobId() == jobId ? m_documents->tabs()->indexOf(m_refetching) : -1;
+    m_refetching = nullptr;
     // The client token is not in the answer; the query bar must still never remember it.
     openDocument(document)->setClientToken(clientToken);
+    if (replaced >= 0) {
+        QTabWidget *tabs = m_documents->tabs();
+        closeDocument(replaced);
+        tabs->tabBar()->moveTab(tabs->currentIndex(), replaced);
+        if (JobView *fresh = currentJobView())
+            fresh->tabs()->setCurrentIndex(JobView::ArtifactsTab);
+    }
     statusBar()->showMessage(tr("Fetched job %1.").arg(jobId), 5000);
     Q_EMIT fetchFinished(true);
 }
 
 void MainWindow::onFetchFailed(const Error &error)
 {
+    m_refetching = nullptr;
     if (error.kind == Error::Kind::Cancelled) {
         m_callInfo->setText(tr("Cancelled"));
         // A cancelled MFA prompt is the person's choice too, but say which role went unassumed.
@@ -471,8 +528,34 @@ JobView *MainWindow::openDocument(JobDocument document)
     JobView *view = m_documents->open(std::move(document));
     connect(view->queryBar(), &QueryBar::expressionChanged, this, &MainWindow::updateActions);
     m_jobActions->attach(view);
+    m_artifactActions->attach(view);
     updateActions();
     return view;
+}
+
+void MainWindow::fetchAgain(JobView *view)
+{
+    if (!view || view->isWiped() || isBusy())
+        return;
+    const JobDocument &doc = view->document();
+    const codepipeline::LookupInfo &lookup = doc.lookup();
+    const int row = m_profiles->rowOf(lookup.profile);
+    if (doc.origin() != JobDocument::Origin::Fetched || view->clientToken().isEmpty() || row < 0) {
+        // Not fetched here: the lookup form asks for what is missing, as for any lookup.
+        m_form->setJobId(doc.jobId());
+        m_form->clientTokenEdit()->setFocus();
+        statusBar()->showMessage(tr("Enter the client token of job %1 and fetch it.").arg(doc.jobId()), 8000);
+        return;
+    }
+    auto endpoint = aws::EndpointResolver::resolve(lookup.region, false, lookup.endpointOverride);
+    if (!endpoint) {
+        m_banner->showError(endpoint.error());
+        return;
+    }
+    m_banner->dismiss();
+    m_refetching = view;
+    m_fetch->start({row, lookup.profile, lookup.region, lookup.endpointOverride, doc.jobId(), view->clientToken()},
+                   endpoint.value());
 }
 
 void MainWindow::closeDocument(int index)

@@ -30,6 +30,7 @@ class ProfileStore;
 namespace jobdesk::gui {
 
 struct DemoSetup;
+class ArtifactActions;
 class DocumentActions;
 class DocumentTabs;
 class ErrorBanner;
@@ -44,6 +45,8 @@ class RecentLookupsDock;
 class RecentLookupsModel;
 struct RecentLookup;
 class SecretKeyPolicy;
+class TransferManager;
+class TransfersPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -76,6 +79,9 @@ public:
     QString callInfoText() const;
     bool isBusy() const;
     JobActions *jobActions() const;
+    ArtifactActions *artifactActions() const { return m_artifactActions; }
+    TransferManager *transferManager() const { return m_transfers; }
+    TransfersPanel *transfersPanel() const { return m_transfersDock; }
     QAction *action(const QString &objectName) const;
 
     // Adds a document tab for the job and makes it current.
@@ -89,6 +95,9 @@ public Q_SLOTS:
     void showProfileManager();
     void closeDocument(int index);
     void clearRecentLookups();
+    // Fetches the tab's job again (its profile, region, endpoint and client token), which
+    // brings new artifact credentials; the new tab takes the old one's place.
+    void fetchAgain(jobdesk::gui::JobView *view);
 
 Q_SIGNALS:
     // After every fetch attempt, successful or not (validation failures included).
@@ -100,6 +109,7 @@ protected:
 private:
     void buildMenus();
     void buildRecentDock();
+    void buildTransfersDock();
     void wireFetch();
     void onFetched(const codepipeline::JobDocument &document, const Secret &clientToken);
     void onFetchFailed(const Error &error);
@@ -124,6 +134,11 @@ private:
     FetchController *m_fetch;
     DocumentActions *m_documentActions;
     JobActions *m_jobActions = nullptr;
+    TransferManager *m_transfers;
+    ArtifactActions *m_artifactActions = nullptr;
+    TransfersPanel *m_transfersDock = nullptr;
+    QUrl m_demoS3Endpoint;           // demo mode's S3, ahead of the settings
+    QPointer<JobView> m_refetching;  // the tab that Fetch Again replaces
     MfaPrompter *m_mfa = nullptr;
     QList<ProfileSource *> m_ownedSources;
     QList<QPointer<ProfileSource>> m_sources;  // every source listed, owned or not

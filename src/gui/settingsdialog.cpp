@@ -28,6 +28,7 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_proxyPort(new QSpinBox(this))
     , m_caBundle(new QLineEdit(this))
     , m_verifyTls(new QCheckBox(tr("&Verify TLS certificates"), this))
+    , m_s3Endpoint(new QLineEdit(this))
     , m_tlsWarning(new QLabel(this))
     , m_theme(new QComboBox(this))
     , m_language(new QComboBox(this))
@@ -60,6 +61,13 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_caBundle->setAccessibleName(tr("CA bundle file"));
     m_caBundle->setClearButtonEnabled(true);
     m_verifyTls->setAccessibleName(tr("Verify TLS certificates"));
+    m_s3Endpoint->setObjectName(QStringLiteral("s3Endpoint"));
+    m_s3Endpoint->setPlaceholderText(tr("S3's public endpoints"));
+    m_s3Endpoint->setAccessibleName(tr("S3 endpoint URL"));
+    m_s3Endpoint->setToolTip(tr("Where artifacts are downloaded from and uploaded to, for a private endpoint or a "
+                                "local emulator. Empty: AWS_ENDPOINT_URL_S3 or AWS_ENDPOINT_URL when set, else S3's "
+                                "public hosts."));
+    m_s3Endpoint->setClearButtonEnabled(true);
     m_tlsWarning->setWordWrap(true);
     m_tlsWarning->setText(tr("<b>Verification off:</b> anyone on the network path can read and change what "
                              "JobDesk sends and receives, including the client token and artifact credentials. "
@@ -114,11 +122,13 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     form->addRow(buddyLabel(tr("CA &bundle:"), m_caBundle), caRow);
     form->addRow(QString(), m_verifyTls);
     form->addRow(QString(), m_tlsWarning);
+    form->addRow(buddyLabel(tr("&S3 endpoint:"), m_s3Endpoint), m_s3Endpoint);
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), m_languageNote);
     m_fieldErrors.addBelow(form, m_proxyHost);
     m_fieldErrors.addBelow(form, m_caBundle);
+    m_fieldErrors.addBelow(form, m_s3Endpoint);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
@@ -146,6 +156,7 @@ void SettingsDialog::setSettings(const AppSettings &s)
     m_proxyPort->setValue(s.proxyPort);
     m_caBundle->setText(s.caBundleFile);
     m_verifyTls->setChecked(s.verifyTls);
+    m_s3Endpoint->setText(s.s3Endpoint);
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(Theme::key(s.theme))));
     m_language->setCurrentIndex(qMax(0, m_language->findData(s.language)));
     updateEnabled();
@@ -162,6 +173,7 @@ AppSettings SettingsDialog::settings() const
     s.proxyPort = m_proxyPort->value();
     s.caBundleFile = m_caBundle->text().trimmed();
     s.verifyTls = m_verifyTls->isChecked();
+    s.s3Endpoint = m_s3Endpoint->text().trimmed();
     s.theme = Theme::fromKey(m_theme->currentData().toString());
     s.language = m_language->currentData().toString();
     return s;
@@ -184,6 +196,10 @@ bool SettingsDialog::validate()
     if (s.verifyTls && !s.caBundleFile.isEmpty()) {
         if (auto bundle = InputCheck::caBundle(tr("The CA bundle"), s.caBundleFile); !bundle)
             m_fieldErrors.show(m_caBundle, bundle.error().message);
+    }
+    if (!s.s3Endpoint.isEmpty()) {
+        if (auto url = InputCheck::endpointUrl(tr("The S3 endpoint"), s.s3Endpoint); !url)
+            m_fieldErrors.show(m_s3Endpoint, url.error().message);
     }
     if (QWidget *first = m_fieldErrors.firstWithMessage()) {
         first->setFocus();

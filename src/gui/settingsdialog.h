@@ -1,7 +1,8 @@
 #pragma once
 
 // Edits the settings: timeouts, retry attempts, proxy, CA bundle and TLS
-// verification (with a warning when it is turned off), theme and language.
+// verification (with a warning when it is turned off), the S3 endpoint, theme and
+// language.
 
 #include "gui/appsettings.h"
 #include "gui/fielderrors.h"
@@ -35,9 +36,10 @@ public:
     QComboBox *themeCombo() const { return m_theme; }
     QComboBox *languageCombo() const { return m_language; }
     QLineEdit *proxyHostEdit() const { return m_proxyHost; }
+    QLineEdit *s3EndpointEdit() const { return m_s3Endpoint; }
     QString fieldError(QWidget *field) const;
 
-    // Checks the proxy host and the CA bundle; a problem is shown under its field.
+    // Checks the proxy host, the CA bundle and the S3 endpoint; a problem is shown under its field.
     bool validate();
     void accept() override;
 
@@ -52,6 +54,7 @@ private:
     QSpinBox *m_proxyPort;
     QLineEdit *m_caBundle;
     QCheckBox *m_verifyTls;
+    QLineEdit *m_s3Endpoint;
     QLabel *m_tlsWarning;
     QComboBox *m_theme;
     QComboBox *m_language;

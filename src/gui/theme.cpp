@@ -113,6 +113,11 @@ QColor Theme::errorText(const QPalette &palette)
     return isDark(palette) ? QColor(0xff, 0x8a, 0x80) : QColor(0xb0, 0x00, 0x20);
 }
 
+QColor Theme::warningText(const QPalette &palette)
+{
+    return isDark(palette) ? QColor(0xff, 0xc1, 0x4d) : QColor(0x9a, 0x5b, 0x00);
+}
+
 QString Theme::key(Choice choice)
 {
     switch (choice) {

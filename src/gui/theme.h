@@ -23,6 +23,8 @@ public:
     static bool isDark(const QPalette &palette);
     // The colour of a validation message under a field, for this palette.
     static QColor errorText(const QPalette &palette);
+    // Amber for a notice that needs attention soon (credentials about to expire).
+    static QColor warningText(const QPalette &palette);
 
     static QString key(Choice choice);  // as kept in the settings
     static Choice fromKey(const QString &key);
