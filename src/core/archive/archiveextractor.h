@@ -1,0 +1,52 @@
+#pragma once
+
+// Extracts a zip artifact into a folder, safely: every entry is checked before anything
+// is written (zip-slip, absolute names, symlinks leaving the folder, too many entries or
+// bytes), and inflating stops when an entry's output outgrows what it declared.
+
+#include "core/result.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace jobdesk::archive {
+
+struct ExtractOptions
+{
+    QStringList entries;  // entry names to extract (a directory's name takes what is under it); empty: all
+    qint64 maxTotalBytes = qint64(4) << 30;
+    int maxEntries = 20000;
+    bool overwrite = false;  // replace existing files; without it an existing file is an error
+};
+
+struct ExtractSummary
+{
+    int files = 0;
+    int directories = 0;
+    int symlinks = 0;
+    qint64 bytes = 0;  // bytes written
+};
+
+class ArchiveExtractor
+{
+    Q_DECLARE_TR_FUNCTIONS(jobdesk::archive::ArchiveExtractor)
+
+public:
+    // Error codes this class returns in Error::code (besides ArchiveReader's).
+    static inline const QString UnsafeEntry = QStringLiteral("UnsafeArchiveEntry");
+    static inline const QString TooManyEntries = QStringLiteral("TooManyEntries");
+    static inline const QString TooLarge = QStringLiteral("ArchiveTooLarge");
+    static inline const QString SizeMismatch = QStringLiteral("EntrySizeMismatch");
+    static inline const QString FileExists = QStringLiteral("FileExists");
+
+    // Synchronous (callers run it on a worker thread). progress(bytesDone, bytesTotal) is
+    // called often; returning false cancels: the files this run wrote are removed and the
+    // Error is Cancelled. The folder is created when missing.
+    static Result<ExtractSummary> extract(const QString &zipPath, const QString &folder, const ExtractOptions &options,
+                                          const std::function<bool(qint64, qint64)> &progress = {});
+};
+
+}  // namespace jobdesk::archive
