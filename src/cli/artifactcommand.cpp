@@ -56,7 +56,8 @@ Result<ArtifactCommand::Options> ArtifactCommand::parseOptions(const QStringList
     else if (sub == QLatin1String("put"))
         o.action = Action::Put;
     else
-        return usageError(tr("argument subcommand: Invalid choice '%1', valid choices are: list, get, put, help").arg(sub));
+        return usageError(
+            tr("argument subcommand: Invalid choice '%1', valid choices are: list, get, put, help").arg(sub));
 
     struct Known
     {
@@ -135,8 +136,8 @@ Result<ArtifactCommand::Options> ArtifactCommand::parseOptions(const QStringList
 }
 
 ArtifactCommand::ArtifactCommand(QStringList arguments, QProcessEnvironment env, Streams streams, QObject *parent)
-    : OperationCommand(std::move(arguments), std::move(env), streams, parent),
-      m_progress(streams.err, platform::Terminal::isTerminal(streams.err))
+    : OperationCommand(std::move(arguments), std::move(env), streams, parent)
+    , m_progress(streams.err, platform::Terminal::isTerminal(streams.err))
 {
 }
 
@@ -150,7 +151,8 @@ QString ArtifactCommand::help() const
 QString ArtifactCommand::tableTitle() const
 {
     switch (m_options.action) {
-    case Action::List: return m_options.name.isEmpty() ? QStringLiteral("Artifacts") : QStringLiteral("ArtifactEntries");
+    case Action::List:
+        return m_options.name.isEmpty() ? QStringLiteral("Artifacts") : QStringLiteral("ArtifactEntries");
     case Action::Get: return QStringLiteral("GetArtifact");
     case Action::Put: return QStringLiteral("PutArtifact");
     case Action::Help: break;
@@ -268,8 +270,8 @@ void ArtifactCommand::startS3(const codepipeline::JobDocument &document)
         succeed(ArtifactOutput::artifacts(JobArtifacts::list(document)));
         return;
     }
-    const auto direction = m_options.action == Action::Put ? JobArtifact::Direction::Output
-                                                           : JobArtifact::Direction::Input;
+    const auto direction =
+        m_options.action == Action::Put ? JobArtifact::Direction::Output : JobArtifact::Direction::Input;
     auto found = JobArtifacts::find(document, m_options.name, direction);
     if (!found) {
         refuse(found.error(), exitCodeFor(found.error()));
@@ -286,11 +288,10 @@ void ArtifactCommand::startS3(const codepipeline::JobDocument &document)
     if (auto address = s3::S3Endpoint::address(m_artifact.location, m_s3Config.endpoint.signingRegion, m_s3Endpoint))
         m_client->network()->setProxy(EnvironmentProxy::forUrl(address.value().url, m_env));
     m_s3 = new s3::S3Client(m_client->network(), this);
-    debug("jobdesk.s3", QStringLiteral("Artifact %1 is %2 in %3%4")
-                            .arg(m_artifact.name, ArtifactOutput::uri(m_artifact.location),
-                                 m_s3Config.endpoint.signingRegion,
-                                 m_s3Endpoint.isEmpty() ? QString()
-                                                        : QStringLiteral(" through ") + m_s3Endpoint.toString()));
+    debug("jobdesk.s3",
+          QStringLiteral("Artifact %1 is %2 in %3%4")
+              .arg(m_artifact.name, ArtifactOutput::uri(m_artifact.location), m_s3Config.endpoint.signingRegion,
+                   m_s3Endpoint.isEmpty() ? QString() : QStringLiteral(" through ") + m_s3Endpoint.toString()));
 
     switch (m_options.action) {
     case Action::List:
@@ -353,7 +354,8 @@ void ArtifactCommand::watchCall(s3::S3Call *call, const QString &verb)
 
 void ArtifactCommand::download(const QString &destination, std::function<void(const s3::S3Transfer &)> next)
 {
-    debug("jobdesk.s3", QStringLiteral("GetObject %1 to %2").arg(ArtifactOutput::uri(m_artifact.location), destination));
+    debug("jobdesk.s3",
+          QStringLiteral("GetObject %1 to %2").arg(ArtifactOutput::uri(m_artifact.location), destination));
     s3::S3Call *call = m_s3->getObject(m_s3Config, m_artifact.location, destination);
     watchCall(call, tr("Downloaded"));
     connect(call, &s3::S3Call::finished, this, [this, call, next = std::move(next)] {
@@ -363,8 +365,10 @@ void ArtifactCommand::download(const QString &destination, std::function<void(co
             failS3(result.error(), QStringLiteral("GetObject"));
             return;
         }
-        debug("jobdesk.s3", QStringLiteral("GetObject wrote %1 bytes, %2 resumes").arg(result.value().bytes)
-                                .arg(result.value().resumes));
+        debug("jobdesk.s3",
+              QStringLiteral("GetObject wrote %1 bytes, %2 resumes")
+                  .arg(result.value().bytes)
+                  .arg(result.value().resumes));
         next(result.value());
     });
 }
@@ -416,9 +420,10 @@ void ArtifactCommand::upload(const QString &file)
     options.contentType = "application/zip";
     // The pipeline's bucket policy usually refuses an upload without the job's own key.
     options.kmsKeyId = m_kmsKeyId;
-    debug("jobdesk.s3", QStringLiteral("PutObject %1 from %2%3")
-                            .arg(ArtifactOutput::uri(m_artifact.location), file,
-                                 m_kmsKeyId.isEmpty() ? QString() : QStringLiteral(" with aws:kms ") + m_kmsKeyId));
+    debug("jobdesk.s3",
+          QStringLiteral("PutObject %1 from %2%3")
+              .arg(ArtifactOutput::uri(m_artifact.location), file,
+                   m_kmsKeyId.isEmpty() ? QString() : QStringLiteral(" with aws:kms ") + m_kmsKeyId));
     s3::S3Call *call = m_s3->putObject(m_s3Config, m_artifact.location, file, options);
     watchCall(call, tr("Uploaded"));
     connect(call, &s3::S3Call::finished, this, [this, call] {

@@ -105,8 +105,8 @@ Json ArtifactOutput::download(const s3::JobArtifact &artifact, const s3::S3Trans
     return out;
 }
 
-Json ArtifactOutput::extraction(const s3::JobArtifact &artifact, const s3::S3Transfer &transfer,
-                                const QString &folder, const archive::ExtractSummary &summary)
+Json ArtifactOutput::extraction(const s3::JobArtifact &artifact, const s3::S3Transfer &transfer, const QString &folder,
+                                const archive::ExtractSummary &summary)
 {
     Json out = place(artifact);
     out["Folder"] = text(QDir::toNativeSeparators(folder));

@@ -29,8 +29,8 @@ QString ProgressLine::size(qint64 bytes)
 
 QString ProgressLine::text(const QString &verb, qint64 bytes, qint64 total, qint64 elapsedMs)
 {
-    QString line = total >= 0 ? tr("%1 %2 of %3").arg(verb, size(bytes), size(total))
-                              : tr("%1 %2").arg(verb, size(bytes));
+    QString line =
+        total >= 0 ? tr("%1 %2 of %3").arg(verb, size(bytes), size(total)) : tr("%1 %2").arg(verb, size(bytes));
     if (elapsedMs > 0)
         line += QStringLiteral(" (%1/s)").arg(size(qint64(double(bytes) * 1000.0 / double(elapsedMs))));
     return line;
