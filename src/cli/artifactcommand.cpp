@@ -183,7 +183,7 @@ void ArtifactCommand::run(const CommandLine &commandLine)
     }
     m_s3Endpoint = endpoint.value();
     if (Status local = checkLocalPaths(); !local) {
-        refuse(local.error(), local.error().kind == Error::Kind::Validation ? ExitParamError : ExitLocalFailure);
+        refuse(local.error(), ExitLocalFailure);
         return;
     }
 
