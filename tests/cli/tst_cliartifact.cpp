@@ -10,6 +10,7 @@
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
 #include <nlohmann/json.hpp>
@@ -131,11 +132,9 @@ private Q_SLOTS:
     void putFolder();
     void unknownArtifact_data();
     void unknownArtifact();
-    void badCommandLine_data();
-    void badCommandLine();
     void expiredCredentials();
     void debugHidesSecrets();
-    void help();
+    void interruptRemovesPartialFile();
 
 private:
     test::ProcessOutput cli(const QString &action, const QStringList &extra,
@@ -459,62 +458,6 @@ void TestCliArtifact::unknownArtifact()
     QCOMPARE(int(m_fake.s3Uploads().size()), uploads);
 }
 
-void TestCliArtifact::badCommandLine_data()
-{
-    QTest::addColumn<QStringList>("arguments");
-    QTest::addColumn<int>("exitCode");
-    QTest::addColumn<QByteArray>("message");
-    const QStringList job = {QStringLiteral("--job-id"), kJob, QStringLiteral("--client-token"), kToken};
-    const QString file = QStringLiteral("/tmp/never-written");
-    QTest::newRow("no subcommand") << QStringList{QStringLiteral("artifact")} << 252 << QByteArray("SYNOPSIS");
-    QTest::newRow("unknown subcommand") << QStringList{QStringLiteral("artifact"), QStringLiteral("fetch")} << 252
-                                        << QByteArray("argument subcommand: Invalid choice 'fetch'");
-    QTest::newRow("no job id") << QStringList{QStringLiteral("artifact"), QStringLiteral("list"),
-                                              QStringLiteral("--client-token"), kToken}
-                               << 252 << QByteArray("the following arguments are required: --job-id");
-    QTest::newRow("get without a destination") << QStringList{QStringLiteral("artifact"), QStringLiteral("get"),
-                                                              QStringLiteral("--name"),
-                                                              QStringLiteral("SourceArtifact")}
-            + job << 252 << QByteArray("--output-file or --extract-to");
-    QTest::newRow("get with both destinations")
-        << QStringList{QStringLiteral("artifact"),      QStringLiteral("get"),
-                       QStringLiteral("--name"),        QStringLiteral("SourceArtifact"),
-                       QStringLiteral("--output-file"), file,
-                       QStringLiteral("--extract-to"),  file}
-            + job
-        << 252 << QByteArray("not allowed with argument --output-file");
-    QTest::newRow("list with --source") << QStringList{QStringLiteral("artifact"), QStringLiteral("list"),
-                                                       QStringLiteral("--source"), file}
-            + job << 252 << QByteArray("Unknown options: --source");
-    QTest::newRow("value missing") << QStringList{QStringLiteral("artifact"), QStringLiteral("list"),
-                                                  QStringLiteral("--name")}
-            + job << 252 << QByteArray("argument --name: expected one argument");
-    QTest::newRow("source missing") << QStringList{QStringLiteral("artifact"), QStringLiteral("put"),
-                                                   QStringLiteral("--name"),   QLatin1String(kOutput.name),
-                                                   QStringLiteral("--source"), file}
-            + job << 255 << QByteArray("The user-provided path /tmp/never-written does not exist.");
-    QTest::newRow("bad job id") << QStringList{QStringLiteral("artifact"),       QStringLiteral("list"),
-                                               QStringLiteral("--job-id"),       QStringLiteral("not a job"),
-                                               QStringLiteral("--client-token"), kToken}
-                                << 252 << QByteArray("Parameter validation failed");
-    QTest::newRow("bad S3 endpoint") << QStringList{QStringLiteral("artifact"), QStringLiteral("list"),
-                                                    QStringLiteral("--s3-endpoint-url"), QStringLiteral("ftp://x")}
-            + job << 252 << QByteArray("--s3-endpoint-url");
-}
-
-void TestCliArtifact::badCommandLine()
-{
-    QFETCH(QStringList, arguments);
-    QFETCH(int, exitCode);
-    QFETCH(QByteArray, message);
-    const int requests = m_fake.requestCount();
-    const auto run = test::runProcessServing(
-        test::jobdeskCli(), arguments + QStringList{QStringLiteral("--endpoint-url"), m_fake.url().toString()}, env());
-    QCOMPARE(run.exitCode, exitCode);
-    QVERIFY2(run.err.contains(message) || run.out.contains(message), run.err.constData());
-    QCOMPARE(m_fake.requestCount(), requests);  // refused before anything was sent
-}
-
 void TestCliArtifact::expiredCredentials()
 {
     // The job's credentials expire an hour after their first use; then the fake's clock moves on.
@@ -563,23 +506,42 @@ void TestCliArtifact::debugHidesSecrets()
     }
 }
 
-void TestCliArtifact::help()
+void TestCliArtifact::interruptRemovesPartialFile()
 {
-    const auto page = test::runProcess(test::jobdeskCli(), {QStringLiteral("artifact"), QStringLiteral("help")});
-    QCOMPARE(page.exitCode, 0);
-    for (const char *option : {"--job-id", "--client-token", "--name", "--output-file", "--extract-to", "--source",
-                               "--s3-endpoint-url", "AWS_ENDPOINT_URL_S3"})
-        QVERIFY2(page.out.contains(option), option);
-    const auto same = test::runProcess(test::jobdeskCli(), {QStringLiteral("help"), QStringLiteral("artifact")});
-    QCOMPARE(same.exitCode, 0);
-    QCOMPARE(same.out, page.out);
-    const auto dashed = test::runProcess(test::jobdeskCli(),
-                                         {QStringLiteral("artifact"), QStringLiteral("get"), QStringLiteral("--help")});
-    QCOMPARE(dashed.out, page.out);
-    const auto overview = test::runProcess(test::jobdeskCli(), {QStringLiteral("help")});
-    QVERIFY(overview.out.contains("jobdesk-cli artifact list|get|put"));
-    const auto bash = test::runProcess(test::jobdeskCli(), {QStringLiteral("completion"), QStringLiteral("bash")});
-    QVERIFY(bash.out.contains("artifact) COMPREPLY=($(compgen -W 'list get put --job-id"));
+    // A slow download, interrupted as Ctrl+C would: the partial file goes, the exit code is 130.
+    const QByteArray big(512 * 1024, 'b');
+    m_fake.putS3Object(kInputBucket, QLatin1String(kInputs[0].key), big, "application/zip");
+    fake::FakeScript script;
+    script.bodyBytesPerSecond = 64 * 1024;
+    QVERIFY(m_fake.setS3Script(kInputBucket, script));
+    const QString folder = m_dir.filePath(QStringLiteral("interrupted"));
+    QVERIFY(QDir().mkpath(folder));
+    const QString url = m_fake.url().toString();
+    QProcess process;
+    process.setProcessEnvironment(env());
+    process.start(test::jobdeskCli(),
+                  {QStringLiteral("artifact"), QStringLiteral("get"), QStringLiteral("--job-id"), kJob,
+                   QStringLiteral("--client-token"), kToken, QStringLiteral("--name"), QStringLiteral("SourceArtifact"),
+                   QStringLiteral("--output-file"), folder + QStringLiteral("/artifact.zip"),
+                   QStringLiteral("--endpoint-url"), url, QStringLiteral("--s3-endpoint-url"), url});
+    QVERIFY(process.waitForStarted());
+    // Part of the object is on disk (in the download's temporary file) before the interrupt.
+    const auto written = [&folder] {
+        qint64 bytes = 0;
+        for (const QFileInfo &info : QDir(folder).entryInfoList(QDir::Files | QDir::Hidden))
+            bytes += info.size();
+        return bytes;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(written() > 0, 20000);
+    QCOMPARE(test::runProcess(QStringLiteral("kill"), {QStringLiteral("-INT"), QString::number(process.processId())})
+                 .exitCode,
+             0);
+    QTRY_VERIFY_WITH_TIMEOUT(process.state() == QProcess::NotRunning, 20000);
+    m_fake.setS3Script(kInputBucket, {});
+    QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(process.exitCode(), 130);
+    QVERIFY(process.readAllStandardError().contains("cancelled: ctrl-c received"));
+    QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestCliArtifact)
