@@ -43,8 +43,11 @@ public:
     static inline const QString FileExists = QStringLiteral("FileExists");
 
     // Synchronous (callers run it on a worker thread). progress(bytesDone, bytesTotal) is
-    // called often; returning false cancels: the files this run wrote are removed and the
-    // Error is Cancelled. The folder is created when missing.
+    // called often; returning false cancels: the files and folders this run created are
+    // removed and the Error is Cancelled (so on any other error). A file replaced under
+    // overwrite keeps its new, complete content: each file is written to a temporary file
+    // and renamed once its size and CRC-32 check out. The folder is created when missing.
+    // Symbolic links are made last, so no entry is ever written through one.
     static Result<ExtractSummary> extract(const QString &zipPath, const QString &folder, const ExtractOptions &options,
                                           const std::function<bool(qint64, qint64)> &progress = {});
 };
