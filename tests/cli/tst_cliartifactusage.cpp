@@ -5,6 +5,7 @@
 #include "support/awsclienvironment.h"
 #include "support/testenv.h"
 
+#include <QStandardPaths>
 #include <QTest>
 
 using namespace jobdesk;
