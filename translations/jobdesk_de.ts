@@ -114,6 +114,42 @@
         <source>a job needs an actionTypeId (or details.data.actionTypeId)</source>
         <translation>ein Job braucht eine actionTypeId (oder details.data.actionTypeId)</translation>
     </message>
+    <message>
+        <source>buckets must be an array</source>
+        <translation>buckets muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>%1 needs a &quot;name&quot;</source>
+        <translation>%1 braucht einen &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string</source>
+        <translation>%1 muss eine nicht leere Zeichenkette sein</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 muss true oder false sein</translation>
+    </message>
+    <message>
+        <source>%1 is not a bucket key</source>
+        <translation>%1 ist kein Schlüssel eines Buckets</translation>
+    </message>
+    <message>
+        <source>objects must be an array</source>
+        <translation>objects muss ein Array sein</translation>
+    </message>
+    <message>
+        <source>%1 needs a &quot;bucket&quot;, a &quot;key&quot;, and a &quot;file&quot; or a &quot;text&quot;</source>
+        <translation>%1 braucht &quot;bucket&quot;, &quot;key&quot; und entweder &quot;file&quot; oder &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not an object key</source>
+        <translation>%1 ist kein Schlüssel eines Objekts</translation>
+    </message>
+    <message>
+        <source>objects[%1].file: cannot read %2</source>
+        <translation>objects[%1].file: %2 kann nicht gelesen werden</translation>
+    </message>
 </context>
 <context>
     <name>JobDocument</name>

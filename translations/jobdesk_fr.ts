@@ -114,6 +114,42 @@
         <source>a job needs an actionTypeId (or details.data.actionTypeId)</source>
         <translation>une tâche doit avoir un actionTypeId (ou details.data.actionTypeId)</translation>
     </message>
+    <message>
+        <source>buckets must be an array</source>
+        <translation>buckets doit être un tableau</translation>
+    </message>
+    <message>
+        <source>%1 needs a &quot;name&quot;</source>
+        <translation>%1 doit avoir un &quot;name&quot;</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string</source>
+        <translation>%1 doit être une chaîne non vide</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 doit valoir true ou false</translation>
+    </message>
+    <message>
+        <source>%1 is not a bucket key</source>
+        <translation>%1 n’est pas une clé de compartiment</translation>
+    </message>
+    <message>
+        <source>objects must be an array</source>
+        <translation>objects doit être un tableau</translation>
+    </message>
+    <message>
+        <source>%1 needs a &quot;bucket&quot;, a &quot;key&quot;, and a &quot;file&quot; or a &quot;text&quot;</source>
+        <translation>%1 doit avoir un &quot;bucket&quot;, une &quot;key&quot;, et un &quot;file&quot; ou un &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>%1 is not an object key</source>
+        <translation>%1 n’est pas une clé d’objet</translation>
+    </message>
+    <message>
+        <source>objects[%1].file: cannot read %2</source>
+        <translation>objects[%1].file : impossible de lire %2</translation>
+    </message>
 </context>
 <context>
     <name>JobDocument</name>

@@ -114,6 +114,42 @@
         <source>a job needs an actionTypeId (or details.data.actionTypeId)</source>
         <translation>ジョブには actionTypeId（または details.data.actionTypeId）が必要です</translation>
     </message>
+    <message>
+        <source>buckets must be an array</source>
+        <translation>buckets は配列でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 needs a &quot;name&quot;</source>
+        <translation>%1 には &quot;name&quot; が必要です</translation>
+    </message>
+    <message>
+        <source>%1 must be a non-empty string</source>
+        <translation>%1 は空でない文字列でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1 は true か false でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 is not a bucket key</source>
+        <translation>%1 はバケットのキーではありません</translation>
+    </message>
+    <message>
+        <source>objects must be an array</source>
+        <translation>objects は配列でなければなりません</translation>
+    </message>
+    <message>
+        <source>%1 needs a &quot;bucket&quot;, a &quot;key&quot;, and a &quot;file&quot; or a &quot;text&quot;</source>
+        <translation>%1 には &quot;bucket&quot; と &quot;key&quot;、そして &quot;file&quot; か &quot;text&quot; のどちらかが必要です</translation>
+    </message>
+    <message>
+        <source>%1 is not an object key</source>
+        <translation>%1 はオブジェクトのキーではありません</translation>
+    </message>
+    <message>
+        <source>objects[%1].file: cannot read %2</source>
+        <translation>objects[%1].file: %2 を読み取れません</translation>
+    </message>
 </context>
 <context>
     <name>JobDocument</name>

@@ -2,11 +2,17 @@
 
 #include "fake/codepipelineservice.h"
 #include "fake/fakereply.h"
+#include "fake/fakes3.h"
 #include "fake/fakeservice.h"
 #include "fake/fakests.h"
 #include "fake/faultinjector.h"
 #include "fake/fixtureloader.h"
 #include "fake/httpserver.h"
+
+#include <QFile>
+#include <QFileInfo>
+
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 
@@ -24,7 +30,8 @@ struct FakeCodePipeline::Private
     FakeCodePipeline *q;
     CodePipelineService codePipeline;
     FakeSts sts;  // shares the known keys, clock, region and skew with codePipeline
-    QList<FakeService *> services{&sts, &codePipeline};  // asked in this order; CodePipeline takes the rest
+    FakeS3 s3;    // shares the known keys and clock; each bucket has its own region
+    QList<FakeService *> services{&sts, &s3, &codePipeline};  // asked in this order; CodePipeline takes the rest
 
     int totalRequests = 0;
     QHash<QString, int> jobRequests;
@@ -64,7 +71,7 @@ HttpResponse FakeCodePipeline::Private::handle(const HttpRequest &request)
     } else {
         if (script)
             decision = FaultInjector::consume(*script);
-        if (auto replaced = FaultInjector::replacement(decision))
+        if (auto replaced = service->replacement(decision))
             reply = *replaced;
         else if (FaultInjector::reachesService(decision))
             reply = service->answer(request, received);
@@ -101,7 +108,9 @@ FakeCodePipeline::FakeCodePipeline(QObject *parent) : QObject(parent), d(std::ma
     d->server.setMalformedHandler([this](int status, const QString &message) { return d->malformed(status, message); });
     d->sts.setOnIssued([this](const QString &accessKeyId, const Secret &secret, const Secret &token) {
         d->codePipeline.verifier().addCredentials(accessKeyId, secret, token);
+        d->s3.verifier().addCredentials(accessKeyId, secret, token);
     });
+    d->s3.setOnUploaded([this](const FakeS3Upload &upload) { Q_EMIT s3ObjectUploaded(upload.bucket, upload.key); });
     d->codePipeline.setExpiryCheck(
         [this](const QString &accessKeyId, const QDateTime &now) { return d->sts.isExpired(accessKeyId, now); });
 }
@@ -152,6 +161,7 @@ void FakeCodePipeline::setClock(const Clock &clock)
 {
     d->codePipeline.verifier().setClock(clock);
     d->sts.verifier().setClock(clock);
+    d->s3.verifier().setClock(clock);
 }
 
 void FakeCodePipeline::setRegion(const QString &region)
@@ -170,12 +180,14 @@ void FakeCodePipeline::addCredentials(const QString &accessKeyId, const Secret &
 {
     d->codePipeline.verifier().addCredentials(accessKeyId, secretKey, sessionToken);
     d->sts.verifier().addCredentials(accessKeyId, secretKey, sessionToken);
+    d->s3.verifier().addCredentials(accessKeyId, secretKey, sessionToken);
 }
 
 void FakeCodePipeline::removeCredentials(const QString &accessKeyId)
 {
     d->codePipeline.verifier().removeCredentials(accessKeyId);
     d->sts.verifier().removeCredentials(accessKeyId);
+    d->s3.verifier().removeCredentials(accessKeyId);
 }
 
 void FakeCodePipeline::addRole(const FakeRole &role)
@@ -198,6 +210,58 @@ QList<FakeRoleSession> FakeCodePipeline::roleSessions() const
     return d->sts.sessions();
 }
 
+void FakeCodePipeline::addS3Bucket(const FakeS3Bucket &bucket)
+{
+    d->s3.addBucket(bucket);
+}
+
+std::optional<FakeS3Bucket> FakeCodePipeline::s3Bucket(const QString &name) const
+{
+    return d->s3.bucket(name);
+}
+
+void FakeCodePipeline::putS3Object(const QString &bucket, const QString &key, const QByteArray &content,
+                                   const QByteArray &contentType)
+{
+    d->s3.putObject(bucket, key, content, contentType);
+}
+
+Status FakeCodePipeline::putS3ObjectFile(const QString &bucket, const QString &key, const QString &path,
+                                         const QByteArray &contentType)
+{
+    return d->s3.putObjectFile(bucket, key, path, contentType);
+}
+
+std::optional<FakeS3Object> FakeCodePipeline::s3Object(const QString &bucket, const QString &key) const
+{
+    return d->s3.object(bucket, key);
+}
+
+QByteArray FakeCodePipeline::s3ObjectContent(const QString &bucket, const QString &key) const
+{
+    return d->s3.objectContent(bucket, key);
+}
+
+QList<FakeS3Upload> FakeCodePipeline::s3Uploads() const
+{
+    return d->s3.uploads();
+}
+
+bool FakeCodePipeline::setS3Script(const QString &bucket, const FakeScript &script)
+{
+    return d->s3.setScript(bucket, script);
+}
+
+void FakeCodePipeline::setS3GlobalScript(const FakeScript &script)
+{
+    d->s3.setGlobalScript(script);
+}
+
+void FakeCodePipeline::setMaxUploadBytes(qsizetype bytes)
+{
+    d->server.setMaxUploadBytes(bytes);
+}
+
 void FakeCodePipeline::setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
 {
     d->server.setLimits(maxHeaderBytes, maxBodyBytes);
@@ -213,14 +277,18 @@ Result<int> FakeCodePipeline::loadFixtures(const QString &path)
     const auto json = FixtureLoader::readFile(path);
     if (!json.ok())
         return json.error();
-    return loadFixturesJson(json.value());
+    return loadFixturesJson(json.value(), QFileInfo(path).absolutePath());
 }
 
-Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json)
+Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json, const QString &baseDir)
 {
     const auto fixtures = FixtureLoader::parse(json);
     if (!fixtures.ok())
         return fixtures.error();
+    // Object files are checked before anything changes, as the jobs are.
+    const auto objectFiles = FixtureLoader::objectFiles(fixtures.value(), baseDir);
+    if (!objectFiles.ok())
+        return objectFiles.error();
 
     // Jobs go first: they are the part that can still fail, and a bad file leaves the fake as it was.
     QStringList added;
@@ -243,6 +311,23 @@ Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json)
         setGlobalScript(*fixtures.value().script);
     if (!fixtures.value().region.isEmpty())
         setRegion(fixtures.value().region);
+    for (const FakeS3Bucket &bucket : fixtures.value().buckets)
+        d->s3.addBucket(bucket);
+    for (qsizetype i = 0; i < fixtures.value().objects.size(); ++i) {
+        const FixtureLoader::Object &object = fixtures.value().objects[i];
+        if (objectFiles.value()[i].isEmpty()) {
+            d->s3.putObject(object.bucket, object.key, object.text, object.contentType);
+        } else if (objectFiles.value()[i].startsWith(QLatin1Char(':'))) {
+            // Compiled into the program: already in memory.
+            QFile file(objectFiles.value()[i]);
+            file.open(QIODevice::ReadOnly);
+            d->s3.putObject(object.bucket, object.key, file.readAll(), object.contentType);
+        } else if (auto status =
+                       d->s3.putObjectFile(object.bucket, object.key, objectFiles.value()[i], object.contentType);
+                   !status.ok()) {
+            return status.error();
+        }
+    }
     return int(added.size());
 }
 
@@ -256,7 +341,25 @@ Result<QString> FakeCodePipeline::addJobJson(const QByteArray &jobObject)
 
 Result<QString> FakeCodePipeline::addJob(const FakeJob &job)
 {
-    return d->codePipeline.addJob(job);
+    auto id = d->codePipeline.addJob(job);
+    if (!id.ok())
+        return id;
+    // The job's artifact credentials are what a client signs its S3 requests with.
+    const QByteArray details = d->codePipeline.job(id.value())->details;
+    const auto doc = nlohmann::json::parse(details.constData(), details.constData() + details.size(), nullptr, false);
+    const auto text = [](const nlohmann::json &object, const char *key) {
+        const auto it = object.find(key);
+        return it != object.end() && it->is_string() ? QString::fromStdString(it->get<std::string>()) : QString();
+    };
+    if (doc.is_object() && doc.contains("data") && doc["data"].is_object()
+        && doc["data"].contains("artifactCredentials") && doc["data"]["artifactCredentials"].is_object()) {
+        const auto &credentials = doc["data"]["artifactCredentials"];
+        if (!text(credentials, "accessKeyId").isEmpty() && !text(credentials, "secretAccessKey").isEmpty())
+            d->s3.addJobCredentials(id.value(), text(credentials, "accessKeyId"),
+                                    Secret(text(credentials, "secretAccessKey")),
+                                    Secret(text(credentials, "sessionToken")));
+    }
+    return id;
 }
 
 void FakeCodePipeline::addActionType(const ActionTypeId &type)
@@ -302,6 +405,7 @@ void FakeCodePipeline::setGlobalScript(const FakeScript &script)
 void FakeCodePipeline::clearScripts()
 {
     d->codePipeline.clearScripts();
+    d->s3.clearScripts();
 }
 
 int FakeCodePipeline::requestCount() const

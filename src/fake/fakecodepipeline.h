@@ -4,7 +4,8 @@
 // speaks the JSON 1.1 protocol over HTTP or HTTPS, verifies real SigV4
 // signatures, keeps third-party jobs with their state, and can be scripted to
 // throttle, fail, stall or break its answers. On the same port it answers STS
-// AssumeRole (form-encoded Query requests, XML answers; see FakeSts).
+// AssumeRole (form-encoded Query requests, XML answers; see FakeSts) and S3's
+// HeadObject, GetObject and PutObject for jobs' artifacts (path-style; see FakeS3).
 //
 // It is a facade: HttpServer reads requests and writes answers, FakeServices
 // (CodePipelineService, FakeSts) answer them, FaultInjector plays the scripts and
@@ -19,6 +20,7 @@
 #include "core/secret.h"
 #include "fake/fakejob.h"
 #include "fake/fakerole.h"
+#include "fake/fakes3bucket.h"
 #include "fake/fakescript.h"
 
 #include <QByteArray>
@@ -72,6 +74,28 @@ public:
     QList<FakeRole> roles() const;
     QList<FakeRoleSession> roleSessions() const;  // every successful AssumeRole, oldest first
 
+    // --- S3 ----------------------------------------------------------------------------
+    // Path-style at url(): http://127.0.0.1:PORT/BUCKET/KEY. Signed by the known keys
+    // (addCredentials) or a job's artifactCredentials (from its details); the bucket's region
+    // is the signing region it accepts.
+    void addS3Bucket(const FakeS3Bucket &bucket);  // replaces one of the same name, keeping its objects
+    std::optional<FakeS3Bucket> s3Bucket(const QString &name) const;
+    // Objects held in memory; their bucket is made (in us-east-1) when unknown.
+    void putS3Object(const QString &bucket, const QString &key, const QByteArray &content,
+                     const QByteArray &contentType = "application/octet-stream");
+    // Served from the file in pieces on every GET, never read whole into memory.
+    Status putS3ObjectFile(const QString &bucket, const QString &key, const QString &path,
+                           const QByteArray &contentType = "application/octet-stream");
+    std::optional<FakeS3Object> s3Object(const QString &bucket, const QString &key) const;
+    QByteArray s3ObjectContent(const QString &bucket, const QString &key) const;  // in-memory objects, uploads
+    // Every PutObject stored, oldest first.
+    QList<FakeS3Upload> s3Uploads() const;
+    // A bucket's script (operations HeadObject, GetObject, PutObject); false for an unknown bucket.
+    bool setS3Script(const QString &bucket, const FakeScript &script);
+    void setS3GlobalScript(const FakeScript &script);  // for buckets without a script of their own
+    // The largest PutObject body (held in memory); default 64 MiB. For connections accepted afterwards.
+    void setMaxUploadBytes(qsizetype bytes);
+
     // --- limits and protocol details ------------------------------------------------
     void setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes);  // defaults 32 KiB, 1 MiB
     // Body of a successful answer to an operation without output (the Put*Result ones). Default "{}".
@@ -80,7 +104,8 @@ public:
     // --- jobs --------------------------------------------------------------------------
     // Reads a fixtures file (format described in fixtureloader.cpp); returns the number of jobs added.
     Result<int> loadFixtures(const QString &path);
-    Result<int> loadFixturesJson(const QByteArray &json);
+    // baseDir: where the objects' "file" paths start; empty: the current directory.
+    Result<int> loadFixturesJson(const QByteArray &json, const QString &baseDir = {});
     // One job, as a FakeJob or as one element of a fixture's "jobs" array. Returns the job ID.
     Result<QString> addJob(const FakeJob &job);
     Result<QString> addJobJson(const QByteArray &jobObject);
@@ -113,6 +138,8 @@ Q_SIGNALS:
     void requestReceived(const QString &operation, const QString &jobId);
     // After the answer went out (or would have, for a NoAnswer fault: status 0).
     void requestAnswered(const QString &operation, int status, const QString &errorCode);
+    // After a PutObject was stored (s3Uploads() has its record), before its answer went out.
+    void s3ObjectUploaded(const QString &bucket, const QString &key);
 
 private:
     struct Private;

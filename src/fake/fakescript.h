@@ -57,12 +57,31 @@ struct FakeScript
     // rest, it also applies to requests refused before the script is consulted.
     qint64 dateOffsetSeconds = 0;
 
+    // For S3 (the bucket's script): bodies broken or slowed on the wire, and refusals that
+    // depend on the request rather than on the count.
+    // The first resetCount answers with a body (-1: every one) are cut by a TCP reset after
+    // this many body bytes, so that a Range request for the rest then succeeds; -1: none.
+    qint64 resetAfterBodyBytes = -1;
+    int resetCount = 1;
+    qint64 bodyBytesPerSecond = 0;  // every body goes out at this pace; 0: as fast as it is read
+    // A request signed with a key more than this many seconds after that key's first S3
+    // request is refused with 400 ExpiredToken, as S3 does once a job's credentials expire.
+    int expireTokenAfterSeconds = -1;
+    // How a request signed for another region than the bucket's is answered.
+    enum class WrongRegion {
+        AuthorizationHeaderMalformed,  // 400, with <Region> (what S3 answers to a regional endpoint)
+        PermanentRedirect,             // 301 (the global endpoint)
+        TemporaryRedirect,             // 307 (a bucket created moments ago)
+    };
+    WrongRegion wrongRegion = WrongRegion::AuthorizationHeaderMalformed;
+
     QStringList operations;  // operation names the script applies to; empty: all
 
     bool isEmpty() const
     {
         return throttleCount == 0 && serverErrors.isEmpty() && !error && fault == Fault::None && delayMs == 0
-            && !closeAfterAnswer && dateOffsetSeconds == 0;
+            && !closeAfterAnswer && dateOffsetSeconds == 0 && resetAfterBodyBytes < 0 && bodyBytesPerSecond == 0
+            && expireTokenAfterSeconds < 0 && wrongRegion == WrongRegion::AuthorizationHeaderMalformed;
     }
 
     bool appliesTo(const QString &operation) const { return operations.isEmpty() || operations.contains(operation); }

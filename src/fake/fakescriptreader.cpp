@@ -9,8 +9,13 @@ namespace jobdesk::fake {
 
 using ojson = nlohmann::ordered_json;
 
-Result<FakeScript> FakeScriptReader::read(const ojson &value, const QString &field)
+Result<FakeScript> FakeScriptReader::read(const ojson &value, const QString &field, bool s3)
 {
+    const auto knownOperation = [s3](const std::string &name) {
+        if (s3)
+            return name == "HeadObject" || name == "GetObject" || name == "PutObject";
+        return codepipeline::ServiceModel::codePipeline().operation(name) != nullptr;
+    };
     if (!value.is_object())
         return Error::validation(field, tr("%1 must be an object").arg(field));
     FakeScript script;
@@ -25,8 +30,9 @@ Result<FakeScript> FakeScriptReader::read(const ojson &value, const QString &fie
             if (!v.is_array())
                 return bad(tr("must be an array of operation names"));
             for (const auto &op : v) {
-                if (!op.is_string() || !codepipeline::ServiceModel::codePipeline().operation(op.get<std::string>()))
-                    return bad(tr("must name CodePipeline third-party job operations"));
+                if (!op.is_string() || !knownOperation(op.get<std::string>()))
+                    return bad(s3 ? tr("must name S3 operations: HeadObject, GetObject, PutObject")
+                                  : tr("must name CodePipeline third-party job operations"));
                 script.operations << QString::fromStdString(op.get<std::string>());
             }
         } else if (key == "throttle") {
@@ -106,6 +112,32 @@ Result<FakeScript> FakeScriptReader::read(const ojson &value, const QString &fie
             if (!v.is_number_integer() || v.get<int>() < 0)
                 return bad(tr("must be a number of milliseconds"));
             script.delayMs = v.get<int>();
+        } else if (key == "resetAfterBodyBytes") {
+            if (!v.is_number_integer() || v.get<qint64>() < 0)
+                return bad(tr("must be a number of bytes"));
+            script.resetAfterBodyBytes = v.get<qint64>();
+        } else if (key == "resetCount") {
+            if (!v.is_number_integer() || v.get<int>() < -1)
+                return bad(tr("must be a count or -1"));
+            script.resetCount = v.get<int>();
+        } else if (key == "bodyBytesPerSecond") {
+            if (!v.is_number_integer() || v.get<qint64>() < 0)
+                return bad(tr("must be a number of bytes per second"));
+            script.bodyBytesPerSecond = v.get<qint64>();
+        } else if (key == "expireTokenAfterSeconds") {
+            if (!v.is_number_integer() || v.get<int>() < 0)
+                return bad(tr("must be a number of seconds"));
+            script.expireTokenAfterSeconds = v.get<int>();
+        } else if (key == "wrongRegion") {
+            if (v == "authorizationHeaderMalformed")
+                script.wrongRegion = FakeScript::WrongRegion::AuthorizationHeaderMalformed;
+            else if (v == "permanentRedirect")
+                script.wrongRegion = FakeScript::WrongRegion::PermanentRedirect;
+            else if (v == "temporaryRedirect")
+                script.wrongRegion = FakeScript::WrongRegion::TemporaryRedirect;
+            else
+                return bad(tr("must be \"authorizationHeaderMalformed\", \"permanentRedirect\" or "
+                              "\"temporaryRedirect\""));
         } else if (key == "closeAfterAnswer") {
             if (!v.is_boolean())
                 return bad(tr("must be true or false"));

@@ -18,8 +18,9 @@ class FakeScriptReader
     Q_DECLARE_TR_FUNCTIONS(FakeScriptReader)
 
 public:
-    // field names the object in error messages, e.g. "script" or "jobs[2].script".
-    static Result<FakeScript> read(const nlohmann::ordered_json &value, const QString &field);
+    // field names the object in error messages, e.g. "script" or "jobs[2].script". s3: a
+    // bucket's script, whose "operations" are HeadObject, GetObject and PutObject.
+    static Result<FakeScript> read(const nlohmann::ordered_json &value, const QString &field, bool s3 = false);
 };
 
 }  // namespace jobdesk::fake

@@ -6,6 +6,7 @@
 
 #include "fake/fakereply.h"
 #include "fake/fakescript.h"
+#include "fake/faultinjector.h"
 #include "fake/httprequestparser.h"
 
 #include <QString>
@@ -48,6 +49,12 @@ public:
         Q_UNUSED(request);
         Q_UNUSED(received);
         return std::nullopt;
+    }
+    // The answer that takes the place of the service's when its script says so (throttling,
+    // server errors, forced errors), in the service's own protocol.
+    virtual std::optional<FakeReply> replacement(const FaultInjector::Decision &decision)
+    {
+        return FaultInjector::replacement(decision);
     }
     // The service's own answer, for a request that its script lets through.
     virtual FakeReply answer(const HttpRequest &request, const Received &received) = 0;

@@ -1,5 +1,7 @@
 #include "fake/faultinjector.h"
 
+#include <QBuffer>
+#include <QFile>
 #include <QLocale>
 #include <QUuid>
 
@@ -17,11 +19,81 @@ QByteArray chunk(const QByteArray &data)
     return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
 }
 
+// The body of an answer that is sent in pieces: a file's, or one slowed or cut on the wire.
+bool streamed(const FakeReply &reply, const FaultInjector::Decision &decision)
+{
+    return !reply.bodyFile.isEmpty()
+        || (decision.fault == FakeScript::Fault::None
+            && (decision.resetAfterBodyBytes >= 0 || decision.bodyBytesPerSecond > 0));
+}
+
+std::shared_ptr<QIODevice> openStream(const FakeReply &reply)
+{
+    if (reply.bodyFile.isEmpty()) {
+        auto buffer = std::make_shared<QBuffer>();
+        buffer->setData(reply.body);
+        buffer->open(QIODevice::ReadOnly);
+        return buffer;
+    }
+    auto file = std::make_shared<QFile>(reply.bodyFile);
+    // A file that went away meanwhile yields no bytes, and the connection is reset.
+    if (file->open(QIODevice::ReadOnly))
+        file->seek(reply.bodyOffset);
+    return file;
+}
+
+QByteArray head(const FakeReply &reply, const FaultInjector::Decision &decision, bool close, const QDateTime &now,
+                qint64 declaredLength, bool chunked)
+{
+    QByteArray head =
+        "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + FakeReply::reasonPhrase(reply.status) + "\r\n";
+    if (reply.requestId != "-")
+        head += "x-amzn-RequestId: "
+            + (reply.requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : reply.requestId)
+            + "\r\n";
+    if (!reply.errorType.isEmpty())
+        head += "x-amzn-ErrorType: " + reply.errorType + "\r\n";
+    for (const auto &[name, value] : reply.headers)
+        head += name + ": " + value + "\r\n";
+    if (!reply.contentType.isEmpty())
+        head += "Content-Type: " + reply.contentType + "\r\n";
+    if (chunked)
+        head += "Transfer-Encoding: chunked\r\n";
+    else
+        head += "Content-Length: " + QByteArray::number(declaredLength) + "\r\n";
+    head += "Date: " + httpDate(now.addSecs(decision.dateOffsetSeconds)) + "\r\n";
+    if (close)
+        head += "Connection: close\r\n";
+    head += "\r\n";
+    return head;
+}
+
+HttpResponse::Wire renderStreamed(const FakeReply &reply, const FaultInjector::Decision &decision, bool close,
+                                  const QDateTime &now)
+{
+    const qint64 length = reply.bodyFile.isEmpty() ? reply.body.size() : qMax<qint64>(0, reply.contentLength);
+    HttpResponse::Wire wire;
+    wire.bytes = head(reply, decision, close, now, length, false);
+    wire.stream = openStream(reply);
+    wire.streamLength = length;
+    wire.bytesPerSecond = decision.bodyBytesPerSecond;
+    if (decision.resetAfterBodyBytes >= 0 && decision.resetAfterBodyBytes < length) {
+        wire.streamLength = decision.resetAfterBodyBytes;
+        wire.after = HttpResponse::After::Reset;
+    } else if (close) {
+        wire.after = HttpResponse::After::Close;
+    }
+    return wire;
+}
+
 HttpResponse::Wire render(const FakeReply &reply, const FaultInjector::Decision &decision, bool close,
                           const QDateTime &now)
 {
+    if (streamed(reply, decision))
+        return renderStreamed(reply, decision, close, now);
+
     QByteArray body = reply.body;
-    qsizetype declaredLength = body.size();
+    qsizetype declaredLength = body.isEmpty() && reply.contentLength >= 0 ? reply.contentLength : body.size();
     bool cut = close;
     bool chunked = false;
     if (decision.fault == FakeScript::Fault::MalformedBody) {
@@ -46,26 +118,8 @@ HttpResponse::Wire render(const FakeReply &reply, const FaultInjector::Decision 
         cut = true;
     }
 
-    QByteArray head =
-        "HTTP/1.1 " + QByteArray::number(reply.status) + ' ' + FakeReply::reasonPhrase(reply.status) + "\r\n";
-    if (reply.requestId != "-")
-        head += "x-amzn-RequestId: "
-            + (reply.requestId.isEmpty() ? QUuid::createUuid().toByteArray(QUuid::WithoutBraces) : reply.requestId)
-            + "\r\n";
-    if (!reply.errorType.isEmpty())
-        head += "x-amzn-ErrorType: " + reply.errorType + "\r\n";
-    head += "Content-Type: " + reply.contentType + "\r\n";
-    if (chunked)
-        head += "Transfer-Encoding: chunked\r\n";
-    else
-        head += "Content-Length: " + QByteArray::number(declaredLength) + "\r\n";
-    head += "Date: " + httpDate(now.addSecs(decision.dateOffsetSeconds)) + "\r\n";
-    if (close)
-        head += "Connection: close\r\n";
-    head += "\r\n";
-
     HttpResponse::Wire wire;
-    wire.bytes = head + body;
+    wire.bytes = head(reply, decision, close, now, declaredLength, chunked) + body;
     if (decision.fault == FakeScript::Fault::ResetMidBody)
         wire.after = HttpResponse::After::Reset;
     else if (cut)
@@ -82,6 +136,7 @@ FaultInjector::Decision FaultInjector::consume(FakeScript &script)
     d.close = script.closeAfterAnswer;
     d.dateOffsetSeconds = script.dateOffsetSeconds;
     d.hugeBodyBytes = script.hugeBodyBytes;
+    d.bodyBytesPerSecond = script.bodyBytesPerSecond;
     if (script.throttleCount > 0) {
         --script.throttleCount;
         d.kind = Decision::Kind::Throttle;
@@ -98,6 +153,13 @@ FaultInjector::Decision FaultInjector::consume(FakeScript &script)
         if (script.faultCount > 0)
             --script.faultCount;
         d.fault = script.fault;
+    }
+    // Independent of the steps above: it breaks a normal answer's body on the wire.
+    if (d.kind == Decision::Kind::Normal && d.fault == FakeScript::Fault::None && script.resetAfterBodyBytes >= 0
+        && script.resetCount != 0) {
+        if (script.resetCount > 0)
+            --script.resetCount;
+        d.resetAfterBodyBytes = script.resetAfterBodyBytes;
     }
     return d;
 }

@@ -31,6 +31,8 @@ public:
         bool close = false;
         qint64 dateOffsetSeconds = 0;
         qint64 hugeBodyBytes = 0;
+        qint64 resetAfterBodyBytes = -1;  // a TCP reset after this many body bytes; -1: none
+        qint64 bodyBytesPerSecond = 0;
     };
 
     // Takes the first step of the script still available (see FakeScript).

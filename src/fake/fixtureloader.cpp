@@ -4,7 +4,9 @@
 #include "fake/fixturejson.h"
 #include "fake/rawjson.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QUuid>
 
 #include <nlohmann/json.hpp>
@@ -25,6 +27,25 @@
 //                "trustedAccessKeyIds": ["AKIA..."] } ],  default: any known key
 //   "actionTypes": [ {"category":"Build","owner":"ThirdParty","provider":"AcmeCI","version":"1"} ],
 //   "script": { ...as below... },          the global script
+//   "buckets": [ { "name": "codepipeline-us-east-1-123456789012",     required; S3 path-style /NAME/KEY
+//                  "region": "us-east-1",      default us-east-1; requests signed for another get
+//                                              S3's wrong-region answer (see the script's wrongRegion)
+//                  "requireKms": true,         PutObject must ask for x-amz-server-side-encryption: aws:kms
+//                  "kmsKeyId": "arn:aws:kms:...:key/ID",  ...with this key (its ID or ARN)
+//                  "script": { ...as below; operations HeadObject, GetObject, PutObject; and
+//                              "resetAfterBodyBytes": 65536, "resetCount": 1,  a TCP reset after so
+//                                  many body bytes, for the first resetCount answers (-1: all)
+//                              "bodyBytesPerSecond": 100000,   bodies sent at this pace
+//                              "expireTokenAfterSeconds": 60,  400 ExpiredToken for requests signed
+//                                  with a key more than 60 s after its first S3 request
+//                              "wrongRegion": "authorizationHeaderMalformed"  or "permanentRedirect"
+//                                  (301) / "temporaryRedirect" (307) } } ],
+//   "objects": [ { "bucket": "...", "key": "a/b.zip",   required (the bucket is made if unknown)
+//                  "file": "artifacts/b.zip",  relative to the fixtures file; served in pieces
+//                  "text": "...",              or this UTF-8 text (one of the two is required)
+//                  "contentType": "application/zip" } ],
+//                                          Each job's details.data.artifactCredentials are accepted
+//                                          by S3, as are the "credentials".
 //   "jobs": [ {
 //       "jobId": "<uuid>",                 default: details.id (one of the two is required)
 //       "clientId": "<uuid>",              returned by Poll; default: a random UUID
@@ -119,6 +140,81 @@ Result<QList<FakeRole>> parseRoles(const ojson &value)
     return roles;
 }
 
+Result<QList<FakeS3Bucket>> parseBuckets(const ojson &value)
+{
+    if (!value.is_array())
+        return fixtureError(QStringLiteral("buckets"), FixtureLoader::tr("buckets must be an array"));
+    QList<FakeS3Bucket> buckets;
+    for (const auto &b : value) {
+        const QString where = QStringLiteral("buckets[%1]").arg(buckets.size());
+        if (!b.is_object() || fixtureString(b, "name").isEmpty())
+            return fixtureError(where, FixtureLoader::tr("%1 needs a \"name\"").arg(where));
+        FakeS3Bucket bucket;
+        for (auto it = b.begin(); it != b.end(); ++it) {
+            const std::string &key = it.key();
+            const ojson &v = it.value();
+            const QString member = where + QLatin1Char('.') + QString::fromStdString(key);
+            if (hasIgnorablePrefix(key))
+                continue;
+            if (key == "name" || key == "region" || key == "kmsKeyId") {
+                if (!v.is_string() || v.get<std::string>().empty())
+                    return fixtureError(member, FixtureLoader::tr("%1 must be a non-empty string").arg(member));
+                const QString text = QString::fromStdString(v.get<std::string>());
+                (key == "name" ? bucket.name : key == "region" ? bucket.region : bucket.kmsKeyId) = text;
+            } else if (key == "requireKms") {
+                if (!v.is_boolean())
+                    return fixtureError(member, FixtureLoader::tr("%1 must be true or false").arg(member));
+                bucket.requireKms = v.get<bool>();
+            } else if (key == "script") {
+                auto script = FakeScriptReader::read(v, member, true);
+                if (!script.ok())
+                    return script.error();
+                bucket.script = script.value();
+            } else {
+                return fixtureError(member, FixtureLoader::tr("%1 is not a bucket key").arg(member));
+            }
+        }
+        buckets.append(bucket);
+    }
+    return buckets;
+}
+
+Result<QList<FixtureLoader::Object>> parseObjects(const ojson &value)
+{
+    if (!value.is_array())
+        return fixtureError(QStringLiteral("objects"), FixtureLoader::tr("objects must be an array"));
+    QList<FixtureLoader::Object> objects;
+    for (const auto &o : value) {
+        const QString where = QStringLiteral("objects[%1]").arg(objects.size());
+        if (!o.is_object() || fixtureString(o, "bucket").isEmpty() || fixtureString(o, "key").isEmpty()
+            || (o.contains("file") == o.contains("text")))
+            return fixtureError(where,
+                                FixtureLoader::tr("%1 needs a \"bucket\", a \"key\", and a \"file\" or a "
+                                                  "\"text\"")
+                                    .arg(where));
+        FixtureLoader::Object object;
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const std::string &key = it.key();
+            const ojson &v = it.value();
+            const QString member = where + QLatin1Char('.') + QString::fromStdString(key);
+            if (hasIgnorablePrefix(key))
+                continue;
+            if (key != "bucket" && key != "key" && key != "file" && key != "text" && key != "contentType")
+                return fixtureError(member, FixtureLoader::tr("%1 is not an object key").arg(member));
+            if (!v.is_string() || (key == "file" && v.get<std::string>().empty()))
+                return fixtureError(member, FixtureLoader::tr("%1 must be a string").arg(member));
+        }
+        object.bucket = fixtureString(o, "bucket");
+        object.key = fixtureString(o, "key");
+        object.file = fixtureString(o, "file");
+        object.text = fixtureString(o, "text").toUtf8();
+        if (o.contains("contentType"))
+            object.contentType = fixtureString(o, "contentType").toUtf8();
+        objects.append(object);
+    }
+    return objects;
+}
+
 ojson actionTypeJson(const ActionTypeId &type)
 {
     ojson j;
@@ -153,6 +249,25 @@ Result<QByteArray> FixtureLoader::readFile(const QString &path)
         return Error::make(Error::Kind::Io, QStringLiteral("FixtureUnreadable"),
                            tr("Cannot read the fixtures file %1: %2").arg(path, file.errorString()));
     return file.readAll();
+}
+
+Result<QStringList> FixtureLoader::objectFiles(const Fixtures &fixtures, const QString &baseDir)
+{
+    QStringList paths;
+    for (qsizetype i = 0; i < fixtures.objects.size(); ++i) {
+        const Object &object = fixtures.objects[i];
+        if (object.file.isEmpty()) {
+            paths << QString();
+            continue;
+        }
+        const QString path = baseDir.isEmpty() ? object.file : QDir(baseDir).filePath(object.file);
+        const QFileInfo info(path);
+        if (!info.isFile() || !info.isReadable())
+            return fixtureError(QStringLiteral("objects[%1].file").arg(i),
+                                tr("objects[%1].file: cannot read %2").arg(i).arg(path));
+        paths << path;
+    }
+    return paths;
 }
 
 Result<FixtureLoader::Fixtures> FixtureLoader::parse(const QByteArray &json)
@@ -198,6 +313,16 @@ Result<FixtureLoader::Fixtures> FixtureLoader::parse(const QByteArray &json)
             if (!parsed.ok())
                 return parsed.error();
             fixtures.roles = parsed.value();
+        } else if (key == "buckets") {
+            auto parsed = parseBuckets(v);
+            if (!parsed.ok())
+                return parsed.error();
+            fixtures.buckets = parsed.value();
+        } else if (key == "objects") {
+            auto parsed = parseObjects(v);
+            if (!parsed.ok())
+                return parsed.error();
+            fixtures.objects = parsed.value();
         } else if (key == "region") {
             if (!v.is_string())
                 return fixtureError(QStringLiteral("region"), tr("region must be a string"));

@@ -8,12 +8,14 @@
 #include "core/secret.h"
 #include "fake/fakejob.h"
 #include "fake/fakerole.h"
+#include "fake/fakes3bucket.h"
 #include "fake/fakescript.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
 #include <QList>
 #include <QString>
+#include <QStringList>
 
 #include <nlohmann/json_fwd.hpp>
 
@@ -33,6 +35,17 @@ public:
         Secret sessionToken;
     };
 
+    // An S3 object of the fixtures: its content is the text, or the file's (a path relative
+    // to the fixtures file's folder).
+    struct Object
+    {
+        QString bucket;
+        QString key;
+        QString file;
+        QByteArray text;
+        QByteArray contentType = "application/octet-stream";
+    };
+
     struct Fixtures
     {
         QList<Credential> credentials;
@@ -41,9 +54,14 @@ public:
         QList<ActionTypeId> actionTypes;
         std::optional<FakeScript> script;  // the global one
         QList<QByteArray> jobs;            // each job object's text as written, for parseJob()
+        QList<FakeS3Bucket> buckets;
+        QList<Object> objects;
     };
 
     static Result<QByteArray> readFile(const QString &path);
+    // The path of each object's file (empty for a text object), resolved against baseDir
+    // (the fixtures file's folder), once each is known to be a readable file.
+    static Result<QStringList> objectFiles(const Fixtures &fixtures, const QString &baseDir);
     // Every key but the jobs' contents is checked here; the jobs are checked one by
     // one as they are added, since a job can also clash with one already there.
     static Result<Fixtures> parse(const QByteArray &json);

@@ -213,7 +213,7 @@ HttpRequestParser::State HttpRequestParser::parseHeaders()
         qsizetype length = 0;
         if (!parseDecimal(first, length))
             return fail(400, QStringLiteral("Invalid Content-Length"));
-        if (length > m_maxBodyBytes)
+        if (length > maxBody())
             return fail(413, QStringLiteral("Request body is too large"));
         m_remaining = length;
         m_phase = length > 0 ? Phase::FixedBody : Phase::Done;
@@ -262,7 +262,7 @@ HttpRequestParser::State HttpRequestParser::parse()
             qsizetype size = 0;
             if (!parseHex(sizeText.trimmed(), size))
                 return fail(400, QStringLiteral("Malformed chunk size"));
-            if (m_request.body.size() + size > m_maxBodyBytes)
+            if (m_request.body.size() + size > maxBody())
                 return fail(413, QStringLiteral("Request body is too large"));
             if (size == 0) {
                 m_phase = Phase::Trailers;

@@ -58,10 +58,18 @@ public:
 
     qsizetype bufferedBytes() const { return m_buffer.size(); }
 
+    // The body limit for PUT requests (S3 uploads), which may be larger than the API calls'.
+    // Default: the same as the others.
+    void setMaxUploadBytes(qsizetype bytes) { m_maxUploadBytes = bytes; }
+
 private:
     enum class Phase { Headers, FixedBody, ChunkSize, ChunkData, ChunkDataEnd, Trailers, Done };
 
     State fail(int status, const QString &message);
+    qsizetype maxBody() const
+    {
+        return m_request.method == "PUT" && m_maxUploadBytes > 0 ? m_maxUploadBytes : m_maxBodyBytes;
+    }
     // Moves what has arrived of the expected body bytes into the body; true once all are in.
     bool takeBodyBytes();
     State parseHeaders();
@@ -69,6 +77,7 @@ private:
 
     qsizetype m_maxHeaderBytes;
     qsizetype m_maxBodyBytes;
+    qsizetype m_maxUploadBytes = 0;
     QByteArray m_buffer;
     Phase m_phase = Phase::Headers;
     HttpRequest m_request;

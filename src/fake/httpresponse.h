@@ -7,6 +7,9 @@
 #include <QByteArray>
 
 #include <functional>
+#include <memory>
+
+class QIODevice;
 
 namespace jobdesk::fake {
 
@@ -22,6 +25,12 @@ struct HttpResponse
     {
         QByteArray bytes;
         After after = After::KeepAlive;
+        // Written after bytes, read in pieces as the socket drains, so that a large body is
+        // never held whole; streamLength bytes of it (fewer when the device ends early, which
+        // resets the connection). `after` applies once they are out.
+        std::shared_ptr<QIODevice> stream;
+        qint64 streamLength = 0;
+        qint64 bytesPerSecond = 0;  // 0: as fast as the socket takes them
     };
 
     // Never answered: the connection hangs, and requests behind it on the same

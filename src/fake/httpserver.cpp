@@ -8,9 +8,17 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+#include <optional>
+
 namespace jobdesk::fake {
 
 namespace {
+
+// A streamed body is read in pieces of this size, and only while fewer than
+// kHighWaterBytes wait in the socket's buffer: memory stays small whatever the size.
+constexpr qint64 kPieceBytes = 64 * 1024;
+constexpr qint64 kHighWaterBytes = 256 * 1024;
+constexpr int kPaceMs = 100;
 
 // Closing with a zero linger time makes the kernel send RST instead of FIN.
 void resetConnection(QTcpSocket *socket)
@@ -58,6 +66,19 @@ struct HttpServer::Connection
     HttpRequestParser parser;
     bool busy = false;  // an answer is pending (delayed or never coming)
     bool closing = false;
+
+    // The body being streamed, if any.
+    struct Stream
+    {
+        std::shared_ptr<QIODevice> device;
+        qint64 left = 0;
+        qint64 bytesPerSecond = 0;
+        qint64 budget = 0;    // bytes that may go out before the next pacing tick
+        bool pacing = false;  // a tick is due
+        HttpResponse::After after = HttpResponse::After::KeepAlive;
+        std::function<void()> sent;
+    };
+    std::optional<Stream> stream;
 };
 
 HttpServer::HttpServer(QObject *parent) : QObject(parent), m_listener(new Listener(this))
@@ -130,8 +151,13 @@ void HttpServer::accept()
     while (QTcpSocket *socket = m_listener->nextPendingConnection()) {
         ++m_connections;
         auto connection = std::make_shared<Connection>(socket, m_maxHeaderBytes, m_maxBodyBytes);
+        connection->parser.setMaxUploadBytes(m_maxUploadBytes);
         m_open.insert(socket, connection);
         connect(socket, &QTcpSocket::readyRead, this, [this, connection] { readFrom(connection); });
+        connect(socket, &QTcpSocket::bytesWritten, this, [this, connection] {
+            if (connection->stream && !connection->stream->pacing)
+                pump(connection);
+        });
         connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
             m_open.remove(socket);
             socket->deleteLater();
@@ -195,18 +221,85 @@ void HttpServer::deliver(const std::shared_ptr<Connection> &connection, const Ht
     QTcpSocket *socket = connection->socket;
     if (!socket)
         return;
-    const HttpResponse::Wire wire = response.render();
+    HttpResponse::Wire wire = response.render();
     socket->write(wire.bytes);
-    if (response.sent)
-        response.sent();
-    if (wire.after == HttpResponse::After::Reset) {
+    if (wire.stream) {
+        Connection::Stream stream;
+        stream.device = std::move(wire.stream);
+        stream.left = wire.streamLength;
+        stream.bytesPerSecond = wire.bytesPerSecond;
+        stream.budget = qMax<qint64>(1, wire.bytesPerSecond * kPaceMs / 1000);
+        stream.after = wire.after;
+        stream.sent = response.sent;
+        connection->stream = std::move(stream);
+        pump(connection);  // goes on as bytesWritten and the pacing ticks come
+        return;
+    }
+    finishAnswer(connection, wire.after, response.sent, resume);
+}
+
+void HttpServer::pump(const std::shared_ptr<Connection> &connection)
+{
+    QTcpSocket *socket = connection->socket;
+    if (!socket || !connection->stream)
+        return;
+    Connection::Stream &stream = *connection->stream;
+    while (stream.left > 0 && socket->bytesToWrite() < kHighWaterBytes) {
+        qint64 want = qMin(stream.left, kPieceBytes);
+        if (stream.bytesPerSecond > 0)
+            want = qMin(want, stream.budget);
+        if (want <= 0)
+            break;
+        const QByteArray piece = stream.device->read(want);
+        if (piece.isEmpty()) {
+            // The file ended or failed early: the client must not take the short body for whole.
+            stream.left = 0;
+            stream.after = HttpResponse::After::Reset;
+            break;
+        }
+        socket->write(piece);
+        stream.left -= piece.size();
+        if (stream.bytesPerSecond > 0)
+            stream.budget -= piece.size();
+    }
+    if (stream.left > 0) {
+        if (stream.bytesPerSecond > 0 && stream.budget <= 0 && !stream.pacing) {
+            stream.pacing = true;
+            QTimer::singleShot(kPaceMs, socket, [this, connection] {
+                if (!connection->stream)
+                    return;
+                connection->stream->pacing = false;
+                connection->stream->budget = qMax<qint64>(1, connection->stream->bytesPerSecond * kPaceMs / 1000);
+                pump(connection);
+            });
+        }
+        return;
+    }
+    // A reset drops what the socket still holds: the bytes promised before it go out first.
+    if (stream.after == HttpResponse::After::Reset && socket->bytesToWrite() > 0)
+        return;
+    const Connection::Stream done = std::move(stream);
+    connection->stream.reset();
+    // Later, not from inside the write that finished the body: process() may be below us.
+    QTimer::singleShot(0, socket, [this, connection, done] { finishAnswer(connection, done.after, done.sent, true); });
+}
+
+void HttpServer::finishAnswer(const std::shared_ptr<Connection> &connection, HttpResponse::After after,
+                              const std::function<void()> &sent, bool resume)
+{
+    QTcpSocket *socket = connection->socket;
+    if (!socket)
+        return;
+    if (sent)
+        sent();
+    if (after == HttpResponse::After::Reset) {
         connection->closing = true;
         resetConnection(socket);  // abort() emits disconnected, which forgets the connection
         return;
     }
 
     connection->busy = false;
-    if (wire.after == HttpResponse::After::Close) {
+    if (after == HttpResponse::After::Close) {
         connection->closing = true;
         socket->disconnectFromHost();
         return;

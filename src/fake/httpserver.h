@@ -50,6 +50,9 @@ public:
 
     // Takes effect for connections accepted afterwards.
     void setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes);
+    // The body limit of PUT requests (S3 uploads, held in memory). Takes effect for
+    // connections accepted afterwards.
+    void setMaxUploadBytes(qsizetype bytes) { m_maxUploadBytes = bytes; }
 
     int connectionCount() const { return m_connections; }
     void resetConnectionCount() { m_connections = 0; }
@@ -63,12 +66,17 @@ private:
     void process(const std::shared_ptr<Connection> &connection);
     void respond(const std::shared_ptr<Connection> &connection, const HttpResponse &response);
     void deliver(const std::shared_ptr<Connection> &connection, const HttpResponse &response, bool resume);
+    // Writes the next pieces of a streamed body while the socket's buffer is low.
+    void pump(const std::shared_ptr<Connection> &connection);
+    void finishAnswer(const std::shared_ptr<Connection> &connection, HttpResponse::After after,
+                      const std::function<void()> &sent, bool resume);
 
     Listener *m_listener;
     RequestHandler m_onRequest;
     MalformedHandler m_onMalformed;
     qsizetype m_maxHeaderBytes = 32 * 1024;
     qsizetype m_maxBodyBytes = 1024 * 1024;
+    qsizetype m_maxUploadBytes = 64 * 1024 * 1024;
     int m_connections = 0;
     QHash<QTcpSocket *, std::shared_ptr<Connection>> m_open;
 };

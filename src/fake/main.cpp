@@ -56,7 +56,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption regionOption(
         QStringLiteral("region"), QCoreApplication::translate("main", "Only accept signatures for this region."),
         QStringLiteral("region"));
-    parser.addOptions({portOption, certOption, keyOption, regionOption});
+    const QCommandLineOption objectOption(
+        QStringLiteral("s3-object"),
+        QCoreApplication::translate("main",
+                                    "Serve the file at PATH as the S3 object BUCKET/KEY, read in pieces on "
+                                    "every download (repeatable)."),
+        QStringLiteral("BUCKET/KEY=PATH"));
+    parser.addOptions({portOption, certOption, keyOption, regionOption, objectOption});
     parser.process(app);
 
     jobdesk::fake::FakeCodePipeline fake;
@@ -67,6 +73,16 @@ int main(int argc, char *argv[])
     }
     if (parser.isSet(regionOption))
         fake.setRegion(parser.value(regionOption));
+    for (const QString &spec : parser.values(objectOption)) {
+        const qsizetype slash = spec.indexOf(QLatin1Char('/'));
+        const qsizetype equals = spec.indexOf(QLatin1Char('='), slash + 1);
+        if (slash <= 0 || equals < 0 || equals == slash + 1 || equals == spec.size() - 1)
+            return fail(QCoreApplication::translate("main", "--s3-object %1: expected BUCKET/KEY=PATH").arg(spec));
+        const auto added =
+            fake.putS3ObjectFile(spec.left(slash), spec.mid(slash + 1, equals - slash - 1), spec.mid(equals + 1));
+        if (!added.ok())
+            return fail(added.error().message);
+    }
     if (parser.isSet(certOption) != parser.isSet(keyOption))
         return fail(QCoreApplication::translate("main", "--tls-cert and --tls-key go together"));
     if (parser.isSet(certOption)) {
