@@ -143,6 +143,7 @@ private Q_SLOTS:
     void expiredCredentials();
     void debugHidesSecrets();
     void interruptRemovesPartialFile();
+    void progressOnTerminal();
 
 private:
     test::ProcessOutput cli(const QString &action, const QStringList &extra,
@@ -560,6 +561,29 @@ void TestCliArtifact::interruptRemovesPartialFile()
     QVERIFY2(process.exitCode() == 130, err.constData());
     QVERIFY(err.contains("cancelled: ctrl-c received"));
     QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden), QStringList());
+}
+
+void TestCliArtifact::progressOnTerminal()
+{
+    // script(1) gives jobdesk-cli a terminal: the progress line appears, rewritten with \r.
+    m_fake.putS3Object(kInputBucket, QLatin1String(kInputs[0].key), QByteArray(300 * 1024, 'p'));
+    fake::FakeScript script;
+    script.bodyBytesPerSecond = 200 * 1024;
+    QVERIFY(m_fake.setS3Script(kInputBucket, script));
+    const QString url = m_fake.url().toString();
+    QString command = test::jobdeskCli();
+    for (const QString &arg :
+         {QStringLiteral("artifact"), QStringLiteral("get"), QStringLiteral("--job-id"), kJob,
+          QStringLiteral("--client-token"), kToken, QStringLiteral("--name"), QStringLiteral("SourceArtifact"),
+          QStringLiteral("--output-file"), m_dir.filePath(QStringLiteral("progress.zip")),
+          QStringLiteral("--endpoint-url"), url, QStringLiteral("--s3-endpoint-url"), url})
+        command += QStringLiteral(" '") + arg + QLatin1Char('\'');
+    const auto run = test::runProcessServing(QStringLiteral("script"),
+                                             {QStringLiteral("-qec"), command, QStringLiteral("/dev/null")}, env());
+    m_fake.setS3Script(kInputBucket, {});
+    QVERIFY2(run.exitCode == 0, run.out.constData());
+    QVERIFY2(run.out.contains("\rDownloaded ") && run.out.contains(" KiB of 300.0 KiB ("), run.out.constData());
+    QVERIFY(run.out.contains("/s)"));
 }
 
 QTEST_GUILESS_MAIN(TestCliArtifact)
