@@ -356,6 +356,400 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::archive::ArchiveExtractor</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>„%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Extraction cancelled; the files it had written were removed.</source>
+        <translation>Entpacken abgebrochen; die bereits geschriebenen Dateien wurden entfernt.</translation>
+    </message>
+    <message>
+        <source>would be written through the existing symbolic link &quot;%1&quot;</source>
+        <translation>würde durch die vorhandene symbolische Verknüpfung „%1“ geschrieben</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file, not a folder</source>
+        <translation>„%1“ ist eine Datei, kein Ordner</translation>
+    </message>
+    <message>
+        <source>a symbolic link is in the way</source>
+        <translation>eine symbolische Verknüpfung steht im Weg</translation>
+    </message>
+    <message>
+        <source>a file is in the way of a folder</source>
+        <translation>eine Datei steht einem Ordner im Weg</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>der Ordner kann nicht angelegt werden</translation>
+    </message>
+    <message>
+        <source>appears twice in the archive</source>
+        <translation>kommt zweimal im Archiv vor</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
+        <translation>Nichts wurde entpackt: Das Archiv würde mehr als %1 Bytes ergeben (erreicht bei „%2“).</translation>
+    </message>
+    <message>
+        <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
+        <translation>Entpacken Sie weniger Einträge, oder erhöhen Sie die Grenze, wenn das Artefakt bekanntermaßen so groß ist.</translation>
+    </message>
+    <message>
+        <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
+        <translation>würde durch die symbolische Verknüpfung „%1“ des Archivs geschrieben</translation>
+    </message>
+    <message>
+        <source>lies under &quot;%1&quot;, which is a file</source>
+        <translation>liegt unter „%1“, das eine Datei ist</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
+        <translation>ist eine symbolische Verknüpfung auf „%1“ außerhalb des Ordners</translation>
+    </message>
+    <message>
+        <source>something other than a folder already has this name</source>
+        <translation>etwas anderes als ein Ordner trägt bereits diesen Namen</translation>
+    </message>
+    <message>
+        <source>a folder already has this name</source>
+        <translation>ein Ordner trägt bereits diesen Namen</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
+        <translation>Nichts wurde entpackt: „%1“ ist bereits vorhanden.</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder, or allow replacing existing files.</source>
+        <translation>Wählen Sie einen leeren Ordner, oder erlauben Sie das Ersetzen vorhandener Dateien.</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>This file is not a zip archive; nothing was extracted.</source>
+        <translation>Diese Datei ist kein ZIP-Archiv; nichts wurde entpackt.</translation>
+    </message>
+    <message>
+        <source>JobDesk lists %1 archives but extracts only zip archives.</source>
+        <translation>JobDesk listet %1-Archive auf, entpackt aber nur ZIP-Archive.</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive holds more than %1 entries.</source>
+        <translation>Nichts wurde entpackt: Das Archiv enthält mehr als %1 Einträge.</translation>
+    </message>
+    <message>
+        <source>the symbolic link in its place cannot be removed</source>
+        <translation>die symbolische Verknüpfung an seiner Stelle kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>the file in its place cannot be removed</source>
+        <translation>die Datei an seiner Stelle kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>the symbolic link cannot be created</source>
+        <translation>die symbolische Verknüpfung kann nicht angelegt werden</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ArchiveReader</name>
+    <message>
+        <source>The archive has no entry named &quot;%1&quot;.</source>
+        <translation>Das Archiv enthält keinen Eintrag namens „%1“.</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>„%1“ kann nicht geöffnet werden: %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>The archive cannot be read: it is not open for random access.</source>
+        <translation>Das Archiv kann nicht gelesen werden: Es ist nicht für wahlfreien Zugriff geöffnet.</translation>
+    </message>
+    <message>
+        <source>This file is not a zip, tar or tar.gz archive.</source>
+        <translation>Diese Datei ist kein ZIP-, TAR- oder TAR.GZ-Archiv.</translation>
+    </message>
+    <message>
+        <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
+        <translation>JobDesk erkennt Archive an ihrem Inhalt, nicht am Namen; diese Datei beginnt mit keiner der bekannten Signaturen.</translation>
+    </message>
+    <message>
+        <source>Only the entries of a zip archive can be read.</source>
+        <translation>Nur die Einträge eines ZIP-Archivs können gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
+        <translation>Der Archiveintrag „%1“ ist ein Ordner, keine Datei.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
+        <translation>Der Archiveintrag „%1“ ist eine symbolische Verknüpfung, keine Datei.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::EntryPath</name>
+    <message>
+        <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
+        <translation>Nichts wurde entpackt: Der Archiveintrag „%1“ %2.</translation>
+    </message>
+    <message>
+        <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
+        <translation>Ein Archiv, dessen Namen den Zielordner verlassen, kann Dateien an beliebiger Stelle überschreiben; fragen Sie, wer das Artefakt erzeugt hat.</translation>
+    </message>
+    <message>
+        <source>has an empty name</source>
+        <translation>hat einen leeren Namen</translation>
+    </message>
+    <message>
+        <source>has a control character in its name</source>
+        <translation>enthält ein Steuerzeichen im Namen</translation>
+    </message>
+    <message>
+        <source>has an absolute path</source>
+        <translation>hat einen absoluten Pfad</translation>
+    </message>
+    <message>
+        <source>names a drive</source>
+        <translation>nennt ein Laufwerk</translation>
+    </message>
+    <message>
+        <source>climbs out of the folder with &quot;..&quot;</source>
+        <translation>verlässt den Ordner mit „..“</translation>
+    </message>
+    <message>
+        <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
+        <translation>hat einen Namen nur aus Punkten und Leerzeichen, den Windows als „..“ liest</translation>
+    </message>
+    <message>
+        <source>names the folder itself</source>
+        <translation>bezeichnet den Ordner selbst</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::TarLister</name>
+    <message>
+        <source>The tar archive is damaged: %1.</source>
+        <translation>Das TAR-Archiv ist beschädigt: %1.</translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
+        <translation>Laden Sie das Artefakt erneut herunter; bleibt es beschädigt, hat die Aktion, die es geschrieben hat, ein fehlerhaftes Archiv erzeugt.</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>der Dekomprimierer konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>the gzip stream is cut short</source>
+        <translation>der gzip-Datenstrom ist abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the gzip stream is damaged</source>
+        <translation>der gzip-Datenstrom ist beschädigt</translation>
+    </message>
+    <message>
+        <source>an extended header of %1 bytes is larger than any name</source>
+        <translation>ein erweiterter Header von %1 Bytes ist größer als jeder Name</translation>
+    </message>
+    <message>
+        <source>it ends inside an extended header</source>
+        <translation>es endet innerhalb eines erweiterten Headers</translation>
+    </message>
+    <message>
+        <source>it ends inside a header</source>
+        <translation>es endet innerhalb eines Headers</translation>
+    </message>
+    <message>
+        <source>the header after entry %1 has a wrong checksum</source>
+        <translation>der Header nach Eintrag %1 hat eine falsche Prüfsumme</translation>
+    </message>
+    <message>
+        <source>the size of entry %1 is not a number</source>
+        <translation>die Größe von Eintrag %1 ist keine Zahl</translation>
+    </message>
+    <message>
+        <source>a pax extended header is malformed</source>
+        <translation>ein erweiterter pax-Header ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>a pax global header is malformed</source>
+        <translation>ein globaler pax-Header ist fehlerhaft</translation>
+    </message>
+    <message>
+        <source>it holds more than %1 entries</source>
+        <translation>es enthält mehr als %1 Einträge</translation>
+    </message>
+    <message>
+        <source>entry %1 has no name</source>
+        <translation>Eintrag %1 hat keinen Namen</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation>der Eintrag „%1“ gibt eine unmögliche Größe an</translation>
+    </message>
+    <message>
+        <source>it ends inside the entry &quot;%1&quot;</source>
+        <translation>es endet innerhalb des Eintrags „%1“</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipDirectory</name>
+    <message>
+        <source>a checksum does not match</source>
+        <translation>eine Prüfsumme stimmt nicht</translation>
+    </message>
+    <message>
+        <source>the zip directory is damaged or cut short</source>
+        <translation>das ZIP-Verzeichnis ist beschädigt oder abgeschnitten</translation>
+    </message>
+    <message>
+        <source>the zip file could not be read (error %1)</source>
+        <translation>die ZIP-Datei konnte nicht gelesen werden (Fehler %1)</translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: %1.</source>
+        <translation>Das ZIP-Archiv ist beschädigt: %1.</translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
+        <translation>Laden Sie das Artefakt erneut herunter; bleibt es beschädigt, hat die Aktion, die es geschrieben hat, ein fehlerhaftes ZIP erzeugt.</translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
+        <translation>Das ZIP-Archiv ist beschädigt: Sein zentrales Verzeichnis am Dateiende fehlt oder ist abgeschnitten.</translation>
+    </message>
+    <message>
+        <source>A download cut short loses the end of a zip: download the artifact again.</source>
+        <translation>Ein abgebrochener Download verliert das Ende eines ZIP: Laden Sie das Artefakt erneut herunter.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
+        <translation>Der Archiveintrag „%1“ ist verschlüsselt; JobDesk entschlüsselt keine ZIP-Einträge.</translation>
+    </message>
+    <message>
+        <source>Decrypt the artifact with the tool that encrypted it.</source>
+        <translation>Entschlüsseln Sie das Artefakt mit dem Werkzeug, das es verschlüsselt hat.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
+        <translation>Der Archiveintrag „%1“ ist mit Methode %2 komprimiert, die JobDesk nicht lesen kann.</translation>
+    </message>
+    <message>
+        <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
+        <translation>JobDesk liest unkomprimierte und mit Deflate komprimierte Einträge, wie CodePipeline sie schreibt.</translation>
+    </message>
+    <message>
+        <source>The archive holds more than %1 entries.</source>
+        <translation>Das Archiv enthält mehr als %1 Einträge.</translation>
+    </message>
+    <message>
+        <source>Artifacts this large are not shown or extracted.</source>
+        <translation>So große Artefakte werden weder angezeigt noch entpackt.</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation>der Eintrag „%1“ gibt eine unmögliche Größe an</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
+        <translation>der Eintrag „%1“ kann nicht geöffnet werden (%2)</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>der Dekomprimierer konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
+        <translation>Der Archiveintrag „%1“ enthält mehr Daten als die angegebenen %2 Bytes; das Archiv ist beschädigt oder darauf angelegt, die Festplatte zu füllen (eine ZIP-Bombe).</translation>
+    </message>
+    <message>
+        <source>Do not extract this artifact; ask who produced it.</source>
+        <translation>Entpacken Sie dieses Artefakt nicht; fragen Sie, wer es erzeugt hat.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; does not decompress</source>
+        <translation>der Eintrag „%1“ lässt sich nicht dekomprimieren</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be read (%2)</source>
+        <translation>der Eintrag „%1“ kann nicht gelesen werden (%2)</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
+        <translation>der Eintrag „%1“ endet nach %2 seiner %3 Bytes</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
+        <translation>der Eintrag „%1“ besteht die CRC-32-Prüfung nicht</translation>
+    </message>
+    <message>
+        <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
+        <translation>die symbolische Verknüpfung „%1“ hat ein Ziel, das länger als %2 Bytes ist</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipWriter</name>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation>„%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the zip &quot;%1&quot;: %2</source>
+        <translation>Das ZIP „%1“ kann nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
+        <translation>„%1“ ist eine symbolische Verknüpfung; wählen Sie die Datei oder den Ordner, auf den sie zeigt.</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>es ist nicht vorhanden</translation>
+    </message>
+    <message>
+        <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
+        <translation>Das ZIP „%1“ kann nicht in den Ordner geschrieben werden, der gepackt wird.</translation>
+    </message>
+    <message>
+        <source>Save the zip outside &quot;%1&quot;.</source>
+        <translation>Speichern Sie das ZIP außerhalb von „%1“.</translation>
+    </message>
+    <message>
+        <source>it is neither a file nor a folder</source>
+        <translation>es ist weder eine Datei noch ein Ordner</translation>
+    </message>
+    <message>
+        <source>Zipping cancelled; no zip was written.</source>
+        <translation>Packen abgebrochen; es wurde kein ZIP geschrieben.</translation>
+    </message>
+    <message>
+        <source>the zip cannot be started (error %1)</source>
+        <translation>das ZIP kann nicht begonnen werden (Fehler %1)</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be added</source>
+        <translation>der Eintrag „%1“ kann nicht hinzugefügt werden</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be finished</source>
+        <translation>der Eintrag „%1“ kann nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>the zip&apos;s directory cannot be written</source>
+        <translation>das Verzeichnis des ZIP kann nicht geschrieben werden</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::aws::AwsCall</name>
     <message>
         <source>The request was cancelled.</source>

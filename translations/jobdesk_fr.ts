@@ -356,6 +356,400 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::archive::ArchiveExtractor</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>Impossible d’écrire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Extraction cancelled; the files it had written were removed.</source>
+        <translation>Extraction annulée ; les fichiers déjà écrits ont été supprimés.</translation>
+    </message>
+    <message>
+        <source>would be written through the existing symbolic link &quot;%1&quot;</source>
+        <translation>serait écrite à travers le lien symbolique existant « %1 »</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file, not a folder</source>
+        <translation>« %1 » est un fichier, pas un dossier</translation>
+    </message>
+    <message>
+        <source>a symbolic link is in the way</source>
+        <translation>un lien symbolique est dans le chemin</translation>
+    </message>
+    <message>
+        <source>a file is in the way of a folder</source>
+        <translation>un fichier occupe la place d’un dossier</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>le dossier ne peut pas être créé</translation>
+    </message>
+    <message>
+        <source>appears twice in the archive</source>
+        <translation>figure deux fois dans l’archive</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
+        <translation>Rien n’a été extrait : l’archive occuperait plus de %1 octets une fois décompressée (atteint à « %2 »).</translation>
+    </message>
+    <message>
+        <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
+        <translation>Extrayez moins d’entrées, ou relevez la limite si l’artefact est réellement aussi volumineux.</translation>
+    </message>
+    <message>
+        <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
+        <translation>serait écrite à travers le lien symbolique « %1 » de l’archive</translation>
+    </message>
+    <message>
+        <source>lies under &quot;%1&quot;, which is a file</source>
+        <translation>se trouve sous « %1 », qui est un fichier</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
+        <translation>est un lien symbolique vers « %1 », hors du dossier</translation>
+    </message>
+    <message>
+        <source>something other than a folder already has this name</source>
+        <translation>un élément qui n’est pas un dossier porte déjà ce nom</translation>
+    </message>
+    <message>
+        <source>a folder already has this name</source>
+        <translation>un dossier porte déjà ce nom</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
+        <translation>Rien n’a été extrait : « %1 » existe déjà.</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder, or allow replacing existing files.</source>
+        <translation>Choisissez un dossier vide, ou autorisez le remplacement des fichiers existants.</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>This file is not a zip archive; nothing was extracted.</source>
+        <translation>Ce fichier n’est pas une archive zip ; rien n’a été extrait.</translation>
+    </message>
+    <message>
+        <source>JobDesk lists %1 archives but extracts only zip archives.</source>
+        <translation>JobDesk liste les archives %1 mais n’extrait que les archives zip.</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive holds more than %1 entries.</source>
+        <translation>Rien n’a été extrait : l’archive contient plus de %1 entrées.</translation>
+    </message>
+    <message>
+        <source>the symbolic link in its place cannot be removed</source>
+        <translation>le lien symbolique à sa place ne peut pas être supprimé</translation>
+    </message>
+    <message>
+        <source>the file in its place cannot be removed</source>
+        <translation>le fichier à sa place ne peut pas être supprimé</translation>
+    </message>
+    <message>
+        <source>the symbolic link cannot be created</source>
+        <translation>le lien symbolique ne peut pas être créé</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ArchiveReader</name>
+    <message>
+        <source>The archive has no entry named &quot;%1&quot;.</source>
+        <translation>L’archive ne contient aucune entrée nommée « %1 ».</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>Impossible d’ouvrir « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>inconnu</translation>
+    </message>
+    <message>
+        <source>The archive cannot be read: it is not open for random access.</source>
+        <translation>L’archive ne peut pas être lue : elle n’est pas ouverte en accès direct.</translation>
+    </message>
+    <message>
+        <source>This file is not a zip, tar or tar.gz archive.</source>
+        <translation>Ce fichier n’est pas une archive zip, tar ou tar.gz.</translation>
+    </message>
+    <message>
+        <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
+        <translation>JobDesk reconnaît les archives à leur contenu, pas à leur nom ; ce fichier ne commence par aucune des signatures connues.</translation>
+    </message>
+    <message>
+        <source>Only the entries of a zip archive can be read.</source>
+        <translation>Seules les entrées d’une archive zip peuvent être lues.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
+        <translation>L’entrée d’archive « %1 » est un dossier, pas un fichier.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
+        <translation>L’entrée d’archive « %1 » est un lien symbolique, pas un fichier.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::EntryPath</name>
+    <message>
+        <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
+        <translation>Rien n’a été extrait : l’entrée d’archive « %1 » %2.</translation>
+    </message>
+    <message>
+        <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
+        <translation>Une archive dont les noms sortent du dossier cible peut écraser des fichiers n’importe où ; demandez qui a produit l’artefact.</translation>
+    </message>
+    <message>
+        <source>has an empty name</source>
+        <translation>a un nom vide</translation>
+    </message>
+    <message>
+        <source>has a control character in its name</source>
+        <translation>contient un caractère de contrôle dans son nom</translation>
+    </message>
+    <message>
+        <source>has an absolute path</source>
+        <translation>a un chemin absolu</translation>
+    </message>
+    <message>
+        <source>names a drive</source>
+        <translation>désigne un lecteur</translation>
+    </message>
+    <message>
+        <source>climbs out of the folder with &quot;..&quot;</source>
+        <translation>sort du dossier avec « .. »</translation>
+    </message>
+    <message>
+        <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
+        <translation>a un nom fait uniquement de points et d’espaces, que Windows lit comme « .. »</translation>
+    </message>
+    <message>
+        <source>names the folder itself</source>
+        <translation>désigne le dossier lui-même</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::TarLister</name>
+    <message>
+        <source>The tar archive is damaged: %1.</source>
+        <translation>L’archive tar est endommagée : %1.</translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
+        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit une archive défectueuse.</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>le décompresseur n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>the gzip stream is cut short</source>
+        <translation>le flux gzip est tronqué</translation>
+    </message>
+    <message>
+        <source>the gzip stream is damaged</source>
+        <translation>le flux gzip est endommagé</translation>
+    </message>
+    <message>
+        <source>an extended header of %1 bytes is larger than any name</source>
+        <translation>un en-tête étendu de %1 octets est plus grand que n’importe quel nom</translation>
+    </message>
+    <message>
+        <source>it ends inside an extended header</source>
+        <translation>elle se termine au milieu d’un en-tête étendu</translation>
+    </message>
+    <message>
+        <source>it ends inside a header</source>
+        <translation>elle se termine au milieu d’un en-tête</translation>
+    </message>
+    <message>
+        <source>the header after entry %1 has a wrong checksum</source>
+        <translation>l’en-tête qui suit l’entrée %1 a une somme de contrôle erronée</translation>
+    </message>
+    <message>
+        <source>the size of entry %1 is not a number</source>
+        <translation>la taille de l’entrée %1 n’est pas un nombre</translation>
+    </message>
+    <message>
+        <source>a pax extended header is malformed</source>
+        <translation>un en-tête étendu pax est mal formé</translation>
+    </message>
+    <message>
+        <source>a pax global header is malformed</source>
+        <translation>un en-tête global pax est mal formé</translation>
+    </message>
+    <message>
+        <source>it holds more than %1 entries</source>
+        <translation>elle contient plus de %1 entrées</translation>
+    </message>
+    <message>
+        <source>entry %1 has no name</source>
+        <translation>l’entrée %1 n’a pas de nom</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation>l’entrée « %1 » déclare une taille impossible</translation>
+    </message>
+    <message>
+        <source>it ends inside the entry &quot;%1&quot;</source>
+        <translation>elle se termine au milieu de l’entrée « %1 »</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipDirectory</name>
+    <message>
+        <source>a checksum does not match</source>
+        <translation>une somme de contrôle ne correspond pas</translation>
+    </message>
+    <message>
+        <source>the zip directory is damaged or cut short</source>
+        <translation>le répertoire zip est endommagé ou tronqué</translation>
+    </message>
+    <message>
+        <source>the zip file could not be read (error %1)</source>
+        <translation>le fichier zip n’a pas pu être lu (erreur %1)</translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: %1.</source>
+        <translation>L’archive zip est endommagée : %1.</translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
+        <translation>Téléchargez à nouveau l’artefact ; s’il reste endommagé, l’action qui l’a écrit a produit un zip défectueux.</translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
+        <translation>L’archive zip est endommagée : son répertoire central, à la fin du fichier, manque ou est tronqué.</translation>
+    </message>
+    <message>
+        <source>A download cut short loses the end of a zip: download the artifact again.</source>
+        <translation>Un téléchargement interrompu perd la fin d’un zip : téléchargez à nouveau l’artefact.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
+        <translation>L’entrée d’archive « %1 » est chiffrée ; JobDesk ne déchiffre pas les entrées zip.</translation>
+    </message>
+    <message>
+        <source>Decrypt the artifact with the tool that encrypted it.</source>
+        <translation>Déchiffrez l’artefact avec l’outil qui l’a chiffré.</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
+        <translation>L’entrée d’archive « %1 » est compressée avec la méthode %2, que JobDesk ne sait pas lire.</translation>
+    </message>
+    <message>
+        <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
+        <translation>JobDesk lit les entrées stockées et compressées par deflate, ce qu’écrit CodePipeline.</translation>
+    </message>
+    <message>
+        <source>The archive holds more than %1 entries.</source>
+        <translation>L’archive contient plus de %1 entrées.</translation>
+    </message>
+    <message>
+        <source>Artifacts this large are not shown or extracted.</source>
+        <translation>Les artefacts aussi volumineux ne sont ni affichés ni extraits.</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation>l’entrée « %1 » déclare une taille impossible</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
+        <translation>l’entrée « %1 » ne peut pas être ouverte (%2)</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>le décompresseur n’a pas pu démarrer</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
+        <translation>L’entrée d’archive « %1 » contient plus de données que les %2 octets déclarés ; l’archive est endommagée ou conçue pour remplir le disque (une bombe zip).</translation>
+    </message>
+    <message>
+        <source>Do not extract this artifact; ask who produced it.</source>
+        <translation>N’extrayez pas cet artefact ; demandez qui l’a produit.</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; does not decompress</source>
+        <translation>l’entrée « %1 » ne se décompresse pas</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be read (%2)</source>
+        <translation>l’entrée « %1 » ne peut pas être lue (%2)</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
+        <translation>l’entrée « %1 » s’arrête après %2 de ses %3 octets</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
+        <translation>l’entrée « %1 » échoue au contrôle CRC-32</translation>
+    </message>
+    <message>
+        <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
+        <translation>le lien symbolique « %1 » a une cible de plus de %2 octets</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipWriter</name>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation>Impossible de lire « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the zip &quot;%1&quot;: %2</source>
+        <translation>Impossible d’écrire le zip « %1 » : %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
+        <translation>« %1 » est un lien symbolique ; choisissez le fichier ou le dossier vers lequel il pointe.</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>il n’existe pas</translation>
+    </message>
+    <message>
+        <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
+        <translation>Le zip « %1 » ne peut pas être écrit dans le dossier en cours de compression.</translation>
+    </message>
+    <message>
+        <source>Save the zip outside &quot;%1&quot;.</source>
+        <translation>Enregistrez le zip en dehors de « %1 ».</translation>
+    </message>
+    <message>
+        <source>it is neither a file nor a folder</source>
+        <translation>ce n’est ni un fichier ni un dossier</translation>
+    </message>
+    <message>
+        <source>Zipping cancelled; no zip was written.</source>
+        <translation>Compression annulée ; aucun zip n’a été écrit.</translation>
+    </message>
+    <message>
+        <source>the zip cannot be started (error %1)</source>
+        <translation>le zip ne peut pas être commencé (erreur %1)</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be added</source>
+        <translation>l’entrée « %1 » ne peut pas être ajoutée</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be finished</source>
+        <translation>l’entrée « %1 » ne peut pas être terminée</translation>
+    </message>
+    <message>
+        <source>the zip&apos;s directory cannot be written</source>
+        <translation>le répertoire du zip ne peut pas être écrit</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::aws::AwsCall</name>
     <message>
         <source>The request was cancelled.</source>

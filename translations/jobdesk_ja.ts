@@ -356,6 +356,400 @@
     </message>
 </context>
 <context>
+    <name>jobdesk::archive::ArchiveExtractor</name>
+    <message>
+        <source>Cannot write &quot;%1&quot;: %2</source>
+        <translation>「%1」に書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>Extraction cancelled; the files it had written were removed.</source>
+        <translation>展開を中止しました。書き込み済みのファイルは削除されました。</translation>
+    </message>
+    <message>
+        <source>would be written through the existing symbolic link &quot;%1&quot;</source>
+        <translation>は既存のシンボリックリンク「%1」を経由して書き込まれることになります</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a file, not a folder</source>
+        <translation>「%1」はフォルダーではなくファイルです</translation>
+    </message>
+    <message>
+        <source>a symbolic link is in the way</source>
+        <translation>シンボリックリンクが邪魔をしています</translation>
+    </message>
+    <message>
+        <source>a file is in the way of a folder</source>
+        <translation>フォルダーの位置にファイルがあります</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created</source>
+        <translation>フォルダーを作成できません</translation>
+    </message>
+    <message>
+        <source>appears twice in the archive</source>
+        <translation>がアーカイブ内に2回現れます</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive would unpack to more than %1 bytes (reached at &quot;%2&quot;).</source>
+        <translation>何も展開されませんでした: アーカイブを展開すると %1 バイトを超えます（「%2」で到達）。</translation>
+    </message>
+    <message>
+        <source>Extract fewer entries, or raise the limit if the artifact is known to be this large.</source>
+        <translation>展開する項目を減らすか、アーティファクトが本当にこの大きさなら上限を引き上げてください。</translation>
+    </message>
+    <message>
+        <source>would be written through the archive&apos;s symbolic link &quot;%1&quot;</source>
+        <translation>はアーカイブ内のシンボリックリンク「%1」を経由して書き込まれることになります</translation>
+    </message>
+    <message>
+        <source>lies under &quot;%1&quot;, which is a file</source>
+        <translation>はファイルである「%1」の下にあります</translation>
+    </message>
+    <message>
+        <source>is a symbolic link to &quot;%1&quot;, outside the folder</source>
+        <translation>はフォルダー外の「%1」を指すシンボリックリンクです</translation>
+    </message>
+    <message>
+        <source>something other than a folder already has this name</source>
+        <translation>この名前のフォルダー以外のものが既にあります</translation>
+    </message>
+    <message>
+        <source>a folder already has this name</source>
+        <translation>この名前のフォルダーが既にあります</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: &quot;%1&quot; already exists.</source>
+        <translation>何も展開されませんでした:「%1」は既に存在します。</translation>
+    </message>
+    <message>
+        <source>Choose an empty folder, or allow replacing existing files.</source>
+        <translation>空のフォルダーを選ぶか、既存ファイルの置き換えを許可してください。</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>「%1」を開けません: %2</translation>
+    </message>
+    <message>
+        <source>This file is not a zip archive; nothing was extracted.</source>
+        <translation>このファイルは zip アーカイブではありません。何も展開されませんでした。</translation>
+    </message>
+    <message>
+        <source>JobDesk lists %1 archives but extracts only zip archives.</source>
+        <translation>JobDesk は %1 アーカイブの一覧を表示できますが、展開できるのは zip アーカイブだけです。</translation>
+    </message>
+    <message>
+        <source>Nothing was extracted: the archive holds more than %1 entries.</source>
+        <translation>何も展開されませんでした: アーカイブの項目数が %1 を超えています。</translation>
+    </message>
+    <message>
+        <source>the symbolic link in its place cannot be removed</source>
+        <translation>その位置にあるシンボリックリンクを削除できません</translation>
+    </message>
+    <message>
+        <source>the file in its place cannot be removed</source>
+        <translation>その位置にあるファイルを削除できません</translation>
+    </message>
+    <message>
+        <source>the symbolic link cannot be created</source>
+        <translation>シンボリックリンクを作成できません</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ArchiveReader</name>
+    <message>
+        <source>The archive has no entry named &quot;%1&quot;.</source>
+        <translation>アーカイブに「%1」という項目はありません。</translation>
+    </message>
+    <message>
+        <source>Cannot open &quot;%1&quot;: %2</source>
+        <translation>「%1」を開けません: %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>不明</translation>
+    </message>
+    <message>
+        <source>The archive cannot be read: it is not open for random access.</source>
+        <translation>アーカイブを読めません: ランダムアクセス用に開かれていません。</translation>
+    </message>
+    <message>
+        <source>This file is not a zip, tar or tar.gz archive.</source>
+        <translation>このファイルは zip、tar、tar.gz のいずれのアーカイブでもありません。</translation>
+    </message>
+    <message>
+        <source>JobDesk recognises archives by their content, not their name; this one starts with none of the known signatures.</source>
+        <translation>JobDesk はアーカイブを名前ではなく内容で判別します。このファイルはどの既知のシグネチャでも始まっていません。</translation>
+    </message>
+    <message>
+        <source>Only the entries of a zip archive can be read.</source>
+        <translation>読み取れるのは zip アーカイブの項目だけです。</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a folder, not a file.</source>
+        <translation>アーカイブ項目「%1」はファイルではなくフォルダーです。</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is a symbolic link, not a file.</source>
+        <translation>アーカイブ項目「%1」はファイルではなくシンボリックリンクです。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::EntryPath</name>
+    <message>
+        <source>Nothing was extracted: the archive entry &quot;%1&quot; %2.</source>
+        <translation>何も展開されませんでした: アーカイブ項目「%1」%2。</translation>
+    </message>
+    <message>
+        <source>An archive whose names leave the target folder can overwrite files anywhere; ask who produced the artifact.</source>
+        <translation>名前が展開先フォルダーの外を指すアーカイブは、任意の場所のファイルを上書きできます。アーティファクトの作成者に確認してください。</translation>
+    </message>
+    <message>
+        <source>has an empty name</source>
+        <translation>の名前が空です</translation>
+    </message>
+    <message>
+        <source>has a control character in its name</source>
+        <translation>の名前に制御文字が含まれています</translation>
+    </message>
+    <message>
+        <source>has an absolute path</source>
+        <translation>は絶対パスです</translation>
+    </message>
+    <message>
+        <source>names a drive</source>
+        <translation>はドライブを指定しています</translation>
+    </message>
+    <message>
+        <source>climbs out of the folder with &quot;..&quot;</source>
+        <translation>は「..」でフォルダーの外に出ます</translation>
+    </message>
+    <message>
+        <source>has a name made only of dots and spaces, which Windows reads as &quot;..&quot;</source>
+        <translation>の名前はドットと空白だけで構成され、Windows では「..」と解釈されます</translation>
+    </message>
+    <message>
+        <source>names the folder itself</source>
+        <translation>はフォルダー自体を指しています</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::TarLister</name>
+    <message>
+        <source>The tar archive is damaged: %1.</source>
+        <translation>tar アーカイブが壊れています: %1。</translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken archive.</source>
+        <translation>アーティファクトをもう一度ダウンロードしてください。それでも壊れている場合は、書き込んだアクションが壊れたアーカイブを作成しています。</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>解凍処理を開始できませんでした</translation>
+    </message>
+    <message>
+        <source>the gzip stream is cut short</source>
+        <translation>gzip ストリームが途中で切れています</translation>
+    </message>
+    <message>
+        <source>the gzip stream is damaged</source>
+        <translation>gzip ストリームが壊れています</translation>
+    </message>
+    <message>
+        <source>an extended header of %1 bytes is larger than any name</source>
+        <translation>%1 バイトの拡張ヘッダーは名前としては大きすぎます</translation>
+    </message>
+    <message>
+        <source>it ends inside an extended header</source>
+        <translation>拡張ヘッダーの途中で終わっています</translation>
+    </message>
+    <message>
+        <source>it ends inside a header</source>
+        <translation>ヘッダーの途中で終わっています</translation>
+    </message>
+    <message>
+        <source>the header after entry %1 has a wrong checksum</source>
+        <translation>項目 %1 の次のヘッダーのチェックサムが正しくありません</translation>
+    </message>
+    <message>
+        <source>the size of entry %1 is not a number</source>
+        <translation>項目 %1 のサイズが数値ではありません</translation>
+    </message>
+    <message>
+        <source>a pax extended header is malformed</source>
+        <translation>pax 拡張ヘッダーの形式が不正です</translation>
+    </message>
+    <message>
+        <source>a pax global header is malformed</source>
+        <translation>pax グローバルヘッダーの形式が不正です</translation>
+    </message>
+    <message>
+        <source>it holds more than %1 entries</source>
+        <translation>項目数が %1 を超えています</translation>
+    </message>
+    <message>
+        <source>entry %1 has no name</source>
+        <translation>項目 %1 に名前がありません</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation>項目「%1」のサイズがあり得ない値です</translation>
+    </message>
+    <message>
+        <source>it ends inside the entry &quot;%1&quot;</source>
+        <translation>項目「%1」の途中で終わっています</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipDirectory</name>
+    <message>
+        <source>a checksum does not match</source>
+        <translation>チェックサムが一致しません</translation>
+    </message>
+    <message>
+        <source>the zip directory is damaged or cut short</source>
+        <translation>zip のディレクトリが壊れているか途中で切れています</translation>
+    </message>
+    <message>
+        <source>the zip file could not be read (error %1)</source>
+        <translation>zip ファイルを読めませんでした（エラー %1）</translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: %1.</source>
+        <translation>zip アーカイブが壊れています: %1。</translation>
+    </message>
+    <message>
+        <source>Download the artifact again; if it stays damaged, the action that wrote it produced a broken zip.</source>
+        <translation>アーティファクトをもう一度ダウンロードしてください。それでも壊れている場合は、書き込んだアクションが壊れた zip を作成しています。</translation>
+    </message>
+    <message>
+        <source>The zip archive is damaged: its central directory, at the end of the file, is missing or cut short.</source>
+        <translation>zip アーカイブが壊れています: ファイル末尾の中央ディレクトリがないか、途中で切れています。</translation>
+    </message>
+    <message>
+        <source>A download cut short loses the end of a zip: download the artifact again.</source>
+        <translation>ダウンロードが途中で切れると zip の末尾が失われます。アーティファクトをもう一度ダウンロードしてください。</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is encrypted; JobDesk does not decrypt zip entries.</source>
+        <translation>アーカイブ項目「%1」は暗号化されています。JobDesk は zip 項目を復号しません。</translation>
+    </message>
+    <message>
+        <source>Decrypt the artifact with the tool that encrypted it.</source>
+        <translation>暗号化したツールでアーティファクトを復号してください。</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; is compressed with method %2, which JobDesk cannot read.</source>
+        <translation>アーカイブ項目「%1」は JobDesk が読めない方式 %2 で圧縮されています。</translation>
+    </message>
+    <message>
+        <source>JobDesk reads stored and deflated entries, which is what CodePipeline writes.</source>
+        <translation>JobDesk が読めるのは、CodePipeline が書き込む無圧縮と deflate 圧縮の項目です。</translation>
+    </message>
+    <message>
+        <source>The archive holds more than %1 entries.</source>
+        <translation>アーカイブの項目数が %1 を超えています。</translation>
+    </message>
+    <message>
+        <source>Artifacts this large are not shown or extracted.</source>
+        <translation>これほど大きなアーティファクトは表示も展開もしません。</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; declares an impossible size</source>
+        <translation>項目「%1」のサイズがあり得ない値です</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be opened (%2)</source>
+        <translation>項目「%1」を開けません（%2）</translation>
+    </message>
+    <message>
+        <source>the decompressor could not start</source>
+        <translation>解凍処理を開始できませんでした</translation>
+    </message>
+    <message>
+        <source>The archive entry &quot;%1&quot; holds more data than the %2 bytes it declares; the archive is damaged or built to fill the disk (a zip bomb).</source>
+        <translation>アーカイブ項目「%1」には宣言された %2 バイトを超えるデータがあります。アーカイブが壊れているか、ディスクを埋め尽くすよう作られています（zip 爆弾）。</translation>
+    </message>
+    <message>
+        <source>Do not extract this artifact; ask who produced it.</source>
+        <translation>このアーティファクトは展開せず、作成者に確認してください。</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>中止しました。</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; does not decompress</source>
+        <translation>項目「%1」を解凍できません</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be read (%2)</source>
+        <translation>項目「%1」を読めません（%2）</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; ends after %2 of its %3 bytes</source>
+        <translation>項目「%1」は %3 バイト中 %2 バイトで終わっています</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; fails its CRC-32 check</source>
+        <translation>項目「%1」は CRC-32 検査に失敗しました</translation>
+    </message>
+    <message>
+        <source>the symbolic link &quot;%1&quot; has a target longer than %2 bytes</source>
+        <translation>シンボリックリンク「%1」のリンク先が %2 バイトより長くなっています</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::archive::ZipWriter</name>
+    <message>
+        <source>Cannot read &quot;%1&quot;: %2</source>
+        <translation>「%1」を読めません: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write the zip &quot;%1&quot;: %2</source>
+        <translation>zip「%1」を書き込めません: %2</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is a symbolic link; choose the file or folder it points to.</source>
+        <translation>「%1」はシンボリックリンクです。リンク先のファイルまたはフォルダーを選んでください。</translation>
+    </message>
+    <message>
+        <source>it does not exist</source>
+        <translation>存在しません</translation>
+    </message>
+    <message>
+        <source>The zip &quot;%1&quot; cannot be written inside the folder being zipped.</source>
+        <translation>zip「%1」は、圧縮対象のフォルダー内には書き込めません。</translation>
+    </message>
+    <message>
+        <source>Save the zip outside &quot;%1&quot;.</source>
+        <translation>zip は「%1」の外に保存してください。</translation>
+    </message>
+    <message>
+        <source>it is neither a file nor a folder</source>
+        <translation>ファイルでもフォルダーでもありません</translation>
+    </message>
+    <message>
+        <source>Zipping cancelled; no zip was written.</source>
+        <translation>圧縮を中止しました。zip は書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>the zip cannot be started (error %1)</source>
+        <translation>zip の作成を開始できません（エラー %1）</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be added</source>
+        <translation>項目「%1」を追加できません</translation>
+    </message>
+    <message>
+        <source>the entry &quot;%1&quot; cannot be finished</source>
+        <translation>項目「%1」を完了できません</translation>
+    </message>
+    <message>
+        <source>the zip&apos;s directory cannot be written</source>
+        <translation>zip のディレクトリを書き込めません</translation>
+    </message>
+</context>
+<context>
     <name>jobdesk::aws::AwsCall</name>
     <message>
         <source>The request was cancelled.</source>

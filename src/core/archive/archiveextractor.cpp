@@ -247,7 +247,7 @@ Result<ExtractSummary> ArchiveExtractor::extract(const QString &zipPath, const Q
 {
     QFile file(zipPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::make(Error::Kind::Io, QStringLiteral("FileOpen"),
+        return Error::make(Error::Kind::Io, ArchiveReader::FileOpen,
                            tr("Cannot open \"%1\": %2").arg(QDir::toNativeSeparators(zipPath), file.errorString()));
     }
     const ArchiveFormat format = ArchiveReader::detect(&file);
@@ -283,7 +283,7 @@ Result<ExtractSummary> ArchiveExtractor::extract(const QString &zipPath, const Q
         qMax(0, options.maxEntries));
     if (!listed) {
         Error e = listed.error();
-        if (e.code == QLatin1String("TooManyEntries")) {
+        if (e.code == ArchiveReader::TooManyEntries) {
             e.message = tr("Nothing was extracted: the archive holds more than %1 entries.").arg(options.maxEntries);
             e.code = TooManyEntries;
         }

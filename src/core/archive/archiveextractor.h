@@ -39,7 +39,7 @@ public:
     static inline const QString UnsafeEntry = QStringLiteral("UnsafeArchiveEntry");
     static inline const QString TooManyEntries = QStringLiteral("TooManyEntries");
     static inline const QString TooLarge = QStringLiteral("ArchiveTooLarge");
-    static inline const QString SizeMismatch = QStringLiteral("EntrySizeMismatch");
+    static inline const QString SizeMismatch = QStringLiteral("EntrySizeMismatch");  // == ArchiveReader::SizeMismatch
     static inline const QString FileExists = QStringLiteral("FileExists");
 
     // Synchronous (callers run it on a worker thread). progress(bytesDone, bytesTotal) is

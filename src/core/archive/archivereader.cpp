@@ -12,7 +12,7 @@ namespace {
 
 Error openError(const QString &path, const QFile &file)
 {
-    return Error::make(Error::Kind::Io, QStringLiteral("FileOpen"),
+    return Error::make(Error::Kind::Io, ArchiveReader::FileOpen,
                        ArchiveReader::tr("Cannot open \"%1\": %2").arg(path, file.errorString()));
 }
 

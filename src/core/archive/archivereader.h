@@ -25,6 +25,11 @@ public:
     static inline const QString EntryNotFound = QStringLiteral("EntryNotFound");
     static inline const QString EncryptedEntry = QStringLiteral("EncryptedEntry");
     static inline const QString UnsupportedEntry = QStringLiteral("UnsupportedEntry");
+    // An entry inflates to more than it declares: damaged, or a zip bomb.
+    static inline const QString SizeMismatch = QStringLiteral("EntrySizeMismatch");
+    static inline const QString TooManyEntries = QStringLiteral("TooManyEntries");
+    // The file itself cannot be opened (Error::Kind::Io).
+    static inline const QString FileOpen = QStringLiteral("FileOpen");
 
     // Recognises the format from its magic bytes only, never from the name (artifact keys
     // have no extension). Unknown when unreadable.
@@ -34,8 +39,10 @@ public:
     // "zip", "tar", "tar.gz"; a translated "unknown".
     static QString formatName(ArchiveFormat format);
 
-    // The entries in archive order; a zip's come from its central directory. Tar and
-    // tar.gz understand ustar, GNU long names and pax path/linkpath records.
+    // The entries in archive order; a zip's come from its central directory (a symlink's
+    // target read from its content). Tar and tar.gz understand ustar, GNU long names and
+    // pax path/linkpath records; they are read through to their end, so a large tar.gz
+    // takes a while: run it off the GUI thread. At most a million entries.
     static Result<QList<ArchiveEntry>> list(const QString &path);
     // Same from an open, random-access device (the fuzzer feeds a QBuffer).
     static Result<QList<ArchiveEntry>> list(QIODevice *device);

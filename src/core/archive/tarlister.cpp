@@ -1,5 +1,7 @@
 #include "core/archive/tarlister.h"
 
+#include "core/archive/archivereader.h"
+
 #include <QIODevice>
 #include <QStringDecoder>
 
@@ -30,7 +32,7 @@ constexpr Field PrefixField{345, 155};
 
 Error corrupt(const QString &detail)
 {
-    return Error::make(Error::Kind::Protocol, QStringLiteral("CorruptArchive"),
+    return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive,
                        TarLister::tr("The tar archive is damaged: %1.").arg(detail),
                        TarLister::tr("Download the artifact again; if it stays damaged, the action that wrote "
                                      "it produced a broken archive."));

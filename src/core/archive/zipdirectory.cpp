@@ -1,5 +1,7 @@
 #include "core/archive/zipdirectory.h"
 
+#include "core/archive/archivereader.h"
+
 #include <quazip/quazip.h>
 #include <quazip/quazipfile.h>
 #include <quazip/quazipfileinfo.h>
@@ -82,7 +84,7 @@ ZipDirectory::~ZipDirectory()
 
 Error ZipDirectory::corrupt(const QString &detail)
 {
-    return Error::make(Error::Kind::Protocol, QStringLiteral("CorruptArchive"),
+    return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive,
                        tr("The zip archive is damaged: %1.").arg(detail),
                        tr("Download the artifact again; if it stays damaged, the action that wrote it "
                           "produced a broken zip."));
@@ -104,7 +106,7 @@ Status ZipDirectory::open()
         return success();
     }
     if (!m_zip->open(QuaZip::mdUnzip)) {
-        return Error::make(Error::Kind::Protocol, QStringLiteral("CorruptArchive"),
+        return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive,
                            tr("The zip archive is damaged: its central directory, at the end of the file, is "
                               "missing or cut short."),
                            tr("A download cut short loses the end of a zip: download the artifact again."));
@@ -116,12 +118,12 @@ Error ZipDirectory::unreadable(const ArchiveEntry &entry, int method)
 {
     if (entry.encrypted) {
         return Error::make(
-            Error::Kind::Validation, QStringLiteral("EncryptedEntry"),
+            Error::Kind::Validation, ArchiveReader::EncryptedEntry,
             tr("The archive entry \"%1\" is encrypted; JobDesk does not decrypt zip entries.").arg(entry.name),
             tr("Decrypt the artifact with the tool that encrypted it."));
     }
     if (method != MethodStored && method != MethodDeflated) {
-        return Error::make(Error::Kind::Validation, QStringLiteral("UnsupportedEntry"),
+        return Error::make(Error::Kind::Validation, ArchiveReader::UnsupportedEntry,
                            tr("The archive entry \"%1\" is compressed with method %2, which JobDesk cannot read.")
                                .arg(entry.name)
                                .arg(method),
@@ -137,7 +139,7 @@ Status ZipDirectory::forEach(const std::function<bool(const ZipRecord &)> &visit
     int count = 0;
     for (bool more = m_zip->goToFirstFile(); more; more = m_zip->goToNextFile()) {
         if (++count > maxRecords) {
-            return Error::make(Error::Kind::Validation, QStringLiteral("TooManyEntries"),
+            return Error::make(Error::Kind::Validation, ArchiveReader::TooManyEntries,
                                tr("The archive holds more than %1 entries.").arg(maxRecords),
                                tr("Artifacts this large are not shown or extracted."));
         }
@@ -217,7 +219,7 @@ Status ZipDirectory::readCurrent(const ZipRecord &record, qint64 maxBytes,
 
     auto deliver = [&](const char *data, qint64 n) -> Status {
         if (produced + n > entry.size) {
-            return Error::make(Error::Kind::Validation, QStringLiteral("EntrySizeMismatch"),
+            return Error::make(Error::Kind::Validation, ArchiveReader::SizeMismatch,
                                tr("The archive entry \"%1\" holds more data than the %2 bytes it declares; "
                                   "the archive is damaged or built to fill the disk (a zip bomb).")
                                    .arg(entry.name)

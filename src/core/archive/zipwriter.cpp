@@ -133,12 +133,15 @@ Result<ZipSummary> ZipWriter::zip(const QString &source, const QString &zipPath,
         return error;
     };
 
+    const QDateTime dosEpoch(QDate(1980, 1, 1), QTime(0, 0));
+    const QDateTime dosEnd(QDate(2107, 12, 31), QTime(23, 59, 58));
     QByteArray buffer(ChunkBytes, Qt::Uninitialized);
     for (const Item &item : items) {
         QuaZipNewInfo info(item.name);
         const QFileInfo fileInfo(item.path);
-        // DOS times hold even seconds; stored as found so that the same file zips the same.
-        info.dateTime = fileInfo.lastModified();
+        // DOS times hold even seconds from 1980 to 2107; a time outside (reproducible builds
+        // often stamp files with the Unix epoch) would wrap into garbage, so it is clamped.
+        info.dateTime = qBound(dosEpoch, fileInfo.lastModified(), dosEnd);
         info.setPermissions(item.isDirectory || fileInfo.isExecutable()
                                 ? QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                     | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther

@@ -346,7 +346,7 @@ void TestArchiveExtractor::cancelRemovesWhatItWrote()
 {
     QByteArray noise;
     for (int i = 0; i < 300000; ++i)
-        noise.append(char((i * 7919) >> 3));
+        noise.append(char((quint32(i) * 7919u) >> 3));
     const QString zip = zipPath(ZipBuilder().file("first.txt", "first").file("deep/big.bin", noise));
     int calls = 0;
     const auto done = ArchiveExtractor::extract(zip, target(), {}, [&](qint64 bytes, qint64) {

@@ -44,6 +44,7 @@ private Q_SLOTS:
     void zipsSingleFile();
     void sameFolderSameBytes();
     void pythonReadsIt();
+    void clampsTimes();
     void skipsLinks();
     void refusesBadSources();
     void cancelLeavesNoZip();
@@ -162,6 +163,29 @@ void TestZipWriter::pythonReadsIt()
     QCOMPARE(lines.at(5), QStringLiteral("bin/noise.bin 200000 True 0o100644"));
     QCOMPARE(lines.at(6), QStringLiteral("empty-folder/ 0 True 0o40755"));
     QCOMPARE(lines.at(8), QStringLiteral("\u00e9t\u00e9.txt 7 True 0o100644"));
+}
+
+void TestZipWriter::clampsTimes()
+{
+    // A file stamped with the Unix epoch, as reproducible builds do, and one of 2020.
+    QFile epoch(m_source + QStringLiteral("/b.txt"));
+    QVERIFY(epoch.open(QIODevice::ReadWrite));
+    QVERIFY(epoch.setFileTime(QDateTime::fromSecsSinceEpoch(0), QFileDevice::FileModificationTime));
+    epoch.close();
+    QFile recent(m_source + QStringLiteral("/a-b.txt"));
+    QVERIFY(recent.open(QIODevice::ReadWrite));
+    QVERIFY(recent.setFileTime(QDateTime(QDate(2020, 2, 29), QTime(13, 14, 15)), QFileDevice::FileModificationTime));
+    recent.close();
+    const QString zip = m_dir->filePath(QStringLiteral("times.zip"));
+    QVERIFY(ZipWriter::zip(m_source, zip).ok());
+    const auto listed = ArchiveReader::list(zip);
+    QVERIFY(listed.ok());
+    QHash<QString, QDateTime> times;
+    for (const ArchiveEntry &e : listed.value())
+        times.insert(e.name, e.modified);
+    QCOMPARE(times.value(QStringLiteral("b.txt")), QDateTime(QDate(1980, 1, 1), QTime(0, 0)));
+    // Even seconds, rounded down as DOS time keeps them.
+    QCOMPARE(times.value(QStringLiteral("a-b.txt")), QDateTime(QDate(2020, 2, 29), QTime(13, 14, 14)));
 }
 
 void TestZipWriter::skipsLinks()
