@@ -4,6 +4,7 @@
 #include "gui/profilesource.h"
 
 #include <QFile>
+#include <QFileInfo>
 
 #include <nlohmann/json.hpp>
 
@@ -47,7 +48,8 @@ Status DemoSession::start(const QString &fixturesPath)
         return Error::make(Error::Kind::Io, QStringLiteral("DemoFixturesMissing"),
                            tr("Cannot read the demo jobs %1: %2").arg(fixturesPath, file.errorString()));
     const QByteArray bytes = file.readAll();
-    auto loaded = m_server->loadFixturesJson(bytes);
+    // Artifact files are named relative to the fixtures.
+    auto loaded = m_server->loadFixturesJson(bytes, QFileInfo(fixturesPath).absolutePath());
     if (!loaded)
         return loaded.error();
 
@@ -97,6 +99,7 @@ gui::DemoSetup DemoSession::setup() const
     gui::DemoSetup demo;
     demo.profiles = m_profiles;
     demo.endpoint = url();
+    demo.s3Endpoint = url();  // the same port serves S3
     demo.region = m_region;
     demo.jobId = m_firstJobId;
     demo.clientToken = m_firstClientToken;

@@ -17,6 +17,7 @@ struct DemoSetup
 {
     ProfileSource *profiles = nullptr;  // not owned; must outlive the window's use of it
     QUrl endpoint;                      // named in the status bar
+    QUrl s3Endpoint;                    // where the jobs' artifacts are, addressed path-style
     QString region;
     QString jobId;
     Secret clientToken;
