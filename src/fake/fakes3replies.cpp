@@ -11,8 +11,9 @@ namespace {
 // x-amz-request-id: 16 upper-case hex digits; x-amz-id-2: 76 characters of base64.
 std::pair<QByteArray, QByteArray> requestIds()
 {
-    QByteArray id(8, Qt::Uninitialized);
-    QRandomGenerator::global()->fillRange(reinterpret_cast<quint32 *>(id.data()), 2);
+    quint32 words[2];
+    QRandomGenerator::global()->fillRange(words);
+    const QByteArray id(reinterpret_cast<const char *>(words), sizeof words);
     QByteArray host(57, Qt::Uninitialized);
     for (char &c : host)
         c = char(QRandomGenerator::global()->bounded(256));

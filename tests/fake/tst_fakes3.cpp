@@ -3,6 +3,7 @@
 // signature and payload checks, the bucket's KMS policy and fixture errors.
 
 #include "support/fakes3testbed.h"
+#include "support/testcertificates.h"
 #include "support/testenv.h"
 
 #include <QFile>
@@ -20,6 +21,7 @@ class TestFakeS3 : public FakeS3TestBed
 private Q_SLOTS:
     void client_getHeadPut();
     void client_getFileObject();
+    void client_getFileObjectOverTls();
     void raw_headers();
     void raw_range_data();
     void raw_range();
@@ -119,6 +121,36 @@ void TestFakeS3::client_getFileObject()
     QVERIFY(readme.open(QIODevice::ReadOnly));
     QCOMPARE(fromFixture.value().sha256, sha256Hex(readme.readAll()));
     QCOMPARE(fromFixture.value().object.contentType, QStringLiteral("text/plain"));
+}
+
+void TestFakeS3::client_getFileObjectOverTls()
+{
+    // A streamed body goes through TLS in pieces too.
+    TestCertificates certificates;
+    QVERIFY2(certificates.generate(), qPrintable(certificates.errorString()));
+    FakeCodePipeline fake;
+    fake.setClock(*m_clock);
+    QVERIFY(fake.loadFixtures(dataDir() + QStringLiteral("/fake/s3.json")).ok());
+    fake.enableTls(certificates.caSigned().certificate, certificates.caSigned().key);
+    QVERIFY(fake.listen());
+    QByteArray content;
+    for (int i = 0; content.size() < 2 * 1024 * 1024; ++i)
+        content += QByteArray::number(i * 7919) + ';';
+    const QString path = m_dir.filePath(QStringLiteral("tls.bin"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    QVERIFY(fake.putS3ObjectFile(QStringLiteral("artifacts-us"), QStringLiteral("tls/obj"), path).ok());
+
+    aws::ClientConfig c = config();
+    c.endpoint.url = fake.url();
+    c.extraCaCertificates = {certificates.ca().certificate};
+    const auto got = await(m_client->getObject(c, {QStringLiteral("artifacts-us"), QStringLiteral("tls/obj")},
+                                               m_dir.filePath(QStringLiteral("tls.out"))));
+    QVERIFY2(got.ok(), qPrintable(got.ok() ? QString() : got.error().summary()));
+    QCOMPARE(got.value().bytes, qint64(content.size()));
+    QCOMPARE(got.value().sha256, sha256Hex(content));
 }
 
 void TestFakeS3::raw_headers()

@@ -24,6 +24,7 @@ private Q_SLOTS:
     void expiredTokenAfterSeconds();
     void slowDownThenServe();
     void slowBody();
+    void scriptFromFixtures();
 };
 
 void TestFakeS3Faults::client_resumesAfterReset()
@@ -172,6 +173,42 @@ void TestFakeS3Faults::slowBody()
     QCOMPARE(got.value().sha256, sha256Hex(content));
     QVERIFY2(timer.elapsed() >= 800, qPrintable(QString::number(timer.elapsed())));
     QVERIFY2(progressSteps >= 5, qPrintable(QString::number(progressSteps)));
+}
+
+void TestFakeS3Faults::scriptFromFixtures()
+{
+    const QByteArray json = R"({"buckets":[{"name":"scripted","region":"ap-northeast-1","script":{
+        "operations":["GetObject","HeadObject"],"resetAfterBodyBytes":10,"resetCount":2,"bodyBytesPerSecond":4096,
+        "expireTokenAfterSeconds":5,"wrongRegion":"temporaryRedirect","serverErrors":[503]}}],
+        "objects":[{"bucket":"scripted","key":"k","text":"0123456789abcdef"}]})";
+    const auto loaded = m_fake->loadFixturesJson(json);
+    QVERIFY2(loaded.ok(), qPrintable(loaded.ok() ? QString() : loaded.error().summary()));
+    const auto bucket = m_fake->s3Bucket(QStringLiteral("scripted"));
+    QVERIFY(bucket);
+    QCOMPARE(bucket->region, QStringLiteral("ap-northeast-1"));
+    const FakeScript &script = bucket->script;
+    QCOMPARE(script.operations, QStringList({QStringLiteral("GetObject"), QStringLiteral("HeadObject")}));
+    QCOMPARE(script.resetAfterBodyBytes, qint64(10));
+    QCOMPARE(script.resetCount, 2);
+    QCOMPARE(script.bodyBytesPerSecond, qint64(4096));
+    QCOMPARE(script.expireTokenAfterSeconds, 5);
+    QCOMPARE(script.wrongRegion, FakeScript::WrongRegion::TemporaryRedirect);
+
+    // Signed for the bucket's region: the 503 first, as SlowDown, then the reset body.
+    S3RequestSpec spec;
+    spec.path = "/scripted/k";
+    spec.region = QStringLiteral("ap-northeast-1");
+    const RawResponse slowDown = call(spec);
+    QCOMPARE(slowDown.status, 503);
+    QCOMPARE(xmlElement(slowDown.body, "Code"), QByteArray("SlowDown"));
+    RawHttpClient client;
+    QVERIFY(client.connectTo(m_fake->port()));
+    client.send(s3Request(m_fake->port(), spec));
+    QVERIFY(client.waitForDisconnect());
+    const QByteArray received = client.received();
+    QVERIFY2(received.startsWith("HTTP/1.1 200 OK\r\n"), received.constData());
+    QVERIFY(received.contains("Content-Length: 16\r\n"));
+    QVERIFY2(received.endsWith("\r\n\r\n0123456789"), received.constData());
 }
 
 QTEST_GUILESS_MAIN(TestFakeS3Faults)
