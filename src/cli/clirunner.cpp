@@ -1,5 +1,6 @@
 #include "cli/clirunner.h"
 
+#include "cli/artifactcommand.h"
 #include "cli/completioncommand.h"
 #include "cli/helpcommand.h"
 #include "cli/operationcommand.h"
@@ -20,6 +21,7 @@ Command *CliRunner::commandFor(CommandLine::Command command)
     case CommandLine::Command::Help: return new HelpCommand(m_streams, this);
     case CommandLine::Command::Completion: return new CompletionCommand(m_streams, this);
     case CommandLine::Command::Profile: return new ProfileCommand(m_streams, this);
+    case CommandLine::Command::Artifact: return new ArtifactCommand(m_arguments, m_env, m_streams, this);
     case CommandLine::Command::Operation: break;
     }
     return new OperationCommand(m_arguments, m_env, m_streams, this);

@@ -297,12 +297,16 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
     const QString opName = rest.takeFirst();
     if (opName == QLatin1String("help")) {
         cl.command = Command::Help;
+        cl.commandArguments = rest;
         if (!rest.isEmpty())
             cl.operation = ServiceModel::codePipeline().operationByCliName(rest.first().toStdString());
         return cl;
     }
-    if (opName == QLatin1String("completion") || opName == QLatin1String("profile")) {
-        cl.command = opName == QLatin1String("completion") ? Command::Completion : Command::Profile;
+    if (opName == QLatin1String("completion") || opName == QLatin1String("profile")
+        || opName == QLatin1String("artifact")) {
+        cl.command = opName == QLatin1String("completion") ? Command::Completion
+            : opName == QLatin1String("profile")           ? Command::Profile
+                                                           : Command::Artifact;
         cl.commandArguments = rest;
         if (help)
             cl.commandArguments.prepend(QStringLiteral("--help"));
@@ -313,7 +317,8 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         QStringList valid;
         for (const Operation &op : ServiceModel::codePipeline().operations())
             valid << QString::fromStdString(op.cliName);
-        valid << QStringLiteral("help") << QStringLiteral("completion") << QStringLiteral("profile");
+        valid << QStringLiteral("help") << QStringLiteral("completion") << QStringLiteral("profile")
+              << QStringLiteral("artifact");
         return usageError(tr("argument operation: Invalid choice '%1', valid choices are: %2")
                               .arg(opName, valid.join(QStringLiteral(", "))));
     }

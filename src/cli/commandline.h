@@ -25,6 +25,7 @@ struct CommandLine
         Help,        // help / OPERATION help / --help
         Completion,  // completion bash|zsh
         Profile,     // profile list|add|remove|show
+        Artifact,    // artifact list|get|put: a job's S3 artifacts
     };
 
     Command command = Command::Operation;
@@ -32,7 +33,7 @@ struct CommandLine
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     QString skeleton;  // "input" or "output" for --generate-cli-skeleton; empty otherwise
     bool quietPollWarning = false;
-    QStringList commandArguments;  // what follows "completion" or "profile"
+    QStringList commandArguments;  // what follows "completion", "profile" or "artifact" (and "help")
 
     // Global options; empty when not given.
     QString region;

@@ -56,11 +56,17 @@ Completion::Table Completion::table()
                                       "--environment --endpoint-url")
                            .split(QLatin1Char(' ')),
                        false});
+    t.commands.append({QStringLiteral("artifact"), QStringLiteral("List, download and upload a job's S3 artifacts"),
+                       QStringLiteral("list get put --job-id --client-token --name --output-file --extract-to "
+                                      "--source --s3-endpoint-url")
+                           .split(QLatin1Char(' ')),
+                       true});
     t.commands.append({QStringLiteral("completion"),
                        QStringLiteral("Print a shell completion script"),
                        {QStringLiteral("bash"), QStringLiteral("zsh")},
                        false});
-    t.commands.append({QStringLiteral("help"), QStringLiteral("Show help"), operations, false});
+    t.commands.append({QStringLiteral("help"), QStringLiteral("Show help"),
+                       operations + QStringList{QStringLiteral("artifact"), QStringLiteral("profile")}, false});
     t.globals = globalOptions();
     t.topLevelExtras = {QStringLiteral("codepipeline")};
     using Kind = Table::ValueKind;
@@ -68,8 +74,12 @@ Completion::Table Completion::table()
         {{QStringLiteral("--output")}, Kind::Words, QStringLiteral("json text table keyvalue").split(QLatin1Char(' '))},
         {{QStringLiteral("--color")}, Kind::Words, QStringLiteral("on off auto").split(QLatin1Char(' '))},
         {{QStringLiteral("--generate-cli-skeleton")}, Kind::Words, {QStringLiteral("input"), QStringLiteral("output")}},
-        {{QStringLiteral("--ca-bundle"), QStringLiteral("--cli-input-json")}, Kind::Files, {}},
-        {QStringLiteral("--region --endpoint-url --profile --cli-read-timeout --cli-connect-timeout --query")
+        {{QStringLiteral("--ca-bundle"), QStringLiteral("--cli-input-json"), QStringLiteral("--output-file"),
+          QStringLiteral("--extract-to"), QStringLiteral("--source")},
+         Kind::Files,
+         {}},
+        {QStringLiteral("--region --endpoint-url --profile --cli-read-timeout --cli-connect-timeout --query "
+                        "--s3-endpoint-url")
              .split(QLatin1Char(' ')),
          Kind::Nothing,
          {}},

@@ -12,6 +12,7 @@ enum ExitCode {
     ExitConfigError = 253,   // no region, no credentials, a profile that does not resolve
     ExitServiceError = 254,  // the service answered with an error
     ExitGeneralError = 255,  // anything else, and values botocore refuses with a Python ValueError
+    ExitInterrupted = 130,   // Ctrl+C: 128 + SIGINT, as the AWS CLI v2 ends on KeyboardInterrupt
 };
 
 int exitCodeFor(const Error &error);

@@ -12,7 +12,11 @@ QString HelpCommand::help() const
 
 void HelpCommand::run(const CommandLine &commandLine)
 {
-    const QString page = commandLine.operation ? HelpText::operationPage(*commandLine.operation) : HelpText::overview();
+    const QString topic = commandLine.commandArguments.value(0);
+    const QString page = commandLine.operation ? HelpText::operationPage(*commandLine.operation)
+        : topic == QLatin1String("artifact")   ? HelpText::artifactPage()
+        : topic == QLatin1String("profile")    ? HelpText::profilePage()
+                                               : HelpText::overview();
     write(m_streams.out, page.toUtf8());
     finish(ExitSuccess);
 }

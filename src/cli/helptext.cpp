@@ -191,6 +191,7 @@ QString HelpText::overview()
            "  jobdesk-cli [codepipeline] OPERATION [PARAMETERS] [GLOBAL OPTIONS]\n"
            "  jobdesk-cli OPERATION help\n"
            "  jobdesk-cli profile list|add|remove|show ...\n"
+           "  jobdesk-cli artifact list|get|put --job-id ID --client-token TOKEN ...\n"
            "  jobdesk-cli completion bash|zsh\n"
            "\n"
            "DESCRIPTION\n"
@@ -204,6 +205,8 @@ QString HelpText::overview()
                "OTHER COMMANDS\n"
                "  help                 This page.\n"
                "  profile              Manage JobDesk profiles (jobdesk-cli profile help).\n"
+               "  artifact             List, download, extract and upload a job's S3 artifacts\n"
+               "                       (jobdesk-cli artifact help).\n"
                "  completion bash|zsh  Print a shell completion script, e.g. source <(jobdesk-cli completion bash).\n"
                "\n");
     page += globalOptionsText();
@@ -304,6 +307,53 @@ QString HelpText::profilePage()
               "  taken as an argument. --aws-profile links a profile of ~/.aws/config instead, read at each request.\n"
               "  show masks every secret. remove deletes the profile and its keychain entries.\n"
               "  Any operation takes --profile NAME: a JobDesk profile of that name first, then the AWS one.\n");
+}
+
+QString HelpText::artifactPage()
+{
+    return tr("NAME\n"
+              "  jobdesk-cli artifact - a third-party job's input and output artifacts in S3\n"
+              "\n"
+              "SYNOPSIS\n"
+              "  jobdesk-cli artifact list --job-id ID --client-token TOKEN [--name INPUT_ARTIFACT]\n"
+              "  jobdesk-cli artifact get --job-id ID --client-token TOKEN --name INPUT_ARTIFACT\n"
+              "      (--output-file FILE | --extract-to FOLDER)\n"
+              "  jobdesk-cli artifact put --job-id ID --client-token TOKEN --name OUTPUT_ARTIFACT\n"
+              "      --source FILE|FOLDER\n"
+              "  Each also takes --s3-endpoint-url URL and the global options.\n"
+              "\n"
+              "DESCRIPTION\n"
+              "  Each subcommand first fetches the job with GetThirdPartyJobDetails (same profile, region,\n"
+              "  endpoint and credentials as get-third-party-job-details), then reaches S3 with the artifact\n"
+              "  credentials that come with the job. They last about 15 minutes: when S3 says they expired,\n"
+              "  run the command again.\n"
+              "\n"
+              "  list            The job's artifacts: name, direction, revision, bucket, key and s3:// URI.\n"
+              "  list --name     Downloads the input artifact to a temporary file (removed afterwards) and\n"
+              "                  lists its entries: name, type, size, packed size, modified time and CRC-32.\n"
+              "  get             Downloads an input artifact. --output-file streams it to FILE, replacing\n"
+              "                  one that exists; --extract-to unpacks the zip into FOLDER, replacing files\n"
+              "                  there, and refuses entries that would land outside it. Prints the file or\n"
+              "                  folder, the bytes, the SHA-256 of the downloaded bytes, ETag and encryption.\n"
+              "  put             Uploads FILE, or FOLDER zipped (its files under their relative paths,\n"
+              "                  sorted), as the output artifact, with Content-Type application/zip and, when\n"
+              "                  the job names a KMS key, aws:kms encryption with that key. Prints what\n"
+              "                  HeadObject then says about the object.\n"
+              "\n"
+              "OPTIONS\n"
+              "  --job-id ID              The job, as for get-third-party-job-details.\n"
+              "  --client-token TOKEN     The job's client token.\n"
+              "  --name NAME              The artifact, by the name the job gives it.\n"
+              "  --output-file FILE       get: where to write the artifact.\n"
+              "  --extract-to FOLDER      get: where to extract the artifact (made when missing).\n"
+              "  --source FILE|FOLDER     put: what to upload.\n"
+              "  --s3-endpoint-url URL    S3 endpoint to use instead of S3's own hosts (path-style);\n"
+              "                           else AWS_ENDPOINT_URL_S3, else AWS_ENDPOINT_URL.\n"
+              "\n"
+              "  --output, --query, --debug and the other global options work as for the operations. On a\n"
+              "  terminal, progress is shown on stderr. Ctrl+C stops the transfer, removes partial files and\n"
+              "  exits with 130. Exit codes: 252 for the command line or an unknown artifact name, 253 for\n"
+              "  credentials, 254 when CodePipeline or S3 answered with an error, 255 otherwise.\n");
 }
 
 }  // namespace jobdesk::cli

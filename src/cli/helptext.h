@@ -16,6 +16,7 @@ public:
     static QString overview();
     static QString operationPage(const codepipeline::Operation &operation);
     static QString profilePage();
+    static QString artifactPage();
 
     // The one-line description of an operation or of a parameter (by member name).
     static QString operationSummary(const codepipeline::Operation &operation);

@@ -117,7 +117,7 @@ Error failure(Error::Kind kind, const QString &code, const QString &message)
 }  // namespace
 
 OperationCommand::OperationCommand(QStringList arguments, QProcessEnvironment env, Streams streams, QObject *parent)
-    : Command(streams, parent), m_arguments(std::move(arguments)), m_env(std::move(env))
+    : Command(streams, parent), m_env(std::move(env)), m_arguments(std::move(arguments))
 {
 }
 
@@ -161,6 +161,11 @@ void OperationCommand::debug(const char *logger, const QString &message)
         m_debug->log(logger, message);
 }
 
+QString OperationCommand::tableTitle() const
+{
+    return QString::fromStdString(m_cl.operation->name);
+}
+
 bool OperationCommand::printResponse(const Json &data)
 {
     // --query selects from the answer once it is parsed, before any format sees it, as in the AWS CLI.
@@ -188,7 +193,7 @@ bool OperationCommand::printResponse(const Json &data)
         }
     } else if (m_outputFormat == QLatin1String("table")) {
         output::TableOptions options;
-        options.title = QString::fromStdString(m_cl.operation->name);
+        options.title = tableTitle();
         options.terminalWidth = terminalWidth(out, m_env);
         const QString color = m_cl.color.isEmpty() ? QStringLiteral("auto") : m_cl.color;
         options.color =
@@ -421,7 +426,8 @@ void OperationCommand::send(const profiles::ResolvedConfig &resolved)
         fail(built.error());
         return;
     }
-    const aws::ClientConfig &config = built.value();
+    m_config = built.value();
+    const aws::ClientConfig &config = m_config;
     if (m_cl.noVerifySsl && config.endpoint.url.scheme() == QLatin1String("https")) {
         write(m_streams.err,
               tr("InsecureRequestWarning: Unverified HTTPS request is being made to host '%1'. Adding certificate "

@@ -5,6 +5,7 @@
 // prints the answer in the chosen output format, or its skeleton.
 
 #include "cli/command.h"
+#include "core/aws/clientconfig.h"
 #include "core/output/redactor.h"
 #include "core/output/tablewriter.h"
 #include "core/profiles/resolvedconfig.h"
@@ -48,26 +49,32 @@ public:
 
 protected:
     QString shown(const QString &message) const override;
+    // The GetThirdPartyJobDetails answer for `artifact`, or any operation's: prints it, or
+    // its error as the AWS CLI does.
+    virtual void onFinished(codepipeline::OperationCall *call);
+    // The title of --output table.
+    virtual QString tableTitle() const;
+    // Applies --query and prints in the chosen format; false when it failed (and said so).
+    bool printResponse(const nlohmann::ordered_json &data);
+    void debug(const char *logger, const QString &message);
+
+    QProcessEnvironment m_env;
+    CommandLine m_cl;
+    output::Redactor m_redactor;
+    std::unique_ptr<DebugLog> m_debug;
+    aws::AwsClient *m_client = nullptr;
+    aws::ClientConfig m_config;  // the settings the call was sent with, once sent
 
 private:
     bool checkInput();
     void resolveAndSend();
     void onResolveFailed(const Error &error);
     void send(const profiles::ResolvedConfig &resolved);
-    void onFinished(codepipeline::OperationCall *call);
-    // Applies --query and prints in the chosen format; false when it failed (and said so).
-    bool printResponse(const nlohmann::ordered_json &data);
-    void debug(const char *logger, const QString &message);
 
     QStringList m_arguments;
-    QProcessEnvironment m_env;
-    CommandLine m_cl;
     QString m_outputFormat;
-    output::Redactor m_redactor;
-    std::unique_ptr<DebugLog> m_debug;
     profiles::ProfileStore *m_store = nullptr;
     profiles::CredentialResolver *m_resolver = nullptr;
-    aws::AwsClient *m_client = nullptr;
     aws::StsClient *m_sts = nullptr;
 };
 
