@@ -52,7 +52,7 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_HOMEPAGE "${JOBDESK_HOMEPAGE}")
 set(CPACK_DEBIAN_COMPRESSION_TYPE "xz")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)
-# The libraries the programs link (Qt, QtKeychain, QuaZip, zlib), from dpkg-shlibdeps...
+# The libraries the programs link (Qt, QtKeychain, QuaZip, zlib, libcrypto), from dpkg-shlibdeps...
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 # ...and what it cannot see because it is loaded at run time: QtKeychain opens
 # libsecret with dlopen(), and the window's SVG icons need Qt's SVG image

@@ -131,7 +131,7 @@ void S3Call::hashUpload(UploadDigest &digest)
                                    tr("Check that the file exists and that you may read it."));
         return;
     }
-    QCryptographicHash hash(QCryptographicHash::Sha256);
+    ObjectDigest hash(ObjectDigest::Algorithm::Sha256);
     qint64 read = 0;
     while (!source.atEnd() && !digest.stop.load()) {
         const QByteArray chunk = source.read(HashChunkBytes);

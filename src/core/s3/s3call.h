@@ -7,10 +7,10 @@
 
 #include "core/aws/clientconfig.h"
 #include "core/result.h"
+#include "core/s3/objectdigest.h"
 #include "core/s3/s3endpoint.h"
 #include "core/s3/s3objectinfo.h"
 
-#include <QCryptographicHash>
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
@@ -120,8 +120,8 @@ private:
 
     // GetObject: the file being written and what has gone into it over all attempts.
     QSaveFile m_saveFile;
-    QCryptographicHash m_sha256{QCryptographicHash::Sha256};
-    QCryptographicHash m_md5{QCryptographicHash::Md5};
+    ObjectDigest m_sha256{ObjectDigest::Algorithm::Sha256};
+    ObjectDigest m_md5{ObjectDigest::Algorithm::Md5};
     qint64 m_written = 0;
     qint64 m_total = -1;
     int m_resumes = 0;
