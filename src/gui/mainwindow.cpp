@@ -27,7 +27,6 @@
 #include "core/aws/awsclient.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
-#include "core/s3/jobartifacts.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -39,7 +38,6 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QNetworkAccessManager>
-#include <QProcessEnvironment>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -376,23 +374,7 @@ void MainWindow::applySettings(const AppSettings &settings)
     Theme::apply(m_settings.theme);
     m_fetch->setSettings(m_settings);
     m_jobActions->setSettings(m_settings);
-    // Artifact transfers take the same timeouts, retries and TLS settings as the lookups.
-    aws::ClientConfig s3Base;
-    s3Base.userAgent = QStringLiteral("JobDesk/") + QStringLiteral(JOBDESK_VERSION);
-    if (Status applied = m_settings.applyTo(s3Base); applied)
-        m_transfers->setBaseConfig(s3Base);
-    else
-        m_transfers->setConfigError(applied.error());
-    if (!m_demoS3Endpoint.isEmpty()) {
-        m_transfers->setEndpointOverride(m_demoS3Endpoint);
-    } else if (Result<QUrl> s3 =
-                   s3::JobArtifacts::endpointOverride(m_settings.s3Endpoint, QProcessEnvironment::systemEnvironment());
-               s3) {
-        m_transfers->setEndpointOverride(s3.value());
-    } else {
-        m_transfers->setEndpointOverride({});
-        m_transfers->setConfigError(s3.error());  // told when a transfer starts, not at every start-up
-    }
+    m_transfers->setSettings(m_settings, m_demoS3Endpoint);
     if (m_settings.verifyTls) {
         m_tlsBanner->hide();
     } else {

@@ -1,5 +1,6 @@
 #include "gui/transfermanager.h"
 
+#include "gui/appsettings.h"
 #include "gui/artifactsmodel.h"
 
 #include "core/archive/zipwriter.h"
@@ -9,6 +10,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QProcessEnvironment>
 #include <QThread>
 
 namespace jobdesk::gui {
@@ -47,6 +49,23 @@ TransferManager::TransferManager(QNetworkAccessManager *network, QObject *parent
     // Opened artifacts may hold a customer's code: readable by their owner only.
     if (m_temp.isValid())
         QFile::setPermissions(m_temp.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+}
+
+void TransferManager::setSettings(const AppSettings &settings, const QUrl &demoEndpoint)
+{
+    // Artifact transfers take the same timeouts, retries and TLS settings as the lookups.
+    aws::ClientConfig base;
+    base.userAgent = QStringLiteral("JobDesk/") + QStringLiteral(JOBDESK_VERSION);
+    if (Status applied = settings.applyTo(base); applied)
+        setBaseConfig(base);
+    else
+        setConfigError(applied.error());
+    if (!demoEndpoint.isEmpty())
+        return setEndpointOverride(demoEndpoint);
+    Result<QUrl> s3 = s3::JobArtifacts::endpointOverride(settings.s3Endpoint, QProcessEnvironment::systemEnvironment());
+    setEndpointOverride(s3 ? s3.value() : QUrl());
+    if (!s3)
+        setConfigError(s3.error());  // told when a transfer starts, not at every start-up
 }
 
 TransferManager::~TransferManager()

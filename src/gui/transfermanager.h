@@ -33,6 +33,8 @@ class S3Client;
 
 namespace jobdesk::gui {
 
+struct AppSettings;
+
 class TransferManager : public QObject
 {
     Q_OBJECT
@@ -78,6 +80,9 @@ public:
         m_base = base;
         m_configError.reset();
     }
+    // The window's settings: its timeouts, retries and TLS settings, and its S3 endpoint
+    // (else the environment's); demoEndpoint, when set, wins over both.
+    void setSettings(const AppSettings &settings, const QUrl &demoEndpoint);
     // The settings could not be applied (an unreadable CA bundle): transfers fail with this.
     void setConfigError(const Error &error) { m_configError = error; }
     void setEndpointOverride(const QUrl &url) { m_endpoint = url; }
