@@ -1402,7 +1402,7 @@
     </message>
     <message>
         <source>Artifact “%1”</source>
-        <translation>Artefact « %1 »</translation>
+        <translation>Artefact «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Entries of the archive</source>
@@ -1410,7 +1410,7 @@
     </message>
     <message>
         <source>&amp;Entries:</source>
-        <translation>&amp;Entrées :</translation>
+        <translation>&amp;Entrées&#xa0;:</translation>
     </message>
     <message>
         <source>Extraction progress</source>
@@ -1426,23 +1426,23 @@
     </message>
     <message>
         <source>The archive could not be read: %1</source>
-        <translation>L’archive n’a pas pu être lue : %1</translation>
+        <translation>L’archive n’a pas pu être lue&#xa0;: %1</translation>
     </message>
     <message>
         <source>Format: %1</source>
-        <translation>Format : %1</translation>
+        <translation>Format&#xa0;: %1</translation>
     </message>
     <message>
         <source>Format: %1    Entries: %L2    Total size: %3</source>
-        <translation>Format : %1    Entrées : %L2    Taille totale : %3</translation>
+        <translation>Format&#xa0;: %1    Entrées&#xa0;: %L2    Taille totale&#xa0;: %3</translation>
     </message>
     <message>
         <source>This %1 archive is listed only: preview and extraction work on zip archives, the format CodePipeline gives artifacts.</source>
-        <translation>Cette archive %1 est seulement listée : l’aperçu et l’extraction fonctionnent sur les archives zip, le format que CodePipeline donne aux artefacts.</translation>
+        <translation>Cette archive %1 est seulement listée&#xa0;: l’aperçu et l’extraction fonctionnent sur les archives zip, le format que CodePipeline donne aux artefacts.</translation>
     </message>
     <message>
         <source>No preview: this archive is not a zip.</source>
-        <translation>Pas d’aperçu : cette archive n’est pas un zip.</translation>
+        <translation>Pas d’aperçu&#xa0;: cette archive n’est pas un zip.</translation>
     </message>
     <message>
         <source>Extract Into</source>
@@ -1454,7 +1454,7 @@
     </message>
     <message>
         <source>Extracted into %1. Files: %L2, folders: %L3, links: %L4, size: %5.</source>
-        <translation>Extrait dans %1. Fichiers : %L2, dossiers : %L3, liens : %L4, taille : %5.</translation>
+        <translation>Extrait dans %1. Fichiers&#xa0;: %L2, dossiers&#xa0;: %L3, liens&#xa0;: %L4, taille&#xa0;: %5.</translation>
     </message>
     <message>
         <source>Some of these files already exist in %1.
@@ -1466,11 +1466,11 @@ Replace them?</source>
 
 %2
 
-Les remplacer ?</translation>
+Les remplacer&#xa0;?</translation>
     </message>
     <message>
         <source>Nothing was extracted: the files already exist in %1.</source>
-        <translation>Rien n’a été extrait : les fichiers existent déjà dans %1.</translation>
+        <translation>Rien n’a été extrait&#xa0;: les fichiers existent déjà dans %1.</translation>
     </message>
     <message>
         <source>Extraction cancelled. The files it had written were removed.</source>
@@ -1478,11 +1478,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Extraction refused: %1</source>
-        <translation>Extraction refusée : %1</translation>
+        <translation>Extraction refusée&#xa0;: %1</translation>
     </message>
     <message>
         <source>Extraction failed: %1</source>
-        <translation>L’extraction a échoué : %1</translation>
+        <translation>L’extraction a échoué&#xa0;: %1</translation>
     </message>
 </context>
 <context>
@@ -1584,7 +1584,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The image could not be decoded: %1</source>
-        <translation>L’image n’a pas pu être décodée : %1</translation>
+        <translation>L’image n’a pas pu être décodée&#xa0;: %1</translation>
     </message>
     <message>
         <source>The entry holds binary data, not text.</source>
@@ -1596,11 +1596,11 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>Encoding: %1</source>
-        <translation>Codage : %1</translation>
+        <translation>Codage&#xa0;: %1</translation>
     </message>
     <message>
         <source>This text is not UTF-8; it is shown as %1.</source>
-        <translation>Ce texte n’est pas en UTF-8 ; il est affiché en %1.</translation>
+        <translation>Ce texte n’est pas en UTF-8&#xa0;; il est affiché en %1.</translation>
     </message>
     <message>
         <source>Only the first %1 is shown.</source>
@@ -1612,7 +1612,7 @@ Les remplacer ?</translation>
     </message>
     <message>
         <source>The entry could not be read: %1</source>
-        <translation>L’entrée n’a pas pu être lue : %1</translation>
+        <translation>L’entrée n’a pas pu être lue&#xa0;: %1</translation>
     </message>
 </context>
 <context>
