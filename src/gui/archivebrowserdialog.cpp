@@ -126,6 +126,8 @@ ArchiveBrowserDialog::ArchiveBrowserDialog(const QString &archivePath, const QSt
     splitter->addWidget(m_preview);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    // The list's columns (name to CRC-32) fit at first; the preview takes the rest.
+    splitter->setSizes({680, 420});
 
     m_body->insertWidget(LoadingPage, m_loading);
     m_body->insertWidget(ContentPage, splitter);
@@ -187,7 +189,7 @@ ArchiveBrowserDialog::ArchiveBrowserDialog(const QString &archivePath, const QSt
     layout->addWidget(progressRow);
     layout->addWidget(m_status);
     layout->addWidget(buttons);
-    resize(980, 560);
+    resize(1120, 600);
 
     startListing();
 }
