@@ -302,13 +302,8 @@ void ArtifactCommand::startS3(const codepipeline::JobDocument &document)
             });
             return;
         }
-        m_temp = std::make_unique<QTemporaryDir>();
-        if (!m_temp->isValid()) {
-            refuse(Error::make(Error::Kind::Io, QStringLiteral("NoTemporaryFolder"),
-                               tr("Could not make a temporary folder: %1").arg(m_temp->errorString())),
-                   ExitLocalFailure);
+        if (!makeTemporaryFolder())
             return;
-        }
         const QString file = m_temp->filePath(QStringLiteral("artifact"));
         if (m_options.action == Action::List)
             download(file, [this](const s3::S3Transfer &transfer) { listEntries(transfer); });
@@ -322,13 +317,8 @@ void ArtifactCommand::startS3(const codepipeline::JobDocument &document)
             upload(source);
             return;
         }
-        m_temp = std::make_unique<QTemporaryDir>();
-        if (!m_temp->isValid()) {
-            refuse(Error::make(Error::Kind::Io, QStringLiteral("NoTemporaryFolder"),
-                               tr("Could not make a temporary folder: %1").arg(m_temp->errorString())),
-                   ExitLocalFailure);
+        if (!makeTemporaryFolder())
             return;
-        }
         const QString zip = m_temp->filePath(QStringLiteral("artifact.zip"));
         runOffThread(
             tr("Zipped"),
@@ -535,6 +525,17 @@ void ArtifactCommand::succeed(const Json &document)
     m_temp.reset();
     if (printResponse(document))
         finish(ExitSuccess);
+}
+
+bool ArtifactCommand::makeTemporaryFolder()
+{
+    m_temp = std::make_unique<QTemporaryDir>();
+    if (m_temp->isValid())
+        return true;
+    refuse(Error::make(Error::Kind::Io, QStringLiteral("NoTemporaryFolder"),
+                       tr("Could not make a temporary folder: %1").arg(m_temp->errorString())),
+           ExitLocalFailure);
+    return false;
 }
 
 void ArtifactCommand::refuse(const Error &error, int exitCode)

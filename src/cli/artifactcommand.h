@@ -78,6 +78,8 @@ private:
     void failS3(const Error &error, const QString &operation);
     void succeed(const nlohmann::ordered_json &document);
     // Prints the error (its hint on the next line) and ends with exitCode.
+    // The folder for a download to list or extract, or a folder's zip; false: refused.
+    bool makeTemporaryFolder();
     void refuse(const Error &error, int exitCode);
     void end(int exitCode);
 

@@ -44,10 +44,8 @@ int ArtifactActions::download(JobView *view, const s3::JobArtifact &artifact)
 {
     if (!view || view->isWiped())
         return 0;
-    QString name = artifact.name;
-    name.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
     const QString dir = QStandardPaths::writableLocation(QStandardPaths::DownloadLocation);
-    const QString suggested = QDir(dir).filePath(name + QStringLiteral(".zip"));
+    const QString suggested = QDir(dir).filePath(TransferManager::fileNameFor(artifact.name));
     const QString path = m_parts.hooks->saveFileName
         ? m_parts.hooks->saveFileName(suggested)
         : QFileDialog::getSaveFileName(m_parts.window, tr("Download Artifact"), suggested,

@@ -140,15 +140,20 @@ Result<int> TransferManager::open(const JobDocument &document, const s3::JobArti
     // One folder per transfer keeps the artifact's own name without clashes.
     const QString folder = m_temp.filePath(QString::number(t.id));
     QDir().mkpath(folder);
-    QString name = artifact.name;
-    name.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
-    if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String(".."))
-        name = QStringLiteral("artifact");
-    t.file = folder + QLatin1Char('/') + name + QStringLiteral(".zip");
+    t.file = folder + QLatin1Char('/') + fileNameFor(artifact.name);
     const int id = t.id;
     Q_EMIT added(id);
     startGet(id, config.value(), artifact.location);
     return id;
+}
+
+QString TransferManager::fileNameFor(const QString &artifactName)
+{
+    QString name = artifactName;
+    name.replace(QLatin1Char('/'), QLatin1Char('_')).replace(QLatin1Char('\\'), QLatin1Char('_'));
+    if (name.isEmpty() || name == QLatin1String(".") || name == QLatin1String(".."))
+        name = QStringLiteral("artifact");
+    return name + QStringLiteral(".zip");
 }
 
 void TransferManager::startGet(int id, const aws::ClientConfig &config, const s3::S3Location &location)

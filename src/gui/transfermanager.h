@@ -88,6 +88,9 @@ public:
     void setEndpointOverride(const QUrl &url) { m_endpoint = url; }
     QUrl endpointOverride() const { return m_endpoint; }
 
+    // A file name for the artifact: its name made safe for a folder, with .zip.
+    static QString fileNameFor(const QString &artifactName);
+
     // Streams the artifact into destination; the answer is the transfer's ID.
     Result<int> download(const codepipeline::JobDocument &document, const s3::JobArtifact &artifact,
                          const QString &destination);
