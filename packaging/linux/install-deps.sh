@@ -7,7 +7,7 @@ set -eu
 
 PACKAGES="
     build-essential cmake ninja-build pkg-config ccache
-    clang libclang-rt-dev clang-format clang-tidy
+    clang libclang-rt-dev lld clang-format clang-tidy
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev libqt6svg6 qtkeychain-qt6-dev nlohmann-json3-dev libquazip1-qt6-dev zlib1g-dev
     dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools

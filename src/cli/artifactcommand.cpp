@@ -367,7 +367,7 @@ void ArtifactCommand::listEntries(const s3::S3Transfer &transfer)
 {
     const archive::ArchiveFormat format = archive::ArchiveReader::detect(transfer.file);
     if (format == archive::ArchiveFormat::Unknown) {
-        refuse(Error::make(Error::Kind::Protocol, archive::ArchiveReader::NotAnArchive,
+        refuse(Error::make(Error::Kind::Protocol, archive::ArchiveReader::NotAnArchive(),
                            tr("The artifact \"%1\" (%2) is not a zip, tar or tar.gz archive.")
                                .arg(m_artifact.name, ArtifactOutput::uri(m_artifact.location))),
                ExitLocalFailure);

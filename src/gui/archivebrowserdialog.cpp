@@ -395,7 +395,7 @@ void ArchiveBrowserDialog::showExtraction(const Result<ExtractSummary> &result)
                        .arg(s.symlinks)
                        .arg(ArchiveEntriesModel::sizeText(s.bytes)),
                    false);
-    } else if (result.error().code == ArchiveExtractor::FileExists && !m_extractOverwrite) {
+    } else if (result.error().code == ArchiveExtractor::FileExists() && !m_extractOverwrite) {
         if (m_hooks->askToConfirm(this,
                                   tr("Some of these files already exist in %1.\n\n%2\n\nReplace them?")
                                       .arg(folder, result.error().message))) {
@@ -407,8 +407,8 @@ void ArchiveBrowserDialog::showExtraction(const Result<ExtractSummary> &result)
         showStatus(tr("Extraction cancelled. The files it had written were removed."), false);
     } else {
         const Error &error = result.error();
-        const bool refused = error.code == ArchiveExtractor::UnsafeEntry || error.code == ArchiveExtractor::TooLarge
-            || error.code == ArchiveExtractor::TooManyEntries || error.code == ArchiveExtractor::SizeMismatch;
+        const bool refused = error.code == ArchiveExtractor::UnsafeEntry() || error.code == ArchiveExtractor::TooLarge()
+            || error.code == ArchiveExtractor::TooManyEntries() || error.code == ArchiveExtractor::SizeMismatch();
         QString text =
             refused ? tr("Extraction refused: %1").arg(error.message) : tr("Extraction failed: %1").arg(error.message);
         if (!error.hint.isEmpty())

@@ -134,7 +134,7 @@ Result<QList<int>> select(const QList<ZipRecord> &records, const QStringList &wa
     }
     for (const QString &w : wanted) {
         if (!matched.contains(w)) {
-            return Error::make(Error::Kind::Validation, ArchiveReader::EntryNotFound,
+            return Error::make(Error::Kind::Validation, ArchiveReader::EntryNotFound(),
                                ArchiveReader::tr("The archive has no entry named \"%1\".").arg(w));
         }
     }
@@ -170,7 +170,7 @@ Result<QList<Planned>> plan(const QList<ZipRecord> &records, const QList<int> &p
         if (!entry.isDirectory) {
             if (entry.size > options.maxTotalBytes - total) {
                 return Error::make(
-                    Error::Kind::Validation, ArchiveExtractor::TooLarge,
+                    Error::Kind::Validation, ArchiveExtractor::TooLarge(),
                     ArchiveExtractor::tr("Nothing was extracted: the archive would unpack to more than %1 bytes "
                                          "(reached at \"%2\").")
                         .arg(options.maxTotalBytes)
@@ -230,7 +230,7 @@ Status checkDisk(const QString &folder, const QList<Planned> &planned, bool over
         if (info.isDir() && !info.isSymLink())
             return ioError(path, ArchiveExtractor::tr("a folder already has this name"));
         if (!overwrite) {
-            return Error::make(Error::Kind::Io, ArchiveExtractor::FileExists,
+            return Error::make(Error::Kind::Io, ArchiveExtractor::FileExists(),
                                ArchiveExtractor::tr("Nothing was extracted: \"%1\" already exists.")
                                    .arg(QDir::toNativeSeparators(path)),
                                ArchiveExtractor::tr("Choose an empty folder, or allow replacing existing files."));
@@ -247,12 +247,12 @@ Result<ExtractSummary> ArchiveExtractor::extract(const QString &zipPath, const Q
 {
     QFile file(zipPath);
     if (!file.open(QIODevice::ReadOnly)) {
-        return Error::make(Error::Kind::Io, ArchiveReader::FileOpen,
+        return Error::make(Error::Kind::Io, ArchiveReader::FileOpen(),
                            tr("Cannot open \"%1\": %2").arg(QDir::toNativeSeparators(zipPath), file.errorString()));
     }
     const ArchiveFormat format = ArchiveReader::detect(&file);
     if (format != ArchiveFormat::Zip) {
-        return Error::make(Error::Kind::Validation, ArchiveReader::NotAnArchive,
+        return Error::make(Error::Kind::Validation, ArchiveReader::NotAnArchive(),
                            format == ArchiveFormat::Unknown
                                ? tr("This file is not a zip archive; nothing was extracted.")
                                : tr("JobDesk lists %1 archives but extracts only zip archives.")
@@ -283,9 +283,9 @@ Result<ExtractSummary> ArchiveExtractor::extract(const QString &zipPath, const Q
         qMax(0, options.maxEntries));
     if (!listed) {
         Error e = listed.error();
-        if (e.code == ArchiveReader::TooManyEntries) {
+        if (e.code == ArchiveReader::TooManyEntries()) {
             e.message = tr("Nothing was extracted: the archive holds more than %1 entries.").arg(options.maxEntries);
-            e.code = TooManyEntries;
+            e.code = TooManyEntries();
         }
         return e;
     }

@@ -36,11 +36,11 @@ class ArchiveExtractor
 
 public:
     // Error codes this class returns in Error::code (besides ArchiveReader's).
-    static inline const QString UnsafeEntry = QStringLiteral("UnsafeArchiveEntry");
-    static inline const QString TooManyEntries = QStringLiteral("TooManyEntries");
-    static inline const QString TooLarge = QStringLiteral("ArchiveTooLarge");
-    static inline const QString SizeMismatch = QStringLiteral("EntrySizeMismatch");  // == ArchiveReader::SizeMismatch
-    static inline const QString FileExists = QStringLiteral("FileExists");
+    static QString UnsafeEntry() { return QStringLiteral("UnsafeArchiveEntry"); }
+    static QString TooManyEntries() { return QStringLiteral("TooManyEntries"); }
+    static QString TooLarge() { return QStringLiteral("ArchiveTooLarge"); }
+    static QString SizeMismatch() { return QStringLiteral("EntrySizeMismatch"); }  // == ArchiveReader::SizeMismatch()
+    static QString FileExists() { return QStringLiteral("FileExists"); }
 
     // Synchronous (callers run it on a worker thread). progress(bytesDone, bytesTotal) is
     // called often; returning false cancels: the files and folders this run created are

@@ -12,7 +12,7 @@ namespace {
 
 Error openError(const QString &path, const QFile &file)
 {
-    return Error::make(Error::Kind::Io, ArchiveReader::FileOpen,
+    return Error::make(Error::Kind::Io, ArchiveReader::FileOpen(),
                        ArchiveReader::tr("Cannot open \"%1\": %2").arg(path, file.errorString()));
 }
 
@@ -81,7 +81,7 @@ Result<QList<ArchiveEntry>> ArchiveReader::list(const QString &path)
 Result<QList<ArchiveEntry>> ArchiveReader::list(QIODevice *device)
 {
     if (!device || !device->isReadable() || device->isSequential()) {
-        return Error::make(Error::Kind::Io, NotAnArchive,
+        return Error::make(Error::Kind::Io, NotAnArchive(),
                            tr("The archive cannot be read: it is not open for random access."));
     }
     device->seek(0);
@@ -110,7 +110,7 @@ Result<QList<ArchiveEntry>> ArchiveReader::list(QIODevice *device)
     case ArchiveFormat::TarGzip: return TarLister::list(device, true);
     case ArchiveFormat::Unknown: break;
     }
-    return Error::make(Error::Kind::Validation, NotAnArchive, tr("This file is not a zip, tar or tar.gz archive."),
+    return Error::make(Error::Kind::Validation, NotAnArchive(), tr("This file is not a zip, tar or tar.gz archive."),
                        tr("JobDesk recognises archives by their content, not their name; this one starts "
                           "with none of the known signatures."));
 }
@@ -126,12 +126,13 @@ Result<EntryContent> ArchiveReader::read(const QString &zipPath, const QString &
 Result<EntryContent> ArchiveReader::read(QIODevice *device, const QString &entryName, qint64 maxBytes)
 {
     if (!device || !device->isReadable() || device->isSequential()) {
-        return Error::make(Error::Kind::Io, NotAnArchive,
+        return Error::make(Error::Kind::Io, NotAnArchive(),
                            tr("The archive cannot be read: it is not open for random access."));
     }
     device->seek(0);
     if (detect(device) != ArchiveFormat::Zip) {
-        return Error::make(Error::Kind::Validation, NotAnArchive, tr("Only the entries of a zip archive can be read."));
+        return Error::make(Error::Kind::Validation, NotAnArchive(),
+                           tr("Only the entries of a zip archive can be read."));
     }
     ZipDirectory zip(device);
     if (const Status s = zip.open(); !s)
@@ -144,12 +145,12 @@ Result<EntryContent> ArchiveReader::read(QIODevice *device, const QString &entry
             return true;
         found = true;
         if (record.entry.isDirectory) {
-            failure = Error::make(Error::Kind::Validation, UnsupportedEntry,
+            failure = Error::make(Error::Kind::Validation, UnsupportedEntry(),
                                   tr("The archive entry \"%1\" is a folder, not a file.").arg(entryName));
             return false;
         }
         if (record.entry.isSymlink) {
-            failure = Error::make(Error::Kind::Validation, UnsupportedEntry,
+            failure = Error::make(Error::Kind::Validation, UnsupportedEntry(),
                                   tr("The archive entry \"%1\" is a symbolic link, not a file.").arg(entryName));
             return false;
         }
@@ -175,7 +176,7 @@ Result<EntryContent> ArchiveReader::read(QIODevice *device, const QString &entry
     if (!failure.code.isEmpty() || !failure.message.isEmpty())
         return failure;
     if (!found) {
-        return Error::make(Error::Kind::Validation, EntryNotFound,
+        return Error::make(Error::Kind::Validation, EntryNotFound(),
                            tr("The archive has no entry named \"%1\".").arg(entryName));
     }
     return content;

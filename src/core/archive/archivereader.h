@@ -19,17 +19,18 @@ class ArchiveReader
     Q_DECLARE_TR_FUNCTIONS(jobdesk::archive::ArchiveReader)
 
 public:
-    // Error codes this class returns in Error::code.
-    static inline const QString NotAnArchive = QStringLiteral("NotAnArchive");
-    static inline const QString CorruptArchive = QStringLiteral("CorruptArchive");
-    static inline const QString EntryNotFound = QStringLiteral("EntryNotFound");
-    static inline const QString EncryptedEntry = QStringLiteral("EncryptedEntry");
-    static inline const QString UnsupportedEntry = QStringLiteral("UnsupportedEntry");
+    // Error codes this class returns in Error::code (functions: a static QString could
+    // throw while the program starts).
+    static QString NotAnArchive() { return QStringLiteral("NotAnArchive"); }
+    static QString CorruptArchive() { return QStringLiteral("CorruptArchive"); }
+    static QString EntryNotFound() { return QStringLiteral("EntryNotFound"); }
+    static QString EncryptedEntry() { return QStringLiteral("EncryptedEntry"); }
+    static QString UnsupportedEntry() { return QStringLiteral("UnsupportedEntry"); }
     // An entry inflates to more than it declares: damaged, or a zip bomb.
-    static inline const QString SizeMismatch = QStringLiteral("EntrySizeMismatch");
-    static inline const QString TooManyEntries = QStringLiteral("TooManyEntries");
+    static QString SizeMismatch() { return QStringLiteral("EntrySizeMismatch"); }
+    static QString TooManyEntries() { return QStringLiteral("TooManyEntries"); }
     // The file itself cannot be opened (Error::Kind::Io).
-    static inline const QString FileOpen = QStringLiteral("FileOpen");
+    static QString FileOpen() { return QStringLiteral("FileOpen"); }
 
     // Recognises the format from its magic bytes only, never from the name (artifact keys
     // have no extension). Unknown when unreadable.

@@ -13,7 +13,7 @@ namespace jobdesk::archive {
 
 namespace {
 
-constexpr qint64 ChunkBytes = 64 * 1024;
+constexpr qint64 ChunkBytes = qint64(64) * 1024;
 
 // Where the header fields sit in a 512-byte block (POSIX ustar; GNU shares the layout).
 struct Field
@@ -32,7 +32,7 @@ constexpr Field PrefixField{345, 155};
 
 Error corrupt(const QString &detail)
 {
-    return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive,
+    return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive(),
                        TarLister::tr("The tar archive is damaged: %1.").arg(detail),
                        TarLister::tr("Download the artifact again; if it stays damaged, the action that wrote "
                                      "it produced a broken archive."));

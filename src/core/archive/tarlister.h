@@ -20,7 +20,7 @@ class TarLister
 public:
     static constexpr int BlockSize = 512;
     // A GNU long name or a pax header longer than this is not a name.
-    static constexpr qint64 MaxMetaBytes = 1024 * 1024;
+    static constexpr qint64 MaxMetaBytes = qint64(1024) * 1024;
     static constexpr int MaxEntries = 1000000;
 
     // Whether a 512-byte block is a tar header: the ustar magic, or a valid checksum.

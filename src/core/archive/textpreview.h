@@ -10,7 +10,7 @@ namespace jobdesk::archive {
 
 struct TextPreview
 {
-    static constexpr qint64 Limit = 1024 * 1024;  // preview at most 1 MiB
+    static constexpr qint64 Limit = qint64(1024) * 1024;  // preview at most 1 MiB
 
     QString text;
     QString encoding;  // "UTF-8", "UTF-16LE", "UTF-16BE", "windows-1252"

@@ -33,7 +33,7 @@ constexpr quint32 UnixDirectory = 0040000;
 constexpr int HostUnix = 3;
 constexpr quint32 DosDirectory = 0x10;
 
-constexpr qint64 ChunkBytes = 64 * 1024;
+constexpr qint64 ChunkBytes = qint64(64) * 1024;
 
 // Code page 437's upper half; the lower half is ASCII.
 constexpr std::array<char16_t, 128> Cp437High = {
@@ -84,7 +84,7 @@ ZipDirectory::~ZipDirectory()
 
 Error ZipDirectory::corrupt(const QString &detail)
 {
-    return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive,
+    return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive(),
                        tr("The zip archive is damaged: %1.").arg(detail),
                        tr("Download the artifact again; if it stays damaged, the action that wrote it "
                           "produced a broken zip."));
@@ -106,7 +106,7 @@ Status ZipDirectory::open()
         return success();
     }
     if (!m_zip->open(QuaZip::mdUnzip)) {
-        return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive,
+        return Error::make(Error::Kind::Protocol, ArchiveReader::CorruptArchive(),
                            tr("The zip archive is damaged: its central directory, at the end of the file, is "
                               "missing or cut short."),
                            tr("A download cut short loses the end of a zip: download the artifact again."));
@@ -118,12 +118,12 @@ Error ZipDirectory::unreadable(const ArchiveEntry &entry, int method)
 {
     if (entry.encrypted) {
         return Error::make(
-            Error::Kind::Validation, ArchiveReader::EncryptedEntry,
+            Error::Kind::Validation, ArchiveReader::EncryptedEntry(),
             tr("The archive entry \"%1\" is encrypted; JobDesk does not decrypt zip entries.").arg(entry.name),
             tr("Decrypt the artifact with the tool that encrypted it."));
     }
     if (method != MethodStored && method != MethodDeflated) {
-        return Error::make(Error::Kind::Validation, ArchiveReader::UnsupportedEntry,
+        return Error::make(Error::Kind::Validation, ArchiveReader::UnsupportedEntry(),
                            tr("The archive entry \"%1\" is compressed with method %2, which JobDesk cannot read.")
                                .arg(entry.name)
                                .arg(method),
@@ -139,7 +139,7 @@ Status ZipDirectory::forEach(const std::function<bool(const ZipRecord &)> &visit
     int count = 0;
     for (bool more = m_zip->goToFirstFile(); more; more = m_zip->goToNextFile()) {
         if (++count > maxRecords) {
-            return Error::make(Error::Kind::Validation, ArchiveReader::TooManyEntries,
+            return Error::make(Error::Kind::Validation, ArchiveReader::TooManyEntries(),
                                tr("The archive holds more than %1 entries.").arg(maxRecords),
                                tr("Artifacts this large are not shown or extracted."));
         }
@@ -219,7 +219,7 @@ Status ZipDirectory::readCurrent(const ZipRecord &record, qint64 maxBytes,
 
     auto deliver = [&](const char *data, qint64 n) -> Status {
         if (produced + n > entry.size) {
-            return Error::make(Error::Kind::Validation, ArchiveReader::SizeMismatch,
+            return Error::make(Error::Kind::Validation, ArchiveReader::SizeMismatch(),
                                tr("The archive entry \"%1\" holds more data than the %2 bytes it declares; "
                                   "the archive is damaged or built to fill the disk (a zip bomb).")
                                    .arg(entry.name)

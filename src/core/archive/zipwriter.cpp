@@ -17,7 +17,7 @@ namespace jobdesk::archive {
 namespace {
 
 constexpr uint OsUnix = 3;  // "version made by" host: Unix, so that modes are read back
-constexpr qint64 ChunkBytes = 64 * 1024;
+constexpr qint64 ChunkBytes = qint64(64) * 1024;
 constexpr qint64 Zip64Threshold = 0xFFFFFFFFLL;
 
 struct Item

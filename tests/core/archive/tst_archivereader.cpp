@@ -217,7 +217,7 @@ void TestArchiveReader::marksEncrypted()
     QVERIFY(ZipBuilder().add(secret).save(path));
     const auto read = ArchiveReader::read(path, QStringLiteral("secret.txt"), 100);
     QVERIFY(!read.ok());
-    QCOMPARE(read.error().code, ArchiveReader::EncryptedEntry);
+    QCOMPARE(read.error().code, ArchiveReader::EncryptedEntry());
     QVERIFY(read.error().message.contains(QStringLiteral("secret.txt")));
 }
 
@@ -258,27 +258,27 @@ void TestArchiveReader::refusesDamaged_data()
     const QByteArray tar = fixtureBytes("gnu.tar");
     const QByteArray targz = fixtureBytes("pax.tar.gz");
     QVERIFY(!zip.isEmpty() && !tar.isEmpty() && !targz.isEmpty());
-    QTest::newRow("text") << fixtureBytes("not-an-archive.txt") << ArchiveReader::NotAnArchive;
-    QTest::newRow("nothing") << QByteArray() << ArchiveReader::NotAnArchive;
+    QTest::newRow("text") << fixtureBytes("not-an-archive.txt") << ArchiveReader::NotAnArchive();
+    QTest::newRow("nothing") << QByteArray() << ArchiveReader::NotAnArchive();
     // A download cut short loses the central directory at the end.
-    QTest::newRow("zip without its end") << zip.left(zip.size() / 2) << ArchiveReader::CorruptArchive;
+    QTest::newRow("zip without its end") << zip.left(zip.size() / 2) << ArchiveReader::CorruptArchive();
     // The end record is there, but the directory it points at is cut.
     const qsizetype central = zip.indexOf("PK\x01\x02");
     QByteArray cutDirectory = zip.left(central + 30) + zip.mid(zip.indexOf("PK\x05\x06"));
-    QTest::newRow("truncated central directory") << cutDirectory << ArchiveReader::CorruptArchive;
+    QTest::newRow("truncated central directory") << cutDirectory << ArchiveReader::CorruptArchive();
     QByteArray moreThanThere = zip;
     const qsizetype end = zip.indexOf("PK\x05\x06");
     moreThanThere[end + 8] = char(moreThanThere[end + 8] + 1);
     moreThanThere[end + 10] = char(moreThanThere[end + 10] + 1);
-    QTest::newRow("directory shorter than its count") << moreThanThere << ArchiveReader::CorruptArchive;
+    QTest::newRow("directory shorter than its count") << moreThanThere << ArchiveReader::CorruptArchive();
     QByteArray badRecord = zip;
     badRecord[central + 1] = 'X';
-    QTest::newRow("broken directory record") << badRecord << ArchiveReader::CorruptArchive;
-    QTest::newRow("tar cut in a header") << tar.left(512 + 100) << ArchiveReader::CorruptArchive;
+    QTest::newRow("broken directory record") << badRecord << ArchiveReader::CorruptArchive();
+    QTest::newRow("tar cut in a header") << tar.left(512 + 100) << ArchiveReader::CorruptArchive();
     QTest::newRow("tar with a bad checksum")
-        << tar.left(512 * 3) + QByteArray(512, 'x') << ArchiveReader::CorruptArchive;
-    QTest::newRow("tar cut in data") << tar.left(512 * 3 + 100) << ArchiveReader::CorruptArchive;
-    QTest::newRow("tar.gz cut") << targz.left(targz.size() - 20) << ArchiveReader::CorruptArchive;
+        << tar.left(512 * 3) + QByteArray(512, 'x') << ArchiveReader::CorruptArchive();
+    QTest::newRow("tar cut in data") << tar.left(512 * 3 + 100) << ArchiveReader::CorruptArchive();
+    QTest::newRow("tar.gz cut") << targz.left(targz.size() - 20) << ArchiveReader::CorruptArchive();
 }
 
 void TestArchiveReader::refusesDamaged()
@@ -310,7 +310,7 @@ void TestArchiveReader::readsEntries()
     QCOMPARE(binary.value().bytes, expected);
     const auto missing = ArchiveReader::read(fixture("plain.zip"), QStringLiteral("nope.txt"), 10);
     QVERIFY(!missing.ok());
-    QCOMPARE(missing.error().code, ArchiveReader::EntryNotFound);
+    QCOMPARE(missing.error().code, ArchiveReader::EntryNotFound());
     QVERIFY(missing.error().message.contains(QStringLiteral("nope.txt")));
 }
 
@@ -343,7 +343,7 @@ void TestArchiveReader::readChecksCrc()
     buffer.open(QIODevice::ReadOnly);
     const auto whole = ArchiveReader::read(&buffer, QStringLiteral("data.txt"), 1 << 20);
     QVERIFY(!whole.ok());
-    QCOMPARE(whole.error().code, ArchiveReader::CorruptArchive);
+    QCOMPARE(whole.error().code, ArchiveReader::CorruptArchive());
     QVERIFY(whole.error().message.contains(QStringLiteral("CRC")));
     // A preview of the start cannot check the CRC, and does not pretend to.
     const auto start = ArchiveReader::read(&buffer, QStringLiteral("data.txt"), 10);
@@ -375,9 +375,9 @@ void TestArchiveReader::readRefusesWrongKinds_data()
 {
     QTest::addColumn<QString>("entry");
     QTest::addColumn<QString>("code");
-    QTest::newRow("folder") << QStringLiteral("dir/") << ArchiveReader::UnsupportedEntry;
-    QTest::newRow("link") << QStringLiteral("link") << ArchiveReader::UnsupportedEntry;
-    QTest::newRow("bzip2") << QStringLiteral("packed.bz2") << ArchiveReader::UnsupportedEntry;
+    QTest::newRow("folder") << QStringLiteral("dir/") << ArchiveReader::UnsupportedEntry();
+    QTest::newRow("link") << QStringLiteral("link") << ArchiveReader::UnsupportedEntry();
+    QTest::newRow("bzip2") << QStringLiteral("packed.bz2") << ArchiveReader::UnsupportedEntry();
 }
 
 void TestArchiveReader::readRefusesWrongKinds()
@@ -399,7 +399,7 @@ void TestArchiveReader::readRefusesWrongKinds()
     // Tar entries are listed, not read.
     const auto tar = ArchiveReader::read(fixture("gnu.tar"), QStringLiteral("out/hello.txt"), 100);
     QVERIFY(!tar.ok());
-    QCOMPARE(tar.error().code, ArchiveReader::NotAnArchive);
+    QCOMPARE(tar.error().code, ArchiveReader::NotAnArchive());
 }
 
 void TestArchiveReader::formatNames()
