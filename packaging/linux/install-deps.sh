@@ -11,7 +11,7 @@ PACKAGES="
     qt6-base-dev qt6-base-dev-tools qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libgl-dev libqt6svg6 qtkeychain-qt6-dev nlohmann-json3-dev libquazip1-qt6-dev zlib1g-dev
     dbus dbus-x11 gnome-keyring libsecret-1-0 libsecret-tools
-    libssl-dev openssl ca-certificates python3 python3-botocore awscli
+    libssl-dev openssl ca-certificates python3 python3-pip python3-botocore awscli
     xvfb xauth time zsh
     shellcheck python3-yaml
     lintian rpm rpmlint desktop-file-utils appstream libxml2-utils
