@@ -1,13 +1,11 @@
 #include "support/fakes3testbed.h"
 
+#include "support/s3testbed.h"
+
 #include "support/testenv.h"
 
-#include <QEventLoop>
 #include <QStandardPaths>
 #include <QTest>
-#include <QTimer>
-
-#include <optional>
 
 namespace jobdesk::test {
 
@@ -54,17 +52,7 @@ aws::ClientConfig FakeS3TestBed::config(const QString &region) const
 
 Result<s3::S3Transfer> FakeS3TestBed::await(s3::S3Call *call, int limitMs)
 {
-    std::optional<Result<s3::S3Transfer>> answer;
-    QEventLoop loop;
-    QObject::connect(call, &s3::S3Call::finished, &loop, [&] {
-        answer.emplace(call->result());
-        loop.quit();
-    });
-    QTimer::singleShot(limitMs, &loop, &QEventLoop::quit);  // a guard against a hang only
-    loop.exec();
-    if (!answer)
-        return Error::make(Error::Kind::Timeout, QStringLiteral("TestTimeout"), QStringLiteral("no answer"));
-    return *answer;
+    return S3TestBed::await(call, {}, limitMs);
 }
 
 RawResponse FakeS3TestBed::call(const S3RequestSpec &spec)
