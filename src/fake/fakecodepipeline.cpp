@@ -3,6 +3,8 @@
 #include "fake/codepipelineservice.h"
 #include "fake/fakereply.h"
 #include "fake/fakeservice.h"
+#include "fake/fakessooidc.h"
+#include "fake/fakessoportal.h"
 #include "fake/fakests.h"
 #include "fake/faultinjector.h"
 #include "fake/fixtureloader.h"
@@ -24,7 +26,10 @@ struct FakeCodePipeline::Private
     FakeCodePipeline *q;
     CodePipelineService codePipeline;
     FakeSts sts;  // shares the known keys, clock, region and skew with codePipeline
-    QList<FakeService *> services{&sts, &codePipeline};  // asked in this order; CodePipeline takes the rest
+    FakeSsoOidc ssoOidc{&Clock::system()};
+    FakeSsoPortal ssoPortal{&ssoOidc};
+    // Asked in this order; CodePipeline takes the rest.
+    QList<FakeService *> services{&ssoOidc, &ssoPortal, &sts, &codePipeline};
 
     int totalRequests = 0;
     QHash<QString, int> jobRequests;
@@ -102,8 +107,16 @@ FakeCodePipeline::FakeCodePipeline(QObject *parent) : QObject(parent), d(std::ma
     d->sts.setOnIssued([this](const QString &accessKeyId, const Secret &secret, const Secret &token) {
         d->codePipeline.verifier().addCredentials(accessKeyId, secret, token);
     });
-    d->codePipeline.setExpiryCheck(
-        [this](const QString &accessKeyId, const QDateTime &now) { return d->sts.isExpired(accessKeyId, now); });
+    d->ssoPortal.onIssued = [this](const QString &accessKeyId, const Secret &secret, const Secret &token) {
+        d->codePipeline.verifier().addCredentials(accessKeyId, secret, token);
+    };
+    d->ssoOidc.onDeviceAuthorization = [this](const QString &userCode) {
+        Q_EMIT ssoDeviceAuthorizationStarted(userCode);
+    };
+    d->ssoOidc.onTokenIssued = [this](const QString &grantType) { Q_EMIT ssoTokenIssued(grantType); };
+    d->codePipeline.setExpiryCheck([this](const QString &accessKeyId, const QDateTime &now) {
+        return d->sts.isExpired(accessKeyId, now) || d->ssoPortal.isExpired(accessKeyId, now);
+    });
 }
 
 FakeCodePipeline::~FakeCodePipeline() = default;
@@ -152,6 +165,8 @@ void FakeCodePipeline::setClock(const Clock &clock)
 {
     d->codePipeline.verifier().setClock(clock);
     d->sts.verifier().setClock(clock);
+    d->ssoOidc.setClock(&clock);
+    d->ssoPortal.setClock(&clock);
 }
 
 void FakeCodePipeline::setRegion(const QString &region)
@@ -198,6 +213,51 @@ QList<FakeRoleSession> FakeCodePipeline::roleSessions() const
     return d->sts.sessions();
 }
 
+void FakeCodePipeline::addSsoAccount(const FakeSsoAccount &account)
+{
+    d->ssoPortal.addAccount(account);
+}
+
+QList<FakeSsoAccount> FakeCodePipeline::ssoAccounts() const
+{
+    return d->ssoPortal.accounts();
+}
+
+void FakeCodePipeline::setSsoLifetimes(const FakeSsoLifetimes &lifetimes)
+{
+    d->ssoOidc.lifetimes() = lifetimes;
+}
+
+FakeSsoLifetimes FakeCodePipeline::ssoLifetimes() const
+{
+    return d->ssoOidc.lifetimes();
+}
+
+bool FakeCodePipeline::approveSsoUserCode(const QString &userCode)
+{
+    return d->ssoOidc.approveUserCode(userCode);
+}
+
+bool FakeCodePipeline::denySsoUserCode(const QString &userCode)
+{
+    return d->ssoOidc.denyUserCode(userCode);
+}
+
+void FakeCodePipeline::slowDownNextSsoTokenPolls(int count)
+{
+    d->ssoOidc.slowDownNextPolls(count);
+}
+
+bool FakeCodePipeline::revokeSsoToken(const Secret &accessToken)
+{
+    return d->ssoOidc.revoke(accessToken.revealText());
+}
+
+void FakeCodePipeline::setSsoAuthorizeDenied(bool denied)
+{
+    d->ssoOidc.setAuthorizeDenied(denied);
+}
+
 void FakeCodePipeline::setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
 {
     d->server.setLimits(maxHeaderBytes, maxBodyBytes);
@@ -237,6 +297,8 @@ Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json)
         addCredentials(k.accessKeyId, k.secretKey, k.sessionToken);
     for (const FakeRole &role : fixtures.value().roles)
         d->sts.addRole(role);
+    for (const FakeSsoAccount &account : fixtures.value().ssoAccounts)
+        d->ssoPortal.addAccount(account);
     for (const ActionTypeId &t : fixtures.value().actionTypes)
         addActionType(t);
     if (fixtures.value().script)

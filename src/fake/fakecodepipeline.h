@@ -4,7 +4,9 @@
 // speaks the JSON 1.1 protocol over HTTP or HTTPS, verifies real SigV4
 // signatures, keeps third-party jobs with their state, and can be scripted to
 // throttle, fail, stall or break its answers. On the same port it answers STS
-// AssumeRole (form-encoded Query requests, XML answers; see FakeSts).
+// AssumeRole (form-encoded Query requests, XML answers; see FakeSts) and IAM Identity
+// Center's OIDC and portal APIs (told apart by path; see FakeSsoOidc and FakeSsoPortal),
+// which clients reach through AWS_ENDPOINT_URL_SSO_OIDC and AWS_ENDPOINT_URL_SSO.
 //
 // It is a facade: HttpServer reads requests and writes answers, FakeServices
 // (CodePipelineService, FakeSts) answer them, FaultInjector plays the scripts and
@@ -20,6 +22,7 @@
 #include "fake/fakejob.h"
 #include "fake/fakerole.h"
 #include "fake/fakescript.h"
+#include "fake/fakessoaccount.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -72,6 +75,25 @@ public:
     QList<FakeRole> roles() const;
     QList<FakeRoleSession> roleSessions() const;  // every successful AssumeRole, oldest first
 
+    // --- IAM Identity Center (SSO) -----------------------------------------------------
+    // Accounts and roles the portal offers to every signed-in person. The role keys that
+    // GetRoleCredentials hands out are accepted by CodePipeline until they expire.
+    void addSsoAccount(const FakeSsoAccount &account);
+    QList<FakeSsoAccount> ssoAccounts() const;
+    void setSsoLifetimes(const FakeSsoLifetimes &lifetimes);
+    FakeSsoLifetimes ssoLifetimes() const;
+    // The person at the browser: approve or deny a device authorization by its user code.
+    // False when no pending authorization has that code.
+    bool approveSsoUserCode(const QString &userCode);
+    bool denySsoUserCode(const QString &userCode);
+    // The next count CreateToken polls for a device code answer slow_down.
+    void slowDownNextSsoTokenPolls(int count = 1);
+    // Ends the sign-in session the access token belongs to (its refresh token too), as
+    // an administrator revoking it would. False when the token is unknown.
+    bool revokeSsoToken(const Secret &accessToken);
+    // The authorize page redirects with error=access_denied instead of a code.
+    void setSsoAuthorizeDenied(bool denied);
+
     // --- limits and protocol details ------------------------------------------------
     void setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes);  // defaults 32 KiB, 1 MiB
     // Body of a successful answer to an operation without output (the Put*Result ones). Default "{}".
@@ -113,6 +135,10 @@ Q_SIGNALS:
     void requestReceived(const QString &operation, const QString &jobId);
     // After the answer went out (or would have, for a NoAnswer fault: status 0).
     void requestAnswered(const QString &operation, int status, const QString &errorCode);
+    // StartDeviceAuthorization handed out this user code: the code a person would type.
+    void ssoDeviceAuthorizationStarted(const QString &userCode);
+    // CreateToken issued a token for this grant type.
+    void ssoTokenIssued(const QString &grantType);
 
 private:
     struct Private;

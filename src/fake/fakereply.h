@@ -4,7 +4,10 @@
 // AWS headers that clients read to classify errors.
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace jobdesk::fake {
 
@@ -16,6 +19,7 @@ struct FakeReply
     QString errorCode;     // reported by requestAnswered; empty on success
     QByteArray errorType;  // the x-amzn-ErrorType value; empty: no such header (STS, non-AWS pages)
     QByteArray requestId;  // empty: a fresh one; "-": no x-amzn-RequestId at all
+    QList<std::pair<QByteArray, QByteArray>> headers;  // any others (a redirect's Location)
 
     // An AWS JSON 1.1 error as CodePipeline sends it: __type and message in the body,
     // the code with its Coral namespace in x-amzn-ErrorType.

@@ -55,6 +55,8 @@ HttpResponse::Wire render(const FakeReply &reply, const FaultInjector::Decision 
     if (!reply.errorType.isEmpty())
         head += "x-amzn-ErrorType: " + reply.errorType + "\r\n";
     head += "Content-Type: " + reply.contentType + "\r\n";
+    for (const auto &[name, value] : reply.headers)
+        head += name + ": " + value + "\r\n";
     if (chunked)
         head += "Transfer-Encoding: chunked\r\n";
     else

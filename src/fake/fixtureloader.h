@@ -9,6 +9,7 @@
 #include "fake/fakejob.h"
 #include "fake/fakerole.h"
 #include "fake/fakescript.h"
+#include "fake/fakessoaccount.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -38,6 +39,7 @@ public:
         QList<Credential> credentials;
         QString region;
         QList<FakeRole> roles;
+        QList<FakeSsoAccount> ssoAccounts;
         QList<ActionTypeId> actionTypes;
         std::optional<FakeScript> script;  // the global one
         QList<QByteArray> jobs;            // each job object's text as written, for parseJob()
