@@ -22,16 +22,26 @@ SsoLoopbackReceiver::SsoLoopbackReceiver(QString expectedState, QObject *parent)
 {
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+            // Not the server's child: the last page must reach the browser even when the
+            // sign-in ends (and this listener goes) the moment it is answered.
+            socket->setParent(nullptr);
+            m_buffers.insert(socket, QByteArray());
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
-            connect(socket, &QTcpSocket::disconnected, this, [this, socket] {
-                m_buffers.remove(socket);
-                socket->deleteLater();
-            });
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            connect(socket, &QTcpSocket::disconnected, this, [this, socket] { m_buffers.remove(socket); });
         }
     });
 }
 
-SsoLoopbackReceiver::~SsoLoopbackReceiver() = default;
+SsoLoopbackReceiver::~SsoLoopbackReceiver()
+{
+    // Connections that were never answered are dropped; answered ones finish on their own.
+    for (auto it = m_buffers.cbegin(); it != m_buffers.cend(); ++it) {
+        it.key()->disconnect(this);
+        it.key()->abort();
+        it.key()->deleteLater();
+    }
+}
 
 bool SsoLoopbackReceiver::listen()
 {
@@ -64,12 +74,17 @@ void SsoLoopbackReceiver::reply(QTcpSocket *socket, int status, const QString &m
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                   + "\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\nContent-Length: "
                   + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body);
+    m_buffers.remove(socket);
+    socket->disconnect(this);
     socket->disconnectFromHost();
 }
 
 void SsoLoopbackReceiver::onReadyRead(QTcpSocket *socket)
 {
-    QByteArray &buffer = m_buffers[socket];
+    const auto entry = m_buffers.find(socket);
+    if (entry == m_buffers.end())
+        return;
+    QByteArray &buffer = *entry;
     buffer += socket->readAll();
     if (buffer.size() > kMaxRequestBytes) {
         reply(socket, 400, tr("The request is too large."));
@@ -79,7 +94,6 @@ void SsoLoopbackReceiver::onReadyRead(QTcpSocket *socket)
     if (end < 0)
         return;
     const QList<QByteArray> requestLine = buffer.left(buffer.indexOf("\r\n")).split(' ');
-    buffer.clear();
     if (requestLine.size() != 3 || requestLine.at(0) != "GET") {
         reply(socket, 400, tr("JobDesk only expects the browser's sign-in answer here."));
         return;

@@ -7,6 +7,7 @@
 #include "support/asyncwait.h"
 #include "support/ssotestbed.h"
 
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace jobdesk;

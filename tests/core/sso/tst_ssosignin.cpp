@@ -255,7 +255,7 @@ void TestSsoSignIn::pkce_deniedInBrowser()
     const QUrl back = followAuthorize(m_network.get(), url.first().first().toUrl());
     QVERIFY(back.isValid());
     QCOMPARE(visit(m_network.get(), back), 200);
-    QVERIFY(failed.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 10000);
     QCOMPARE(failed.first().first().value<Error>().code, QStringLiteral("AccessDeniedException"));
 }
 
