@@ -152,8 +152,7 @@ Result<QList<FakeSsoAccount>> parseSso(const ojson &value)
                     return fixtureError(where, FixtureLoader::tr("%1.roles must be an array of names").arg(where));
                 for (const auto &r : *roles) {
                     if (!r.is_string() || r.get<std::string>().empty())
-                        return fixtureError(where,
-                                            FixtureLoader::tr("%1.roles must be an array of names").arg(where));
+                        return fixtureError(where, FixtureLoader::tr("%1.roles must be an array of names").arg(where));
                     account.roleNames << QString::fromStdString(r.get<std::string>());
                 }
             }
