@@ -1,9 +1,11 @@
 // SsoTokenCache: the file name and the JSON the AWS CLI keeps its SSO sign-ins in,
 // checked against botocore's own writer (its json.dumps) and reader (SSOTokenLoader
-// over JSONFileCache), and owner-only, atomic writes.
+// over JSONFileCache), owner-only, atomic writes, and botocore's whole SSO profile
+// chain using a sign-in JobDesk made (against the fake portal and CodePipeline).
 
 #include "core/platform/filesecurity.h"
 #include "core/sso/ssotokencache.h"
+#include "support/ssotestbed.h"
 #include "support/testenv.h"
 
 #include <QCryptographicHash>
@@ -42,12 +44,12 @@ test::ProcessOutput python(const QString &script, const QStringList &args = {})
 
 }  // namespace
 
-class TestSsoTokenCache : public QObject
+class TestSsoTokenCache : public test::SsoTestBed
 {
     Q_OBJECT
 
 private Q_SLOTS:
-    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+    void botocoreSignsInWithOurCache();
     void cacheKey_data();
     void cacheKey();
     void serializeAsBotocore_data();
@@ -242,6 +244,50 @@ void TestSsoTokenCache::timeForms()
         QCOMPARE(parsed, expected);
         QCOMPARE(SsoTokenCache::formatTime(parsed), QStringLiteral("2026-12-03T21:04:05Z"));
     }
+}
+
+void TestSsoTokenCache::botocoreSignsInWithOurCache()
+{
+    const auto token = signIn();
+    QVERIFY(token);
+    QTemporaryDir home;
+    QVERIFY(home.isValid());
+    SsoTokenCache cache(home.path() + QStringLiteral("/.aws/sso/cache"));
+    QVERIFY(cache.write(*token, test::ssofix::SessionName).ok());
+    QFile config(home.path() + QStringLiteral("/config"));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("[profile desk]\nsso_session = " + test::ssofix::SessionName.toUtf8()
+                 + "\nsso_account_id = " + test::ssofix::PartnerAccount.toUtf8()
+                 + "\nsso_role_name = JobWorker\nregion = us-east-1\n\n[sso-session "
+                 + test::ssofix::SessionName.toUtf8() + "]\nsso_start_url = " + test::ssofix::StartUrl.toUtf8()
+                 + "\nsso_region = us-east-1\nsso_registration_scopes = sso:account:access\n");
+    config.close();
+    m_fake->addActionType(
+        {QStringLiteral("Build"), QStringLiteral("ThirdParty"), QStringLiteral("AcmeCI"), QStringLiteral("1")});
+
+    // botocore's own chain: the sso-session token from the cache, GetRoleCredentials from
+    // the portal, and a CodePipeline call signed with the role keys.
+    QProcessEnvironment env = environment();
+    env.insert(QStringLiteral("HOME"), home.path());
+    env.insert(QStringLiteral("PATH"), QProcessEnvironment::systemEnvironment().value(QStringLiteral("PATH")));
+    env.insert(QStringLiteral("AWS_CONFIG_FILE"), config.fileName());
+    env.insert(QStringLiteral("AWS_SHARED_CREDENTIALS_FILE"), home.path() + QStringLiteral("/none"));
+    env.insert(QStringLiteral("AWS_PROFILE"), QStringLiteral("desk"));
+    env.insert(QStringLiteral("AWS_EC2_METADATA_DISABLED"), QStringLiteral("true"));
+    env.insert(QStringLiteral("AWS_ENDPOINT_URL_CODEPIPELINE"), m_fake->url().toString());
+    const QString script = QStringLiteral(
+        "import botocore.session\n"
+        "s = botocore.session.Session()\n"
+        "c = s.get_credentials().get_frozen_credentials()\n"
+        "r = s.create_client('codepipeline').poll_for_third_party_jobs(actionTypeId={'category': 'Build', "
+        "'owner': 'ThirdParty', 'provider': 'AcmeCI', 'version': '1'})\n"
+        "print(c.access_key, len(r['jobs']))");
+    const test::ProcessOutput out =
+        test::runProcessServing(QStringLiteral("python3"), {QStringLiteral("-c"), script}, env, 60000);
+    QVERIFY2(out.exitCode == 0, out.err.constData());
+    QVERIFY2(out.out.startsWith("ASIA"), out.out.constData());
+    QCOMPARE(m_fake->operationCount(QStringLiteral("GetRoleCredentials")), 1);
+    QCOMPARE(m_fake->operationCount(QStringLiteral("PollForThirdPartyJobs")), 1);
 }
 
 QTEST_GUILESS_MAIN(TestSsoTokenCache)
