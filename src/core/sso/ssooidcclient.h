@@ -95,6 +95,7 @@ public:
     void setEndpoint(const SsoEndpoint &endpoint) { m_endpoint = endpoint; }
     const SsoEndpoint &currentEndpoint() const { return m_endpoint; }
     void setClock(const Clock *clock) { m_clock = clock ? clock : &Clock::system(); }
+    const Clock &clock() const { return *m_clock; }
 
     // Each returns the request (cancel() ends it) and calls done once, from the event
     // loop, unless context is gone by then.

@@ -35,7 +35,8 @@ SsoSignIn::~SsoSignIn()
 
 QDateTime SsoSignIn::now() const
 {
-    return Clock::system().nowUtc();
+    // The client's clock, so that expiry and registration reuse agree with the times it parsed.
+    return m_client->clock().nowUtc();
 }
 
 Secret SsoSignIn::makeCodeVerifier()
