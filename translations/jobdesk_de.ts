@@ -4396,6 +4396,10 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>Check sso_region and that the IAM Identity Center portal is reachable.</source>
         <translation>Prüfen Sie sso_region und ob das IAM-Identity-Center-Portal erreichbar ist.</translation>
     </message>
+    <message>
+        <source>it keeps paging past %1 pages.</source>
+        <translation>es blättert über %1 Seiten hinaus weiter.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::sso::SsoRequest</name>

@@ -4396,6 +4396,10 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>Check sso_region and that the IAM Identity Center portal is reachable.</source>
         <translation>Vérifiez sso_region et que le portail IAM Identity Center est joignable.</translation>
     </message>
+    <message>
+        <source>it keeps paging past %1 pages.</source>
+        <translation>elle continue de paginer au-delà de %1 pages.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::sso::SsoRequest</name>

@@ -4394,6 +4394,10 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>Check sso_region and that the IAM Identity Center portal is reachable.</source>
         <translation>sso_region と、IAM Identity Center ポータルに接続できるかを確認してください。</translation>
     </message>
+    <message>
+        <source>it keeps paging past %1 pages.</source>
+        <translation>%1 ページを超えてもページングが続きます。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::sso::SsoRequest</name>

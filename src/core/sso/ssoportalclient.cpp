@@ -19,6 +19,8 @@ Error incomplete(const QString &operation, const QString &detail)
                                            "the portal endpoint (AWS_ENDPOINT_URL_SSO) and any proxy in between."));
 }
 
+constexpr int kMaxPages = 1000;
+
 // A listing's pages, one request at a time; deleting it ends the listing.
 class Pager : public QObject
 {
@@ -100,6 +102,7 @@ QObject *SsoPortalClient::listAll(const Secret &accessToken, const QString &oper
     const QPointer<QObject> guard(context);
     const bool hasContext = context != nullptr;
     auto items = std::make_shared<QList<T>>();
+    auto pages = std::make_shared<int>(0);
     auto next = std::make_shared<std::function<void(const QString &)>>();
     // The shared function holds itself through the lambda only weakly, so it ends with the pager.
     std::weak_ptr<std::function<void(const QString &)>> weakNext = next;
@@ -136,6 +139,9 @@ QObject *SsoPortalClient::listAll(const Secret &accessToken, const QString &oper
             const QString nextToken = object.value(QStringLiteral("nextToken")).toString();
             if (nextToken.isEmpty() || nextToken == token)
                 return finishWith(*items);
+            // A portal that never stops paging is broken; nobody is assigned this many.
+            if (++*pages >= kMaxPages)
+                return finishWith(incomplete(operation, tr("it keeps paging past %1 pages.").arg(kMaxPages)));
             if (auto again = weakNext.lock())
                 (*again)(nextToken);
         });
