@@ -150,6 +150,22 @@
         <source>objects[%1].file: cannot read %2</source>
         <translation>objects[%1].file: %2 kann nicht gelesen werden</translation>
     </message>
+    <message>
+        <source>sso must be an object with &quot;accounts&quot;</source>
+        <translation>sso muss ein Objekt mit „accounts“ sein</translation>
+    </message>
+    <message>
+        <source>sso takes only an &quot;accounts&quot; array</source>
+        <translation>sso nimmt nur ein Array „accounts“</translation>
+    </message>
+    <message>
+        <source>%1 needs a 12-digit &quot;accountId&quot;</source>
+        <translation>%1 braucht eine zwölfstellige „accountId“</translation>
+    </message>
+    <message>
+        <source>%1.roles must be an array of names</source>
+        <translation>%1.roles muss ein Array von Namen sein</translation>
+    </message>
 </context>
 <context>
     <name>JobDocument</name>
@@ -5340,6 +5356,260 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The payload hash must be a SHA-256 in lowercase hex or UNSIGNED-PAYLOAD.</source>
         <translation>Der Payload-Hash muss ein SHA-256 in Kleinbuchstaben-Hex oder UNSIGNED-PAYLOAD sein.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoLoopbackReceiver</name>
+    <message>
+        <source>Could not listen on 127.0.0.1 for the browser&apos;s answer: %1</source>
+        <translation>Auf 127.0.0.1 kann nicht auf die Antwort des Browsers gewartet werden: %1</translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation>Die Anfrage ist zu groß.</translation>
+    </message>
+    <message>
+        <source>JobDesk only expects the browser&apos;s sign-in answer here.</source>
+        <translation>JobDesk erwartet hier nur die Anmeldeantwort des Browsers.</translation>
+    </message>
+    <message>
+        <source>This sign-in has already been answered.</source>
+        <translation>Diese Anmeldung wurde bereits beantwortet.</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in JobDesk started, so it was refused. Sign in from JobDesk again.</source>
+        <translation>Diese Antwort gehört nicht zu der Anmeldung, die JobDesk begonnen hat, und wurde daher abgelehnt. Melden Sie sich erneut aus JobDesk an.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s state does not match this sign-in.</source>
+        <translation>Der state der Antwort passt nicht zu dieser Anmeldung.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed. You can close this page.</source>
+        <translation>Die Anmeldung wurde nicht abgeschlossen. Sie können diese Seite schließen.</translation>
+    </message>
+    <message>
+        <source>The answer holds no authorization code.</source>
+        <translation>Die Antwort enthält keinen Autorisierungscode.</translation>
+    </message>
+    <message>
+        <source>You are signed in to JobDesk. You can close this page.</source>
+        <translation>Sie sind bei JobDesk angemeldet. Sie können diese Seite schließen.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoOidcClient</name>
+    <message>
+        <source>The answer to %1 is incomplete: %2</source>
+        <translation>Die Antwort auf %1 ist unvollständig: %2</translation>
+    </message>
+    <message>
+        <source>Something other than IAM Identity Center answered. Check the OIDC endpoint (AWS_ENDPOINT_URL_SSO_OIDC) and any proxy in between.</source>
+        <translation>Geantwortet hat etwas anderes als IAM Identity Center. Prüfen Sie den OIDC-Endpunkt (AWS_ENDPOINT_URL_SSO_OIDC) und einen eventuell dazwischenliegenden Proxy.</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>Ungültige sso_region „%1“. Eine Region sieht aus wie us-east-1 oder eu-west-2.</translation>
+    </message>
+    <message>
+        <source>it lacks the clientId, clientSecret or clientSecretExpiresAt.</source>
+        <translation>clientId, clientSecret oder clientSecretExpiresAt fehlt.</translation>
+    </message>
+    <message>
+        <source>it lacks the deviceCode, userCode, verificationUri or expiresIn.</source>
+        <translation>deviceCode, userCode, verificationUri oder expiresIn fehlt.</translation>
+    </message>
+    <message>
+        <source>the polling interval %1 is not 1 to 60 seconds.</source>
+        <translation>das Abfrageintervall %1 liegt nicht zwischen 1 und 60 Sekunden.</translation>
+    </message>
+    <message>
+        <source>it lacks the accessToken or expiresIn.</source>
+        <translation>accessToken oder expiresIn fehlt.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center no longer knows this client registration. Sign in again to register anew.</source>
+        <translation>IAM Identity Center kennt diese Client-Registrierung nicht mehr. Melden Sie sich erneut an, um neu zu registrieren.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not accepted or has been revoked. Sign in again.</source>
+        <translation>Die Anmeldung wurde nicht angenommen oder widerrufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in request expired before it was approved. Sign in again and approve it in time.</source>
+        <translation>Die Anmeldeanfrage ist abgelaufen, bevor sie bestätigt wurde. Melden Sie sich erneut an und bestätigen Sie rechtzeitig.</translation>
+    </message>
+    <message>
+        <source>The sign-in was denied in the browser.</source>
+        <translation>Die Anmeldung wurde im Browser abgelehnt.</translation>
+    </message>
+    <message>
+        <source>Check sso_start_url, sso_region and sso_registration_scopes.</source>
+        <translation>Prüfen Sie sso_start_url, sso_region und sso_registration_scopes.</translation>
+    </message>
+    <message>
+        <source>Check sso_start_url and sso_region, and that IAM Identity Center is reachable.</source>
+        <translation>Prüfen Sie sso_start_url und sso_region und ob IAM Identity Center erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoPortalClient</name>
+    <message>
+        <source>The answer to %1 is incomplete: %2</source>
+        <translation>Die Antwort auf %1 ist unvollständig: %2</translation>
+    </message>
+    <message>
+        <source>Something other than the IAM Identity Center portal answered. Check the portal endpoint (AWS_ENDPOINT_URL_SSO) and any proxy in between.</source>
+        <translation>Geantwortet hat etwas anderes als das IAM-Identity-Center-Portal. Prüfen Sie den Portal-Endpunkt (AWS_ENDPOINT_URL_SSO) und einen eventuell dazwischenliegenden Proxy.</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>Ungültige sso_region „%1“. Eine Region sieht aus wie us-east-1 oder eu-west-2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a list.</source>
+        <translation>%1 ist keine Liste.</translation>
+    </message>
+    <message>
+        <source>an entry of %1 lacks its IDs.</source>
+        <translation>einem Eintrag von %1 fehlen seine IDs.</translation>
+    </message>
+    <message>
+        <source>it lacks the access key ID, secret access key, session token or expiration.</source>
+        <translation>Zugriffsschlüssel-ID, geheimer Zugriffsschlüssel, Sitzungstoken oder Ablaufzeit fehlt.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked. Sign in again.</source>
+        <translation>Die Anmeldung ist abgelaufen oder wurde widerrufen. Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>This person may not use the role. Check sso_account_id and sso_role_name.</source>
+        <translation>Diese Person darf die Rolle nicht verwenden. Prüfen Sie sso_account_id und sso_role_name.</translation>
+    </message>
+    <message>
+        <source>The account or role was not found. Check sso_account_id and sso_role_name.</source>
+        <translation>Das Konto oder die Rolle wurde nicht gefunden. Prüfen Sie sso_account_id und sso_role_name.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center is throttling requests. Wait a moment and try again.</source>
+        <translation>IAM Identity Center drosselt Anfragen. Warten Sie kurz und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Check sso_region and that the IAM Identity Center portal is reachable.</source>
+        <translation>Prüfen Sie sso_region und ob das IAM-Identity-Center-Portal erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>it keeps paging past %1 pages.</source>
+        <translation>es blättert über %1 Seiten hinaus weiter.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoRequest</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 failed with HTTP status %2.</source>
+        <translation>%1 ist mit HTTP-Status %2 fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is larger than %2 bytes.</source>
+        <translation>Die Antwort auf %1 ist größer als %2 Bytes.</translation>
+    </message>
+    <message>
+        <source>Something other than IAM Identity Center answered. Check the endpoint and any proxy in between.</source>
+        <translation>Geantwortet hat etwas anderes als IAM Identity Center. Prüfen Sie den Endpunkt und einen eventuell dazwischenliegenden Proxy.</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is not a JSON object.</source>
+        <translation>Die Antwort auf %1 ist kein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoSignIn</name>
+    <message>
+        <source>The browser did not complete the sign-in in time.</source>
+        <translation>Der Browser hat die Anmeldung nicht rechtzeitig abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Sign in again, or use the device code instead.</source>
+        <translation>Melden Sie sich erneut an oder verwenden Sie stattdessen den Gerätecode.</translation>
+    </message>
+    <message>
+        <source>This sign-in cannot be renewed: it has no refresh token, or its client registration has expired.</source>
+        <translation>Diese Anmeldung kann nicht erneuert werden: Sie hat kein Aktualisierungstoken, oder ihre Client-Registrierung ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation>Melden Sie sich erneut an.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Use the device code to sign in instead.</source>
+        <translation>Melden Sie sich stattdessen mit dem Gerätecode an.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed in the browser (%1).</source>
+        <translation>Die Anmeldung wurde im Browser nicht abgeschlossen (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in request expired before it was approved.</source>
+        <translation>Die Anmeldeanfrage ist abgelaufen, bevor sie bestätigt wurde.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoTokenCache</name>
+    <message>
+        <source>The SSO token cache file %1 is not usable: %2</source>
+        <translation>Die SSO-Token-Cachedatei %1 ist nicht verwendbar: %2</translation>
+    </message>
+    <message>
+        <source>Sign in again; that writes the file anew.</source>
+        <translation>Melden Sie sich erneut an; dabei wird die Datei neu geschrieben.</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object.</source>
+        <translation>sie ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>it holds no accessToken or expiresAt.</source>
+        <translation>sie enthält kein accessToken oder expiresAt.</translation>
+    </message>
+    <message>
+        <source>expiresAt &quot;%1&quot; is not a time.</source>
+        <translation>expiresAt „%1“ ist keine Zeitangabe.</translation>
+    </message>
+    <message>
+        <source>registrationExpiresAt &quot;%1&quot; is not a time.</source>
+        <translation>registrationExpiresAt „%1“ ist keine Zeitangabe.</translation>
+    </message>
+    <message>
+        <source>There is no SSO sign-in for %1 in %2: %3</source>
+        <translation>Für %1 gibt es in %2 keine SSO-Anmeldung: %3</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Melden Sie sich zuerst an.</translation>
+    </message>
+    <message>
+        <source>Could not write the SSO token cache file %1: %2</source>
+        <translation>Die SSO-Token-Cachedatei %1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Check that the folder %1 exists and is writable.</source>
+        <translation>Prüfen Sie, ob der Ordner %1 existiert und beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created.</source>
+        <translation>der Ordner kann nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Could not delete the SSO token cache file %1: %2</source>
+        <translation>Die SSO-Token-Cachedatei %1 konnte nicht gelöscht werden: %2</translation>
     </message>
 </context>
 <context>

@@ -150,6 +150,22 @@
         <source>objects[%1].file: cannot read %2</source>
         <translation>objects[%1].file : impossible de lire %2</translation>
     </message>
+    <message>
+        <source>sso must be an object with &quot;accounts&quot;</source>
+        <translation>sso doit être un objet avec « accounts »</translation>
+    </message>
+    <message>
+        <source>sso takes only an &quot;accounts&quot; array</source>
+        <translation>sso n’accepte qu’un tableau « accounts »</translation>
+    </message>
+    <message>
+        <source>%1 needs a 12-digit &quot;accountId&quot;</source>
+        <translation>%1 doit avoir un « accountId » de 12 chiffres</translation>
+    </message>
+    <message>
+        <source>%1.roles must be an array of names</source>
+        <translation>%1.roles doit être un tableau de noms</translation>
+    </message>
 </context>
 <context>
     <name>JobDocument</name>
@@ -5340,6 +5356,260 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The payload hash must be a SHA-256 in lowercase hex or UNSIGNED-PAYLOAD.</source>
         <translation>Le hachage du contenu doit être un SHA-256 en hexadécimal minuscule ou UNSIGNED-PAYLOAD.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoLoopbackReceiver</name>
+    <message>
+        <source>Could not listen on 127.0.0.1 for the browser&apos;s answer: %1</source>
+        <translation>Impossible d’écouter sur 127.0.0.1 la réponse du navigateur : %1</translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation>La requête est trop volumineuse.</translation>
+    </message>
+    <message>
+        <source>JobDesk only expects the browser&apos;s sign-in answer here.</source>
+        <translation>JobDesk n’attend ici que la réponse de connexion du navigateur.</translation>
+    </message>
+    <message>
+        <source>This sign-in has already been answered.</source>
+        <translation>Cette connexion a déjà reçu sa réponse.</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in JobDesk started, so it was refused. Sign in from JobDesk again.</source>
+        <translation>Cette réponse n’appartient pas à la connexion lancée par JobDesk ; elle a donc été refusée. Reconnectez-vous depuis JobDesk.</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s state does not match this sign-in.</source>
+        <translation>Le paramètre state de la réponse ne correspond pas à cette connexion.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed. You can close this page.</source>
+        <translation>La connexion n’a pas abouti. Vous pouvez fermer cette page.</translation>
+    </message>
+    <message>
+        <source>The answer holds no authorization code.</source>
+        <translation>La réponse ne contient aucun code d’autorisation.</translation>
+    </message>
+    <message>
+        <source>You are signed in to JobDesk. You can close this page.</source>
+        <translation>Vous êtes connecté à JobDesk. Vous pouvez fermer cette page.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoOidcClient</name>
+    <message>
+        <source>The answer to %1 is incomplete: %2</source>
+        <translation>La réponse à %1 est incomplète : %2</translation>
+    </message>
+    <message>
+        <source>Something other than IAM Identity Center answered. Check the OIDC endpoint (AWS_ENDPOINT_URL_SSO_OIDC) and any proxy in between.</source>
+        <translation>Autre chose qu’IAM Identity Center a répondu. Vérifiez le point de terminaison OIDC (AWS_ENDPOINT_URL_SSO_OIDC) et tout proxy intermédiaire.</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>sso_region « %1 » non valide. Une région ressemble à us-east-1 ou eu-west-2.</translation>
+    </message>
+    <message>
+        <source>it lacks the clientId, clientSecret or clientSecretExpiresAt.</source>
+        <translation>il manque clientId, clientSecret ou clientSecretExpiresAt.</translation>
+    </message>
+    <message>
+        <source>it lacks the deviceCode, userCode, verificationUri or expiresIn.</source>
+        <translation>il manque deviceCode, userCode, verificationUri ou expiresIn.</translation>
+    </message>
+    <message>
+        <source>the polling interval %1 is not 1 to 60 seconds.</source>
+        <translation>l’intervalle d’interrogation %1 n’est pas compris entre 1 et 60 secondes.</translation>
+    </message>
+    <message>
+        <source>it lacks the accessToken or expiresIn.</source>
+        <translation>il manque accessToken ou expiresIn.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center no longer knows this client registration. Sign in again to register anew.</source>
+        <translation>IAM Identity Center ne connaît plus cet enregistrement de client. Reconnectez-vous pour l’enregistrer à nouveau.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not accepted or has been revoked. Sign in again.</source>
+        <translation>La connexion n’a pas été acceptée ou a été révoquée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in request expired before it was approved. Sign in again and approve it in time.</source>
+        <translation>La demande de connexion a expiré avant d’être approuvée. Reconnectez-vous et approuvez-la à temps.</translation>
+    </message>
+    <message>
+        <source>The sign-in was denied in the browser.</source>
+        <translation>La connexion a été refusée dans le navigateur.</translation>
+    </message>
+    <message>
+        <source>Check sso_start_url, sso_region and sso_registration_scopes.</source>
+        <translation>Vérifiez sso_start_url, sso_region et sso_registration_scopes.</translation>
+    </message>
+    <message>
+        <source>Check sso_start_url and sso_region, and that IAM Identity Center is reachable.</source>
+        <translation>Vérifiez sso_start_url et sso_region, et qu’IAM Identity Center est joignable.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoPortalClient</name>
+    <message>
+        <source>The answer to %1 is incomplete: %2</source>
+        <translation>La réponse à %1 est incomplète : %2</translation>
+    </message>
+    <message>
+        <source>Something other than the IAM Identity Center portal answered. Check the portal endpoint (AWS_ENDPOINT_URL_SSO) and any proxy in between.</source>
+        <translation>Autre chose que le portail IAM Identity Center a répondu. Vérifiez le point de terminaison du portail (AWS_ENDPOINT_URL_SSO) et tout proxy intermédiaire.</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>sso_region « %1 » non valide. Une région ressemble à us-east-1 ou eu-west-2.</translation>
+    </message>
+    <message>
+        <source>%1 is not a list.</source>
+        <translation>%1 n’est pas une liste.</translation>
+    </message>
+    <message>
+        <source>an entry of %1 lacks its IDs.</source>
+        <translation>une entrée de %1 n’a pas ses identifiants.</translation>
+    </message>
+    <message>
+        <source>it lacks the access key ID, secret access key, session token or expiration.</source>
+        <translation>il manque l’ID de clé d’accès, la clé d’accès secrète, le jeton de session ou l’expiration.</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked. Sign in again.</source>
+        <translation>La connexion a expiré ou a été révoquée. Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>This person may not use the role. Check sso_account_id and sso_role_name.</source>
+        <translation>Cette personne ne peut pas utiliser ce rôle. Vérifiez sso_account_id et sso_role_name.</translation>
+    </message>
+    <message>
+        <source>The account or role was not found. Check sso_account_id and sso_role_name.</source>
+        <translation>Le compte ou le rôle est introuvable. Vérifiez sso_account_id et sso_role_name.</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center is throttling requests. Wait a moment and try again.</source>
+        <translation>IAM Identity Center limite les requêtes. Patientez un instant puis réessayez.</translation>
+    </message>
+    <message>
+        <source>Check sso_region and that the IAM Identity Center portal is reachable.</source>
+        <translation>Vérifiez sso_region et que le portail IAM Identity Center est joignable.</translation>
+    </message>
+    <message>
+        <source>it keeps paging past %1 pages.</source>
+        <translation>elle continue de paginer au-delà de %1 pages.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoRequest</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>Annulé.</translation>
+    </message>
+    <message>
+        <source>%1 failed with HTTP status %2.</source>
+        <translation>%1 a échoué avec le statut HTTP %2.</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is larger than %2 bytes.</source>
+        <translation>La réponse à %1 dépasse %2 octets.</translation>
+    </message>
+    <message>
+        <source>Something other than IAM Identity Center answered. Check the endpoint and any proxy in between.</source>
+        <translation>Autre chose qu’IAM Identity Center a répondu. Vérifiez le point de terminaison et tout proxy intermédiaire.</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is not a JSON object.</source>
+        <translation>La réponse à %1 n’est pas un objet JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoSignIn</name>
+    <message>
+        <source>The browser did not complete the sign-in in time.</source>
+        <translation>Le navigateur n’a pas terminé la connexion à temps.</translation>
+    </message>
+    <message>
+        <source>Sign in again, or use the device code instead.</source>
+        <translation>Reconnectez-vous, ou utilisez plutôt le code d’appareil.</translation>
+    </message>
+    <message>
+        <source>This sign-in cannot be renewed: it has no refresh token, or its client registration has expired.</source>
+        <translation>Cette connexion ne peut pas être renouvelée : elle n’a pas de jeton d’actualisation, ou l’enregistrement de son client a expiré.</translation>
+    </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation>Reconnectez-vous.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>Use the device code to sign in instead.</source>
+        <translation>Connectez-vous plutôt avec le code d’appareil.</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed in the browser (%1).</source>
+        <translation>La connexion n’a pas été terminée dans le navigateur (%1).</translation>
+    </message>
+    <message>
+        <source>The sign-in request expired before it was approved.</source>
+        <translation>La demande de connexion a expiré avant d’être approuvée.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoTokenCache</name>
+    <message>
+        <source>The SSO token cache file %1 is not usable: %2</source>
+        <translation>Le fichier de cache de jetons SSO %1 est inutilisable : %2</translation>
+    </message>
+    <message>
+        <source>Sign in again; that writes the file anew.</source>
+        <translation>Reconnectez-vous ; cela réécrit le fichier.</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object.</source>
+        <translation>ce n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>it holds no accessToken or expiresAt.</source>
+        <translation>il ne contient ni accessToken ni expiresAt.</translation>
+    </message>
+    <message>
+        <source>expiresAt &quot;%1&quot; is not a time.</source>
+        <translation>expiresAt « %1 » n’est pas une date.</translation>
+    </message>
+    <message>
+        <source>registrationExpiresAt &quot;%1&quot; is not a time.</source>
+        <translation>registrationExpiresAt « %1 » n’est pas une date.</translation>
+    </message>
+    <message>
+        <source>There is no SSO sign-in for %1 in %2: %3</source>
+        <translation>Aucune connexion SSO pour %1 dans %2 : %3</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>Connectez-vous d’abord.</translation>
+    </message>
+    <message>
+        <source>Could not write the SSO token cache file %1: %2</source>
+        <translation>Impossible d’écrire le fichier de cache de jetons SSO %1 : %2</translation>
+    </message>
+    <message>
+        <source>Check that the folder %1 exists and is writable.</source>
+        <translation>Vérifiez que le dossier %1 existe et est accessible en écriture.</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created.</source>
+        <translation>le dossier ne peut pas être créé.</translation>
+    </message>
+    <message>
+        <source>Could not delete the SSO token cache file %1: %2</source>
+        <translation>Impossible de supprimer le fichier de cache de jetons SSO %1 : %2</translation>
     </message>
 </context>
 <context>

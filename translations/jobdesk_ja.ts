@@ -150,6 +150,22 @@
         <source>objects[%1].file: cannot read %2</source>
         <translation>objects[%1].file: %2 を読み取れません</translation>
     </message>
+    <message>
+        <source>sso must be an object with &quot;accounts&quot;</source>
+        <translation>sso は「accounts」を持つオブジェクトでなければなりません</translation>
+    </message>
+    <message>
+        <source>sso takes only an &quot;accounts&quot; array</source>
+        <translation>sso に指定できるのは「accounts」配列だけです</translation>
+    </message>
+    <message>
+        <source>%1 needs a 12-digit &quot;accountId&quot;</source>
+        <translation>%1 には 12 桁の「accountId」が必要です</translation>
+    </message>
+    <message>
+        <source>%1.roles must be an array of names</source>
+        <translation>%1.roles は名前の配列でなければなりません</translation>
+    </message>
 </context>
 <context>
     <name>JobDocument</name>
@@ -5338,6 +5354,260 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The payload hash must be a SHA-256 in lowercase hex or UNSIGNED-PAYLOAD.</source>
         <translation>ペイロードハッシュは、小文字 16 進数の SHA-256 か UNSIGNED-PAYLOAD でなければなりません。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoLoopbackReceiver</name>
+    <message>
+        <source>Could not listen on 127.0.0.1 for the browser&apos;s answer: %1</source>
+        <translation>ブラウザーからの応答を 127.0.0.1 で待ち受けできません: %1</translation>
+    </message>
+    <message>
+        <source>The request is too large.</source>
+        <translation>要求が大きすぎます。</translation>
+    </message>
+    <message>
+        <source>JobDesk only expects the browser&apos;s sign-in answer here.</source>
+        <translation>ここで JobDesk が受け付けるのはブラウザーからのサインイン応答だけです。</translation>
+    </message>
+    <message>
+        <source>This sign-in has already been answered.</source>
+        <translation>このサインインにはすでに応答済みです。</translation>
+    </message>
+    <message>
+        <source>This answer does not belong to the sign-in JobDesk started, so it was refused. Sign in from JobDesk again.</source>
+        <translation>この応答は JobDesk が開始したサインインのものではないため、拒否されました。JobDesk からもう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s state does not match this sign-in.</source>
+        <translation>応答の state がこのサインインと一致しません。</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed. You can close this page.</source>
+        <translation>サインインは完了しませんでした。このページは閉じてかまいません。</translation>
+    </message>
+    <message>
+        <source>The answer holds no authorization code.</source>
+        <translation>応答に認可コードが含まれていません。</translation>
+    </message>
+    <message>
+        <source>You are signed in to JobDesk. You can close this page.</source>
+        <translation>JobDesk にサインインしました。このページは閉じてかまいません。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoOidcClient</name>
+    <message>
+        <source>The answer to %1 is incomplete: %2</source>
+        <translation>%1 への応答が不完全です: %2</translation>
+    </message>
+    <message>
+        <source>Something other than IAM Identity Center answered. Check the OIDC endpoint (AWS_ENDPOINT_URL_SSO_OIDC) and any proxy in between.</source>
+        <translation>IAM Identity Center 以外のものが応答しました。OIDC エンドポイント (AWS_ENDPOINT_URL_SSO_OIDC) と途中のプロキシを確認してください。</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>sso_region「%1」は無効です。リージョンは us-east-1 や eu-west-2 のような形式です。</translation>
+    </message>
+    <message>
+        <source>it lacks the clientId, clientSecret or clientSecretExpiresAt.</source>
+        <translation>clientId、clientSecret または clientSecretExpiresAt がありません。</translation>
+    </message>
+    <message>
+        <source>it lacks the deviceCode, userCode, verificationUri or expiresIn.</source>
+        <translation>deviceCode、userCode、verificationUri または expiresIn がありません。</translation>
+    </message>
+    <message>
+        <source>the polling interval %1 is not 1 to 60 seconds.</source>
+        <translation>ポーリング間隔 %1 が 1～60 秒の範囲外です。</translation>
+    </message>
+    <message>
+        <source>it lacks the accessToken or expiresIn.</source>
+        <translation>accessToken または expiresIn がありません。</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center no longer knows this client registration. Sign in again to register anew.</source>
+        <translation>IAM Identity Center はこのクライアント登録をもう認識していません。もう一度サインインして登録し直してください。</translation>
+    </message>
+    <message>
+        <source>The sign-in was not accepted or has been revoked. Sign in again.</source>
+        <translation>サインインが受け入れられなかったか、取り消されました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>The sign-in request expired before it was approved. Sign in again and approve it in time.</source>
+        <translation>サインイン要求は承認される前に期限切れになりました。もう一度サインインし、時間内に承認してください。</translation>
+    </message>
+    <message>
+        <source>The sign-in was denied in the browser.</source>
+        <translation>サインインはブラウザーで拒否されました。</translation>
+    </message>
+    <message>
+        <source>Check sso_start_url, sso_region and sso_registration_scopes.</source>
+        <translation>sso_start_url、sso_region、sso_registration_scopes を確認してください。</translation>
+    </message>
+    <message>
+        <source>Check sso_start_url and sso_region, and that IAM Identity Center is reachable.</source>
+        <translation>sso_start_url と sso_region、および IAM Identity Center に接続できるかを確認してください。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoPortalClient</name>
+    <message>
+        <source>The answer to %1 is incomplete: %2</source>
+        <translation>%1 への応答が不完全です: %2</translation>
+    </message>
+    <message>
+        <source>Something other than the IAM Identity Center portal answered. Check the portal endpoint (AWS_ENDPOINT_URL_SSO) and any proxy in between.</source>
+        <translation>IAM Identity Center ポータル以外のものが応答しました。ポータルのエンドポイント (AWS_ENDPOINT_URL_SSO) と途中のプロキシを確認してください。</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>sso_region「%1」は無効です。リージョンは us-east-1 や eu-west-2 のような形式です。</translation>
+    </message>
+    <message>
+        <source>%1 is not a list.</source>
+        <translation>%1 がリストではありません。</translation>
+    </message>
+    <message>
+        <source>an entry of %1 lacks its IDs.</source>
+        <translation>%1 の項目に ID がありません。</translation>
+    </message>
+    <message>
+        <source>it lacks the access key ID, secret access key, session token or expiration.</source>
+        <translation>アクセスキー ID、シークレットアクセスキー、セッショントークンまたは有効期限がありません。</translation>
+    </message>
+    <message>
+        <source>The sign-in has expired or was revoked. Sign in again.</source>
+        <translation>サインインの有効期限が切れたか、取り消されました。もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>This person may not use the role. Check sso_account_id and sso_role_name.</source>
+        <translation>このユーザーはこのロールを使用できません。sso_account_id と sso_role_name を確認してください。</translation>
+    </message>
+    <message>
+        <source>The account or role was not found. Check sso_account_id and sso_role_name.</source>
+        <translation>アカウントまたはロールが見つかりません。sso_account_id と sso_role_name を確認してください。</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center is throttling requests. Wait a moment and try again.</source>
+        <translation>IAM Identity Center が要求を制限しています。しばらく待ってから再試行してください。</translation>
+    </message>
+    <message>
+        <source>Check sso_region and that the IAM Identity Center portal is reachable.</source>
+        <translation>sso_region と、IAM Identity Center ポータルに接続できるかを確認してください。</translation>
+    </message>
+    <message>
+        <source>it keeps paging past %1 pages.</source>
+        <translation>%1 ページを超えてもページングが続きます。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoRequest</name>
+    <message>
+        <source>Cancelled.</source>
+        <translation>キャンセルしました。</translation>
+    </message>
+    <message>
+        <source>%1 failed with HTTP status %2.</source>
+        <translation>%1 が HTTP ステータス %2 で失敗しました。</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is larger than %2 bytes.</source>
+        <translation>%1 への応答が %2 バイトを超えています。</translation>
+    </message>
+    <message>
+        <source>Something other than IAM Identity Center answered. Check the endpoint and any proxy in between.</source>
+        <translation>IAM Identity Center 以外のものが応答しました。エンドポイントと途中のプロキシを確認してください。</translation>
+    </message>
+    <message>
+        <source>The answer to %1 is not a JSON object.</source>
+        <translation>%1 への応答が JSON オブジェクトではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoSignIn</name>
+    <message>
+        <source>The browser did not complete the sign-in in time.</source>
+        <translation>ブラウザーでのサインインが時間内に完了しませんでした。</translation>
+    </message>
+    <message>
+        <source>Sign in again, or use the device code instead.</source>
+        <translation>もう一度サインインするか、代わりにデバイスコードを使用してください。</translation>
+    </message>
+    <message>
+        <source>This sign-in cannot be renewed: it has no refresh token, or its client registration has expired.</source>
+        <translation>このサインインは更新できません。リフレッシュトークンがないか、クライアント登録の有効期限が切れています。</translation>
+    </message>
+    <message>
+        <source>Sign in again.</source>
+        <translation>もう一度サインインしてください。</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>サインインはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>Use the device code to sign in instead.</source>
+        <translation>代わりにデバイスコードでサインインしてください。</translation>
+    </message>
+    <message>
+        <source>The sign-in was not completed in the browser (%1).</source>
+        <translation>ブラウザーでのサインインが完了しませんでした (%1)。</translation>
+    </message>
+    <message>
+        <source>The sign-in request expired before it was approved.</source>
+        <translation>サインイン要求は承認される前に期限切れになりました。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoTokenCache</name>
+    <message>
+        <source>The SSO token cache file %1 is not usable: %2</source>
+        <translation>SSO トークンキャッシュファイル %1 は使用できません: %2</translation>
+    </message>
+    <message>
+        <source>Sign in again; that writes the file anew.</source>
+        <translation>もう一度サインインしてください。ファイルが書き直されます。</translation>
+    </message>
+    <message>
+        <source>it is not a JSON object.</source>
+        <translation>JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>it holds no accessToken or expiresAt.</source>
+        <translation>accessToken または expiresAt がありません。</translation>
+    </message>
+    <message>
+        <source>expiresAt &quot;%1&quot; is not a time.</source>
+        <translation>expiresAt「%1」は時刻ではありません。</translation>
+    </message>
+    <message>
+        <source>registrationExpiresAt &quot;%1&quot; is not a time.</source>
+        <translation>registrationExpiresAt「%1」は時刻ではありません。</translation>
+    </message>
+    <message>
+        <source>There is no SSO sign-in for %1 in %2: %3</source>
+        <translation>%2 に %1 の SSO サインインがありません: %3</translation>
+    </message>
+    <message>
+        <source>Sign in first.</source>
+        <translation>先にサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Could not write the SSO token cache file %1: %2</source>
+        <translation>SSO トークンキャッシュファイル %1 を書き込めませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Check that the folder %1 exists and is writable.</source>
+        <translation>フォルダー %1 が存在し、書き込み可能かを確認してください。</translation>
+    </message>
+    <message>
+        <source>the folder cannot be created.</source>
+        <translation>フォルダーを作成できません。</translation>
+    </message>
+    <message>
+        <source>Could not delete the SSO token cache file %1: %2</source>
+        <translation>SSO トークンキャッシュファイル %1 を削除できませんでした: %2</translation>
     </message>
 </context>
 <context>

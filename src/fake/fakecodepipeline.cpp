@@ -4,6 +4,8 @@
 #include "fake/fakereply.h"
 #include "fake/fakes3.h"
 #include "fake/fakeservice.h"
+#include "fake/fakessooidc.h"
+#include "fake/fakessoportal.h"
 #include "fake/fakests.h"
 #include "fake/faultinjector.h"
 #include "fake/fixtureloader.h"
@@ -31,7 +33,10 @@ struct FakeCodePipeline::Private
     CodePipelineService codePipeline;
     FakeSts sts;  // shares the known keys, clock, region and skew with codePipeline
     FakeS3 s3;    // shares the known keys and clock; each bucket has its own region
-    QList<FakeService *> services{&sts, &s3, &codePipeline};  // asked in this order; CodePipeline takes the rest
+    FakeSsoOidc ssoOidc{&Clock::system()};
+    FakeSsoPortal ssoPortal{&ssoOidc};
+    // Asked in this order; CodePipeline takes the rest.
+    QList<FakeService *> services{&ssoOidc, &ssoPortal, &sts, &s3, &codePipeline};
 
     int totalRequests = 0;
     QHash<QString, int> jobRequests;
@@ -111,8 +116,16 @@ FakeCodePipeline::FakeCodePipeline(QObject *parent) : QObject(parent), d(std::ma
         d->s3.verifier().addCredentials(accessKeyId, secret, token);
     });
     d->s3.setOnUploaded([this](const FakeS3Upload &upload) { Q_EMIT s3ObjectUploaded(upload.bucket, upload.key); });
-    d->codePipeline.setExpiryCheck(
-        [this](const QString &accessKeyId, const QDateTime &now) { return d->sts.isExpired(accessKeyId, now); });
+    d->ssoPortal.onIssued = [this](const QString &accessKeyId, const Secret &secret, const Secret &token) {
+        d->codePipeline.verifier().addCredentials(accessKeyId, secret, token);
+    };
+    d->ssoOidc.onDeviceAuthorization = [this](const QString &userCode) {
+        Q_EMIT ssoDeviceAuthorizationStarted(userCode);
+    };
+    d->ssoOidc.onTokenIssued = [this](const QString &grantType) { Q_EMIT ssoTokenIssued(grantType); };
+    d->codePipeline.setExpiryCheck([this](const QString &accessKeyId, const QDateTime &now) {
+        return d->sts.isExpired(accessKeyId, now) || d->ssoPortal.isExpired(accessKeyId, now);
+    });
 }
 
 FakeCodePipeline::~FakeCodePipeline() = default;
@@ -162,6 +175,8 @@ void FakeCodePipeline::setClock(const Clock &clock)
     d->codePipeline.verifier().setClock(clock);
     d->sts.verifier().setClock(clock);
     d->s3.verifier().setClock(clock);
+    d->ssoOidc.setClock(&clock);
+    d->ssoPortal.setClock(&clock);
 }
 
 void FakeCodePipeline::setRegion(const QString &region)
@@ -262,6 +277,51 @@ void FakeCodePipeline::setMaxUploadBytes(qsizetype bytes)
     d->server.setMaxUploadBytes(bytes);
 }
 
+void FakeCodePipeline::addSsoAccount(const FakeSsoAccount &account)
+{
+    d->ssoPortal.addAccount(account);
+}
+
+QList<FakeSsoAccount> FakeCodePipeline::ssoAccounts() const
+{
+    return d->ssoPortal.accounts();
+}
+
+void FakeCodePipeline::setSsoLifetimes(const FakeSsoLifetimes &lifetimes)
+{
+    d->ssoOidc.lifetimes() = lifetimes;
+}
+
+FakeSsoLifetimes FakeCodePipeline::ssoLifetimes() const
+{
+    return d->ssoOidc.lifetimes();
+}
+
+bool FakeCodePipeline::approveSsoUserCode(const QString &userCode)
+{
+    return d->ssoOidc.approveUserCode(userCode);
+}
+
+bool FakeCodePipeline::denySsoUserCode(const QString &userCode)
+{
+    return d->ssoOidc.denyUserCode(userCode);
+}
+
+void FakeCodePipeline::slowDownNextSsoTokenPolls(int count)
+{
+    d->ssoOidc.slowDownNextPolls(count);
+}
+
+bool FakeCodePipeline::revokeSsoToken(const Secret &accessToken)
+{
+    return d->ssoOidc.revoke(accessToken.revealText());
+}
+
+void FakeCodePipeline::setSsoAuthorizeDenied(bool denied)
+{
+    d->ssoOidc.setAuthorizeDenied(denied);
+}
+
 void FakeCodePipeline::setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes)
 {
     d->server.setLimits(maxHeaderBytes, maxBodyBytes);
@@ -305,6 +365,8 @@ Result<int> FakeCodePipeline::loadFixturesJson(const QByteArray &json, const QSt
         addCredentials(k.accessKeyId, k.secretKey, k.sessionToken);
     for (const FakeRole &role : fixtures.value().roles)
         d->sts.addRole(role);
+    for (const FakeSsoAccount &account : fixtures.value().ssoAccounts)
+        d->ssoPortal.addAccount(account);
     for (const ActionTypeId &t : fixtures.value().actionTypes)
         addActionType(t);
     if (fixtures.value().script)

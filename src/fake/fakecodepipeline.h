@@ -4,8 +4,11 @@
 // speaks the JSON 1.1 protocol over HTTP or HTTPS, verifies real SigV4
 // signatures, keeps third-party jobs with their state, and can be scripted to
 // throttle, fail, stall or break its answers. On the same port it answers STS
-// AssumeRole (form-encoded Query requests, XML answers; see FakeSts) and S3's
-// HeadObject, GetObject and PutObject for jobs' artifacts (path-style; see FakeS3).
+// AssumeRole (form-encoded Query requests, XML answers; see FakeSts), S3's
+// HeadObject, GetObject and PutObject for jobs' artifacts (path-style; see FakeS3),
+// and IAM Identity Center's OIDC and portal APIs (told apart by path; see FakeSsoOidc
+// and FakeSsoPortal), which clients reach through AWS_ENDPOINT_URL_SSO_OIDC and
+// AWS_ENDPOINT_URL_SSO.
 //
 // It is a facade: HttpServer reads requests and writes answers, FakeServices
 // (CodePipelineService, FakeSts) answer them, FaultInjector plays the scripts and
@@ -22,6 +25,7 @@
 #include "fake/fakerole.h"
 #include "fake/fakes3bucket.h"
 #include "fake/fakescript.h"
+#include "fake/fakessoaccount.h"
 
 #include <QByteArray>
 #include <QHash>
@@ -95,6 +99,24 @@ public:
     void setS3GlobalScript(const FakeScript &script);  // for buckets without a script of their own
     // The largest PutObject body (held in memory); default 64 MiB. For connections accepted afterwards.
     void setMaxUploadBytes(qsizetype bytes);
+    // --- IAM Identity Center (SSO) -----------------------------------------------------
+    // Accounts and roles the portal offers to every signed-in person. The role keys that
+    // GetRoleCredentials hands out are accepted by CodePipeline until they expire.
+    void addSsoAccount(const FakeSsoAccount &account);
+    QList<FakeSsoAccount> ssoAccounts() const;
+    void setSsoLifetimes(const FakeSsoLifetimes &lifetimes);
+    FakeSsoLifetimes ssoLifetimes() const;
+    // The person at the browser: approve or deny a device authorization by its user code.
+    // False when no pending authorization has that code.
+    bool approveSsoUserCode(const QString &userCode);
+    bool denySsoUserCode(const QString &userCode);
+    // The next count CreateToken polls for a device code answer slow_down.
+    void slowDownNextSsoTokenPolls(int count = 1);
+    // Ends the sign-in session the access token belongs to (its refresh token too), as
+    // an administrator revoking it would. False when the token is unknown.
+    bool revokeSsoToken(const Secret &accessToken);
+    // The authorize page redirects with error=access_denied instead of a code.
+    void setSsoAuthorizeDenied(bool denied);
 
     // --- limits and protocol details ------------------------------------------------
     void setLimits(qsizetype maxHeaderBytes, qsizetype maxBodyBytes);  // defaults 32 KiB, 1 MiB
@@ -140,6 +162,10 @@ Q_SIGNALS:
     void requestAnswered(const QString &operation, int status, const QString &errorCode);
     // After a PutObject was stored (s3Uploads() has its record), before its answer went out.
     void s3ObjectUploaded(const QString &bucket, const QString &key);
+    // StartDeviceAuthorization handed out this user code: the code a person would type.
+    void ssoDeviceAuthorizationStarted(const QString &userCode);
+    // CreateToken issued a token for this grant type.
+    void ssoTokenIssued(const QString &grantType);
 
 private:
     struct Private;

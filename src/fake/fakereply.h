@@ -6,7 +6,10 @@
 #include "core/aws/sigv4signer.h"
 
 #include <QByteArray>
+#include <QList>
 #include <QString>
+
+#include <utility>
 
 namespace jobdesk::fake {
 

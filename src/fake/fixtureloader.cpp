@@ -9,6 +9,8 @@
 #include <QFileInfo>
 #include <QUuid>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 // Fixture file format (UTF-8 JSON). Every key is optional unless marked required;
@@ -25,6 +27,10 @@
 //                "mfaCode": "123456",          TokenCode be this code (default 123456)
 //                "maxSessionDuration": 3600,   seconds (default 3600)
 //                "trustedAccessKeyIds": ["AKIA..."] } ],  default: any known key
+//   "sso": { "accounts": [ { "accountId": "111122223333",   required, 12 digits
+//                            "accountName": "Support", "emailAddress": "aws@example.com",
+//                            "roles": ["ReadOnly", "PartnerSupport"] } ] },
+//                                          what the IAM Identity Center portal lists and hands keys for
 //   "actionTypes": [ {"category":"Build","owner":"ThirdParty","provider":"AcmeCI","version":"1"} ],
 //   "script": { ...as below... },          the global script
 //   "buckets": [ { "name": "codepipeline-us-east-1-123456789012",     required; S3 path-style /NAME/KEY
@@ -215,6 +221,43 @@ Result<QList<FixtureLoader::Object>> parseObjects(const ojson &value)
     return objects;
 }
 
+Result<QList<FakeSsoAccount>> parseSso(const ojson &value)
+{
+    const QString field = QStringLiteral("sso");
+    if (!value.is_object())
+        return fixtureError(field, FixtureLoader::tr("sso must be an object with \"accounts\""));
+    QList<FakeSsoAccount> accounts;
+    for (auto it = value.begin(); it != value.end(); ++it) {
+        if (hasIgnorablePrefix(it.key()))
+            continue;
+        if (it.key() != "accounts" || !it.value().is_array())
+            return fixtureError(field, FixtureLoader::tr("sso takes only an \"accounts\" array"));
+        for (const auto &a : it.value()) {
+            const QString where = QStringLiteral("sso.accounts[%1]").arg(accounts.size());
+            FakeSsoAccount account;
+            account.accountId = a.is_object() ? fixtureString(a, "accountId") : QString();
+            if (account.accountId.size() != 12
+                || !std::all_of(account.accountId.cbegin(), account.accountId.cend(),
+                                [](QChar c) { return c.isDigit(); }))
+                return fixtureError(where, FixtureLoader::tr("%1 needs a 12-digit \"accountId\"").arg(where));
+            account.accountName = fixtureString(a, "accountName");
+            account.emailAddress = fixtureString(a, "emailAddress");
+            const auto roles = a.find("roles");
+            if (roles != a.end()) {
+                if (!roles->is_array())
+                    return fixtureError(where, FixtureLoader::tr("%1.roles must be an array of names").arg(where));
+                for (const auto &r : *roles) {
+                    if (!r.is_string() || r.get<std::string>().empty())
+                        return fixtureError(where, FixtureLoader::tr("%1.roles must be an array of names").arg(where));
+                    account.roleNames << QString::fromStdString(r.get<std::string>());
+                }
+            }
+            accounts.append(account);
+        }
+    }
+    return accounts;
+}
+
 ojson actionTypeJson(const ActionTypeId &type)
 {
     ojson j;
@@ -323,6 +366,11 @@ Result<FixtureLoader::Fixtures> FixtureLoader::parse(const QByteArray &json)
             if (!parsed.ok())
                 return parsed.error();
             fixtures.objects = parsed.value();
+        } else if (key == "sso") {
+            auto parsed = parseSso(v);
+            if (!parsed.ok())
+                return parsed.error();
+            fixtures.ssoAccounts = parsed.value();
         } else if (key == "region") {
             if (!v.is_string())
                 return fixtureError(QStringLiteral("region"), tr("region must be a string"));

@@ -10,6 +10,7 @@
 #include "fake/fakerole.h"
 #include "fake/fakes3bucket.h"
 #include "fake/fakescript.h"
+#include "fake/fakessoaccount.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -51,6 +52,7 @@ public:
         QList<Credential> credentials;
         QString region;
         QList<FakeRole> roles;
+        QList<FakeSsoAccount> ssoAccounts;
         QList<ActionTypeId> actionTypes;
         std::optional<FakeScript> script;  // the global one
         QList<QByteArray> jobs;            // each job object's text as written, for parseJob()
