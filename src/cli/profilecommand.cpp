@@ -26,6 +26,7 @@ QString sourceText(const Profile &p)
     case Profile::CredentialSource::Keychain: return tr("keychain");
     case Profile::CredentialSource::SharedConfig: return tr("aws profile %1").arg(p.sharedConfigProfile);
     case Profile::CredentialSource::Environment: return tr("environment");
+    case Profile::CredentialSource::Sso: return tr("sso %1 %2").arg(p.sso.accountId, p.sso.roleName);
     }
     return {};
 }

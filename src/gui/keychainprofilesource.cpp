@@ -39,6 +39,10 @@ QList<ProfileEntry> KeychainProfileSource::profiles() const
         case Profile::CredentialSource::Environment:
             e.description = tr("JobDesk profile, keys from the environment");
             break;
+        case Profile::CredentialSource::Sso:
+            e.description = tr("JobDesk profile, role %1 in account %2 through IAM Identity Center")
+                                .arg(p.sso.roleName, p.sso.accountId);
+            break;
         }
         names << p.name;
         entries << e;

@@ -132,6 +132,9 @@ void ProfileManagerDialog::reload()
             item->setToolTip(tr("Linked to AWS profile “%1”").arg(p.sharedConfigProfile));
             break;
         case Profile::CredentialSource::Environment: item->setToolTip(tr("Keys from the environment")); break;
+        case Profile::CredentialSource::Sso:
+            item->setToolTip(tr("Role %1 in account %2 through IAM Identity Center").arg(p.sso.roleName, p.sso.accountId));
+            break;
         }
         if (p.name == current)
             m_list->setCurrentItem(item);

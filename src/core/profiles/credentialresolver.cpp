@@ -205,6 +205,9 @@ void CredentialResolver::resolve(const QString &profileName, QObject *context, C
             }
             case Profile::CredentialSource::SharedConfig:
                 return resolveShared(request, profile->sharedConfigProfile, true);
+            case Profile::CredentialSource::Sso:
+                return request->finish(Error::make(Error::Kind::Credentials, QStringLiteral("SsoNotSignedIn"),
+                                                   tr("Profile “%1” signs in through IAM Identity Center.").arg(profileName)));
             }
         }
     }
