@@ -385,7 +385,8 @@ void TestCliSso::logoutEndsSignIn()
     QVERIFY(!QFileInfo::exists(awsCliCacheFile(session())));
     const auto after = operation(session());
     QCOMPARE(after.exitCode, 255);
-    QVERIFY2(after.err.contains("Token for " + session().toUtf8() + " does not exist"), after.err.constData());
+    QVERIFY2(after.err.contains(QByteArray("Token for " + session().toUtf8() + " does not exist")),
+             after.err.constData());
     // Signed out with nothing left to sign out of: still fine.
     QCOMPARE(cli({QStringLiteral("sso"), QStringLiteral("logout")}).exitCode, 0);
 }
