@@ -4,6 +4,7 @@
 // logout ends the sign-in, Ctrl+C ends with 130, and the errors for a profile that cannot
 // sign in or is not signed in are the AWS CLI's own, byte for byte.
 
+#include "core/profiles/profilestore.h"
 #include "core/secret.h"
 #include "support/awsclienvironment.h"
 #include "support/listeningfake.h"
@@ -73,6 +74,7 @@ private Q_SLOTS:
     void deviceCodeThenOperation();
     void browserFlowWithoutBrowser();
     void browserOpened();
+    void jobDeskProfile();
     void notSignedInAsAwsCli_data();
     void notSignedInAsAwsCli();
     void expiredAndRevoked();
@@ -306,6 +308,34 @@ void TestCliSso::browserOpened()
     QVERIFY(log.open(QIODevice::ReadOnly));
     QCOMPARE(log.readAll(), page + "\n");
     QCOMPARE(operation(session()).exitCode, 0);
+}
+
+void TestCliSso::jobDeskProfile()
+{
+    // A JobDesk SSO profile, as the window saves it, in the child's own settings file.
+    profiles::Profile profile;
+    profile.name = QStringLiteral("jd-") + session();
+    profile.region = QStringLiteral("us-east-1");
+    profile.source = profiles::Profile::CredentialSource::Sso;
+    profile.sso = {kStartUrl, QStringLiteral("us-east-1"), QStringLiteral("jd-session-") + session(), kAccount,
+                   QStringLiteral("ReadOnly")};
+    {
+        profiles::ProfileStore store(QDir(m_home).filePath(QStringLiteral("config/JobDesk/JobDesk.conf")));
+        std::optional<Status> saved;
+        store.saveProfile(profile, nullptr, this, [&saved](Status status) { saved = status; });
+        QTRY_VERIFY_WITH_TIMEOUT(saved.has_value(), 20000);
+        QVERIFY2(saved->ok(), qPrintable(saved->ok() ? QString() : saved->error().message));
+    }
+    QCOMPARE(
+        operation(profile.name).err,
+        QByteArray("\nError loading SSO Token: Token for " + profile.sso.sessionName.toUtf8() + " does not exist\n"));
+    QVERIFY(deviceLogin(profile.name));
+    const auto used = operation(profile.name);
+    QVERIFY2(used.exitCode == 0, used.err.constData());
+    QVERIFY(m_fake->lastRequestHeader("Authorization").contains("Credential=ASIA"));
+    // logout knows the JobDesk profiles' sessions too.
+    QCOMPARE(cli({QStringLiteral("sso"), QStringLiteral("logout")}).exitCode, 0);
+    QCOMPARE(operation(profile.name).exitCode, 255);
 }
 
 void TestCliSso::notSignedInAsAwsCli_data()
