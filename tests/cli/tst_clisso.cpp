@@ -75,6 +75,7 @@ private Q_SLOTS:
     void browserFlowWithoutBrowser();
     void browserOpened();
     void jobDeskProfile();
+    void refusedSignIns();
     void notSignedInAsAwsCli_data();
     void notSignedInAsAwsCli();
     void expiredAndRevoked();
@@ -336,6 +337,32 @@ void TestCliSso::jobDeskProfile()
     // logout knows the JobDesk profiles' sessions too.
     QCOMPARE(cli({QStringLiteral("sso"), QStringLiteral("logout")}).exitCode, 0);
     QCOMPARE(operation(profile.name).exitCode, 255);
+}
+
+void TestCliSso::refusedSignIns()
+{
+    // The code denied: CreateToken's AccessDeniedException, as a ClientError of the AWS CLI (254).
+    const auto deny = connect(
+        m_fake.get(), &fake::FakeCodePipeline::ssoDeviceAuthorizationStarted, this, [this](const QString &userCode) {
+            QTimer::singleShot(0, m_fake.get(), [this, userCode] { m_fake->denySsoUserCode(userCode); });
+        });
+    const auto denied = cli({QStringLiteral("sso"), QStringLiteral("login"), QStringLiteral("--profile"), session(),
+                             QStringLiteral("--use-device-code"), QStringLiteral("--no-browser")});
+    disconnect(deny);
+    QCOMPARE(denied.exitCode, 254);
+    QVERIFY2(denied.err.startsWith("\nAn error occurred (AccessDeniedException) when calling the CreateToken "
+                                   "operation: "),
+             denied.err.constData());
+    QVERIFY(!denied.out.contains("Successfully"));
+
+    // Refused in the browser: the redirect brings an error instead of a code (255).
+    m_fake->setSsoAuthorizeDenied(true);
+    const auto refused = cli({QStringLiteral("sso"), QStringLiteral("login"), QStringLiteral("--profile"), session()});
+    m_fake->setSsoAuthorizeDenied(false);
+    QCOMPARE(refused.exitCode, 255);
+    QCOMPARE(refused.err,
+             QByteArray("\nError loading authorization code: Failed to retrieve an authorization code.\n"));
+    QCOMPARE(operation(session()).exitCode, 255);
 }
 
 void TestCliSso::notSignedInAsAwsCli_data()
