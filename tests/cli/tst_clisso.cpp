@@ -444,8 +444,11 @@ void TestCliSso::logoutEndsSignIn()
     QCOMPARE(after.exitCode, 255);
     QVERIFY2(after.err.contains(QByteArray("Token for " + session().toUtf8() + " does not exist")),
              after.err.constData());
-    // Signed out with nothing left to sign out of: still fine.
-    QCOMPARE(cli({QStringLiteral("sso"), QStringLiteral("logout")}).exitCode, 0);
+    // Signed out with nothing left to sign out of: still fine, and as quiet as the AWS CLI v2.
+    const auto again = cli({QStringLiteral("sso"), QStringLiteral("logout")});
+    const auto theirs = test::runProcess(kAwsV2, {QStringLiteral("sso"), QStringLiteral("logout")}, {}, m_env);
+    QCOMPARE(again.exitCode, theirs.exitCode);
+    QCOMPARE(again.out + again.err, theirs.out + theirs.err);
 }
 
 void TestCliSso::interruptExits130()
