@@ -71,7 +71,7 @@ SsoAccountPicker::SsoAccountPicker(QWidget *parent)
     m_form->setContentsMargins(0, 0, 0, 0);
     m_form->addRow(tr("&Filter:"), m_filter);
     m_form->addRow(tr("Accounts:"), m_view);
-    m_form->addRow(tr("R&ole:"), m_roles);
+    m_form->addRow(tr("Ro&le:"), m_roles);
     m_form->addRow(m_busy);
     m_form->addRow(m_status);
     m_form->addRow(m_error);
