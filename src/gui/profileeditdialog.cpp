@@ -5,6 +5,7 @@
 #include "core/aws/endpointresolver.h"
 #include "core/inputcheck.h"
 #include "core/profiles/profilestore.h"
+#include "core/profiles/ssoprofileconfig.h"
 #include "core/sso/ssosessions.h"
 
 #include <QCheckBox>
@@ -27,9 +28,6 @@ namespace jobdesk::gui {
 using profiles::Profile;
 
 namespace {
-
-// The scope the AWS CLI registers an sso-session with; it is what brings a refresh token.
-const QString kAccountAccessScope = QStringLiteral("sso:account:access");
 
 QString sessionKey(const sso::SsoSignIn::Settings &s)
 {
@@ -392,15 +390,14 @@ void ProfileEditDialog::addSsoRows(const Profile &profile)
 
 sso::SsoSignIn::Settings ProfileEditDialog::ssoSession() const
 {
-    sso::SsoSignIn::Settings s;
-    s.startUrl = m_startUrl->text().trimmed();
-    s.region = m_ssoRegion->currentText().trimmed();
-    s.sessionName = m_sessionName->text().trimmed();
-    if (s.sessionName.isEmpty())
-        s.sessionName = m_name->text().trimmed();
-    if (!s.sessionName.isEmpty())
-        s.scopes = {kAccountAccessScope};
-    return s;
+    // The resolver's own reading of the profile, so that the editor signs in to the very
+    // session (and keychain entry) the profile's requests will use.
+    Profile p;
+    p.name = m_name->text().trimmed();
+    p.sso.startUrl = m_startUrl->text().trimmed();
+    p.sso.region = m_ssoRegion->currentText().trimmed();
+    p.sso.sessionName = m_sessionName->text().trimmed();
+    return profiles::ssoProfileConfig(p).session;
 }
 
 void ProfileEditDialog::setSsoSessions(sso::SsoSessions *sessions)

@@ -195,7 +195,7 @@ void ProfileManagerDialog::addSsoProfile()
 void ProfileManagerDialog::addWith(const Profile &blank)
 {
     ProfileEditDialog dialog(ProfileEditDialog::Mode::Add, blank, sharedProfileNames(), this);
-    dialog.setSsoSessions(nullptr);  // TODO-MERGE m_resolver->ssoSessions()
+    dialog.setSsoSessions(m_resolver->ssoSessions());
     if (!runEditor(&dialog)) {
         report(false, {});
         return;
@@ -211,7 +211,7 @@ void ProfileManagerDialog::editProfile(const QString &name)
         return;
     }
     ProfileEditDialog dialog(ProfileEditDialog::Mode::Edit, *existing, sharedProfileNames(), this);
-    dialog.setSsoSessions(nullptr);  // TODO-MERGE m_resolver->ssoSessions()
+    dialog.setSsoSessions(m_resolver->ssoSessions());
     if (!runEditor(&dialog)) {
         report(false, {});
         return;

@@ -77,13 +77,17 @@ SsoAccountPicker::SsoAccountPicker(QWidget *parent)
     m_form->addRow(m_error);
 
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
+        // The view moves its current row off a row the filter hides; that is not the person's choice.
+        m_filtering = true;
         m_proxy->setFilterFixedString(text.trimmed());
+        m_view->selectionModel()->clear();
+        m_filtering = false;
         // The choice outlives a filter that hid it; it is selected again when it shows.
         selectInView(m_accountId);
     });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) {
-                if (current.isValid())
+                if (current.isValid() && !m_filtering)
                     onAccountChosen(current);
             });
     connect(m_roles, &QComboBox::currentIndexChanged, this, [this](int index) {

@@ -83,6 +83,7 @@ private:
     QPointer<QObject> m_roleListing;
     QHash<QString, QStringList> m_roleCache;  // by account ID, for this token
     bool m_listed = false;
+    bool m_filtering = false;  // the view's current row moves while the filter changes
     QString m_accountId;
     QString m_wantedRole;  // the saved role, chosen once the account's roles are listed
 
