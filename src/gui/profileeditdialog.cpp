@@ -324,20 +324,16 @@ void ProfileEditDialog::addSsoRows(const Profile &profile)
     m_startUrl->setObjectName(QStringLiteral("ssoStartUrl"));
     m_startUrl->setAccessibleName(tr("Start URL"));
     m_startUrl->setPlaceholderText(QStringLiteral("https://d-1234567890.awsapps.com/start"));
-    m_startUrl->setToolTip(tr("The address of your AWS access portal, where you sign in to IAM Identity Center"));
     m_ssoRegion->setObjectName(QStringLiteral("ssoRegion"));
     m_ssoRegion->setAccessibleName(tr("SSO region"));
     m_ssoRegion->setEditable(true);
     m_ssoRegion->setInsertPolicy(QComboBox::NoInsert);
     m_ssoRegion->addItems(aws::EndpointResolver::knownRegions());
     m_ssoRegion->setCurrentText(profile.sso.region.isEmpty() ? QStringLiteral("us-east-1") : profile.sso.region);
-    m_ssoRegion->setToolTip(tr("The region where your organisation runs IAM Identity Center"));
     m_sessionName->setObjectName(QStringLiteral("ssoSessionName"));
     m_sessionName->setAccessibleName(tr("Session name"));
     m_sessionName->setText(profile.sso.sessionName.isEmpty() ? profile.name : profile.sso.sessionName);
     m_sessionName->setPlaceholderText(tr("the profile's name"));
-    m_sessionName->setToolTip(tr("Names the sign-in, as an sso-session does for the AWS CLI. Profiles with the same "
-                                 "session share one sign-in: signing in once serves them all."));
     m_flow->setObjectName(QStringLiteral("ssoSignInFlow"));
     m_flow->setAccessibleName(tr("How to sign in"));
     m_flow->addItem(tr("The browser on this computer"), int(sso::SsoSessions::Flow::AuthorizationCode));
@@ -367,6 +363,16 @@ void ProfileEditDialog::addSsoRows(const Profile &profile)
     m_form->insertRow(row++, flowLabel, m_signInRow);
     m_form->insertRow(row++, QString(), m_signInState);
     m_form->insertRow(row++, m_picker);
+    // On the label and as What's This: the field's own tooltip is where FieldErrors puts its message.
+    const auto explain = [this](QWidget *field, const QString &text) {
+        m_form->labelForField(field)->setToolTip(text);
+        field->setWhatsThis(text);
+    };
+    explain(m_startUrl, tr("The address of your AWS access portal, where you sign in to IAM Identity Center"));
+    explain(m_ssoRegion, tr("The region where your organisation runs IAM Identity Center"));
+    explain(m_sessionName,
+            tr("Names the sign-in, as an sso-session does for the AWS CLI. Profiles with the same "
+               "session share one sign-in: signing in once serves them all."));
     for (QWidget *field : std::initializer_list<QWidget *>{m_startUrl, m_ssoRegion, m_sessionName})
         m_fieldErrors.addBelow(m_form, field);
     m_fieldErrors.addBelow(m_picker->formLayout(), m_picker->accountView());

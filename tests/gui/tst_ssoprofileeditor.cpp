@@ -19,6 +19,7 @@
 #include "support/testkeychain.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QNetworkReply>
 #include <QPushButton>
@@ -27,6 +28,7 @@
 #include <QTest>
 #include <QTreeView>
 
+#include <algorithm>
 #include <memory>
 
 using namespace jobdesk;
@@ -336,7 +338,13 @@ void TestSsoProfileEditor::sessionNameFollowsProfileName()
     dialog.sourceCombo()->setCurrentIndex(dialog.sourceCombo()->findData(int(Profile::CredentialSource::Sso)));
     QTest::keyClicks(dialog.nameEdit(), QStringLiteral("desk"));
     QCOMPARE(dialog.sessionNameEdit()->text(), QStringLiteral("desk"));
-    QVERIFY(dialog.sessionNameEdit()->toolTip().contains(QStringLiteral("sso-session")));
+    // Explained where a field's error message does not replace it.
+    QVERIFY(dialog.sessionNameEdit()->whatsThis().contains(QStringLiteral("sso-session")));
+    const auto labels = dialog.findChildren<QLabel *>();
+    QVERIFY(std::any_of(labels.begin(), labels.end(), [&](const QLabel *label) {
+        return label->buddy() == dialog.sessionNameEdit()
+            && label->toolTip().contains(QStringLiteral("share one sign-in"));
+    }));
     dialog.sessionNameEdit()->selectAll();
     QTest::keyClicks(dialog.sessionNameEdit(), QStringLiteral("shared"));
     QTest::keyClicks(dialog.nameEdit(), QStringLiteral("-2"));
