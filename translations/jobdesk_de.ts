@@ -4065,13 +4065,6 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>This sign-in may use no AWS account. Ask your administrator for access, or sign in as someone else.</source>
         <translation>Diese Anmeldung darf kein AWS-Konto verwenden. Bitten Sie Ihre Administration um Zugriff oder melden Sie sich als jemand anderes an.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n account(s). Choose one, then a role.</source>
-        <translation>
-            <numerusform>%n Konto. Wählen Sie eines, dann eine Rolle.</numerusform>
-            <numerusform>%n Konten. Wählen Sie eines, dann eine Rolle.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This sign-in may not use account %1.</source>
         <translation>Diese Anmeldung darf Konto %1 nicht verwenden.</translation>
@@ -4088,13 +4081,6 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>You have no role in %1; choose another account.</source>
         <translation>Sie haben keine Rolle in %1; wählen Sie ein anderes Konto.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n role(s) in %1.</source>
-        <translation>
-            <numerusform>%n Rolle in %1.</numerusform>
-            <numerusform>%n Rollen in %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Sign in to list the accounts and roles you may use.</source>
         <translation>Melden Sie sich an, um die Konten und Rollen aufzulisten, die Sie verwenden dürfen.</translation>
@@ -4106,6 +4092,22 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>(none)</source>
         <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>One account. Choose it, then a role.</source>
+        <translation>Ein Konto. Wählen Sie es, dann eine Rolle.</translation>
+    </message>
+    <message>
+        <source>%1 accounts. Choose one, then a role.</source>
+        <translation>%1 Konten. Wählen Sie eines, dann eine Rolle.</translation>
+    </message>
+    <message>
+        <source>One role in %1.</source>
+        <translation>Eine Rolle in %1.</translation>
+    </message>
+    <message>
+        <source>%1 roles in %2.</source>
+        <translation>%1 Rollen in %2.</translation>
     </message>
 </context>
 <context>

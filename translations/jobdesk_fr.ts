@@ -4065,13 +4065,6 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>This sign-in may use no AWS account. Ask your administrator for access, or sign in as someone else.</source>
         <translation>Cette connexion ne peut utiliser aucun compte AWS. Demandez un accès à votre administrateur ou connectez-vous sous une autre identité.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n account(s). Choose one, then a role.</source>
-        <translation>
-            <numerusform>%n compte. Choisissez-en un, puis un rôle.</numerusform>
-            <numerusform>%n comptes. Choisissez-en un, puis un rôle.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This sign-in may not use account %1.</source>
         <translation>Cette connexion ne peut pas utiliser le compte %1.</translation>
@@ -4088,13 +4081,6 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>You have no role in %1; choose another account.</source>
         <translation>Vous n’avez aucun rôle dans %1&#xa0;; choisissez un autre compte.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n role(s) in %1.</source>
-        <translation>
-            <numerusform>%n rôle dans %1.</numerusform>
-            <numerusform>%n rôles dans %1.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Sign in to list the accounts and roles you may use.</source>
         <translation>Connectez-vous pour lister les comptes et rôles que vous pouvez utiliser.</translation>
@@ -4106,6 +4092,22 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>(none)</source>
         <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>One account. Choose it, then a role.</source>
+        <translation>Un compte. Choisissez-le, puis un rôle.</translation>
+    </message>
+    <message>
+        <source>%1 accounts. Choose one, then a role.</source>
+        <translation>%1 comptes. Choisissez-en un, puis un rôle.</translation>
+    </message>
+    <message>
+        <source>One role in %1.</source>
+        <translation>Un rôle dans %1.</translation>
+    </message>
+    <message>
+        <source>%1 roles in %2.</source>
+        <translation>%1 rôles dans %2.</translation>
     </message>
 </context>
 <context>

@@ -4064,12 +4064,6 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>This sign-in may use no AWS account. Ask your administrator for access, or sign in as someone else.</source>
         <translation>このサインインで使用できる AWS アカウントはありません。管理者にアクセスを依頼するか、別のユーザーとしてサインインしてください。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n account(s). Choose one, then a role.</source>
-        <translation>
-            <numerusform>%n 件のアカウント。1 つ選んでから、ロールを選んでください。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>This sign-in may not use account %1.</source>
         <translation>このサインインではアカウント %1 を使用できません。</translation>
@@ -4086,12 +4080,6 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>You have no role in %1; choose another account.</source>
         <translation>%1 にはロールがありません。別のアカウントを選んでください。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n role(s) in %1.</source>
-        <translation>
-            <numerusform>%1 に %n 件のロール。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Sign in to list the accounts and roles you may use.</source>
         <translation>サインインすると、使用できるアカウントとロールが一覧表示されます。</translation>
@@ -4103,6 +4091,22 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>(none)</source>
         <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>One account. Choose it, then a role.</source>
+        <translation>アカウントは 1 件です。選んでから、ロールを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 accounts. Choose one, then a role.</source>
+        <translation>アカウントは %1 件です。1 つ選んでから、ロールを選んでください。</translation>
+    </message>
+    <message>
+        <source>One role in %1.</source>
+        <translation>%1 のロールは 1 件です。</translation>
+    </message>
+    <message>
+        <source>%1 roles in %2.</source>
+        <translation>%2 のロールは %1 件です。</translation>
     </message>
 </context>
 <context>

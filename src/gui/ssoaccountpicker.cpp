@@ -131,9 +131,13 @@ void SsoAccountPicker::load(sso::SsoPortalClient *portal, const Secret &accessTo
         m_listed = true;
         m_model->setAccounts(accounts.value());
         const int count = int(accounts.value().size());
-        m_status->setText(count == 0 ? tr("This sign-in may use no AWS account. Ask your administrator for "
-                                          "access, or sign in as someone else.")
-                                     : tr("%n account(s). Choose one, then a role.", "", count));
+        if (count == 0)
+            m_status->setText(tr("This sign-in may use no AWS account. Ask your administrator for access, or "
+                                 "sign in as someone else."));
+        else if (count == 1)
+            m_status->setText(tr("One account. Choose it, then a role."));
+        else
+            m_status->setText(tr("%1 accounts. Choose one, then a role.").arg(count));
         if (!m_accountId.isEmpty()) {
             if (m_model->rowOf(m_accountId) >= 0) {
                 const QString saved = m_accountId;
@@ -295,8 +299,12 @@ void SsoAccountPicker::showRoles(const QStringList &roles)
             m_wantedRole = roles.at(index);
     }
     const QString name = m_model->account(m_model->rowOf(m_accountId)).accountName;
-    m_status->setText(roles.isEmpty() ? tr("You have no role in %1; choose another account.").arg(name)
-                                      : tr("%n role(s) in %1.", "", int(roles.size())).arg(name));
+    if (roles.isEmpty())
+        m_status->setText(tr("You have no role in %1; choose another account.").arg(name));
+    else if (roles.size() == 1)
+        m_status->setText(tr("One role in %1.").arg(name));
+    else
+        m_status->setText(tr("%1 roles in %2.").arg(roles.size()).arg(name));
     Q_EMIT selectionChanged();
 }
 
