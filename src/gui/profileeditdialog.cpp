@@ -313,6 +313,8 @@ void ProfileEditDialog::accept()
 
 ProfileEditDialog::~ProfileEditDialog()
 {
+    if (m_sessions)
+        disconnect(m_sessions, nullptr, this, nullptr);  // its failure must not reach a half-destroyed editor
     if (m_startedSignIn && m_signIn)
         m_signIn->cancel();  // nobody is left to wait for it; a joined one is another window's
 }
@@ -579,11 +581,6 @@ void ProfileEditDialog::showSignInState(const QString &text, bool running)
     m_signInState->setText(text);
     m_signInButton->setVisible(!running);
     m_cancelButton->setVisible(running);
-}
-
-QString ProfileEditDialog::signInStatus() const
-{
-    return m_signInState->text();
 }
 
 void ProfileEditDialog::sessionFieldsChanged()

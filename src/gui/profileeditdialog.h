@@ -66,7 +66,6 @@ public:
     void signIn();
     void cancelSignIn();
     bool isSigningIn() const { return !m_signIn.isNull(); }
-    QString signInStatus() const;
 
     QLineEdit *nameEdit() const { return m_name; }
     QLineEdit *regionEdit() const { return m_region; }
@@ -84,8 +83,9 @@ public:
     QPushButton *signInButton() const { return m_signInButton; }
     QPushButton *cancelSignInButton() const { return m_cancelButton; }
     SsoAccountPicker *accountPicker() const { return m_picker; }
-    QString errorText() const;                 // every message shown, one per line
-    QString fieldError(QWidget *field) const;  // the message under one field
+    QLabel *signInStateLabel() const { return m_signInState; }  // the sign-in's progress: URL, user code, result
+    QString errorText() const;                                  // every message shown, one per line
+    QString fieldError(QWidget *field) const;                   // the message under one field
 
     // Checks the fields; on a problem shows it in the dialog and returns false.
     bool validate();

@@ -166,7 +166,7 @@ void TestSsoProfileEditor::signInWithDeviceCode(ProfileEditDialog *dialog)
     QTest::mouseClick(dialog->signInButton(), Qt::LeftButton);
     QVERIFY(started.wait(20000));
     const QString userCode = started.first().first().toString();
-    QTRY_VERIFY_WITH_TIMEOUT(dialog->signInStatus().contains(userCode), 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->signInStateLabel()->text().contains(userCode), 10000);
     QVERIFY(dialog->isSigningIn());
     QVERIFY(dialog->cancelSignInButton()->isVisible());
     QVERIFY(!dialog->signInButton()->isVisible());
@@ -247,7 +247,7 @@ void TestSsoProfileEditor::browserFlow_andEditAgain()
         QSignalSpy listed(dialog.accountPicker(), &SsoAccountPicker::accountsListed);
         QTest::mouseClick(dialog.signInButton(), Qt::LeftButton);
         QTRY_VERIFY_WITH_TIMEOUT(opened.isValid(), 20000);
-        QVERIFY(dialog.signInStatus().contains(opened.toString(QUrl::FullyEncoded).toHtmlEscaped()));
+        QVERIFY(dialog.signInStateLabel()->text().contains(opened.toString(QUrl::FullyEncoded).toHtmlEscaped()));
         const QUrl back = followAuthorize(m_network.get(), opened);
         QVERIFY(back.isValid());
         QCOMPARE(visit(m_network.get(), back), 200);
@@ -322,7 +322,7 @@ void TestSsoProfileEditor::cancelSignIn()
     QTest::mouseClick(dialog.cancelSignInButton(), Qt::LeftButton);
     QVERIFY(!dialog.isSigningIn());
     QVERIFY(dialog.signInButton()->isVisible());
-    QVERIFY(dialog.signInStatus().contains(QStringLiteral("cancelled")));
+    QVERIFY(dialog.signInStateLabel()->text().contains(QStringLiteral("cancelled")));
     QVERIFY(!sessions()->runningSignIn(dialog.ssoSession()));
     // Approved afterwards, it signs nobody in: nothing polls for the token any more.
     QSignalSpy issued(m_fake.get(), &fake::FakeCodePipeline::ssoTokenIssued);
