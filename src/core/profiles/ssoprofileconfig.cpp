@@ -5,7 +5,10 @@ namespace jobdesk::profiles {
 namespace {
 
 // What `aws configure sso` asks for when a session names no scopes.
-const QString defaultScope = QStringLiteral("sso:account:access");
+QString defaultScope()
+{
+    return QStringLiteral("sso:account:access");
+}
 
 Error invalidConfig(const QString &message)
 {
@@ -100,7 +103,7 @@ sso::SsoProfileConfig ssoProfileConfig(const Profile &profile)
     out.session.startUrl = profile.sso.startUrl;
     out.session.region = profile.sso.region;
     out.session.sessionName = profile.sso.sessionName.isEmpty() ? profile.name : profile.sso.sessionName;
-    out.session.scopes = {defaultScope};
+    out.session.scopes = {defaultScope()};
     out.accountId = profile.sso.accountId;
     out.roleName = profile.sso.roleName;
     return out;

@@ -12,7 +12,7 @@ namespace jobdesk::sso {
 
 namespace {
 
-constexpr qsizetype kMaxRequestBytes = 16 * 1024;
+constexpr qsizetype kMaxRequestBytes = qsizetype(16) * 1024;
 constexpr char kCallbackPath[] = "/oauth/callback";
 
 }  // namespace

@@ -11,8 +11,15 @@ namespace jobdesk::sso {
 
 namespace {
 
-const QString kAuthorizationCode = QStringLiteral("authorization_code");
-const QString kRefreshToken = QStringLiteral("refresh_token");
+QString authorizationCodeGrant()
+{
+    return QStringLiteral("authorization_code");
+}
+
+QString refreshTokenGrant()
+{
+    return QStringLiteral("refresh_token");
+}
 
 }  // namespace
 
@@ -112,8 +119,8 @@ void SsoSignIn::cancel()
 
 void SsoSignIn::withRegistration(bool authorizationCode, std::function<void()> next)
 {
-    const bool fits = authorizationCode ? m_registration.grantTypes.contains(kAuthorizationCode)
-                                        : !m_registration.grantTypes.contains(kAuthorizationCode);
+    const bool fits = authorizationCode ? m_registration.grantTypes.contains(authorizationCodeGrant())
+                                        : !m_registration.grantTypes.contains(authorizationCodeGrant());
     if (m_registration.isValid(now()) && fits) {
         QTimer::singleShot(0, this, [this, next] {
             if (m_running)
@@ -125,7 +132,7 @@ void SsoSignIn::withRegistration(bool authorizationCode, std::function<void()> n
     params.clientName = m_settings.clientName;
     params.scopes = m_settings.scopes;
     if (authorizationCode) {
-        params.grantTypes = {kAuthorizationCode, kRefreshToken};
+        params.grantTypes = {authorizationCodeGrant(), refreshTokenGrant()};
         params.redirectUris = {SsoLoopbackReceiver::registeredRedirectUri()};
         params.issuerUrl = m_settings.startUrl;
     }

@@ -161,7 +161,7 @@ Result<SsoCachedToken> SsoTokenCache::read(const QString &startUrl, const QStrin
                            tr("Sign in first."));
     }
     // A token file is small; anything much larger is not one.
-    QByteArray bytes = file.read(1024 * 1024);
+    QByteArray bytes = file.read(qint64(1024) * 1024);
     Result<SsoCachedToken> token = parse(bytes, path);
     wipeString(bytes);
     return token;
