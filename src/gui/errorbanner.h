@@ -2,8 +2,8 @@
 
 // The strip above the results that explains a failed lookup: the error
 // code, the service's message, the request ID, and what it means in plain
-// words, with "Sign In Again" when a new sign-in is the cure. Also used, in its warning style, for the "TLS
-// verification is off" notice.
+// words, with "Sign In Again" when a new sign-in is the cure. Also used, in
+// its warning style, for the "TLS verification is off" notice.
 
 #include "core/error.h"
 
