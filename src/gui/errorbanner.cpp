@@ -24,7 +24,7 @@ ErrorBanner::ErrorBanner(Style style, QWidget *parent)
     , m_message(new QLabel(this))
     , m_requestId(new QLabel(this))
     , m_explanation(new QLabel(this))
-    , m_signIn(new QPushButton(tr("Sign &In Again"), this))
+    , m_signIn(new QPushButton(tr("Sign In Again"), this))
     , m_close(new QToolButton(this))
 {
     setObjectName(style == Style::Error ? QStringLiteral("errorBanner") : QStringLiteral("warningBanner"));

@@ -44,7 +44,7 @@ void FetchController::start(const LookupForm::Request &request, const aws::Endpo
 
 bool FetchController::wantsSignIn(const Error &error)
 {
-    return sso::SsoSessions::needsSignIn(error);
+    return error.code == sso::SsoSessions::notSignedInCode();
 }
 
 void FetchController::resolve(const LookupForm::Request &request, const aws::Endpoint &endpoint, bool mayPrompt)

@@ -45,7 +45,9 @@ public:
     bool isBusy() const { return m_resolving || m_call; }
     // Without it, a profile that needs a sign-in fails with the resolver's error.
     void setSignIn(SignIn signIn) { m_signIn = std::move(signIn); }
-    // Whether a failed resolution is one that signing in again cures.
+    // Whether a failed resolution starts the sign-in by itself: when there has been none. A
+    // sign-in that ended (expired, revoked, signed out elsewhere) is explained in the banner
+    // first, whose Sign In Again starts it, rather than a browser opening unannounced.
     static bool wantsSignIn(const Error &error);
 
     // Looks up the job of a checked request; ignored while a lookup runs.

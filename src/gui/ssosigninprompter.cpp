@@ -23,8 +23,11 @@ void SsoSignInPrompter::setSessions(SsoSessions *sessions)
     if (!sessions)
         return;
     connect(sessions, &SsoSessions::signInStarted, this, &SsoSignInPrompter::track);
+    // A sign-in that could not start has no dialog to end it: its failure ends the wait.
     connect(sessions, &SsoSessions::signInFailed, this, [this](const SsoSignIn::Settings &session, const Error &e) {
-        m_lastFailure.insert(SsoSessions::sessionKey(session), e);
+        const QString key = SsoSessions::sessionKey(session);
+        if (!m_dialogs.contains(key) && m_waiters.contains(key))
+            end(key, e);
     });
 }
 
@@ -34,7 +37,6 @@ void SsoSignInPrompter::track(const SsoSignIn::Settings &session, SsoSignIn *sig
     // before a dialog of ours follows it.
     const QString key = SsoSessions::sessionKey(session);
     m_shown.insert(key, {});
-    m_lastFailure.remove(key);
     if (!signIn)
         return;
     connect(signIn, &SsoSignIn::browserUrlReady, this, [this, key](const QUrl &url) {
@@ -70,18 +72,9 @@ void SsoSignInPrompter::signIn(const sso::SsoProfileConfig &profile, QObject *co
 
     SsoSignIn *running = m_sessions->runningSignIn(profile.session);
     const Shown shown = running ? m_shown.value(key) : Shown();
-    m_lastFailure.remove(key);
     SsoSignIn *signIn = running ? running : m_sessions->signIn(profile.session, SsoSessions::Flow::AuthorizationCode);
-    if (!signIn || !signIn->isRunning()) {
-        // It could not even start (an unusable region, say): no dialog to show.
-        const Error failure =
-            m_lastFailure.value(key,
-                                Error::make(Error::Kind::Credentials, QStringLiteral("SsoSignInFailed"),
-                                            tr("The sign-in to %1 could not start.").arg(profile.session.startUrl)));
-        QMetaObject::invokeMethod(
-            this, [this, key, failure] { end(key, failure); }, Qt::QueuedConnection);
-        return;
-    }
+    if (!signIn)
+        return;  // it could not start (a region without an endpoint): signInFailed follows
 
     auto *dialog = new SsoSignInDialog(m_sessions, profile, m_hooks, m_dialogParent);
     m_dialogs.insert(key, dialog);

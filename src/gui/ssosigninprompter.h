@@ -66,7 +66,6 @@ private:
     QHash<QString, QPointer<SsoSignInDialog>> m_dialogs;  // by session key
     QHash<QString, QList<Waiter>> m_waiters;
     QHash<QString, Shown> m_shown;
-    QHash<QString, Error> m_lastFailure;  // for a sign-in that failed before its dialog opened
 };
 
 }  // namespace jobdesk::gui
