@@ -134,6 +134,8 @@ SsoSignInDialog::SsoSignInDialog(SsoSessions *sessions, const sso::SsoProfileCon
     m_buttons->addButton(m_useCode, QDialogButtonBox::ActionRole);
     connect(m_useCode, &QPushButton::clicked, this, &SsoSignInDialog::useDeviceCode);
     connect(m_buttons, &QDialogButtonBox::rejected, this, &SsoSignInDialog::reject);
+    // Return must not cancel a sign-in by accident: no button is the default one.
+    cancelButton()->setAutoDefault(false);
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_intro);
@@ -211,14 +213,21 @@ void SsoSignInDialog::setMode(Mode mode)
     m_pages->setCurrentIndex(int(mode));
     m_useCode->setVisible(mode == Mode::Browser);
     switch (mode) {
-    case Mode::Starting: m_waiting->clear(); break;
+    case Mode::Starting:
+        m_waiting->clear();
+        cancelButton()->setFocus();
+        break;
     case Mode::Browser:
         m_browserText->setText(tr("<b>Continue in your browser.</b> JobDesk opened the sign-in page there: sign in "
                                   "and allow access, and this window closes by itself. If no page opened, open this "
                                   "address in your browser:"));
         m_waiting->setText(tr("Waiting for the browser…"));
+        m_openBrowser->setFocus();
         break;
-    case Mode::DeviceCode: m_waiting->setText(tr("Waiting for you to approve the code…")); break;
+    case Mode::DeviceCode:
+        m_waiting->setText(tr("Waiting for you to approve the code…"));
+        m_copyCode->setFocus();
+        break;
     }
 }
 
