@@ -2577,6 +2577,10 @@ Ersetzen?</translation>
         <source>AWS shared-config profile from %1</source>
         <translation>AWS-Profil (gemeinsame Konfiguration) aus %1</translation>
     </message>
+    <message>
+        <source>JobDesk profile, role %1 in account %2 through IAM Identity Center</source>
+        <translation>JobDesk-Profil, Rolle %1 im Konto %2 über IAM Identity Center</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::LookupForm</name>
@@ -3557,6 +3561,10 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The test of “%1” could not tell whether the keys work: %2</source>
         <translation>Der Test von „%1“ konnte nicht feststellen, ob die Schlüssel funktionieren: %2</translation>
+    </message>
+    <message>
+        <source>Role %1 in account %2 through IAM Identity Center</source>
+        <translation>Rolle %1 im Konto %2 über IAM Identity Center</translation>
     </message>
 </context>
 <context>
@@ -4595,6 +4603,14 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>Type the current code again, digits only.</source>
         <translation>Geben Sie den aktuellen Code erneut ein, nur Ziffern.</translation>
     </message>
+    <message>
+        <source>IAM Identity Center role %1 in account %2 (JobDesk profile “%3”)</source>
+        <translation>IAM-Identity-Center-Rolle %1 im Konto %2 (JobDesk-Profil „%3“)</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center role %1 in account %2 (profile “%3”)</source>
+        <translation>IAM-Identity-Center-Rolle %1 im Konto %2 (Profil „%3“)</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::Keychain</name>
@@ -4850,6 +4866,30 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>Choose one of the profiles in the profile list.</source>
         <translation>Wählen Sie eines der Profile in der Profilliste aus.</translation>
     </message>
+    <message>
+        <source>Enter the start URL of your AWS access portal.</source>
+        <translation>Geben Sie die Start-URL Ihres AWS-Zugriffsportals ein.</translation>
+    </message>
+    <message>
+        <source>The start URL must be an https:// address, such as https://my-company.awsapps.com/start.</source>
+        <translation>Die Start-URL muss eine https://-Adresse sein, etwa https://my-company.awsapps.com/start.</translation>
+    </message>
+    <message>
+        <source>The SSO region</source>
+        <translation>Die SSO-Region</translation>
+    </message>
+    <message>
+        <source>Choose the region of your IAM Identity Center.</source>
+        <translation>Wählen Sie die Region Ihres IAM Identity Center.</translation>
+    </message>
+    <message>
+        <source>Choose the AWS account (12 digits).</source>
+        <translation>Wählen Sie das AWS-Konto (12 Ziffern).</translation>
+    </message>
+    <message>
+        <source>Choose the role to use in that account.</source>
+        <translation>Wählen Sie die Rolle, die in diesem Konto verwendet werden soll.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::SharedConfig</name>
@@ -4931,6 +4971,29 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>No closing quotation.</source>
         <translation>Schließendes Anführungszeichen fehlt.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::SsoProfileConfigReader</name>
+    <message>
+        <source>Check the profile in the AWS config file, or set it up again with `aws configure sso`.</source>
+        <translation>Prüfen Sie das Profil in der AWS-Konfigurationsdatei oder richten Sie es mit `aws configure sso` neu ein.</translation>
+    </message>
+    <message>
+        <source>The specified sso-session does not exist: &quot;%1&quot;</source>
+        <translation>Die angegebene sso-session existiert nicht: „%1“</translation>
+    </message>
+    <message>
+        <source>The value for %1 is inconsistent between profile (%2) and sso-session (%3).</source>
+        <translation>Der Wert für %1 stimmt zwischen Profil (%2) und sso-session (%3) nicht überein.</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; is configured to use SSO but is missing required configuration: %2</source>
+        <translation>Das Profil „%1“ ist für SSO eingerichtet, aber es fehlen erforderliche Einstellungen: %2</translation>
+    </message>
+    <message>
+        <source>The sso-session &quot;%1&quot; is missing required configuration: %2</source>
+        <translation>Der sso-session „%1“ fehlen erforderliche Einstellungen: %2</translation>
     </message>
 </context>
 <context>
@@ -5524,6 +5587,33 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The answer to %1 is not a JSON object.</source>
         <translation>Die Antwort auf %1 ist kein JSON-Objekt.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoSessions</name>
+    <message>
+        <source>You are not signed in to IAM Identity Center for %1.</source>
+        <translation>Sie sind nicht bei IAM Identity Center für %1 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Sign in: in the window with Sign In, or with `jobdesk-cli sso login`.</source>
+        <translation>Melden Sie sich an: im Fenster mit „Anmelden“ oder mit `jobdesk-cli sso login`.</translation>
+    </message>
+    <message>
+        <source>Your IAM Identity Center sign-in for %1 has expired.</source>
+        <translation>Ihre IAM-Identity-Center-Anmeldung für %1 ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Sign in again: in the window with Sign In Again, or with `jobdesk-cli sso login`.</source>
+        <translation>Melden Sie sich erneut an: im Fenster mit „Erneut anmelden“ oder mit `jobdesk-cli sso login`.</translation>
+    </message>
+    <message>
+        <source>Your IAM Identity Center sign-in for %1 has expired, and renewing it failed: %2</source>
+        <translation>Ihre IAM-Identity-Center-Anmeldung für %1 ist abgelaufen, und die Erneuerung ist fehlgeschlagen: %2</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center no longer accepts the sign-in for %1: it has expired, was signed out, or was revoked.</source>
+        <translation>IAM Identity Center akzeptiert die Anmeldung für %1 nicht mehr: Sie ist abgelaufen, wurde abgemeldet oder widerrufen.</translation>
     </message>
 </context>
 <context>

@@ -2577,6 +2577,10 @@ Les remplacer&#xa0;?</translation>
         <source>AWS shared-config profile from %1</source>
         <translation>Profil de la configuration partagée AWS, issu de %1</translation>
     </message>
+    <message>
+        <source>JobDesk profile, role %1 in account %2 through IAM Identity Center</source>
+        <translation>Profil JobDesk, rôle %1 dans le compte %2 via IAM Identity Center</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::LookupForm</name>
@@ -3557,6 +3561,10 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The test of “%1” could not tell whether the keys work: %2</source>
         <translation>Le test de «&#xa0;%1&#xa0;» n’a pas permis de déterminer si les clés fonctionnent&#xa0;: %2</translation>
+    </message>
+    <message>
+        <source>Role %1 in account %2 through IAM Identity Center</source>
+        <translation>Rôle %1 dans le compte %2 via IAM Identity Center</translation>
     </message>
 </context>
 <context>
@@ -4595,6 +4603,14 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>Type the current code again, digits only.</source>
         <translation>Saisissez à nouveau le code actuel, uniquement des chiffres.</translation>
     </message>
+    <message>
+        <source>IAM Identity Center role %1 in account %2 (JobDesk profile “%3”)</source>
+        <translation>rôle IAM Identity Center %1 dans le compte %2 (profil JobDesk « %3 »)</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center role %1 in account %2 (profile “%3”)</source>
+        <translation>rôle IAM Identity Center %1 dans le compte %2 (profil « %3 »)</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::Keychain</name>
@@ -4850,6 +4866,30 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>Choose one of the profiles in the profile list.</source>
         <translation>Choisissez l’un des profils de la liste des profils.</translation>
     </message>
+    <message>
+        <source>Enter the start URL of your AWS access portal.</source>
+        <translation>Saisissez l’URL de démarrage de votre portail d’accès AWS.</translation>
+    </message>
+    <message>
+        <source>The start URL must be an https:// address, such as https://my-company.awsapps.com/start.</source>
+        <translation>L’URL de démarrage doit être une adresse https://, par exemple https://my-company.awsapps.com/start.</translation>
+    </message>
+    <message>
+        <source>The SSO region</source>
+        <translation>La région SSO</translation>
+    </message>
+    <message>
+        <source>Choose the region of your IAM Identity Center.</source>
+        <translation>Choisissez la région de votre IAM Identity Center.</translation>
+    </message>
+    <message>
+        <source>Choose the AWS account (12 digits).</source>
+        <translation>Choisissez le compte AWS (12 chiffres).</translation>
+    </message>
+    <message>
+        <source>Choose the role to use in that account.</source>
+        <translation>Choisissez le rôle à utiliser dans ce compte.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::SharedConfig</name>
@@ -4931,6 +4971,29 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>No closing quotation.</source>
         <translation>Guillemet fermant manquant.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::SsoProfileConfigReader</name>
+    <message>
+        <source>Check the profile in the AWS config file, or set it up again with `aws configure sso`.</source>
+        <translation>Vérifiez le profil dans le fichier de configuration AWS, ou configurez-le de nouveau avec `aws configure sso`.</translation>
+    </message>
+    <message>
+        <source>The specified sso-session does not exist: &quot;%1&quot;</source>
+        <translation>La sso-session indiquée n’existe pas : « %1 »</translation>
+    </message>
+    <message>
+        <source>The value for %1 is inconsistent between profile (%2) and sso-session (%3).</source>
+        <translation>La valeur de %1 diffère entre le profil (%2) et la sso-session (%3).</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; is configured to use SSO but is missing required configuration: %2</source>
+        <translation>Le profil « %1 » est configuré pour SSO, mais des réglages requis manquent : %2</translation>
+    </message>
+    <message>
+        <source>The sso-session &quot;%1&quot; is missing required configuration: %2</source>
+        <translation>Des réglages requis manquent à la sso-session « %1 » : %2</translation>
     </message>
 </context>
 <context>
@@ -5524,6 +5587,33 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The answer to %1 is not a JSON object.</source>
         <translation>La réponse à %1 n’est pas un objet JSON.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoSessions</name>
+    <message>
+        <source>You are not signed in to IAM Identity Center for %1.</source>
+        <translation>Vous n’êtes pas connecté à IAM Identity Center pour %1.</translation>
+    </message>
+    <message>
+        <source>Sign in: in the window with Sign In, or with `jobdesk-cli sso login`.</source>
+        <translation>Connectez-vous : dans la fenêtre avec « Se connecter », ou avec `jobdesk-cli sso login`.</translation>
+    </message>
+    <message>
+        <source>Your IAM Identity Center sign-in for %1 has expired.</source>
+        <translation>Votre connexion IAM Identity Center pour %1 a expiré.</translation>
+    </message>
+    <message>
+        <source>Sign in again: in the window with Sign In Again, or with `jobdesk-cli sso login`.</source>
+        <translation>Reconnectez-vous : dans la fenêtre avec « Se reconnecter », ou avec `jobdesk-cli sso login`.</translation>
+    </message>
+    <message>
+        <source>Your IAM Identity Center sign-in for %1 has expired, and renewing it failed: %2</source>
+        <translation>Votre connexion IAM Identity Center pour %1 a expiré, et son renouvellement a échoué : %2</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center no longer accepts the sign-in for %1: it has expired, was signed out, or was revoked.</source>
+        <translation>IAM Identity Center n’accepte plus la connexion pour %1 : elle a expiré, a été fermée ou a été révoquée.</translation>
     </message>
 </context>
 <context>

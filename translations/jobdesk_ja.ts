@@ -2576,6 +2576,10 @@ Replace them?</source>
         <source>AWS shared-config profile from %1</source>
         <translation>%1 の AWS 共有設定プロファイル</translation>
     </message>
+    <message>
+        <source>JobDesk profile, role %1 in account %2 through IAM Identity Center</source>
+        <translation>JobDesk プロファイル、IAM Identity Center 経由でアカウント %2 のロール %1</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::LookupForm</name>
@@ -3556,6 +3560,10 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The test of “%1” could not tell whether the keys work: %2</source>
         <translation>「%1」のテストでは、キーが有効かどうかを判断できませんでした: %2</translation>
+    </message>
+    <message>
+        <source>Role %1 in account %2 through IAM Identity Center</source>
+        <translation>IAM Identity Center 経由でアカウント %2 のロール %1</translation>
     </message>
 </context>
 <context>
@@ -4594,6 +4602,14 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>Type the current code again, digits only.</source>
         <translation>現在のコードを、数字だけでもう一度入力してください。</translation>
     </message>
+    <message>
+        <source>IAM Identity Center role %1 in account %2 (JobDesk profile “%3”)</source>
+        <translation>アカウント %2 の IAM Identity Center ロール %1（JobDesk プロファイル「%3」）</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center role %1 in account %2 (profile “%3”)</source>
+        <translation>アカウント %2 の IAM Identity Center ロール %1（プロファイル「%3」）</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::Keychain</name>
@@ -4848,6 +4864,30 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>Choose one of the profiles in the profile list.</source>
         <translation>プロファイルの一覧からプロファイルを選択してください。</translation>
     </message>
+    <message>
+        <source>Enter the start URL of your AWS access portal.</source>
+        <translation>AWS アクセスポータルの開始 URL を入力してください。</translation>
+    </message>
+    <message>
+        <source>The start URL must be an https:// address, such as https://my-company.awsapps.com/start.</source>
+        <translation>開始 URL は https:// のアドレスにしてください（例: https://my-company.awsapps.com/start）。</translation>
+    </message>
+    <message>
+        <source>The SSO region</source>
+        <translation>SSO リージョン</translation>
+    </message>
+    <message>
+        <source>Choose the region of your IAM Identity Center.</source>
+        <translation>IAM Identity Center のリージョンを選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose the AWS account (12 digits).</source>
+        <translation>AWS アカウント（12 桁）を選択してください。</translation>
+    </message>
+    <message>
+        <source>Choose the role to use in that account.</source>
+        <translation>そのアカウントで使用するロールを選択してください。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::profiles::SharedConfig</name>
@@ -4929,6 +4969,29 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>No closing quotation.</source>
         <translation>閉じ引用符がありません。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::profiles::SsoProfileConfigReader</name>
+    <message>
+        <source>Check the profile in the AWS config file, or set it up again with `aws configure sso`.</source>
+        <translation>AWS 設定ファイルのプロファイルを確認するか、`aws configure sso` で設定し直してください。</translation>
+    </message>
+    <message>
+        <source>The specified sso-session does not exist: &quot;%1&quot;</source>
+        <translation>指定された sso-session は存在しません: 「%1」</translation>
+    </message>
+    <message>
+        <source>The value for %1 is inconsistent between profile (%2) and sso-session (%3).</source>
+        <translation>%1 の値がプロファイル（%2）と sso-session（%3）で一致しません。</translation>
+    </message>
+    <message>
+        <source>The profile &quot;%1&quot; is configured to use SSO but is missing required configuration: %2</source>
+        <translation>プロファイル「%1」は SSO を使うよう設定されていますが、必要な設定がありません: %2</translation>
+    </message>
+    <message>
+        <source>The sso-session &quot;%1&quot; is missing required configuration: %2</source>
+        <translation>sso-session「%1」に必要な設定がありません: %2</translation>
     </message>
 </context>
 <context>
@@ -5522,6 +5585,33 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The answer to %1 is not a JSON object.</source>
         <translation>%1 への応答が JSON オブジェクトではありません。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::sso::SsoSessions</name>
+    <message>
+        <source>You are not signed in to IAM Identity Center for %1.</source>
+        <translation>%1 の IAM Identity Center にサインインしていません。</translation>
+    </message>
+    <message>
+        <source>Sign in: in the window with Sign In, or with `jobdesk-cli sso login`.</source>
+        <translation>サインインしてください: ウィンドウの「サインイン」か、`jobdesk-cli sso login` で。</translation>
+    </message>
+    <message>
+        <source>Your IAM Identity Center sign-in for %1 has expired.</source>
+        <translation>%1 の IAM Identity Center のサインインの有効期限が切れました。</translation>
+    </message>
+    <message>
+        <source>Sign in again: in the window with Sign In Again, or with `jobdesk-cli sso login`.</source>
+        <translation>もう一度サインインしてください: ウィンドウの「再サインイン」か、`jobdesk-cli sso login` で。</translation>
+    </message>
+    <message>
+        <source>Your IAM Identity Center sign-in for %1 has expired, and renewing it failed: %2</source>
+        <translation>%1 の IAM Identity Center のサインインの有効期限が切れ、更新にも失敗しました: %2</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center no longer accepts the sign-in for %1: it has expired, was signed out, or was revoked.</source>
+        <translation>IAM Identity Center は %1 のサインインを受け付けなくなりました: 有効期限切れ、サインアウト済み、または取り消されています。</translation>
     </message>
 </context>
 <context>

@@ -116,8 +116,11 @@ FakeCodePipeline::FakeCodePipeline(QObject *parent) : QObject(parent), d(std::ma
         d->s3.verifier().addCredentials(accessKeyId, secret, token);
     });
     d->s3.setOnUploaded([this](const FakeS3Upload &upload) { Q_EMIT s3ObjectUploaded(upload.bucket, upload.key); });
+    // A role's keys from the portal are good for every service, as real ones are.
     d->ssoPortal.onIssued = [this](const QString &accessKeyId, const Secret &secret, const Secret &token) {
         d->codePipeline.verifier().addCredentials(accessKeyId, secret, token);
+        d->sts.verifier().addCredentials(accessKeyId, secret, token);
+        d->s3.verifier().addCredentials(accessKeyId, secret, token);
     };
     d->ssoOidc.onDeviceAuthorization = [this](const QString &userCode) {
         Q_EMIT ssoDeviceAuthorizationStarted(userCode);

@@ -101,7 +101,7 @@ public:
     void setMaxUploadBytes(qsizetype bytes);
     // --- IAM Identity Center (SSO) -----------------------------------------------------
     // Accounts and roles the portal offers to every signed-in person. The role keys that
-    // GetRoleCredentials hands out are accepted by CodePipeline until they expire.
+    // GetRoleCredentials hands out are accepted by CodePipeline, STS and S3 until they expire.
     void addSsoAccount(const FakeSsoAccount &account);
     QList<FakeSsoAccount> ssoAccounts() const;
     void setSsoLifetimes(const FakeSsoLifetimes &lifetimes);

@@ -31,7 +31,7 @@ class SsoTestBed : public QObject
 {
     Q_OBJECT
 
-private Q_SLOTS:
+protected Q_SLOTS:  // run by name; a test class may call them from its own
     void initTestCase();
     void init();
     void cleanup();

@@ -1,6 +1,7 @@
 #include "support/testenv.h"
 
 #include <QDir>
+#include <QDirIterator>
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
@@ -8,6 +9,8 @@
 #include <QRandomGenerator>
 #include <QStandardPaths>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace jobdesk::test {
 
@@ -134,6 +137,40 @@ QString isolateHome(const QString &root)
         qputenv(variable, QFile::encodeName(path));
     }
     return home;
+}
+
+QStringList filesHoldingSecrets(const QStringList &roots, const QStringList &secrets)
+{
+    QList<QByteArray> spellings;
+    for (const QString &secret : secrets) {
+        if (secret.isEmpty())
+            continue;
+        const QByteArray raw = secret.toUtf8();
+        QByteArray json = raw;
+        json.replace("/", "\\/");
+        spellings << raw << raw.toBase64() << raw.toPercentEncoding() << json;
+    }
+    const QString keyring = qEnvironmentVariable("JOBDESK_KEYCHAIN_HOME");
+    QStringList found;
+    for (const QString &root : roots) {
+        QDirIterator it(root, QDir::Files | QDir::Hidden | QDir::NoSymLinks, QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            const QString path = it.next();
+            if (!it.fileInfo().isFile()
+                || (!keyring.isEmpty() && path.startsWith(keyring) && path.endsWith(QLatin1String(".keyring"))))
+                continue;
+            QFile file(path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                found << path + QStringLiteral(" (unreadable)");
+                continue;
+            }
+            const QByteArray content = file.readAll();
+            if (std::any_of(spellings.cbegin(), spellings.cend(),
+                            [&](const QByteArray &s) { return content.contains(s); }))
+                found << path;
+        }
+    }
+    return found;
 }
 
 QString uniqueSecret(const char *prefix, int length)

@@ -50,6 +50,11 @@ QString jobdeskCli();
 // home folder, or an empty string when a folder could not be made.
 QString isolateHome(const QString &root);
 
+// The files under roots (recursively, hidden ones too) holding any of the secrets as
+// written or in an encoding a file would use (base64, percent-encoding, JSON's "\/"),
+// except the throwaway keyring's own encrypted *.keyring files.
+QStringList filesHoldingSecrets(const QStringList &roots, const QStringList &secrets);
+
 // prefix followed by `length` random letters and digits: a secret made for this run, so
 // that no stale copy from an earlier run can be mistaken for a leak.
 QString uniqueSecret(const char *prefix, int length);

@@ -2,10 +2,12 @@
 
 #include "core/profiles/processcredentials.h"
 #include "core/profiles/profilestore.h"
+#include "core/profiles/ssoprofileconfig.h"
 #include "core/profiles/stsroleassumer.h"
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QNetworkAccessManager>
 #include <QRegularExpression>
 
 namespace jobdesk::profiles {
@@ -72,7 +74,14 @@ Result<aws::Credentials> environmentCredentials(const QProcessEnvironment &env)
 
 CredentialResolver::CredentialResolver(ProfileStore *store, const QProcessEnvironment &env, const Clock &clock,
                                        QObject *parent)
-    : QObject(parent), m_store(store), m_env(env), m_clock(&clock), m_processes(this, clock)
+    : QObject(parent)
+    , m_store(store)
+    , m_env(env)
+    , m_clock(&clock)
+    , m_processes(this, clock)
+    , m_ssoNetwork(new QNetworkAccessManager(this))
+    , m_ssoTokens(new sso::SsoTokenStore(sso::SsoTokenCache(sso::SsoTokenCache::defaultDirectory(env)), this))
+    , m_sso(new sso::SsoSessions(m_ssoNetwork, m_ssoTokens, env, clock, this))
 {
 }
 
@@ -82,6 +91,7 @@ void CredentialResolver::clearCache()
 {
     m_processes.clear();
     m_roles.clear();
+    m_sso->clearRoleCache();
 }
 
 void CredentialResolver::forgetProfile(const QString &profileName)
@@ -205,9 +215,22 @@ void CredentialResolver::resolve(const QString &profileName, QObject *context, C
             }
             case Profile::CredentialSource::SharedConfig:
                 return resolveShared(request, profile->sharedConfigProfile, true);
-            case Profile::CredentialSource::Sso:
-                return request->finish(Error::make(Error::Kind::Credentials, QStringLiteral("SsoNotSignedIn"),
-                                                   tr("Profile “%1” signs in through IAM Identity Center.").arg(profileName)));
+            case Profile::CredentialSource::Sso: {
+                const sso::SsoProfileConfig sso = ssoProfileConfig(*profile);
+                m_sso->roleCredentials(sso, this,
+                                       [request, applyOwnSettings, profileName, sso](Result<aws::Credentials> keys) {
+                                           if (!keys)
+                                               return request->finish(keys.error());
+                                           if (Status s = applyOwnSettings(); !s)
+                                               return request->finish(s.error());
+                                           request->config.credentials = std::move(keys).value();
+                                           request->config.credentialSource =
+                                               tr("IAM Identity Center role %1 in account %2 (JobDesk profile “%3”)")
+                                                   .arg(sso.roleName, sso.accountId, profileName);
+                                           request->finish(request->config);
+                                       });
+                return;
+            }
             }
         }
     }
@@ -304,6 +327,19 @@ void CredentialResolver::sharedCredentials(const std::shared_ptr<Request> &reque
     if (!shared.value(name, QStringLiteral("role_arn")).value_or(QString()).isEmpty()) {
         describe(tr("role %1 assumed by profile “%2”").arg(*shared.value(name, QStringLiteral("role_arn")), name));
         return assumeRole(request, name, visited, std::move(done));
+    }
+    // After assume-role and before static keys, as the AWS CLI's SSO provider comes.
+    Result<std::optional<sso::SsoProfileConfig>> sso = ssoProfileConfig(shared, name);
+    if (!sso || sso.value()) {
+        if (!sso) {
+            QMetaObject::invokeMethod(
+                this, [done, error = sso.error()] { done(error); }, Qt::QueuedConnection);
+            return;
+        }
+        describe(tr("IAM Identity Center role %1 in account %2 (profile “%3”)")
+                     .arg(sso.value()->roleName, sso.value()->accountId, name));
+        m_sso->roleCredentials(*sso.value(), this, std::move(done));
+        return;
     }
     for (const SharedConfig::File file : {SharedConfig::File::Credentials, SharedConfig::File::Config}) {
         if (file == SharedConfig::File::Config) {

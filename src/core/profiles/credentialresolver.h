@@ -4,7 +4,8 @@
 // name first, then an AWS shared-config profile of that name, and with no name the
 // AWS CLI's own chain (environment keys, AWS_PROFILE / AWS_DEFAULT_PROFILE, default).
 // Assume-role profiles go through STS, ask for MFA codes through a caller's prompt,
-// and keep the role's keys until shortly before they expire.
+// and keep the role's keys until shortly before they expire. SSO profiles get a
+// role's keys from IAM Identity Center with the sign-in kept by ssoSessions().
 
 #include "core/aws/clientconfig.h"
 #include "core/clock.h"
@@ -14,6 +15,7 @@
 #include "core/profiles/rolecredentialcache.h"
 #include "core/profiles/sharedconfig.h"
 #include "core/result.h"
+#include "core/sso/ssosessions.h"
 
 #include <QHash>
 #include <QObject>
@@ -82,6 +84,8 @@ public:
     static QString defaultRoleSessionName(const QDateTime &now);
     void setProcessTimeout(std::chrono::milliseconds timeout) { m_processes.setTimeout(timeout); }
     QProcessEnvironment environment() const { return m_env; }
+    // The IAM Identity Center sign-ins SSO profiles resolve through; for signing in and out.
+    sso::SsoSessions *ssoSessions() const { return m_sso; }
 
     // Resolves for one request; profileName empty means the AWS CLI chain. The shared
     // config files are read again each time, so edits apply to the next request;
@@ -121,6 +125,9 @@ private:
     MfaPrompt m_mfaPrompt;
     ProcessCredentialCache m_processes;
     RoleCredentialCache m_roles;
+    QNetworkAccessManager *m_ssoNetwork;
+    sso::SsoTokenStore *m_ssoTokens;
+    sso::SsoSessions *m_sso;
 };
 
 }  // namespace jobdesk::profiles

@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QPointer>
+#include <QRegularExpression>
 #include <QSettings>
 
 namespace jobdesk::profiles {
@@ -72,10 +73,17 @@ std::optional<Profile> ProfileStore::profile(const QString &name) const
     p.region = m_settings->value(settingsKey(name, "region")).toString();
     p.endpoint = QUrl(m_settings->value(settingsKey(name, "endpoint")).toString());
     p.sharedConfigProfile = m_settings->value(settingsKey(name, "sharedConfigProfile")).toString();
+    p.sso.startUrl = m_settings->value(settingsKey(name, "ssoStartUrl")).toString();
+    p.sso.region = m_settings->value(settingsKey(name, "ssoRegion")).toString();
+    p.sso.sessionName = m_settings->value(settingsKey(name, "ssoSession")).toString();
+    p.sso.accountId = m_settings->value(settingsKey(name, "ssoAccountId")).toString();
+    p.sso.roleName = m_settings->value(settingsKey(name, "ssoRoleName")).toString();
     if (source == Profile::sourceName(Profile::CredentialSource::SharedConfig))
         p.source = Profile::CredentialSource::SharedConfig;
     else if (source == Profile::sourceName(Profile::CredentialSource::Environment))
         p.source = Profile::CredentialSource::Environment;
+    else if (source == Profile::sourceName(Profile::CredentialSource::Sso))
+        p.source = Profile::CredentialSource::Sso;
     else
         p.source = Profile::CredentialSource::Keychain;
     return p;
@@ -123,6 +131,30 @@ Status ProfileStore::validate(const Profile &profile)
     if (profile.source == Profile::CredentialSource::SharedConfig && profile.sharedConfigProfile.trimmed().isEmpty())
         return Error::validation(QStringLiteral("sharedConfigProfile"),
                                  tr("Choose the AWS shared-config profile to use."));
+    if (profile.source == Profile::CredentialSource::Sso)
+        return validateSso(profile.sso);
+    return success();
+}
+
+Status ProfileStore::validateSso(const Profile::SsoSettings &sso)
+{
+    const QUrl start(sso.startUrl.trimmed(), QUrl::StrictMode);
+    if (sso.startUrl.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("sso.startUrl"), tr("Enter the start URL of your AWS access portal."));
+    if (!start.isValid() || start.scheme() != QLatin1String("https") || start.host().isEmpty())
+        return Error::validation(QStringLiteral("sso.startUrl"),
+                                 tr("The start URL must be an https:// address, such as "
+                                    "https://my-company.awsapps.com/start."));
+    if (Status s = InputCheck::region(tr("The SSO region"), sso.region); !s || sso.region.isEmpty()) {
+        Error error = s ? Error::validation({}, tr("Choose the region of your IAM Identity Center.")) : s.error();
+        error.field = QStringLiteral("sso.region");
+        return error;
+    }
+    static const QRegularExpression account(QStringLiteral("^\\d{12}$"));
+    if (!account.match(sso.accountId).hasMatch())
+        return Error::validation(QStringLiteral("sso.accountId"), tr("Choose the AWS account (12 digits)."));
+    if (sso.roleName.trimmed().isEmpty())
+        return Error::validation(QStringLiteral("sso.roleName"), tr("Choose the role to use in that account."));
     return success();
 }
 
@@ -139,6 +171,13 @@ void ProfileStore::writeSettings(const Profile &profile)
     m_settings->setValue(settingsKey(profile.name, "endpoint"), profile.endpoint.toString());
     if (profile.source == Profile::CredentialSource::SharedConfig)
         m_settings->setValue(settingsKey(profile.name, "sharedConfigProfile"), profile.sharedConfigProfile);
+    if (profile.source == Profile::CredentialSource::Sso) {
+        m_settings->setValue(settingsKey(profile.name, "ssoStartUrl"), profile.sso.startUrl);
+        m_settings->setValue(settingsKey(profile.name, "ssoRegion"), profile.sso.region);
+        m_settings->setValue(settingsKey(profile.name, "ssoSession"), profile.sso.sessionName);
+        m_settings->setValue(settingsKey(profile.name, "ssoAccountId"), profile.sso.accountId);
+        m_settings->setValue(settingsKey(profile.name, "ssoRoleName"), profile.sso.roleName);
+    }
     m_settings->sync();
 }
 

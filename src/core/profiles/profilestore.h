@@ -40,6 +40,8 @@ public:
 
     static Status validateName(const QString &name);
     static Status validate(const Profile &profile);
+    // The SSO settings; the error's field is "sso.startUrl", "sso.region", "sso.accountId" or "sso.roleName".
+    static Status validateSso(const Profile::SsoSettings &sso);
 
     // Saves the settings, and for a Keychain profile the keys in `secrets` (nullptr keeps
     // the stored ones; an empty session token removes a stored one). A profile that does

@@ -241,8 +241,13 @@ Result<SharedConfig> SharedConfig::build(const QByteArray &configText, const QSt
             profileName = words.value().at(1);
         } else if (section.name == QLatin1String("default")) {
             profileName = section.name;
+        } else if (section.name.startsWith(QLatin1String("sso-session"))) {
+            const Result<QStringList> words = ShellWords::split(section.name, platform::Flavor::Posix);
+            if (words && words.value().size() == 2)
+                config.m_ssoSessions.insert(words.value().at(1), section.values);
+            continue;
         } else {
-            continue;  // sso-session, services, plugins and the like are not profiles
+            continue;  // services, plugins and the like are not profiles
         }
         if (!config.m_configProfiles.contains(profileName))
             config.m_order << profileName;
@@ -372,6 +377,26 @@ std::optional<QMap<QString, QString>> SharedConfig::profile(const QString &name)
         }
     }
     return out;
+}
+
+std::optional<QMap<QString, QString>> SharedConfig::ssoSession(const QString &name) const
+{
+    const auto section = m_ssoSessions.constFind(name);
+    if (section == m_ssoSessions.constEnd())
+        return std::nullopt;
+    QMap<QString, QString> out;
+    for (auto it = section->cbegin(); it != section->cend(); ++it) {
+        if (!it.value().isNested)
+            out.insert(it.key(), it.value().text);
+    }
+    return out;
+}
+
+QStringList SharedConfig::ssoSessionNames() const
+{
+    QStringList names = m_ssoSessions.keys();
+    names.sort();
+    return names;
 }
 
 const SharedConfig::Value *SharedConfig::plainValue(const QString &profileName, const QString &key) const

@@ -47,6 +47,10 @@ public:
     std::optional<QString> value(const QString &profileName, const QString &key) const;
     std::optional<Secret> secret(const QString &profileName, const QString &key) const;
 
+    // The settings of an [sso-session NAME] section of the config file, keys lower-case.
+    std::optional<QMap<QString, QString>> ssoSession(const QString &name) const;
+    QStringList ssoSessionNames() const;
+
     // aws_secret_access_key, aws_session_token and its old name aws_security_token.
     static bool isSecretKey(const QString &key);
 
@@ -86,6 +90,7 @@ private:
     QHash<QString, Section> m_merged;              // what the AWS CLI calls the profile's config
     QHash<QString, Section> m_configProfiles;      // [profile NAME] / [default] of the config file alone
     QHash<QString, Section> m_credentialSections;  // [NAME] of the credentials file alone
+    QHash<QString, Section> m_ssoSessions;         // [sso-session NAME] of the config file
 };
 
 }  // namespace jobdesk::profiles

@@ -75,7 +75,8 @@ public:
 
     // Starts an interactive sign-in, or returns the one already running for the same
     // session. Connect to its browserUrlReady / deviceCodeReady for what to show; the
-    // result comes as signedIn / signInFailed here, after the token is stored.
+    // result comes as signedIn / signInFailed here, after the token is stored. Null when
+    // the region gives no endpoint: signInFailed follows from the event loop.
     SsoSignIn *signIn(const SsoSignIn::Settings &session, Flow flow);
     SsoSignIn *runningSignIn(const SsoSignIn::Settings &session) const;
     // Calls Logout with the stored token (if any), then forgets the token and the role
@@ -85,6 +86,11 @@ public:
     void clearRoleCache();
 
     static QString sessionKey(const SsoSignIn::Settings &session);
+    // How a session is named in messages, as the AWS CLI names it: the sso-session's name,
+    // or the start URL of a legacy profile. The sign-in errors carry it in Error::field.
+    static QString sessionLabel(const SsoSignIn::Settings &session);
+    static Error notSignedIn(const SsoSignIn::Settings &session);
+    static Error expired(const SsoSignIn::Settings &session, const QString &why = {});
 
 Q_SIGNALS:
     void signInStarted(const jobdesk::sso::SsoSignIn::Settings &session, jobdesk::sso::SsoSignIn *signIn);
@@ -93,18 +99,21 @@ Q_SIGNALS:
     void signedOut(const jobdesk::sso::SsoSignIn::Settings &session);
 
 private:
-    struct RoleKeys;
     QDateTime now() const;
     Result<SsoOidcClient *> oidc(const QString &region);
+    void finishRefresh(const QString &key, const Result<SsoCachedToken> &result);
+    void forgetRoleKeys(const QString &sessionKey);
 
     QNetworkAccessManager *m_network;
     SsoTokenStore *m_store;
     QProcessEnvironment m_env;
     const Clock *m_clock;
-    QHash<QString, SsoOidcClient *> m_oidc;      // by region
-    QHash<QString, SsoPortalClient *> m_portal;  // by region
-    QHash<QString, QPointer<SsoSignIn>> m_signIns;
-    QHash<QString, aws::Credentials> m_roleKeys;  // by session key, account and role
+    QHash<QString, SsoOidcClient *> m_oidc;                            // by region
+    QHash<QString, SsoPortalClient *> m_portal;                        // by region
+    QHash<QString, QPointer<SsoSignIn>> m_signIns;                     // by session key
+    QHash<QString, QList<Callback<SsoCachedToken>>> m_refreshWaiters;  // by session key
+    QHash<QString, ClientRegistration> m_registrations;                // by region, start URL and flow
+    QHash<QString, aws::Credentials> m_roleKeys;                       // by session key, account and role
 };
 
 }  // namespace jobdesk::sso

@@ -42,8 +42,8 @@ public:
     // The keychain entry: sso/<the AWS CLI cache key>.
     static QString keychainKey(const SsoSignIn::Settings &session);
 
-    // The keychain's token; else the AWS CLI's, when its file is there and was issued for
-    // the same start URL. nullopt when neither has one (an expired one is still returned).
+    // The keychain's token, or the AWS CLI's when its file was issued for the same start URL
+    // and lasts longer. nullopt when neither has one (an expired one is still returned).
     void load(const SsoSignIn::Settings &session, QObject *context, LoadCallback done) const;
     // Into the keychain, and into the AWS CLI's cache while sharing is on.
     void save(const SsoSignIn::Settings &session, const SsoCachedToken &token, QObject *context,
