@@ -14,6 +14,7 @@
 #include "gui/settingsdialog.h"
 #include "gui/ssosigninactions.h"
 #include "gui/ssosignindialog.h"
+#include "gui/ssosigninprompter.h"
 #include "gui/ssostatuswidget.h"
 
 #include "core/profiles/clienttokenvault.h"
@@ -103,6 +104,14 @@ private:
         form()->setEndpointOverride(m_fake->url().toString());
         form()->setJobId(kJobId);
         form()->setClientToken(Secret(test::kClientToken));
+        pressFetch();
+    }
+
+    // Ctrl+Return, in the window active again after a dialog.
+    void pressFetch()
+    {
+        m_window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(m_window));
         QTest::keyClick(form()->jobIdEdit(), Qt::Key_Return, Qt::ControlModifier);
     }
 
@@ -274,6 +283,7 @@ private Q_SLOTS:
     {
         QFETCH(QString, profile);
         QFETCH(bool, deviceCode);
+        QVERIFY(form()->selectProfile(profile));
         QTRY_COMPARE(status()->state(), SsoStatusWidget::State::NotSignedIn);
         QSignalSpy finished(m_window, &MainWindow::fetchFinished);
         QSignalSpy codes(m_fake, &fake::FakeCodePipeline::ssoDeviceAuthorizationStarted);
@@ -378,7 +388,7 @@ private Q_SLOTS:
         m_dialog = nullptr;
         m_dialogsShown = 0;
         QSignalSpy second(m_window, &MainWindow::fetchFinished);
-        QTest::keyClick(form()->jobIdEdit(), Qt::Key_Return, Qt::ControlModifier);
+        pressFetch();
         QVERIFY(waitFinished(second));
         QCOMPARE(second.constFirst().constFirst().toBool(), false);
         ErrorBanner *banner = m_window->errorBanner();
