@@ -11,8 +11,8 @@
 #include "support/ssotestbed.h"
 
 #include <QClipboard>
-#include <QLabel>
 #include <QGuiApplication>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -40,7 +40,8 @@ private:
 
     sso::SsoProfileConfig profile() const
     {
-        return {QStringLiteral("partner-support"), settings(), test::ssofix::SupportAccount, QStringLiteral("ReadOnly")};
+        return {QStringLiteral("partner-support"), settings(), test::ssofix::SupportAccount,
+                QStringLiteral("ReadOnly")};
     }
 
     // A dialog following a browser sign-in, open and showing its page.
