@@ -3432,6 +3432,174 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>&amp;Endpoint:</source>
         <translation>&amp;Endpunkt:</translation>
     </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>&amp;Anmelden…</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation>Anmeldung abbrechen</translation>
+    </message>
+    <message>
+        <source>New SSO Profile</source>
+        <translation>Neues SSO-Profil</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center (SSO)</source>
+        <translation>IAM Identity Center (SSO)</translation>
+    </message>
+    <message>
+        <source>Start URL</source>
+        <translation>Start-URL</translation>
+    </message>
+    <message>
+        <source>SSO region</source>
+        <translation>SSO-Region</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>Sitzungsname</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s name</source>
+        <translation>der Name des Profils</translation>
+    </message>
+    <message>
+        <source>How to sign in</source>
+        <translation>Art der Anmeldung</translation>
+    </message>
+    <message>
+        <source>The browser on this computer</source>
+        <translation>Browser auf diesem Computer</translation>
+    </message>
+    <message>
+        <source>A code confirmed on another device</source>
+        <translation>Code, auf einem anderen Gerät bestätigt</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Anmel&amp;dung über:</translation>
+    </message>
+    <message>
+        <source>Start &amp;URL:</source>
+        <translation>Start-&amp;URL:</translation>
+    </message>
+    <message>
+        <source>SSO re&amp;gion:</source>
+        <translation>SSO-Regi&amp;on:</translation>
+    </message>
+    <message>
+        <source>Session na&amp;me:</source>
+        <translation>Sitzungsna&amp;me:</translation>
+    </message>
+    <message>
+        <source>The address of your AWS access portal, where you sign in to IAM Identity Center</source>
+        <translation>Die Adresse Ihres AWS-Zugriffsportals, an dem Sie sich bei IAM Identity Center anmelden</translation>
+    </message>
+    <message>
+        <source>The region where your organisation runs IAM Identity Center</source>
+        <translation>Die Region, in der Ihre Organisation IAM Identity Center betreibt</translation>
+    </message>
+    <message>
+        <source>Names the sign-in, as an sso-session does for the AWS CLI. Profiles with the same session share one sign-in: signing in once serves them all.</source>
+        <translation>Benennt die Anmeldung, wie es eine sso-session für die AWS CLI tut. Profile mit derselben Sitzung teilen sich eine Anmeldung: Einmal anmelden genügt für alle.</translation>
+    </message>
+    <message>
+        <source>Sign in to list the accounts and roles you may use.</source>
+        <translation>Melden Sie sich an, um die Konten und Rollen aufzulisten, die Sie verwenden dürfen.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Anmeldung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed: %1</source>
+        <translation>Die Anmeldung ist fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in under way…</source>
+        <translation>Warten auf die laufende Anmeldung…</translation>
+    </message>
+    <message>
+        <source>Enter the start URL of your AWS access portal, e.g. https://d-1234567890.awsapps.com/start.</source>
+        <translation>Geben Sie die Start-URL Ihres AWS-Zugriffsportals ein, z. B. https://d-1234567890.awsapps.com/start.</translation>
+    </message>
+    <message>
+        <source>The start URL</source>
+        <translation>Die Start-URL</translation>
+    </message>
+    <message>
+        <source>The start URL must begin with https://: IAM Identity Center signs in only over HTTPS.</source>
+        <translation>Die Start-URL muss mit https:// beginnen: IAM Identity Center meldet nur über HTTPS an.</translation>
+    </message>
+    <message>
+        <source>Choose the region where IAM Identity Center runs.</source>
+        <translation>Wählen Sie die Region, in der IAM Identity Center läuft.</translation>
+    </message>
+    <message>
+        <source>The SSO region</source>
+        <translation>Die SSO-Region</translation>
+    </message>
+    <message>
+        <source>The session name</source>
+        <translation>Der Sitzungsname</translation>
+    </message>
+    <message>
+        <source>Sign in, then choose the account this profile uses.</source>
+        <translation>Melden Sie sich an und wählen Sie dann das Konto, das dieses Profil verwendet.</translation>
+    </message>
+    <message>
+        <source>An AWS account ID is 12 digits; choose the account again.</source>
+        <translation>Eine AWS-Konto-ID hat 12 Ziffern; wählen Sie das Konto erneut.</translation>
+    </message>
+    <message>
+        <source>Choose the role this profile takes in the account.</source>
+        <translation>Wählen Sie die Rolle, die dieses Profil im Konto übernimmt.</translation>
+    </message>
+    <message>
+        <source>Signing in is not available here.</source>
+        <translation>Anmelden ist hier nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Looking for a sign-in to reuse…</source>
+        <translation>Suche nach einer wiederverwendbaren Anmeldung…</translation>
+    </message>
+    <message>
+        <source>The sign-in could not start.</source>
+        <translation>Die Anmeldung konnte nicht beginnen.</translation>
+    </message>
+    <message>
+        <source>Continue in your browser: sign in there and allow JobDesk access. %1</source>
+        <translation>Fahren Sie im Browser fort: Melden Sie sich dort an und erlauben Sie JobDesk den Zugriff. %1</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>Seite erneut öffnen</translation>
+    </message>
+    <message>
+        <source>Open %1 in a browser, sign in there and allow JobDesk access.</source>
+        <translation>Öffnen Sie %1 in einem Browser, melden Sie sich dort an und erlauben Sie JobDesk den Zugriff.</translation>
+    </message>
+    <message>
+        <source>the sign-in page</source>
+        <translation>die Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>On any device, open %1 and confirm the code %2.</source>
+        <translation>Öffnen Sie auf einem beliebigen Gerät %1 und bestätigen Sie den Code %2.</translation>
+    </message>
+    <message>
+        <source>Starting the sign-in…</source>
+        <translation>Anmeldung wird gestartet…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the accounts cannot be listed: %1</source>
+        <translation>Angemeldet, aber die Konten können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>Angemeldet bei %1.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::ProfileListModel</name>
@@ -3569,6 +3737,14 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>Role %1 in account %2 through IAM Identity Center</source>
         <translation>Rolle %1 im Konto %2 über IAM Identity Center</translation>
+    </message>
+    <message>
+        <source>New &amp;SSO Profile…</source>
+        <translation>Neues &amp;SSO-Profil…</translation>
+    </message>
+    <message>
+        <source>Sign in with IAM Identity Center and pick an account and role</source>
+        <translation>Bei IAM Identity Center anmelden und ein Konto und eine Rolle wählen</translation>
     </message>
 </context>
 <context>
@@ -4012,6 +4188,108 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>Sign in to %1 in your browser</source>
         <translation>Im Browser bei %1 anmelden</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoAccountPicker</name>
+    <message>
+        <source>Filter accounts</source>
+        <translation>Konten filtern</translation>
+    </message>
+    <message>
+        <source>Part of an account&apos;s name, ID or e-mail</source>
+        <translation>Teil von Name, ID oder E-Mail eines Kontos</translation>
+    </message>
+    <message>
+        <source>AWS accounts</source>
+        <translation>AWS-Konten</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rolle</translation>
+    </message>
+    <message>
+        <source>Choose an account first</source>
+        <translation>Zuerst ein Konto wählen</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filter:</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>Konten:</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>Ro&amp;lle:</translation>
+    </message>
+    <message>
+        <source>Listing the accounts you may use…</source>
+        <translation>Die Konten, die Sie verwenden dürfen, werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>This sign-in may use no AWS account. Ask your administrator for access, or sign in as someone else.</source>
+        <translation>Diese Anmeldung darf kein AWS-Konto verwenden. Bitten Sie Ihre Administration um Zugriff oder melden Sie sich als jemand anderes an.</translation>
+    </message>
+    <message>
+        <source>This sign-in may not use account %1.</source>
+        <translation>Diese Anmeldung darf Konto %1 nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>Choose one of the accounts listed.</source>
+        <translation>Wählen Sie eines der aufgelisteten Konten.</translation>
+    </message>
+    <message>
+        <source>Listing your roles in %1…</source>
+        <translation>Ihre Rollen in %1 werden aufgelistet…</translation>
+    </message>
+    <message>
+        <source>You have no role in %1; choose another account.</source>
+        <translation>Sie haben keine Rolle in %1; wählen Sie ein anderes Konto.</translation>
+    </message>
+    <message>
+        <source>Sign in to list the accounts and roles you may use.</source>
+        <translation>Melden Sie sich an, um die Konten und Rollen aufzulisten, die Sie verwenden dürfen.</translation>
+    </message>
+    <message>
+        <source>Saved: role %1 in account %2. Sign in to list the accounts and roles you may use.</source>
+        <translation>Gespeichert: Rolle %1 in Konto %2. Melden Sie sich an, um die Konten und Rollen aufzulisten, die Sie verwenden dürfen.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>One account. Choose it, then a role.</source>
+        <translation>Ein Konto. Wählen Sie es, dann eine Rolle.</translation>
+    </message>
+    <message>
+        <source>%1 accounts. Choose one, then a role.</source>
+        <translation>%1 Konten. Wählen Sie eines, dann eine Rolle.</translation>
+    </message>
+    <message>
+        <source>One role in %1.</source>
+        <translation>Eine Rolle in %1.</translation>
+    </message>
+    <message>
+        <source>%1 roles in %2.</source>
+        <translation>%1 Rollen in %2.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoAccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
     </message>
 </context>
 <context>

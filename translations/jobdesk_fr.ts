@@ -3432,6 +3432,174 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>&amp;Endpoint:</source>
         <translation>Point de &amp;terminaison&#xa0;:</translation>
     </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>Se conn&amp;ecter…</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation>Annuler la connexion</translation>
+    </message>
+    <message>
+        <source>New SSO Profile</source>
+        <translation>Nouveau profil SSO</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center (SSO)</source>
+        <translation>IAM Identity Center (SSO)</translation>
+    </message>
+    <message>
+        <source>Start URL</source>
+        <translation>URL de démarrage</translation>
+    </message>
+    <message>
+        <source>SSO region</source>
+        <translation>Région SSO</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>Nom de session</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s name</source>
+        <translation>le nom du profil</translation>
+    </message>
+    <message>
+        <source>How to sign in</source>
+        <translation>Mode de connexion</translation>
+    </message>
+    <message>
+        <source>The browser on this computer</source>
+        <translation>Le navigateur de cet ordinateur</translation>
+    </message>
+    <message>
+        <source>A code confirmed on another device</source>
+        <translation>Un code confirmé sur un autre appareil</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>Se connecter a&amp;vec&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Start &amp;URL:</source>
+        <translation>&amp;URL de démarrage&#xa0;:</translation>
+    </message>
+    <message>
+        <source>SSO re&amp;gion:</source>
+        <translation>Ré&amp;gion SSO&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Session na&amp;me:</source>
+        <translation>No&amp;m de session&#xa0;:</translation>
+    </message>
+    <message>
+        <source>The address of your AWS access portal, where you sign in to IAM Identity Center</source>
+        <translation>L’adresse de votre portail d’accès AWS, où vous vous connectez à IAM Identity Center</translation>
+    </message>
+    <message>
+        <source>The region where your organisation runs IAM Identity Center</source>
+        <translation>La région où votre organisation exécute IAM Identity Center</translation>
+    </message>
+    <message>
+        <source>Names the sign-in, as an sso-session does for the AWS CLI. Profiles with the same session share one sign-in: signing in once serves them all.</source>
+        <translation>Nomme la connexion, comme le fait une sso-session pour l’AWS CLI. Les profils ayant la même session partagent une connexion&#xa0;: une seule connexion les sert tous.</translation>
+    </message>
+    <message>
+        <source>Sign in to list the accounts and roles you may use.</source>
+        <translation>Connectez-vous pour lister les comptes et rôles que vous pouvez utiliser.</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>Connexion annulée.</translation>
+    </message>
+    <message>
+        <source>The sign-in failed: %1</source>
+        <translation>La connexion a échoué&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in under way…</source>
+        <translation>Attente de la connexion en cours…</translation>
+    </message>
+    <message>
+        <source>Enter the start URL of your AWS access portal, e.g. https://d-1234567890.awsapps.com/start.</source>
+        <translation>Saisissez l’URL de démarrage de votre portail d’accès AWS, par ex. https://d-1234567890.awsapps.com/start.</translation>
+    </message>
+    <message>
+        <source>The start URL</source>
+        <translation>L’URL de démarrage</translation>
+    </message>
+    <message>
+        <source>The start URL must begin with https://: IAM Identity Center signs in only over HTTPS.</source>
+        <translation>L’URL de démarrage doit commencer par https://&#xa0;: IAM Identity Center ne connecte que par HTTPS.</translation>
+    </message>
+    <message>
+        <source>Choose the region where IAM Identity Center runs.</source>
+        <translation>Choisissez la région où s’exécute IAM Identity Center.</translation>
+    </message>
+    <message>
+        <source>The SSO region</source>
+        <translation>La région SSO</translation>
+    </message>
+    <message>
+        <source>The session name</source>
+        <translation>Le nom de session</translation>
+    </message>
+    <message>
+        <source>Sign in, then choose the account this profile uses.</source>
+        <translation>Connectez-vous, puis choisissez le compte qu’utilise ce profil.</translation>
+    </message>
+    <message>
+        <source>An AWS account ID is 12 digits; choose the account again.</source>
+        <translation>Un ID de compte AWS compte 12 chiffres&#xa0;; choisissez de nouveau le compte.</translation>
+    </message>
+    <message>
+        <source>Choose the role this profile takes in the account.</source>
+        <translation>Choisissez le rôle que ce profil prend dans le compte.</translation>
+    </message>
+    <message>
+        <source>Signing in is not available here.</source>
+        <translation>La connexion n’est pas disponible ici.</translation>
+    </message>
+    <message>
+        <source>Looking for a sign-in to reuse…</source>
+        <translation>Recherche d’une connexion à réutiliser…</translation>
+    </message>
+    <message>
+        <source>The sign-in could not start.</source>
+        <translation>La connexion n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>Continue in your browser: sign in there and allow JobDesk access. %1</source>
+        <translation>Continuez dans votre navigateur&#xa0;: connectez-vous et autorisez l’accès à JobDesk. %1</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>Rouvrir la page</translation>
+    </message>
+    <message>
+        <source>Open %1 in a browser, sign in there and allow JobDesk access.</source>
+        <translation>Ouvrez %1 dans un navigateur, connectez-vous et autorisez l’accès à JobDesk.</translation>
+    </message>
+    <message>
+        <source>the sign-in page</source>
+        <translation>la page de connexion</translation>
+    </message>
+    <message>
+        <source>On any device, open %1 and confirm the code %2.</source>
+        <translation>Sur n’importe quel appareil, ouvrez %1 et confirmez le code %2.</translation>
+    </message>
+    <message>
+        <source>Starting the sign-in…</source>
+        <translation>Démarrage de la connexion…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the accounts cannot be listed: %1</source>
+        <translation>Connecté, mais les comptes ne peuvent pas être listés&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>Connecté à %1.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::ProfileListModel</name>
@@ -3569,6 +3737,14 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>Role %1 in account %2 through IAM Identity Center</source>
         <translation>Rôle %1 dans le compte %2 via IAM Identity Center</translation>
+    </message>
+    <message>
+        <source>New &amp;SSO Profile…</source>
+        <translation>&amp;Nouveau profil SSO…</translation>
+    </message>
+    <message>
+        <source>Sign in with IAM Identity Center and pick an account and role</source>
+        <translation>Se connecter avec IAM Identity Center et choisir un compte et un rôle</translation>
     </message>
 </context>
 <context>
@@ -4012,6 +4188,108 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>Sign in to %1 in your browser</source>
         <translation>Se connecter à %1 dans votre navigateur</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoAccountPicker</name>
+    <message>
+        <source>Filter accounts</source>
+        <translation>Filtrer les comptes</translation>
+    </message>
+    <message>
+        <source>Part of an account&apos;s name, ID or e-mail</source>
+        <translation>Partie du nom, de l’ID ou de l’e-mail d’un compte</translation>
+    </message>
+    <message>
+        <source>AWS accounts</source>
+        <translation>Comptes AWS</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Rôle</translation>
+    </message>
+    <message>
+        <source>Choose an account first</source>
+        <translation>Choisissez d’abord un compte</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>&amp;Filtrer&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>Comptes&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>Rô&amp;le&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Listing the accounts you may use…</source>
+        <translation>Liste des comptes que vous pouvez utiliser…</translation>
+    </message>
+    <message>
+        <source>This sign-in may use no AWS account. Ask your administrator for access, or sign in as someone else.</source>
+        <translation>Cette connexion ne peut utiliser aucun compte AWS. Demandez un accès à votre administrateur ou connectez-vous sous une autre identité.</translation>
+    </message>
+    <message>
+        <source>This sign-in may not use account %1.</source>
+        <translation>Cette connexion ne peut pas utiliser le compte %1.</translation>
+    </message>
+    <message>
+        <source>Choose one of the accounts listed.</source>
+        <translation>Choisissez l’un des comptes listés.</translation>
+    </message>
+    <message>
+        <source>Listing your roles in %1…</source>
+        <translation>Liste de vos rôles dans %1…</translation>
+    </message>
+    <message>
+        <source>You have no role in %1; choose another account.</source>
+        <translation>Vous n’avez aucun rôle dans %1&#xa0;; choisissez un autre compte.</translation>
+    </message>
+    <message>
+        <source>Sign in to list the accounts and roles you may use.</source>
+        <translation>Connectez-vous pour lister les comptes et rôles que vous pouvez utiliser.</translation>
+    </message>
+    <message>
+        <source>Saved: role %1 in account %2. Sign in to list the accounts and roles you may use.</source>
+        <translation>Enregistré&#xa0;: rôle %1 dans le compte %2. Connectez-vous pour lister les comptes et rôles que vous pouvez utiliser.</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(aucun)</translation>
+    </message>
+    <message>
+        <source>One account. Choose it, then a role.</source>
+        <translation>Un compte. Choisissez-le, puis un rôle.</translation>
+    </message>
+    <message>
+        <source>%1 accounts. Choose one, then a role.</source>
+        <translation>%1 comptes. Choisissez-en un, puis un rôle.</translation>
+    </message>
+    <message>
+        <source>One role in %1.</source>
+        <translation>Un rôle dans %1.</translation>
+    </message>
+    <message>
+        <source>%1 roles in %2.</source>
+        <translation>%1 rôles dans %2.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoAccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>Compte</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
     </message>
 </context>
 <context>

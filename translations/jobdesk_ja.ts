@@ -3431,6 +3431,174 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>&amp;Endpoint:</source>
         <translation>エンドポイント(&amp;E):</translation>
     </message>
+    <message>
+        <source>Sign &amp;In…</source>
+        <translation>サインイン(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Cancel Sign-In</source>
+        <translation>サインインを取り消す</translation>
+    </message>
+    <message>
+        <source>New SSO Profile</source>
+        <translation>新しい SSO プロファイル</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center (SSO)</source>
+        <translation>IAM Identity Center (SSO)</translation>
+    </message>
+    <message>
+        <source>Start URL</source>
+        <translation>開始 URL</translation>
+    </message>
+    <message>
+        <source>SSO region</source>
+        <translation>SSO リージョン</translation>
+    </message>
+    <message>
+        <source>Session name</source>
+        <translation>セッション名</translation>
+    </message>
+    <message>
+        <source>the profile&apos;s name</source>
+        <translation>プロファイル名</translation>
+    </message>
+    <message>
+        <source>How to sign in</source>
+        <translation>サインイン方法</translation>
+    </message>
+    <message>
+        <source>The browser on this computer</source>
+        <translation>このコンピューターのブラウザー</translation>
+    </message>
+    <message>
+        <source>A code confirmed on another device</source>
+        <translation>別のデバイスで確認するコード</translation>
+    </message>
+    <message>
+        <source>Sign in &amp;with:</source>
+        <translation>サインイン方法(&amp;W):</translation>
+    </message>
+    <message>
+        <source>Start &amp;URL:</source>
+        <translation>開始 URL(&amp;U):</translation>
+    </message>
+    <message>
+        <source>SSO re&amp;gion:</source>
+        <translation>SSO リージョン(&amp;G):</translation>
+    </message>
+    <message>
+        <source>Session na&amp;me:</source>
+        <translation>セッション名(&amp;M):</translation>
+    </message>
+    <message>
+        <source>The address of your AWS access portal, where you sign in to IAM Identity Center</source>
+        <translation>IAM Identity Center にサインインする AWS アクセスポータルのアドレス</translation>
+    </message>
+    <message>
+        <source>The region where your organisation runs IAM Identity Center</source>
+        <translation>組織が IAM Identity Center を運用しているリージョン</translation>
+    </message>
+    <message>
+        <source>Names the sign-in, as an sso-session does for the AWS CLI. Profiles with the same session share one sign-in: signing in once serves them all.</source>
+        <translation>AWS CLI の sso-session と同じように、サインインに名前を付けます。同じセッションのプロファイルは 1 つのサインインを共有するため、一度サインインすればすべてで使えます。</translation>
+    </message>
+    <message>
+        <source>Sign in to list the accounts and roles you may use.</source>
+        <translation>サインインすると、使用できるアカウントとロールが一覧表示されます。</translation>
+    </message>
+    <message>
+        <source>Sign-in cancelled.</source>
+        <translation>サインインを取り消しました。</translation>
+    </message>
+    <message>
+        <source>The sign-in failed: %1</source>
+        <translation>サインインに失敗しました: %1</translation>
+    </message>
+    <message>
+        <source>Waiting for the sign-in under way…</source>
+        <translation>進行中のサインインを待っています…</translation>
+    </message>
+    <message>
+        <source>Enter the start URL of your AWS access portal, e.g. https://d-1234567890.awsapps.com/start.</source>
+        <translation>AWS アクセスポータルの開始 URL を入力してください（例: https://d-1234567890.awsapps.com/start）。</translation>
+    </message>
+    <message>
+        <source>The start URL</source>
+        <translation>開始 URL</translation>
+    </message>
+    <message>
+        <source>The start URL must begin with https://: IAM Identity Center signs in only over HTTPS.</source>
+        <translation>開始 URL は https:// で始まる必要があります。IAM Identity Center は HTTPS でのみサインインします。</translation>
+    </message>
+    <message>
+        <source>Choose the region where IAM Identity Center runs.</source>
+        <translation>IAM Identity Center が動作しているリージョンを選んでください。</translation>
+    </message>
+    <message>
+        <source>The SSO region</source>
+        <translation>SSO リージョン</translation>
+    </message>
+    <message>
+        <source>The session name</source>
+        <translation>セッション名</translation>
+    </message>
+    <message>
+        <source>Sign in, then choose the account this profile uses.</source>
+        <translation>サインインしてから、このプロファイルで使うアカウントを選んでください。</translation>
+    </message>
+    <message>
+        <source>An AWS account ID is 12 digits; choose the account again.</source>
+        <translation>AWS アカウント ID は 12 桁です。アカウントを選び直してください。</translation>
+    </message>
+    <message>
+        <source>Choose the role this profile takes in the account.</source>
+        <translation>このプロファイルがアカウントで使うロールを選んでください。</translation>
+    </message>
+    <message>
+        <source>Signing in is not available here.</source>
+        <translation>ここではサインインできません。</translation>
+    </message>
+    <message>
+        <source>Looking for a sign-in to reuse…</source>
+        <translation>再利用できるサインインを探しています…</translation>
+    </message>
+    <message>
+        <source>The sign-in could not start.</source>
+        <translation>サインインを開始できませんでした。</translation>
+    </message>
+    <message>
+        <source>Continue in your browser: sign in there and allow JobDesk access. %1</source>
+        <translation>ブラウザーで続けてください。サインインして JobDesk へのアクセスを許可します。%1</translation>
+    </message>
+    <message>
+        <source>Open the page again</source>
+        <translation>ページをもう一度開く</translation>
+    </message>
+    <message>
+        <source>Open %1 in a browser, sign in there and allow JobDesk access.</source>
+        <translation>ブラウザーで %1 を開き、サインインして JobDesk へのアクセスを許可してください。</translation>
+    </message>
+    <message>
+        <source>the sign-in page</source>
+        <translation>サインインページ</translation>
+    </message>
+    <message>
+        <source>On any device, open %1 and confirm the code %2.</source>
+        <translation>任意のデバイスで %1 を開き、コード %2 を確認してください。</translation>
+    </message>
+    <message>
+        <source>Starting the sign-in…</source>
+        <translation>サインインを開始しています…</translation>
+    </message>
+    <message>
+        <source>Signed in, but the accounts cannot be listed: %1</source>
+        <translation>サインインしましたが、アカウントを一覧表示できません: %1</translation>
+    </message>
+    <message>
+        <source>Signed in to %1.</source>
+        <translation>%1 にサインインしました。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::ProfileListModel</name>
@@ -3568,6 +3736,14 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>Role %1 in account %2 through IAM Identity Center</source>
         <translation>IAM Identity Center 経由でアカウント %2 のロール %1</translation>
+    </message>
+    <message>
+        <source>New &amp;SSO Profile…</source>
+        <translation>新しい SSO プロファイル(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Sign in with IAM Identity Center and pick an account and role</source>
+        <translation>IAM Identity Center でサインインし、アカウントとロールを選びます</translation>
     </message>
 </context>
 <context>
@@ -4010,6 +4186,108 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>Sign in to %1 in your browser</source>
         <translation>ブラウザーで %1 にサインインします</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoAccountPicker</name>
+    <message>
+        <source>Filter accounts</source>
+        <translation>アカウントを絞り込む</translation>
+    </message>
+    <message>
+        <source>Part of an account&apos;s name, ID or e-mail</source>
+        <translation>アカウントの名前、ID、メールの一部</translation>
+    </message>
+    <message>
+        <source>AWS accounts</source>
+        <translation>AWS アカウント</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>ロール</translation>
+    </message>
+    <message>
+        <source>Choose an account first</source>
+        <translation>先にアカウントを選んでください</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>絞り込み(&amp;F):</translation>
+    </message>
+    <message>
+        <source>Accounts:</source>
+        <translation>アカウント:</translation>
+    </message>
+    <message>
+        <source>Ro&amp;le:</source>
+        <translation>ロール(&amp;L):</translation>
+    </message>
+    <message>
+        <source>Listing the accounts you may use…</source>
+        <translation>使用できるアカウントを一覧表示しています…</translation>
+    </message>
+    <message>
+        <source>This sign-in may use no AWS account. Ask your administrator for access, or sign in as someone else.</source>
+        <translation>このサインインで使用できる AWS アカウントはありません。管理者にアクセスを依頼するか、別のユーザーとしてサインインしてください。</translation>
+    </message>
+    <message>
+        <source>This sign-in may not use account %1.</source>
+        <translation>このサインインではアカウント %1 を使用できません。</translation>
+    </message>
+    <message>
+        <source>Choose one of the accounts listed.</source>
+        <translation>一覧のアカウントから選んでください。</translation>
+    </message>
+    <message>
+        <source>Listing your roles in %1…</source>
+        <translation>%1 でのロールを一覧表示しています…</translation>
+    </message>
+    <message>
+        <source>You have no role in %1; choose another account.</source>
+        <translation>%1 にはロールがありません。別のアカウントを選んでください。</translation>
+    </message>
+    <message>
+        <source>Sign in to list the accounts and roles you may use.</source>
+        <translation>サインインすると、使用できるアカウントとロールが一覧表示されます。</translation>
+    </message>
+    <message>
+        <source>Saved: role %1 in account %2. Sign in to list the accounts and roles you may use.</source>
+        <translation>保存済み: アカウント %2 のロール %1。サインインすると、使用できるアカウントとロールが一覧表示されます。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(なし)</translation>
+    </message>
+    <message>
+        <source>One account. Choose it, then a role.</source>
+        <translation>アカウントは 1 件です。選んでから、ロールを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 accounts. Choose one, then a role.</source>
+        <translation>アカウントは %1 件です。1 つ選んでから、ロールを選んでください。</translation>
+    </message>
+    <message>
+        <source>One role in %1.</source>
+        <translation>%1 のロールは 1 件です。</translation>
+    </message>
+    <message>
+        <source>%1 roles in %2.</source>
+        <translation>%2 のロールは %1 件です。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoAccountsModel</name>
+    <message>
+        <source>Account</source>
+        <translation>アカウント</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>メール</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,7 @@
 #include "cli/helpcommand.h"
 #include "cli/operationcommand.h"
 #include "cli/profilecommand.h"
+#include "cli/ssocommand.h"
 #include "cli/versioncommand.h"
 
 namespace jobdesk::cli {
@@ -22,6 +23,7 @@ Command *CliRunner::commandFor(CommandLine::Command command)
     case CommandLine::Command::Completion: return new CompletionCommand(m_streams, this);
     case CommandLine::Command::Profile: return new ProfileCommand(m_streams, this);
     case CommandLine::Command::Artifact: return new ArtifactCommand(m_arguments, m_env, m_streams, this);
+    case CommandLine::Command::Sso: return new SsoCommand(m_env, m_streams, this);
     case CommandLine::Command::Operation: break;
     }
     return new OperationCommand(m_arguments, m_env, m_streams, this);

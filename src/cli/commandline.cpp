@@ -303,9 +303,10 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         return cl;
     }
     if (opName == QLatin1String("completion") || opName == QLatin1String("profile")
-        || opName == QLatin1String("artifact")) {
+        || opName == QLatin1String("artifact") || opName == QLatin1String("sso")) {
         cl.command = opName == QLatin1String("completion") ? Command::Completion
             : opName == QLatin1String("profile")           ? Command::Profile
+            : opName == QLatin1String("sso")               ? Command::Sso
                                                            : Command::Artifact;
         cl.commandArguments = rest;
         if (help)
@@ -318,7 +319,7 @@ Result<CommandLine> CommandLine::parse(const QStringList &arguments)
         for (const Operation &op : ServiceModel::codePipeline().operations())
             valid << QString::fromStdString(op.cliName);
         valid << QStringLiteral("help") << QStringLiteral("completion") << QStringLiteral("profile")
-              << QStringLiteral("artifact");
+              << QStringLiteral("artifact") << QStringLiteral("sso");
         return usageError(tr("argument operation: Invalid choice '%1', valid choices are: %2")
                               .arg(opName, valid.join(QStringLiteral(", "))));
     }

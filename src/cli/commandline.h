@@ -26,6 +26,7 @@ struct CommandLine
         Completion,  // completion bash|zsh
         Profile,     // profile list|add|remove|show
         Artifact,    // artifact list|get|put: a job's S3 artifacts
+        Sso,         // sso login|logout: IAM Identity Center sign-in, as `aws sso` does it
     };
 
     Command command = Command::Operation;
@@ -33,7 +34,7 @@ struct CommandLine
     nlohmann::ordered_json params = nlohmann::ordered_json::object();
     QString skeleton;  // "input" or "output" for --generate-cli-skeleton; empty otherwise
     bool quietPollWarning = false;
-    QStringList commandArguments;  // what follows "completion", "profile" or "artifact" (and "help")
+    QStringList commandArguments;  // what follows "completion", "profile", "artifact" or "sso" (and "help")
 
     // Global options; empty when not given.
     QString region;

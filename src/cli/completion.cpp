@@ -61,12 +61,18 @@ Completion::Table Completion::table()
                                       "--source --s3-endpoint-url")
                            .split(QLatin1Char(' ')),
                        true});
+    t.commands.append({QStringLiteral("sso"), QStringLiteral("Sign in to IAM Identity Center, or sign out"),
+                       QStringLiteral("login logout help --sso-session --use-device-code --no-browser --profile")
+                           .split(QLatin1Char(' ')),
+                       false});
     t.commands.append({QStringLiteral("completion"),
                        QStringLiteral("Print a shell completion script"),
                        {QStringLiteral("bash"), QStringLiteral("zsh")},
                        false});
-    t.commands.append({QStringLiteral("help"), QStringLiteral("Show help"),
-                       operations + QStringList{QStringLiteral("artifact"), QStringLiteral("profile")}, false});
+    t.commands.append(
+        {QStringLiteral("help"), QStringLiteral("Show help"),
+         operations + QStringList{QStringLiteral("artifact"), QStringLiteral("profile"), QStringLiteral("sso")},
+         false});
     t.globals = globalOptions();
     t.topLevelExtras = {QStringLiteral("codepipeline")};
     using Kind = Table::ValueKind;
@@ -79,7 +85,7 @@ Completion::Table Completion::table()
          Kind::Files,
          {}},
         {QStringLiteral("--region --endpoint-url --profile --cli-read-timeout --cli-connect-timeout --query "
-                        "--s3-endpoint-url")
+                        "--s3-endpoint-url --sso-session")
              .split(QLatin1Char(' ')),
          Kind::Nothing,
          {}},

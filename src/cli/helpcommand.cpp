@@ -16,6 +16,7 @@ void HelpCommand::run(const CommandLine &commandLine)
     const QString page = commandLine.operation ? HelpText::operationPage(*commandLine.operation)
         : topic == QLatin1String("artifact")   ? HelpText::artifactPage()
         : topic == QLatin1String("profile")    ? HelpText::profilePage()
+        : topic == QLatin1String("sso")        ? HelpText::ssoPage()
                                                : HelpText::overview();
     write(m_streams.out, page.toUtf8());
     finish(ExitSuccess);

@@ -192,6 +192,7 @@ QString HelpText::overview()
            "  jobdesk-cli OPERATION help\n"
            "  jobdesk-cli profile list|add|remove|show ...\n"
            "  jobdesk-cli artifact list|get|put --job-id ID --client-token TOKEN ...\n"
+           "  jobdesk-cli sso login|logout ...\n"
            "  jobdesk-cli completion bash|zsh\n"
            "\n"
            "DESCRIPTION\n"
@@ -207,6 +208,8 @@ QString HelpText::overview()
                "  profile              Manage JobDesk profiles (jobdesk-cli profile help).\n"
                "  artifact             List, download, extract and upload a job's S3 artifacts\n"
                "                       (jobdesk-cli artifact help).\n"
+               "  sso                  Sign in to IAM Identity Center for an SSO profile, or sign out\n"
+               "                       (jobdesk-cli sso help).\n"
                "  completion bash|zsh  Print a shell completion script, e.g. source <(jobdesk-cli completion bash).\n"
                "\n");
     page += globalOptionsText();
@@ -354,6 +357,45 @@ QString HelpText::artifactPage()
               "  terminal, progress is shown on stderr. Ctrl+C stops the transfer, removes partial files and\n"
               "  exits with 130. Exit codes: 252 for the command line or an unknown artifact name, 253 for\n"
               "  credentials, 254 when CodePipeline or S3 answered with an error, 255 otherwise.\n");
+}
+
+QString HelpText::ssoPage()
+{
+    return tr("NAME\n"
+              "  jobdesk-cli sso - sign in to IAM Identity Center (AWS SSO) for SSO profiles, as aws sso does\n"
+              "\n"
+              "SYNOPSIS\n"
+              "  jobdesk-cli sso login [--profile NAME | --sso-session NAME] [--use-device-code] [--no-browser]\n"
+              "  jobdesk-cli sso logout\n"
+              "\n"
+              "DESCRIPTION\n"
+              "  An SSO profile names an sso-session (or, in the legacy form, a start URL and region) and an\n"
+              "  account and role: sso_session, sso_account_id and sso_role_name in ~/.aws/config, as\n"
+              "  `aws configure sso` writes them, or a JobDesk profile set up in the window. Once signed in, any\n"
+              "  operation with --profile NAME gets the role's keys from IAM Identity Center.\n"
+              "\n"
+              "  login           Signs in for the profile's sso-session: --profile, else AWS_PROFILE, else\n"
+              "                  the default profile (a JobDesk profile of that name first), or the\n"
+              "                  [sso-session NAME] section --sso-session names. It opens the sign-in page in\n"
+              "                  the browser ($BROWSER, else the desktop's) and prints its address, waits\n"
+              "                  until the page sends the browser back to jobdesk-cli on 127.0.0.1 (or the\n"
+              "                  device code is approved), then prints the start URL it signed in to.\n"
+              "  logout          Signs out of every session the AWS config's profiles and sso-sessions and\n"
+              "                  the JobDesk SSO profiles name: calls Logout and forgets the token.\n"
+              "\n"
+              "OPTIONS\n"
+              "  --sso-session NAME   Sign in for this [sso-session NAME] of the AWS config file.\n"
+              "  --use-device-code    Sign in with a code shown here and confirmed on any device, instead of\n"
+              "                       the browser coming back to this computer. A legacy profile always does.\n"
+              "  --no-browser         Print the page to open instead of opening it.\n"
+              "\n"
+              "  The token is kept in the OS keychain. It is written to the AWS CLI's cache\n"
+              "  (~/.aws/sso/cache) too only when \"Share sign-in with the AWS CLI\" is on in the window's\n"
+              "  settings; a valid token `aws sso login` left there is used as it is. Ctrl+C stops the sign-in\n"
+              "  and exits with 130. Exit codes: 252 for the command line, 253 for a profile or sso-session\n"
+              "  that is missing or incomplete, 254 when IAM Identity Center refused, 255 otherwise (the\n"
+              "  sign-in expired before it was approved, the network). An operation whose profile is not\n"
+              "  signed in, or whose sign-in has expired, ends with 255 and the AWS CLI's message.\n");
 }
 
 }  // namespace jobdesk::cli

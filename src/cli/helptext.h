@@ -17,6 +17,7 @@ public:
     static QString operationPage(const codepipeline::Operation &operation);
     static QString profilePage();
     static QString artifactPage();
+    static QString ssoPage();
 
     // The one-line description of an operation or of a parameter (by member name).
     static QString operationSummary(const codepipeline::Operation &operation);

@@ -5,6 +5,8 @@
 #include "cli/exitcode.h"
 #include "cli/helptext.h"
 #include "cli/skeleton.h"
+#include "cli/ssocommand.h"
+#include "cli/ssotexts.h"
 #include "cli/terminalinput.h"
 #include "core/aws/awsclient.h"
 #include "core/aws/clientconfigbuilder.h"
@@ -19,6 +21,7 @@
 #include "core/platform/terminal.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
+#include "core/sso/ssosessions.h"
 
 #include <QNetworkAccessManager>
 
@@ -370,11 +373,41 @@ void OperationCommand::onResolveFailed(const Error &e)
                      tr("Unable to locate credentials. You can configure credentials by running \"aws configure\".")));
         return;
     }
+    if (sso::SsoSessions::needsSignIn(e)) {
+        onSsoSignInNeeded(e);
+        return;
+    }
+    if (e.code == QLatin1String("InvalidSsoConfig")) {
+        // botocore's InvalidConfigError: the message alone, and a general failure.
+        fail(failure(Error::Kind::Protocol, e.code, e.message));
+        return;
+    }
     // Whatever stops the profile from resolving is a configuration error to the AWS CLI.
     QString message = e.message;
     if (!e.hint.isEmpty())
         message += QLatin1Char('\n') + e.hint;
     fail(failure(Error::Kind::Credentials, e.code, message));
+}
+
+void OperationCommand::onSsoSignInNeeded(const Error &e)
+{
+    // The session the resolver asked for, found the way it found it.
+    const auto profile = SsoCommand::profileConfig(m_cl.profile, m_env, m_store);
+    sso::SsoSignIn::Settings session;
+    if (profile) {
+        session = profile->session;
+    } else {
+        session.sessionName = e.field;  // the label is all the message needs
+    }
+    if (e.code == sso::SsoSessions::notSignedInCode() || !profile || session.sessionName.isEmpty()) {
+        fail(SsoTexts::resolveFailure(e, session, false));
+        return;
+    }
+    // A token that is still valid was turned down by the portal (revoked, signed out
+    // elsewhere): botocore words that differently from one that ran out.
+    m_resolver->ssoSessions()->token(session, this, [this, e, session](Result<sso::SsoCachedToken> token) {
+        fail(SsoTexts::resolveFailure(e, session, token.ok()));
+    });
 }
 
 void OperationCommand::send(const profiles::ResolvedConfig &resolved)

@@ -69,6 +69,8 @@ private:
     bool checkInput();
     void resolveAndSend();
     void onResolveFailed(const Error &error);
+    // A profile whose IAM Identity Center sign-in is missing, over or refused: botocore's words.
+    void onSsoSignInNeeded(const Error &error);
     void send(const profiles::ResolvedConfig &resolved);
 
     QStringList m_arguments;

@@ -38,6 +38,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
     , m_details(new QLabel(this))
     , m_status(new QLabel(this))
     , m_add(new QPushButton(tr("&Add…"), this))
+    , m_addSso(new QPushButton(tr("New &SSO Profile…"), this))
     , m_edit(new QPushButton(tr("&Edit…"), this))
     , m_remove(new QPushButton(tr("&Delete"), this))
     , m_import(new QPushButton(tr("&Import from AWS Config…"), this))
@@ -53,9 +54,11 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
     m_status->setWordWrap(true);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_test->setToolTip(tr("Make one signed call to CodePipeline with the profile's keys"));
+    m_addSso->setObjectName(QStringLiteral("addSsoProfile"));
+    m_addSso->setToolTip(tr("Sign in with IAM Identity Center and pick an account and role"));
 
     auto *buttons = new QVBoxLayout;
-    for (QPushButton *b : {m_add, m_edit, m_remove, m_import, m_test})
+    for (QPushButton *b : {m_add, m_addSso, m_edit, m_remove, m_import, m_test})
         buttons->addWidget(b);
     buttons->addStretch();
     auto *row = new QHBoxLayout;
@@ -70,6 +73,7 @@ ProfileManagerDialog::ProfileManagerDialog(ProfileStore *store, profiles::Creden
 
     connect(close, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_add, &QPushButton::clicked, this, &ProfileManagerDialog::addProfile);
+    connect(m_addSso, &QPushButton::clicked, this, &ProfileManagerDialog::addSsoProfile);
     connect(m_edit, &QPushButton::clicked, this, [this] { editProfile(currentName()); });
     connect(m_remove, &QPushButton::clicked, this, [this] { removeProfile(currentName()); });
     connect(m_test, &QPushButton::clicked, this, [this] { testProfile(currentName()); });
@@ -133,7 +137,8 @@ void ProfileManagerDialog::reload()
             break;
         case Profile::CredentialSource::Environment: item->setToolTip(tr("Keys from the environment")); break;
         case Profile::CredentialSource::Sso:
-            item->setToolTip(tr("Role %1 in account %2 through IAM Identity Center").arg(p.sso.roleName, p.sso.accountId));
+            item->setToolTip(
+                tr("Role %1 in account %2 through IAM Identity Center").arg(p.sso.roleName, p.sso.accountId));
             break;
         }
         if (p.name == current)
@@ -148,6 +153,7 @@ void ProfileManagerDialog::setWorking(bool working)
 {
     const bool selected = m_list->currentItem() != nullptr;
     m_add->setEnabled(!working);
+    m_addSso->setEnabled(!working);
     m_import->setEnabled(!working);
     m_edit->setEnabled(!working && selected);
     m_remove->setEnabled(!working && selected);
@@ -176,8 +182,20 @@ bool ProfileManagerDialog::runEditor(ProfileEditDialog *dialog)
 
 void ProfileManagerDialog::addProfile()
 {
+    addWith(Profile());
+}
+
+void ProfileManagerDialog::addSsoProfile()
+{
     Profile blank;
+    blank.source = Profile::CredentialSource::Sso;
+    addWith(blank);
+}
+
+void ProfileManagerDialog::addWith(const Profile &blank)
+{
     ProfileEditDialog dialog(ProfileEditDialog::Mode::Add, blank, sharedProfileNames(), this);
+    dialog.setSsoSessions(m_resolver->ssoSessions());
     if (!runEditor(&dialog)) {
         report(false, {});
         return;
@@ -193,6 +211,7 @@ void ProfileManagerDialog::editProfile(const QString &name)
         return;
     }
     ProfileEditDialog dialog(ProfileEditDialog::Mode::Edit, *existing, sharedProfileNames(), this);
+    dialog.setSsoSessions(m_resolver->ssoSessions());
     if (!runEditor(&dialog)) {
         report(false, {});
         return;

@@ -47,6 +47,8 @@ public:
 
 public Q_SLOTS:
     void addProfile();
+    // A new profile that signs in with IAM Identity Center and takes a role from its list.
+    void addSsoProfile();
     void editProfile(const QString &name);
     void removeProfile(const QString &name);
     void importProfile(const QString &awsProfile);
@@ -60,6 +62,7 @@ private:
     void reload();
     void report(bool ok, const QString &message);
     bool runEditor(ProfileEditDialog *dialog);
+    void addWith(const profiles::Profile &blank);
     void save(const profiles::Profile &profile, std::optional<aws::Credentials> keys, const QString &renameFrom);
     QStringList sharedProfileNames() const;
     void setWorking(bool working);
@@ -73,6 +76,7 @@ private:
     QLabel *m_details;
     QLabel *m_status;
     QPushButton *m_add;
+    QPushButton *m_addSso;
     QPushButton *m_edit;
     QPushButton *m_remove;
     QPushButton *m_import;

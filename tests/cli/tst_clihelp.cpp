@@ -23,6 +23,7 @@ private Q_SLOTS:
     void overview();
     void operationPages_data();
     void operationPages();
+    void ssoPage();
     void bashCompletion_data();
     void bashCompletion();
     void zshCompletion();
@@ -83,6 +84,34 @@ void TestCliHelp::operationPages()
     QCOMPARE(page.out.contains("--quiet-poll-warning"), operation == QLatin1String("poll-for-third-party-jobs"));
 }
 
+void TestCliHelp::ssoPage()
+{
+    const auto page = run({QStringLiteral("sso"), QStringLiteral("help")});
+    QCOMPARE(page.exitCode, 0);
+    QVERIFY(page.out.startsWith("NAME\n  jobdesk-cli sso"));
+    for (const char *word :
+         {"login", "logout", "--sso-session", "--use-device-code", "--no-browser", "--profile", "130"})
+        QVERIFY2(page.out.contains(word), word);
+    for (const QStringList &asked :
+         {QStringList{QStringLiteral("sso"), QStringLiteral("login"), QStringLiteral("help")},
+          QStringList{QStringLiteral("sso"), QStringLiteral("logout"), QStringLiteral("--help")},
+          QStringList{QStringLiteral("help"), QStringLiteral("sso")},
+          QStringList{QStringLiteral("sso"), QStringLiteral("--help")}}) {
+        const auto same = run(asked);
+        QCOMPARE(same.exitCode, 0);
+        QCOMPARE(same.out, page.out);
+    }
+    // Without a subcommand: the page, and the exit code of a command line that is not complete.
+    const auto bare = run({QStringLiteral("sso")});
+    QCOMPARE(bare.exitCode, 252);
+    QCOMPARE(bare.out, page.out);
+    const auto overview = run({QStringLiteral("help")});
+    QVERIFY(overview.out.contains("jobdesk-cli sso login|logout"));
+    const auto unknown = run({QStringLiteral("sso"), QStringLiteral("whoami")});
+    QCOMPARE(unknown.exitCode, 252);
+    QVERIFY2(unknown.err.contains("Invalid choice 'whoami'"), unknown.err.constData());
+}
+
 void TestCliHelp::bashCompletion_data()
 {
     QTest::addColumn<QString>("line");  // the words typed, the last one being completed
@@ -103,6 +132,12 @@ void TestCliHelp::bashCompletion_data()
                                  << QStringList{};
     QTest::newRow("output values") << QStringLiteral("jobdesk-cli get-third-party-job-details --output t")
                                    << QStringList{QStringLiteral("table"), QStringLiteral("text")};
+    QTest::newRow("sso subcommands") << QStringLiteral("jobdesk-cli sso lo")
+                                     << QStringList{QStringLiteral("login"), QStringLiteral("logout")};
+    QTest::newRow("sso login options") << QStringLiteral("jobdesk-cli sso login --u")
+                                       << QStringList{QStringLiteral("--use-device-code")};
+    QTest::newRow("sso session value") << QStringLiteral("jobdesk-cli sso login --sso-session d") << QStringList{};
+    QTest::newRow("help topics") << QStringLiteral("jobdesk-cli help ss") << QStringList{QStringLiteral("sso")};
     QTest::newRow("completion shells") << QStringLiteral("jobdesk-cli completion ")
                                        << QStringList{QStringLiteral("bash"), QStringLiteral("zsh")};
 }

@@ -3,6 +3,7 @@
 // --cli-input-json merging, skeleton and help forms, and its errors.
 
 #include "cli/commandline.h"
+#include "cli/ssocommand.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -303,6 +304,25 @@ void TestCommandLine::commands()
     QCOMPARE(profile.value().commandArguments,
              (QStringList{QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--access-key-id"),
                           QStringLiteral("AKID")}));
+    // sso: --profile is the global option; the rest is the subcommand's.
+    const auto sso = CommandLine::parse({QStringLiteral("sso"), QStringLiteral("login"), QStringLiteral("--profile"),
+                                         QStringLiteral("desk"), QStringLiteral("--sso-session=s"),
+                                         QStringLiteral("--use-device-code")});
+    QCOMPARE(sso.value().command, C::Sso);
+    QCOMPARE(sso.value().profile, QStringLiteral("desk"));
+    const auto options = jobdesk::cli::SsoCommand::parseOptions(sso.value().commandArguments);
+    QVERIFY(options.ok());
+    QCOMPARE(options.value().action, jobdesk::cli::SsoCommand::Action::Login);
+    QCOMPARE(options.value().ssoSession, QStringLiteral("s"));
+    QVERIFY(options.value().useDeviceCode && !options.value().noBrowser);
+    QCOMPARE(
+        jobdesk::cli::SsoCommand::parseOptions({QStringLiteral("login"), QStringLiteral("--sso-session")}).error().code,
+        CommandLine::usageErrorCode());
+    // logout takes no options; the AWS CLI refuses them without its usage lines.
+    QCOMPARE(jobdesk::cli::SsoCommand::parseOptions({QStringLiteral("logout"), QStringLiteral("--no-browser")})
+                 .error()
+                 .message,
+             QStringLiteral("Unknown options: --no-browser"));
     // A skeleton needs none of the required parameters.
     const auto skeleton =
         CommandLine::parse({QStringLiteral("get-third-party-job-details"), QStringLiteral("--generate-cli-skeleton")});

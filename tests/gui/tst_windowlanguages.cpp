@@ -284,6 +284,11 @@ private Q_SLOTS:
         ProfileEditDialog add(ProfileEditDialog::Mode::Add, {}, {QStringLiteral("default")});
         add.setObjectName(QStringLiteral("profile editor"));
         walk(language, &add);
+        profiles::Profile ssoProfile;
+        ssoProfile.source = profiles::Profile::CredentialSource::Sso;
+        ProfileEditDialog sso(ProfileEditDialog::Mode::Add, ssoProfile, {});
+        sso.setObjectName(QStringLiteral("SSO profile editor"));
+        walk(language, &sso);
         ProfileEditDialog import(ProfileEditDialog::Mode::Import, {}, {QStringLiteral("default")});
         import.setObjectName(QStringLiteral("profile import"));
         walk(language, &import);
