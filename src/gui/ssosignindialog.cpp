@@ -174,9 +174,6 @@ void SsoSignInDialog::follow(SsoSignIn *signIn)
         return;
     connect(signIn, &SsoSignIn::browserUrlReady, this, &SsoSignInDialog::showBrowserUrl);
     connect(signIn, &SsoSignIn::deviceCodeReady, this, &SsoSignInDialog::showDeviceCode);
-    connect(signIn, &SsoSignIn::polling, this, [this](int seconds) {
-        m_waiting->setText(tr("Waiting for you to approve the code (checked every %n second(s))…", nullptr, seconds));
-    });
     connect(signIn, &SsoSignIn::failed, this, [this](const Error &error) {
         if (!m_switching)
             finish(error);
