@@ -2077,6 +2077,10 @@ Ersetzen?</translation>
         <source>Request ID: %1</source>
         <translation>Anfrage-ID: %1</translation>
     </message>
+    <message>
+        <source>Sign In Again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::FailureResultDialog</name>
@@ -4022,6 +4026,18 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <source>The S3 endpoint</source>
         <translation>Der S3-Endpunkt</translation>
     </message>
+    <message>
+        <source>Share s&amp;ign-in with the AWS CLI</source>
+        <translation>Anmeldung mit der AWS CLI &amp;teilen</translation>
+    </message>
+    <message>
+        <source>Share IAM Identity Center sign-ins with the AWS CLI</source>
+        <translation>IAM-Identity-Center-Anmeldungen mit der AWS CLI teilen</translation>
+    </message>
+    <message>
+        <source>When on, an IAM Identity Center sign-in is also written to the AWS CLI&apos;s token cache (~/.aws/sso/cache, a file only you can read), so that the AWS CLI and SDKs use it too. Off by default: JobDesk then keeps sign-ins in the system keychain only.</source>
+        <translation>Wenn eingeschaltet, wird eine IAM-Identity-Center-Anmeldung auch in den Token-Cache der AWS CLI geschrieben (~/.aws/sso/cache, eine Datei, die nur Sie lesen können), sodass die AWS CLI und die SDKs sie ebenfalls nutzen. Standardmäßig aus: Dann bewahrt JobDesk Anmeldungen nur im Schlüsselbund des Systems auf.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::SsoAccountPicker</name>
@@ -4123,6 +4139,150 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>E-mail</source>
         <translation>E-Mail</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInActions</name>
+    <message>
+        <source>Signed out.</source>
+        <translation>Abgemeldet.</translation>
+    </message>
+    <message>
+        <source>Profile %1 waits for you to sign in…</source>
+        <translation>Profil %1 wartet auf Ihre Anmeldung…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Angemeldet.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInDialog</name>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>Die Anmeldung wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser Again</source>
+        <translation>Browser erneut ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <source>Co&amp;py Code</source>
+        <translation>Code &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Use a Code &amp;Instead</source>
+        <translation>&amp;Stattdessen einen Code verwenden</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>Sign in to IAM Identity Center at &lt;b&gt;%1&lt;/b&gt; to continue.</source>
+        <translation>Melden Sie sich bei IAM Identity Center unter &lt;b&gt;%1&lt;/b&gt; an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>Profile “%1” needs you to sign in to IAM Identity Center at &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Für das Profil „%1“ müssen Sie sich bei IAM Identity Center unter &lt;b&gt;%2&lt;/b&gt; anmelden.</translation>
+    </message>
+    <message>
+        <source>Preparing the sign-in…</source>
+        <translation>Die Anmeldung wird vorbereitet…</translation>
+    </message>
+    <message>
+        <source>Sign-in page address</source>
+        <translation>Adresse der Anmeldeseite</translation>
+    </message>
+    <message>
+        <source>Open the page below in a browser, on this computer or another one, and enter this code:</source>
+        <translation>Öffnen Sie die Seite unten in einem Browser, auf diesem oder einem anderen Computer, und geben Sie diesen Code ein:</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>Anmeldecode</translation>
+    </message>
+    <message>
+        <source>Before you approve, check that the page shows this same code. Never approve a code you did not ask for.</source>
+        <translation>Prüfen Sie vor der Freigabe, dass die Seite genau diesen Code zeigt. Geben Sie nie einen Code frei, den Sie nicht angefordert haben.</translation>
+    </message>
+    <message>
+        <source>For when the browser is on another computer or cannot reach JobDesk: sign in with a code you enter on the sign-in page instead.</source>
+        <translation>Für den Fall, dass der Browser auf einem anderen Computer läuft oder JobDesk nicht erreicht: Melden Sie sich stattdessen mit einem Code an, den Sie auf der Anmeldeseite eingeben.</translation>
+    </message>
+    <message>
+        <source>Sign-in page: %1</source>
+        <translation>Anmeldeseite: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Continue in your browser.&lt;/b&gt; JobDesk opened the sign-in page there: sign in and allow access, and this window closes by itself. If no page opened, open this address in your browser:</source>
+        <translation>&lt;b&gt;Fahren Sie im Browser fort.&lt;/b&gt; JobDesk hat dort die Anmeldeseite geöffnet: Melden Sie sich an und erlauben Sie den Zugriff; dieses Fenster schließt sich dann von selbst. Wenn sich keine Seite geöffnet hat, öffnen Sie diese Adresse im Browser:</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation>Warten auf den Browser…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve the code…</source>
+        <translation>Warten auf Ihre Freigabe des Codes…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JobDesk could not open a browser.&lt;/b&gt; Open this address in your browser, or use a code instead:</source>
+        <translation>&lt;b&gt;JobDesk konnte keinen Browser öffnen.&lt;/b&gt; Öffnen Sie diese Adresse in Ihrem Browser oder verwenden Sie stattdessen einen Code:</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInPrompter</name>
+    <message>
+        <source>This window cannot sign in to IAM Identity Center.</source>
+        <translation>Dieses Fenster kann sich nicht bei IAM Identity Center anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoStatusWidget</name>
+    <message>
+        <source>Checking the sign-in to %1…</source>
+        <translation>Anmeldung bei %1 wird geprüft…</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 until %2</source>
+        <translation>Bei %1 angemeldet bis %2</translation>
+    </message>
+    <message>
+        <source>Signed in to %1</source>
+        <translation>Bei %1 angemeldet</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired</source>
+        <translation>Anmeldung bei %1 abgelaufen</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1</source>
+        <translation>Nicht bei %1 angemeldet</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center at %1: role %2 in account %3</source>
+        <translation>IAM Identity Center unter %1: Rolle %2 im Konto %3</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Anmelden</translation>
+    </message>
+    <message>
+        <source>End the sign-in to %1 and forget its token</source>
+        <translation>Die Anmeldung bei %1 beenden und ihr Token vergessen</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 in your browser</source>
+        <translation>Im Browser bei %1 anmelden</translation>
     </message>
 </context>
 <context>

@@ -2077,6 +2077,10 @@ Les remplacer&#xa0;?</translation>
         <source>Request ID: %1</source>
         <translation>ID de requête&#xa0;: %1</translation>
     </message>
+    <message>
+        <source>Sign In Again</source>
+        <translation>Se reconnecter</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::FailureResultDialog</name>
@@ -4022,6 +4026,18 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <source>The S3 endpoint</source>
         <translation>Le point de terminaison S3</translation>
     </message>
+    <message>
+        <source>Share s&amp;ign-in with the AWS CLI</source>
+        <translation>Partager la connexion &amp;avec l&apos;AWS CLI</translation>
+    </message>
+    <message>
+        <source>Share IAM Identity Center sign-ins with the AWS CLI</source>
+        <translation>Partager les connexions IAM Identity Center avec l&apos;AWS CLI</translation>
+    </message>
+    <message>
+        <source>When on, an IAM Identity Center sign-in is also written to the AWS CLI&apos;s token cache (~/.aws/sso/cache, a file only you can read), so that the AWS CLI and SDKs use it too. Off by default: JobDesk then keeps sign-ins in the system keychain only.</source>
+        <translation>Si activé, une connexion IAM Identity Center est aussi écrite dans le cache de jetons de l&apos;AWS CLI (~/.aws/sso/cache, un fichier que vous seul pouvez lire), afin que l&apos;AWS CLI et les SDK l&apos;utilisent aussi. Désactivé par défaut : JobDesk garde alors les connexions dans le trousseau du système uniquement.</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::SsoAccountPicker</name>
@@ -4123,6 +4139,150 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>E-mail</source>
         <translation>E-mail</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInActions</name>
+    <message>
+        <source>Signed out.</source>
+        <translation>Déconnecté.</translation>
+    </message>
+    <message>
+        <source>Profile %1 waits for you to sign in…</source>
+        <translation>Le profil %1 attend que vous vous connectiez…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>Connecté.</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInDialog</name>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>La connexion a été annulée.</translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser Again</source>
+        <translation>&amp;Rouvrir le navigateur</translation>
+    </message>
+    <message>
+        <source>Co&amp;py Code</source>
+        <translation>Co&amp;pier le code</translation>
+    </message>
+    <message>
+        <source>Use a Code &amp;Instead</source>
+        <translation>Utiliser plutôt un &amp;code</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Connexion</translation>
+    </message>
+    <message>
+        <source>Sign in to IAM Identity Center at &lt;b&gt;%1&lt;/b&gt; to continue.</source>
+        <translation>Connectez-vous à IAM Identity Center sur &lt;b&gt;%1&lt;/b&gt; pour continuer.</translation>
+    </message>
+    <message>
+        <source>Profile “%1” needs you to sign in to IAM Identity Center at &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>Le profil «&#xa0;%1&#xa0;» a besoin que vous vous connectiez à IAM Identity Center sur &lt;b&gt;%2&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Preparing the sign-in…</source>
+        <translation>Préparation de la connexion…</translation>
+    </message>
+    <message>
+        <source>Sign-in page address</source>
+        <translation>Adresse de la page de connexion</translation>
+    </message>
+    <message>
+        <source>Open the page below in a browser, on this computer or another one, and enter this code:</source>
+        <translation>Ouvrez la page ci-dessous dans un navigateur, sur cet ordinateur ou un autre, et saisissez ce code&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>Code de connexion</translation>
+    </message>
+    <message>
+        <source>Before you approve, check that the page shows this same code. Never approve a code you did not ask for.</source>
+        <translation>Avant d&apos;approuver, vérifiez que la page affiche ce même code. N&apos;approuvez jamais un code que vous n&apos;avez pas demandé.</translation>
+    </message>
+    <message>
+        <source>For when the browser is on another computer or cannot reach JobDesk: sign in with a code you enter on the sign-in page instead.</source>
+        <translation>Si le navigateur est sur un autre ordinateur ou ne peut pas joindre JobDesk&#xa0;: connectez-vous plutôt avec un code que vous saisissez sur la page de connexion.</translation>
+    </message>
+    <message>
+        <source>Sign-in page: %1</source>
+        <translation>Page de connexion&#xa0;: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Continue in your browser.&lt;/b&gt; JobDesk opened the sign-in page there: sign in and allow access, and this window closes by itself. If no page opened, open this address in your browser:</source>
+        <translation>&lt;b&gt;Continuez dans votre navigateur.&lt;/b&gt; JobDesk y a ouvert la page de connexion&#xa0;: connectez-vous et autorisez l&apos;accès, et cette fenêtre se fermera d&apos;elle-même. Si aucune page ne s&apos;est ouverte, ouvrez cette adresse dans votre navigateur&#xa0;:</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation>En attente du navigateur…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve the code…</source>
+        <translation>En attente de votre approbation du code…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JobDesk could not open a browser.&lt;/b&gt; Open this address in your browser, or use a code instead:</source>
+        <translation>&lt;b&gt;JobDesk n&apos;a pas pu ouvrir de navigateur.&lt;/b&gt; Ouvrez cette adresse dans votre navigateur, ou utilisez plutôt un code&#xa0;:</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInPrompter</name>
+    <message>
+        <source>This window cannot sign in to IAM Identity Center.</source>
+        <translation>Cette fenêtre ne peut pas se connecter à IAM Identity Center.</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoStatusWidget</name>
+    <message>
+        <source>Checking the sign-in to %1…</source>
+        <translation>Vérification de la connexion à %1…</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 until %2</source>
+        <translation>Connecté à %1 jusqu’à %2</translation>
+    </message>
+    <message>
+        <source>Signed in to %1</source>
+        <translation>Connecté à %1</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired</source>
+        <translation>Connexion à %1 expirée</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1</source>
+        <translation>Non connecté à %1</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center at %1: role %2 in account %3</source>
+        <translation>IAM Identity Center sur %1&#xa0;: rôle %2 dans le compte %3</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>Se déconnecter</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>Se connecter</translation>
+    </message>
+    <message>
+        <source>End the sign-in to %1 and forget its token</source>
+        <translation>Mettre fin à la connexion à %1 et oublier son jeton</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 in your browser</source>
+        <translation>Se connecter à %1 dans votre navigateur</translation>
     </message>
 </context>
 <context>

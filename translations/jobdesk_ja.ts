@@ -2076,6 +2076,10 @@ Replace them?</source>
         <source>Request ID: %1</source>
         <translation>リクエスト ID: %1</translation>
     </message>
+    <message>
+        <source>Sign In Again</source>
+        <translation>もう一度サインイン</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::FailureResultDialog</name>
@@ -4021,6 +4025,18 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <source>The S3 endpoint</source>
         <translation>S3 エンドポイント</translation>
     </message>
+    <message>
+        <source>Share s&amp;ign-in with the AWS CLI</source>
+        <translation>サインインを AWS CLI と共有する(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Share IAM Identity Center sign-ins with the AWS CLI</source>
+        <translation>IAM Identity Center のサインインを AWS CLI と共有する</translation>
+    </message>
+    <message>
+        <source>When on, an IAM Identity Center sign-in is also written to the AWS CLI&apos;s token cache (~/.aws/sso/cache, a file only you can read), so that the AWS CLI and SDKs use it too. Off by default: JobDesk then keeps sign-ins in the system keychain only.</source>
+        <translation>オンにすると、IAM Identity Center のサインインを AWS CLI のトークンキャッシュ（~/.aws/sso/cache、あなただけが読めるファイル）にも書き込み、AWS CLI と SDK もそれを使えるようにします。既定ではオフで、その場合 JobDesk はサインインをシステムのキーチェーンにのみ保存します。</translation>
+    </message>
 </context>
 <context>
     <name>jobdesk::gui::SsoAccountPicker</name>
@@ -4122,6 +4138,150 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>E-mail</source>
         <translation>メール</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInActions</name>
+    <message>
+        <source>Signed out.</source>
+        <translation>サインアウトしました。</translation>
+    </message>
+    <message>
+        <source>Profile %1 waits for you to sign in…</source>
+        <translation>プロファイル %1 はサインインを待っています…</translation>
+    </message>
+    <message>
+        <source>Signed in.</source>
+        <translation>サインインしました。</translation>
+    </message>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>サインインはキャンセルされました。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInDialog</name>
+    <message>
+        <source>The sign-in was cancelled.</source>
+        <translation>サインインはキャンセルされました。</translation>
+    </message>
+    <message>
+        <source>&amp;Open Browser Again</source>
+        <translation>ブラウザーをもう一度開く(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Co&amp;py Code</source>
+        <translation>コードをコピー(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Use a Code &amp;Instead</source>
+        <translation>代わりにコードを使う(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>Sign in to IAM Identity Center at &lt;b&gt;%1&lt;/b&gt; to continue.</source>
+        <translation>続けるには &lt;b&gt;%1&lt;/b&gt; の IAM Identity Center にサインインしてください。</translation>
+    </message>
+    <message>
+        <source>Profile “%1” needs you to sign in to IAM Identity Center at &lt;b&gt;%2&lt;/b&gt;.</source>
+        <translation>プロファイル「%1」を使うには、&lt;b&gt;%2&lt;/b&gt; の IAM Identity Center にサインインする必要があります。</translation>
+    </message>
+    <message>
+        <source>Preparing the sign-in…</source>
+        <translation>サインインを準備しています…</translation>
+    </message>
+    <message>
+        <source>Sign-in page address</source>
+        <translation>サインインページのアドレス</translation>
+    </message>
+    <message>
+        <source>Open the page below in a browser, on this computer or another one, and enter this code:</source>
+        <translation>下のページをこのコンピューターまたは別のコンピューターのブラウザーで開き、このコードを入力してください:</translation>
+    </message>
+    <message>
+        <source>Sign-in code</source>
+        <translation>サインインコード</translation>
+    </message>
+    <message>
+        <source>Before you approve, check that the page shows this same code. Never approve a code you did not ask for.</source>
+        <translation>承認する前に、ページにこれと同じコードが表示されていることを確認してください。自分で要求していないコードは決して承認しないでください。</translation>
+    </message>
+    <message>
+        <source>For when the browser is on another computer or cannot reach JobDesk: sign in with a code you enter on the sign-in page instead.</source>
+        <translation>ブラウザーが別のコンピューターにある場合や JobDesk に接続できない場合は、代わりにサインインページで入力するコードでサインインします。</translation>
+    </message>
+    <message>
+        <source>Sign-in page: %1</source>
+        <translation>サインインページ: %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Continue in your browser.&lt;/b&gt; JobDesk opened the sign-in page there: sign in and allow access, and this window closes by itself. If no page opened, open this address in your browser:</source>
+        <translation>&lt;b&gt;ブラウザーで続けてください。&lt;/b&gt;JobDesk がブラウザーでサインインページを開きました。サインインしてアクセスを許可すると、このウィンドウは自動的に閉じます。ページが開かなかった場合は、このアドレスをブラウザーで開いてください:</translation>
+    </message>
+    <message>
+        <source>Waiting for the browser…</source>
+        <translation>ブラウザーを待っています…</translation>
+    </message>
+    <message>
+        <source>Waiting for you to approve the code…</source>
+        <translation>コードの承認を待っています…</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;JobDesk could not open a browser.&lt;/b&gt; Open this address in your browser, or use a code instead:</source>
+        <translation>&lt;b&gt;JobDesk はブラウザーを開けませんでした。&lt;/b&gt;このアドレスをブラウザーで開くか、代わりにコードを使ってください:</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoSignInPrompter</name>
+    <message>
+        <source>This window cannot sign in to IAM Identity Center.</source>
+        <translation>このウィンドウからは IAM Identity Center にサインインできません。</translation>
+    </message>
+</context>
+<context>
+    <name>jobdesk::gui::SsoStatusWidget</name>
+    <message>
+        <source>Checking the sign-in to %1…</source>
+        <translation>%1 へのサインインを確認しています…</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 until %2</source>
+        <translation>%1 にサインイン中（%2 まで）</translation>
+    </message>
+    <message>
+        <source>Signed in to %1</source>
+        <translation>%1 にサインイン中</translation>
+    </message>
+    <message>
+        <source>Sign-in to %1 expired</source>
+        <translation>%1 へのサインインの期限が切れました</translation>
+    </message>
+    <message>
+        <source>Not signed in to %1</source>
+        <translation>%1 にサインインしていません</translation>
+    </message>
+    <message>
+        <source>IAM Identity Center at %1: role %2 in account %3</source>
+        <translation>%1 の IAM Identity Center: アカウント %3 のロール %2</translation>
+    </message>
+    <message>
+        <source>Sign Out</source>
+        <translation>サインアウト</translation>
+    </message>
+    <message>
+        <source>Sign In</source>
+        <translation>サインイン</translation>
+    </message>
+    <message>
+        <source>End the sign-in to %1 and forget its token</source>
+        <translation>%1 へのサインインを終了し、そのトークンを破棄します</translation>
+    </message>
+    <message>
+        <source>Sign in to %1 in your browser</source>
+        <translation>ブラウザーで %1 にサインインします</translation>
     </message>
 </context>
 <context>

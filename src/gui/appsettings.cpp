@@ -1,6 +1,7 @@
 #include "gui/appsettings.h"
 
 #include "core/aws/clientconfigbuilder.h"
+#include "core/sso/ssotokenstore.h"
 #include "gui/translations.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,7 @@ AppSettings AppSettings::load()
     s.language = settings.value(QStringLiteral("language")).toString();
     if (!Translations::languages().contains(s.language))
         s.language.clear();
+    s.shareSsoWithAwsCli = sso::SsoTokenStore::sharingSetting();
     return s;
 }
 
@@ -63,6 +65,8 @@ void AppSettings::save() const
     settings.beginGroup(kAppearance);
     settings.setValue(QStringLiteral("theme"), Theme::key(theme));
     settings.setValue(QStringLiteral("language"), language);
+    settings.endGroup();
+    sso::SsoTokenStore::setSharingSetting(shareSsoWithAwsCli);
 }
 
 Result<aws::ClientConfig> AppSettings::clientConfig(aws::ClientConfig base) const

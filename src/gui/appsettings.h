@@ -2,7 +2,8 @@
 
 // The window's settings, kept in QSettings: the connection (timeouts, retries,
 // proxy, CA bundle, TLS verification, the S3 endpoint), applied to each request's ClientConfig
-// and to the network access manager, and the appearance (theme, language).
+// and to the network access manager, the appearance (theme, language), and whether
+// IAM Identity Center sign-ins are shared with the AWS CLI.
 
 #include "core/aws/clientconfig.h"
 #include "core/result.h"
@@ -32,6 +33,8 @@ struct AppSettings
     QString s3Endpoint;
     Theme::Choice theme = Theme::Choice::System;
     QString language;  // "de", "ja", ...; empty follows the system's locale
+    // Kept where jobdesk-cli reads it too (SsoTokenStore::sharingSetting), not in the window's group.
+    bool shareSsoWithAwsCli = false;
 
     static AppSettings load();
     void save() const;

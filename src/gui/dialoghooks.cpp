@@ -1,5 +1,6 @@
 #include "gui/dialoghooks.h"
 
+#include <QDesktopServices>
 #include <QMessageBox>
 
 namespace jobdesk::gui {
@@ -20,6 +21,11 @@ void DialogHooks::showMessage(QWidget *parent, const QString &title, const QStri
         return;
     }
     QMessageBox::warning(parent, title, text);
+}
+
+bool DialogHooks::openInBrowser(const QUrl &url) const
+{
+    return openUrl ? openUrl(url) : QDesktopServices::openUrl(url);
 }
 
 }  // namespace jobdesk::gui

@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QString>
+#include <QUrl>
 
 #include <functional>
 
@@ -20,6 +21,7 @@ class MfaDialog;
 class ProfileEditDialog;
 class ProfileManagerDialog;
 class SettingsDialog;
+class SsoSignInDialog;
 class SuccessResultDialog;
 class UploadDialog;
 
@@ -44,11 +46,16 @@ public:
     std::function<bool(const QString &text, bool &dontAskAgain)> pollNotice;  // true: poll
     std::function<bool(const ActionSummary &summary)> confirmAction;          // true: send
     std::function<bool(UploadDialog *dialog)> upload;                         // true: accepted
+    std::function<bool(const QUrl &url)> openUrl;                             // true: a browser took it
+    // The sign-in dialog has just opened; it stays open until its sign-in ends or is cancelled.
+    std::function<void(SsoSignInDialog *dialog)> ssoSignIn;
 
     // A warning with Yes and Cancel (or the confirm hook); true for Yes.
     bool askToConfirm(QWidget *parent, const QString &question) const;
     // A warning to read and close (or the message hook).
     void showMessage(QWidget *parent, const QString &title, const QString &text) const;
+    // The platform's browser (or the openUrl hook); false when none took the address.
+    bool openInBrowser(const QUrl &url) const;
 };
 
 }  // namespace jobdesk::gui

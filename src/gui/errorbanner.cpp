@@ -3,12 +3,14 @@
 #include "gui/theme.h"
 
 #include "core/aws/serviceerror.h"
+#include "core/sso/ssosessions.h"
 
 #include <QApplication>
 #include <QEvent>
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QPushButton>
 #include <QToolButton>
 #include <QVBoxLayout>
 
@@ -22,6 +24,7 @@ ErrorBanner::ErrorBanner(Style style, QWidget *parent)
     , m_message(new QLabel(this))
     , m_requestId(new QLabel(this))
     , m_explanation(new QLabel(this))
+    , m_signIn(new QPushButton(tr("Sign In Again"), this))
     , m_close(new QToolButton(this))
 {
     setObjectName(style == Style::Error ? QStringLiteral("errorBanner") : QStringLiteral("warningBanner"));
@@ -49,6 +52,13 @@ ErrorBanner::ErrorBanner(Style style, QWidget *parent)
     m_close->setToolTip(tr("Dismiss"));
     m_close->setAccessibleName(tr("Dismiss the message"));
     connect(m_close, &QToolButton::clicked, this, &ErrorBanner::dismiss);
+    m_signIn->setObjectName(QStringLiteral("bannerSignIn"));
+    m_signIn->setAutoDefault(false);
+    m_signIn->hide();
+    connect(m_signIn, &QPushButton::clicked, this, [this] {
+        dismiss();
+        Q_EMIT signInRequested();
+    });
 
     auto *text = new QVBoxLayout;
     text->setSpacing(2);
@@ -56,6 +66,10 @@ ErrorBanner::ErrorBanner(Style style, QWidget *parent)
     text->addWidget(m_message);
     text->addWidget(m_explanation);
     text->addWidget(m_requestId);
+    auto *actions = new QHBoxLayout;
+    actions->addWidget(m_signIn);
+    actions->addStretch(1);
+    text->addLayout(actions);
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(m_icon, 0, Qt::AlignTop);
     layout->addLayout(text, 1);
@@ -149,6 +163,7 @@ void ErrorBanner::showError(const Error &error)
         m_requestId->setText(tr("Request ID: %1").arg(error.requestId));
         m_requestId->show();
     }
+    m_signIn->setVisible(sso::SsoSessions::needsSignIn(error));
     setAccessibleDescription(title + QLatin1Char(' ') + error.message + QLatin1Char(' ') + explanation);
     show();
 }
@@ -163,6 +178,7 @@ void ErrorBanner::showText(const QString &title, const QString &text)
     m_explanation->hide();
     m_requestId->clear();
     m_requestId->hide();
+    m_signIn->hide();
     setAccessibleDescription(title + QLatin1Char(' ') + text);
     show();
 }

@@ -2,13 +2,15 @@
 
 // The strip above the results that explains a failed lookup: the error
 // code, the service's message, the request ID, and what it means in plain
-// words. Also used, in its warning style, for the "TLS verification is off" notice.
+// words, with "Sign In Again" when a new sign-in is the cure. Also used, in
+// its warning style, for the "TLS verification is off" notice.
 
 #include "core/error.h"
 
 #include <QFrame>
 
 class QLabel;
+class QPushButton;
 class QToolButton;
 
 namespace jobdesk::gui {
@@ -32,9 +34,14 @@ public:
     QString messageText() const;
     QString requestIdText() const;
     QString explanationText() const;
+    // "Sign In Again", shown for an error that a new IAM Identity Center sign-in resolves.
+    QPushButton *signInButton() const { return m_signIn; }
 
     // The plain-language explanation shown for an error.
     static QString explain(const Error &error);
+
+Q_SIGNALS:
+    void signInRequested();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -49,6 +56,7 @@ private:
     QLabel *m_message;
     QLabel *m_requestId;
     QLabel *m_explanation;
+    QPushButton *m_signIn;
     QToolButton *m_close;
 };
 

@@ -5,6 +5,7 @@
 
 #include "core/codepipeline/operationcall.h"
 #include "core/codepipeline/servicemodel.h"
+#include "core/sso/ssosessions.h"
 
 #include <QDateTime>
 
@@ -38,19 +39,47 @@ void FetchController::start(const LookupForm::Request &request, const aws::Endpo
     m_pendingToken = request.clientToken;
     m_resolving = true;
     setBusy(true);
+    resolve(request, endpoint, true);
+}
+
+bool FetchController::wantsSignIn(const Error &error)
+{
+    return error.code == sso::SsoSessions::notSignedInCode();
+}
+
+void FetchController::resolve(const LookupForm::Request &request, const aws::Endpoint &endpoint, bool mayPrompt)
+{
     Q_EMIT resolvingCredentials(request.profile);
     const quint64 generation = ++m_generation;
-    m_profiles->resolveCredentials(request.profileRow, this,
-                                   [this, generation, request, endpoint](Result<aws::Credentials> credentials) {
-                                       if (generation != m_generation)
-                                           return;  // cancelled while the keychain was busy
-                                       m_resolving = false;
-                                       if (!credentials) {
-                                           fail(credentials.error(), true);
-                                           return;
-                                       }
-                                       startCall(request, endpoint, std::move(credentials).value());
-                                   });
+    m_profiles->resolveCredentials(
+        request.profileRow, this,
+        [this, generation, request, endpoint, mayPrompt](Result<aws::Credentials> credentials) {
+            if (generation != m_generation)
+                return;  // cancelled while the keychain was busy
+            if (credentials) {
+                m_resolving = false;
+                startCall(request, endpoint, std::move(credentials).value());
+                return;
+            }
+            const Error error = credentials.error();
+            // The sign-in's dialog comes up once; a second refusal after it is the banner's to show.
+            const auto signedIn = [this, generation, request, endpoint](Status outcome) {
+                if (generation != m_generation)
+                    return;  // the lookup was cancelled meanwhile
+                if (!outcome) {
+                    m_resolving = false;
+                    fail(outcome.error(), true);
+                    return;
+                }
+                resolve(request, endpoint, false);
+            };
+            if (mayPrompt && m_signIn && wantsSignIn(error) && m_signIn(request.profileRow, this, signedIn)) {
+                Q_EMIT signingIn(request.profile);
+                return;
+            }
+            m_resolving = false;
+            fail(error, true);
+        });
 }
 
 Result<aws::ClientConfig> FetchController::clientConfig(const aws::Endpoint &endpoint,

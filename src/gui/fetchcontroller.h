@@ -1,8 +1,8 @@
 #pragma once
 
-// Runs one job lookup's life for the window: the profile's keys (an MFA prompt
-// included), the GetThirdPartyJobDetails call, cancel, and the outcome in the
-// recent lookups. It has no widgets: it reports with signals.
+// Runs one job lookup's life for the window: the profile's keys (an MFA prompt or an
+// IAM Identity Center sign-in included), the GetThirdPartyJobDetails call, cancel, and
+// the outcome in the recent lookups. It has no widgets: it reports with signals.
 
 #include "gui/appsettings.h"
 #include "gui/lookupform.h"
@@ -14,6 +14,8 @@
 
 #include <QObject>
 #include <QPointer>
+
+#include <functional>
 
 namespace jobdesk::codepipeline {
 class OperationCall;
@@ -29,6 +31,10 @@ class FetchController : public QObject
     Q_OBJECT
 
 public:
+    // Runs the interactive sign-in that a profile's keys wait for; done (while context lives)
+    // gets ok once the profile can be resolved again. False: the profile has no sign-in to run.
+    using SignIn = std::function<bool(int profileRow, QObject *context, std::function<void(Status)> done)>;
+
     // The client, profiles and recent lookups must outlive the controller.
     FetchController(aws::AwsClient *client, ProfileListModel *profiles, RecentLookupsModel *recent,
                     QObject *parent = nullptr);
@@ -37,6 +43,12 @@ public:
     // Timeouts, retries, proxy and TLS for the calls started from now on.
     void setSettings(const AppSettings &settings) { m_settings = settings; }
     bool isBusy() const { return m_resolving || m_call; }
+    // Without it, a profile that needs a sign-in fails with the resolver's error.
+    void setSignIn(SignIn signIn) { m_signIn = std::move(signIn); }
+    // Whether a failed resolution starts the sign-in by itself: when there has been none. A
+    // sign-in that ended (expired, revoked, signed out elsewhere) is explained in the banner
+    // first, whose Sign In Again starts it, rather than a browser opening unannounced.
+    static bool wantsSignIn(const Error &error);
 
     // Looks up the job of a checked request; ignored while a lookup runs.
     void start(const LookupForm::Request &request, const aws::Endpoint &endpoint);
@@ -49,6 +61,8 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     // The profile's keys are being resolved.
     void resolvingCredentials(const QString &profile);
+    // The profile's keys wait for the person to sign in.
+    void signingIn(const QString &profile);
     // The request is on its way to host.
     void requestSent(const QString &jobId, const QString &host);
     // The job arrived; the document and the token it was fetched with are the controller's to
@@ -58,6 +72,8 @@ Q_SIGNALS:
 
 private:
     // The one place a lookup's client configuration is put together.
+    // mayPrompt: a failure that a sign-in cures starts one (once per lookup), then resolves again.
+    void resolve(const LookupForm::Request &request, const aws::Endpoint &endpoint, bool mayPrompt);
     Result<aws::ClientConfig> clientConfig(const aws::Endpoint &endpoint, aws::Credentials credentials) const;
     void startCall(const LookupForm::Request &request, const aws::Endpoint &endpoint, aws::Credentials credentials);
     void onCallFinished();
@@ -68,6 +84,7 @@ private:
     ProfileListModel *m_profiles;
     RecentLookupsModel *m_recent;
     AppSettings m_settings;
+    SignIn m_signIn;
     QPointer<codepipeline::OperationCall> m_call;
     codepipeline::LookupInfo m_pendingLookup;
     Secret m_pendingToken;

@@ -3,6 +3,7 @@
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
 #include "core/profiles/sharedconfig.h"
+#include "core/profiles/ssoprofileconfig.h"
 
 namespace jobdesk::gui {
 
@@ -73,6 +74,24 @@ void KeychainProfileSource::forgetCredentials(const QString &name)
 void KeychainProfileSource::forgetAllCredentials()
 {
     m_resolver->clearCache();
+}
+
+std::optional<sso::SsoProfileConfig> KeychainProfileSource::ssoProfile(const QString &name) const
+{
+    // The resolver's order: a JobDesk profile first, then the shared config.
+    if (const std::optional<Profile> profile = m_store->profile(name)) {
+        if (profile->source != Profile::CredentialSource::Sso)
+            return std::nullopt;
+        return profiles::ssoProfileConfig(*profile);
+    }
+    const auto shared = profiles::SharedConfig::load(m_resolver->environment());
+    if (!shared)
+        return std::nullopt;
+    // A profile whose sso settings are broken is not offered a sign-in: resolving it says what is wrong.
+    auto config = profiles::ssoProfileConfig(shared.value(), name);
+    if (!config)
+        return std::nullopt;
+    return std::move(config).value();
 }
 
 void KeychainProfileSource::resolveCredentials(const QString &name, QObject *context, CredentialsCallback done)

@@ -30,6 +30,8 @@ public:
     // The resolver's cached role keys and credential_process answers for the profile go.
     void forgetCredentials(const QString &name) override;
     void forgetAllCredentials() override;
+    // A JobDesk profile with the Sso source, or a shared-config one with sso_* settings.
+    std::optional<sso::SsoProfileConfig> ssoProfile(const QString &name) const override;
 
     // The shared config is read again on the next call of profiles().
     void reload();

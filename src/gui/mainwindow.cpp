@@ -20,6 +20,8 @@
 #include "gui/recentlookupsmodel.h"
 #include "gui/secretkeypolicy.h"
 #include "gui/settingsdialog.h"
+#include "gui/ssosigninactions.h"
+#include "gui/ssostatuswidget.h"
 #include "gui/theme.h"
 #include "gui/transfermanager.h"
 #include "gui/transferspanel.h"
@@ -27,6 +29,7 @@
 #include "core/aws/awsclient.h"
 #include "core/profiles/credentialresolver.h"
 #include "core/profiles/profilestore.h"
+#include "core/sso/ssosessions.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -86,21 +89,19 @@ MainWindow::MainWindow(QWidget *parent)
             forgetProfileCredentials(previous);
     });
     m_activeProfile = m_form->profileCombo()->currentText();
+    m_sso = new SsoSignInActions({this, &m_hooks, m_profiles, m_form->profileCombo(), m_banner}, this);
     m_documentActions = new DocumentActions(this, &m_hooks, m_documents->tabs(), m_banner, m_form, this);
     connect(m_documentActions, &DocumentActions::documentLoaded, this,
             [this](const JobDocument &document) { openDocument(document); });
-    connect(m_documentActions, &DocumentActions::statusMessage, this,
-            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_documentActions, &DocumentActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     wireFetch();
     m_jobActions = new JobActions({this, &m_hooks, m_client, m_profiles, m_documents, m_banner, m_form, m_fetch}, this);
-    connect(m_jobActions, &JobActions::statusMessage, this,
-            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_jobActions, &JobActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_jobActions, &JobActions::documentReady, this,
             [this](const JobDocument &document) { openDocument(document); });
 
     m_artifactActions = new ArtifactActions({this, &m_hooks, m_transfers, m_banner}, this);
-    connect(m_artifactActions, &ArtifactActions::statusMessage, this,
-            [this](const QString &text, int timeoutMs) { statusBar()->showMessage(text, timeoutMs); });
+    connect(m_artifactActions, &ArtifactActions::statusMessage, statusBar(), &QStatusBar::showMessage);
     connect(m_artifactActions, &ArtifactActions::fetchAgainRequested, this, &MainWindow::fetchAgain);
 
     m_tlsBanner->setClosable(false);
@@ -119,7 +120,10 @@ MainWindow::MainWindow(QWidget *parent)
 
     m_callInfo->setObjectName(QStringLiteral("callInfo"));
     m_callInfo->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    statusBar()->addPermanentWidget(m_sso->statusWidget());
     statusBar()->addPermanentWidget(m_callInfo);
+    connect(m_sso, &SsoSignInActions::lookupRequested, this, &MainWindow::fetch);
+    connect(m_sso, &SsoSignInActions::statusMessage, statusBar(), &QStatusBar::showMessage);
 
     buildMenus();
     buildRecentDock();
@@ -293,6 +297,11 @@ void MainWindow::useProfileStore(profiles::ProfileStore *store, profiles::Creden
     if (!m_mfa)
         m_mfa = new MfaPrompter(this, &m_hooks, this);
     m_mfa->answerFor(resolver);
+    resolver->ssoSessions()->store()->setShareWithAwsCli(m_settings.shareSsoWithAwsCli);
+    m_sso->setSessions(resolver->ssoSessions());
+    m_fetch->setSignIn([this](int row, QObject *context, std::function<void(Status)> done) {
+        return m_sso->signInForRow(row, context, std::move(done));
+    });
 }
 
 void MainWindow::showProfileManager()
@@ -375,6 +384,8 @@ void MainWindow::applySettings(const AppSettings &settings)
     m_fetch->setSettings(m_settings);
     m_jobActions->setSettings(m_settings);
     m_transfers->setSettings(m_settings, m_demoS3Endpoint);
+    if (m_resolver)
+        m_resolver->ssoSessions()->store()->setShareWithAwsCli(m_settings.shareSsoWithAwsCli);
     if (m_settings.verifyTls) {
         m_tlsBanner->hide();
     } else {

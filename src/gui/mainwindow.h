@@ -45,6 +45,7 @@ class RecentLookupsDock;
 class RecentLookupsModel;
 struct RecentLookup;
 class SecretKeyPolicy;
+class SsoSignInActions;
 class TransferManager;
 class TransfersPanel;
 
@@ -82,6 +83,7 @@ public:
     ArtifactActions *artifactActions() const { return m_artifactActions; }
     TransferManager *transferManager() const { return m_transfers; }
     TransfersPanel *transfersPanel() const { return m_transfersDock; }
+    SsoSignInActions *ssoSignIn() const { return m_sso; }
     QAction *action(const QString &objectName) const;
 
     // Adds a document tab for the job and makes it current.
@@ -140,6 +142,7 @@ private:
     QUrl m_demoS3Endpoint;           // demo mode's S3, ahead of the settings
     QPointer<JobView> m_refetching;  // the tab that Fetch Again replaces
     MfaPrompter *m_mfa = nullptr;
+    SsoSignInActions *m_sso = nullptr;
     QList<ProfileSource *> m_ownedSources;
     QList<QPointer<ProfileSource>> m_sources;  // every source listed, owned or not
     profiles::ProfileStore *m_store = nullptr;

@@ -52,6 +52,13 @@ void ProfileListModel::resolveCredentials(int row, QObject *context, ProfileSour
     m_rows.at(row).source->resolveCredentials(m_rows.at(row).entry.name, context, std::move(done));
 }
 
+std::optional<sso::SsoProfileConfig> ProfileListModel::ssoProfile(int row) const
+{
+    if (row < 0 || row >= m_rows.size() || !m_rows.at(row).source)
+        return std::nullopt;
+    return m_rows.at(row).source->ssoProfile(m_rows.at(row).entry.name);
+}
+
 int ProfileListModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(m_rows.size());

@@ -26,6 +26,8 @@ public:
     int rowOf(const QString &name) const;  // -1 if unknown
     ProfileEntry entry(int row) const;
     void resolveCredentials(int row, QObject *context, ProfileSource::CredentialsCallback done);
+    // The row's IAM Identity Center settings, when it is an SSO profile.
+    std::optional<sso::SsoProfileConfig> ssoProfile(int row) const;
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

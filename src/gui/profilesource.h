@@ -6,12 +6,14 @@
 
 #include "core/aws/credentials.h"
 #include "core/result.h"
+#include "core/sso/ssosessions.h"
 
 #include <QList>
 #include <QObject>
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace jobdesk::gui {
 
@@ -41,6 +43,12 @@ public:
     virtual void forgetCredentials(const QString &name) { Q_UNUSED(name) }
     // The window is closing: drop every key kept for any profile.
     virtual void forgetAllCredentials() {}
+    // The IAM Identity Center sign-in and role of an SSO profile; nullopt for any other kind.
+    virtual std::optional<sso::SsoProfileConfig> ssoProfile(const QString &name) const
+    {
+        Q_UNUSED(name)
+        return std::nullopt;
+    }
 
 Q_SIGNALS:
     void profilesChanged();

@@ -33,6 +33,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     , m_theme(new QComboBox(this))
     , m_language(new QComboBox(this))
     , m_languageNote(new QLabel(this))
+    , m_shareSso(new QCheckBox(tr("Share s&ign-in with the AWS CLI"), this))
+    , m_shareSsoNote(new QLabel(this))
     , m_startLanguage(settings.language)
 {
     setObjectName(QStringLiteral("settingsDialog"));
@@ -92,6 +94,14 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     m_languageNote->setWordWrap(true);
     m_languageNote->setText(tr("The new language is used the next time JobDesk starts."));
 
+    m_shareSso->setObjectName(QStringLiteral("shareSsoCheck"));
+    m_shareSso->setAccessibleName(tr("Share IAM Identity Center sign-ins with the AWS CLI"));
+    m_shareSsoNote->setObjectName(QStringLiteral("shareSsoNote"));
+    m_shareSsoNote->setWordWrap(true);
+    m_shareSsoNote->setText(tr("When on, an IAM Identity Center sign-in is also written to the AWS CLI's token cache "
+                               "(~/.aws/sso/cache, a file only you can read), so that the AWS CLI and SDKs use it "
+                               "too. Off by default: JobDesk then keeps sign-ins in the system keychain only."));
+
     auto *browse = new QPushButton(tr("Bro&wse…"), this);
     connect(browse, &QPushButton::clicked, this, [this] {
         const QString file = QFileDialog::getOpenFileName(this, tr("CA Bundle"), m_caBundle->text(),
@@ -126,6 +136,8 @@ SettingsDialog::SettingsDialog(const AppSettings &settings, QWidget *parent)
     form->addRow(tr("&Theme:"), m_theme);
     form->addRow(tr("&Language:"), m_language);
     form->addRow(QString(), m_languageNote);
+    form->addRow(QString(), m_shareSso);
+    form->addRow(QString(), m_shareSsoNote);
     m_fieldErrors.addBelow(form, m_proxyHost);
     m_fieldErrors.addBelow(form, m_caBundle);
     m_fieldErrors.addBelow(form, m_s3Endpoint);
@@ -159,6 +171,7 @@ void SettingsDialog::setSettings(const AppSettings &s)
     m_s3Endpoint->setText(s.s3Endpoint);
     m_theme->setCurrentIndex(qMax(0, m_theme->findData(Theme::key(s.theme))));
     m_language->setCurrentIndex(qMax(0, m_language->findData(s.language)));
+    m_shareSso->setChecked(s.shareSsoWithAwsCli);
     updateEnabled();
 }
 
@@ -176,6 +189,7 @@ AppSettings SettingsDialog::settings() const
     s.s3Endpoint = m_s3Endpoint->text().trimmed();
     s.theme = Theme::fromKey(m_theme->currentData().toString());
     s.language = m_language->currentData().toString();
+    s.shareSsoWithAwsCli = m_shareSso->isChecked();
     return s;
 }
 

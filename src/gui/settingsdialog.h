@@ -1,8 +1,8 @@
 #pragma once
 
 // Edits the settings: timeouts, retry attempts, proxy, CA bundle and TLS
-// verification (with a warning when it is turned off), the S3 endpoint, theme and
-// language.
+// verification (with a warning when it is turned off), the S3 endpoint, theme,
+// language, and sharing IAM Identity Center sign-ins with the AWS CLI.
 
 #include "gui/appsettings.h"
 #include "gui/fielderrors.h"
@@ -35,6 +35,7 @@ public:
     QCheckBox *verifyTlsCheck() const { return m_verifyTls; }
     QComboBox *themeCombo() const { return m_theme; }
     QComboBox *languageCombo() const { return m_language; }
+    QCheckBox *shareSsoCheck() const { return m_shareSso; }
     QLineEdit *proxyHostEdit() const { return m_proxyHost; }
     QLineEdit *s3EndpointEdit() const { return m_s3Endpoint; }
     QString fieldError(QWidget *field) const;
@@ -59,6 +60,8 @@ private:
     QComboBox *m_theme;
     QComboBox *m_language;
     QLabel *m_languageNote;
+    QCheckBox *m_shareSso;
+    QLabel *m_shareSsoNote;
     QString m_startLanguage;
     FieldErrors m_fieldErrors;
 };

@@ -7,13 +7,17 @@
 
 #include "gui/appsettings.h"
 #include "gui/archivebrowserdialog.h"
+#include "gui/dialoghooks.h"
 #include "gui/mainwindow.h"
 #include "gui/mfadialog.h"
 #include "gui/profileeditdialog.h"
 #include "gui/settingsdialog.h"
+#include "gui/ssosignindialog.h"
 #include "gui/translations.h"
 
 #include "core/codepipeline/jobdocument.h"
+#include "core/sso/ssosessions.h"
+#include "core/sso/ssotokenstore.h"
 #include "support/guitestdata.h"
 
 #include <QAbstractButton>
@@ -22,10 +26,12 @@
 #include <QLabel>
 #include <QMenu>
 #include <QMenuBar>
+#include <QNetworkAccessManager>
 #include <QSignalSpy>
 #include <QStackedWidget>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTemporaryDir>
 #include <QToolButton>
 #include <QtTest>
 
@@ -299,6 +305,31 @@ private Q_SLOTS:
         QSignalSpy listed(&archive, &ArchiveBrowserDialog::listed);
         QVERIFY(listed.wait(60000));
         walk(language, &archive);
+
+        // The sign-in dialog in both of its forms; nothing is sent, and no browser opens.
+        QTemporaryDir cache;
+        QNetworkAccessManager network;
+        sso::SsoTokenStore store{sso::SsoTokenCache(cache.path())};
+        sso::SsoSessions sessions(&network, &store, QProcessEnvironment());
+        DialogHooks hooks;
+        hooks.openUrl = [](const QUrl &) { return true; };
+        sso::SsoProfileConfig profile{QStringLiteral("support"),
+                                      {QStringLiteral("https://d-1234567890.awsapps.com/start"),
+                                       QStringLiteral("us-east-1"),
+                                       QStringLiteral("support-desk"),
+                                       {}},
+                                      QStringLiteral("123456789012"),
+                                      QStringLiteral("ReadOnly")};
+        SsoSignInDialog browser(&sessions, profile, &hooks);
+        browser.setObjectName(QStringLiteral("sign-in dialog, browser"));
+        browser.showBrowserUrl(QUrl(QStringLiteral("https://oidc.us-east-1.amazonaws.com/authorize?client_id=x")));
+        walk(language, &browser);
+        SsoSignInDialog code(&sessions, profile, &hooks);
+        code.setObjectName(QStringLiteral("sign-in dialog, code"));
+        code.showDeviceCode(QStringLiteral("WDJB-MJHT"),
+                            QUrl(QStringLiteral("https://device.sso.us-east-1.amazonaws.com/")),
+                            QUrl(QStringLiteral("https://device.sso.us-east-1.amazonaws.com/?user_code=WDJB-MJHT")));
+        walk(language, &code);
 
         QVERIFY2(m_problems.isEmpty(), qPrintable(m_problems.join(QLatin1Char('\n'))));
     }
