@@ -21,7 +21,7 @@ endfunction()
 # One test executable per class, registered with CTest. Tests find their
 # fixtures and helpers through compile definitions rather than the working dir.
 # KEYCHAIN labels a test that needs a Secret Service (run it through
-# tests/support/with-keychain.sh); SLOW labels one that takes many seconds
+# tests/support/with-keychain.sh) and runs it alone among those; SLOW labels one that takes many seconds
 # (the real AWS CLI, whole windows), which `ctest -LE slow` leaves out.
 function(jobdesk_add_test name)
     cmake_parse_arguments(ARG "KEYCHAIN;SLOW" "TIMEOUT" "SOURCES;LIBS" ${ARGN})
@@ -39,7 +39,10 @@ function(jobdesk_add_test name)
         set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT ${JOBDESK_SANITIZER_ENV})
     endif()
     if(ARG_KEYCHAIN)
+        # One keyring for the whole run: its tests take turns, so that one test's
+        # clean-up never removes an entry (a probe, a sign-in) another is using.
         set_property(TEST ${name} APPEND PROPERTY LABELS keychain)
+        set_property(TEST ${name} APPEND PROPERTY RESOURCE_LOCK keychain)
     endif()
     if(ARG_SLOW)
         set_property(TEST ${name} APPEND PROPERTY LABELS slow)

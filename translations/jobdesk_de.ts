@@ -5909,10 +5909,6 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
         <translation>Geantwortet hat etwas anderes als IAM Identity Center. Prüfen Sie den OIDC-Endpunkt (AWS_ENDPOINT_URL_SSO_OIDC) und einen eventuell dazwischenliegenden Proxy.</translation>
     </message>
     <message>
-        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>Ungültige sso_region „%1“. Eine Region sieht aus wie us-east-1 oder eu-west-2.</translation>
-    </message>
-    <message>
         <source>it lacks the clientId, clientSecret or clientSecretExpiresAt.</source>
         <translation>clientId, clientSecret oder clientSecretExpiresAt fehlt.</translation>
     </message>
@@ -5962,10 +5958,6 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>Something other than the IAM Identity Center portal answered. Check the portal endpoint (AWS_ENDPOINT_URL_SSO) and any proxy in between.</source>
         <translation>Geantwortet hat etwas anderes als das IAM-Identity-Center-Portal. Prüfen Sie den Portal-Endpunkt (AWS_ENDPOINT_URL_SSO) und einen eventuell dazwischenliegenden Proxy.</translation>
-    </message>
-    <message>
-        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>Ungültige sso_region „%1“. Eine Region sieht aus wie us-east-1 oder eu-west-2.</translation>
     </message>
     <message>
         <source>%1 is not a list.</source>
@@ -6025,6 +6017,10 @@ Drittanbieter-Jobs von AWS CodePipeline untersuchen.</translation>
     <message>
         <source>The answer to %1 is not a JSON object.</source>
         <translation>Die Antwort auf %1 ist kein JSON-Objekt.</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>Ungültige sso_region „%1“. Eine Region sieht aus wie us-east-1 oder eu-west-2.</translation>
     </message>
 </context>
 <context>

@@ -5909,10 +5909,6 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
         <translation>Autre chose qu’IAM Identity Center a répondu. Vérifiez le point de terminaison OIDC (AWS_ENDPOINT_URL_SSO_OIDC) et tout proxy intermédiaire.</translation>
     </message>
     <message>
-        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>sso_region « %1 » non valide. Une région ressemble à us-east-1 ou eu-west-2.</translation>
-    </message>
-    <message>
         <source>it lacks the clientId, clientSecret or clientSecretExpiresAt.</source>
         <translation>il manque clientId, clientSecret ou clientSecretExpiresAt.</translation>
     </message>
@@ -5962,10 +5958,6 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>Something other than the IAM Identity Center portal answered. Check the portal endpoint (AWS_ENDPOINT_URL_SSO) and any proxy in between.</source>
         <translation>Autre chose que le portail IAM Identity Center a répondu. Vérifiez le point de terminaison du portail (AWS_ENDPOINT_URL_SSO) et tout proxy intermédiaire.</translation>
-    </message>
-    <message>
-        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>sso_region « %1 » non valide. Une région ressemble à us-east-1 ou eu-west-2.</translation>
     </message>
     <message>
         <source>%1 is not a list.</source>
@@ -6025,6 +6017,10 @@ Inspecter les tâches tierces AWS CodePipeline.</translation>
     <message>
         <source>The answer to %1 is not a JSON object.</source>
         <translation>La réponse à %1 n’est pas un objet JSON.</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>sso_region « %1 » non valide. Une région ressemble à us-east-1 ou eu-west-2.</translation>
     </message>
 </context>
 <context>

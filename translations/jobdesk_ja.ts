@@ -5907,10 +5907,6 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
         <translation>IAM Identity Center 以外のものが応答しました。OIDC エンドポイント (AWS_ENDPOINT_URL_SSO_OIDC) と途中のプロキシを確認してください。</translation>
     </message>
     <message>
-        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>sso_region「%1」は無効です。リージョンは us-east-1 や eu-west-2 のような形式です。</translation>
-    </message>
-    <message>
         <source>it lacks the clientId, clientSecret or clientSecretExpiresAt.</source>
         <translation>clientId、clientSecret または clientSecretExpiresAt がありません。</translation>
     </message>
@@ -5960,10 +5956,6 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>Something other than the IAM Identity Center portal answered. Check the portal endpoint (AWS_ENDPOINT_URL_SSO) and any proxy in between.</source>
         <translation>IAM Identity Center ポータル以外のものが応答しました。ポータルのエンドポイント (AWS_ENDPOINT_URL_SSO) と途中のプロキシを確認してください。</translation>
-    </message>
-    <message>
-        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
-        <translation>sso_region「%1」は無効です。リージョンは us-east-1 や eu-west-2 のような形式です。</translation>
     </message>
     <message>
         <source>%1 is not a list.</source>
@@ -6023,6 +6015,10 @@ AWS CodePipeline のサードパーティジョブを調査します。</transla
     <message>
         <source>The answer to %1 is not a JSON object.</source>
         <translation>%1 への応答が JSON オブジェクトではありません。</translation>
+    </message>
+    <message>
+        <source>Invalid sso_region &quot;%1&quot;. A region looks like us-east-1 or eu-west-2.</source>
+        <translation>sso_region「%1」は無効です。リージョンは us-east-1 や eu-west-2 のような形式です。</translation>
     </message>
 </context>
 <context>

@@ -43,8 +43,7 @@ Result<ArtifactCommand::Options> ArtifactCommand::parseOptions(const QStringList
     Options o;
     if (arguments.isEmpty())
         return o;
-    if (arguments.contains(QLatin1String("--help")) || arguments.first() == QLatin1String("help")
-        || arguments.last() == QLatin1String("help")) {
+    if (asksForHelp(arguments)) {
         o.helpAsked = true;
         return o;
     }

@@ -8,6 +8,13 @@ namespace jobdesk::cli {
 
 Command::Command(Streams streams, QObject *parent) : QObject(parent), m_streams(streams) {}
 
+bool Command::asksForHelp(const QStringList &arguments)
+{
+    return arguments.contains(QLatin1String("--help"))
+        || (!arguments.isEmpty()
+            && (arguments.first() == QLatin1String("help") || arguments.last() == QLatin1String("help")));
+}
+
 QString Command::usageLines()
 {
     return QCoreApplication::translate("jobdesk::cli::CliRunner",

@@ -34,6 +34,8 @@ public:
 
     // The lines the AWS CLI's argument parser prints above a usage error.
     static QString usageLines();
+    // A command's own arguments ask for its help page: --help anywhere, or "help" first or last.
+    static bool asksForHelp(const QStringList &arguments);
     // What the AWS CLI prints for an error: a usage error under the usage lines, anything else alone.
     static QByteArray errorText(const Error &error, const QString &message);
 

@@ -106,8 +106,7 @@ Result<SsoCommand::Options> SsoCommand::parseOptions(const QStringList &argument
     Options o;
     if (arguments.isEmpty())
         return o;
-    if (arguments.contains(QLatin1String("--help")) || arguments.first() == QLatin1String("help")
-        || arguments.last() == QLatin1String("help")) {
+    if (asksForHelp(arguments)) {
         o.helpAsked = true;
         return o;
     }

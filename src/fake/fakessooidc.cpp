@@ -196,20 +196,19 @@ FakeReply FakeSsoOidc::startDeviceAuthorization(const HttpRequest &request)
 
 bool FakeSsoOidc::approveUserCode(const QString &userCode)
 {
-    for (Device &device : m_devices) {
-        if (device.userCode == userCode && device.state == Device::Pending) {
-            device.state = Device::Approved;
-            return true;
-        }
-    }
-    return false;
+    return settleUserCode(userCode, true);
 }
 
 bool FakeSsoOidc::denyUserCode(const QString &userCode)
 {
+    return settleUserCode(userCode, false);
+}
+
+bool FakeSsoOidc::settleUserCode(const QString &userCode, bool approved)
+{
     for (Device &device : m_devices) {
         if (device.userCode == userCode && device.state == Device::Pending) {
-            device.state = Device::Denied;
+            device.state = approved ? Device::Approved : Device::Denied;
             return true;
         }
     }

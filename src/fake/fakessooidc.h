@@ -57,6 +57,8 @@ public:
     static FakeReply oauthError(const QString &error, const QString &description);
 
 private:
+    // The person at the browser answers a pending device authorization.
+    bool settleUserCode(const QString &userCode, bool approved);
     struct Client
     {
         Secret secret;

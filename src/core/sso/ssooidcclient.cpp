@@ -1,6 +1,5 @@
 #include "core/sso/ssooidcclient.h"
 
-#include "core/aws/endpointresolver.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -47,26 +46,7 @@ SsoOidcClient::SsoOidcClient(QNetworkAccessManager *network, QObject *parent) : 
 
 Result<SsoEndpoint> SsoOidcClient::endpoint(const QString &region, const QProcessEnvironment &env)
 {
-    if (!aws::EndpointResolver::isValidRegionName(region))
-        return Error::validation(
-            QStringLiteral("sso_region"),
-            tr("Invalid sso_region \"%1\". A region looks like us-east-1 or eu-west-2.").arg(region));
-    SsoEndpoint endpoint;
-    endpoint.region = region;
-    for (const char *name : {"AWS_ENDPOINT_URL_SSO_OIDC", "AWS_ENDPOINT_URL"}) {
-        const QString value = env.value(QLatin1String(name));
-        if (!value.isEmpty()) {
-            auto url = aws::EndpointResolver::parseEndpointUrl(value);
-            if (!url)
-                return url.error();
-            endpoint.url = url.value();
-            return endpoint;
-        }
-    }
-    const QString suffix =
-        region.startsWith(QLatin1String("cn-")) ? QStringLiteral("amazonaws.com.cn") : QStringLiteral("amazonaws.com");
-    endpoint.url = QUrl(QStringLiteral("https://oidc.%1.%2").arg(region, suffix));
-    return endpoint;
+    return SsoRequest::endpointFor(region, env, QStringLiteral("AWS_ENDPOINT_URL_SSO_OIDC"), QStringLiteral("oidc"));
 }
 
 QUrl SsoOidcClient::authorizeUrl(const SsoEndpoint &endpoint)

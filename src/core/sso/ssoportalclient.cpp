@@ -1,7 +1,5 @@
 #include "core/sso/ssoportalclient.h"
 
-#include "core/aws/endpointresolver.h"
-
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -28,6 +26,27 @@ public:
     using QObject::QObject;
 };
 
+// Calls done once call has finished, unless context (when given) is gone: with what read
+// makes of the answer, or with the error and the advice for it.
+template<typename T>
+void answerWhenFinished(SsoPortalClient *client, SsoRequest *call, QObject *context, SsoPortalClient::Callback<T> done,
+                        std::function<Result<T>(const QJsonObject &)> read)
+{
+    const QPointer<QObject> guard(context);
+    const bool hasContext = context != nullptr;
+    QObject::connect(call, &SsoRequest::finished, client, [call, guard, hasContext, done, read] {
+        if (hasContext && !guard)
+            return;
+        if (!call->result().ok()) {
+            Error error = call->result().error();
+            if (error.hint.isEmpty())
+                error.hint = SsoPortalClient::explain(error);
+            return done(error);
+        }
+        done(read(call->result().value()));
+    });
+}
+
 }  // namespace
 
 SsoPortalClient::SsoPortalClient(QNetworkAccessManager *network, QObject *parent) : QObject(parent), m_network(network)
@@ -36,26 +55,7 @@ SsoPortalClient::SsoPortalClient(QNetworkAccessManager *network, QObject *parent
 
 Result<SsoEndpoint> SsoPortalClient::endpoint(const QString &region, const QProcessEnvironment &env)
 {
-    if (!aws::EndpointResolver::isValidRegionName(region))
-        return Error::validation(
-            QStringLiteral("sso_region"),
-            tr("Invalid sso_region \"%1\". A region looks like us-east-1 or eu-west-2.").arg(region));
-    SsoEndpoint endpoint;
-    endpoint.region = region;
-    for (const char *name : {"AWS_ENDPOINT_URL_SSO", "AWS_ENDPOINT_URL"}) {
-        const QString value = env.value(QLatin1String(name));
-        if (!value.isEmpty()) {
-            auto url = aws::EndpointResolver::parseEndpointUrl(value);
-            if (!url)
-                return url.error();
-            endpoint.url = url.value();
-            return endpoint;
-        }
-    }
-    const QString suffix =
-        region.startsWith(QLatin1String("cn-")) ? QStringLiteral("amazonaws.com.cn") : QStringLiteral("amazonaws.com");
-    endpoint.url = QUrl(QStringLiteral("https://portal.sso.%1.%2").arg(region, suffix));
-    return endpoint;
+    return SsoRequest::endpointFor(region, env, QStringLiteral("AWS_ENDPOINT_URL_SSO"), QStringLiteral("portal.sso"));
 }
 
 SsoRequest::Headers SsoPortalClient::bearer(const Secret &accessToken)
@@ -73,19 +73,7 @@ SsoRequest *SsoPortalClient::getRoleCredentials(const Secret &accessToken, const
                                                 Callback<aws::Credentials> done)
 {
     SsoRequest *call = request(QStringLiteral("GetRoleCredentials"));
-    const QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    connect(call, &SsoRequest::finished, this, [call, guard, hasContext, done] {
-        if (hasContext && !guard)
-            return;
-        if (!call->result().ok()) {
-            Error error = call->result().error();
-            if (error.hint.isEmpty())
-                error.hint = explain(error);
-            return done(error);
-        }
-        done(parseRoleCredentials(call->result().value()));
-    });
+    answerWhenFinished<aws::Credentials>(this, call, context, std::move(done), &parseRoleCredentials);
     call->get(QStringLiteral("/federation/credentials"),
               {{QStringLiteral("role_name"), roleName}, {QStringLiteral("account_id"), accountId}},
               bearer(accessToken));
@@ -188,19 +176,8 @@ QObject *SsoPortalClient::listAccountRoles(const Secret &accessToken, const QStr
 SsoRequest *SsoPortalClient::logout(const Secret &accessToken, QObject *context, Callback<Nothing> done)
 {
     SsoRequest *call = request(QStringLiteral("Logout"));
-    const QPointer<QObject> guard(context);
-    const bool hasContext = context != nullptr;
-    connect(call, &SsoRequest::finished, this, [call, guard, hasContext, done] {
-        if (hasContext && !guard)
-            return;
-        if (!call->result().ok()) {
-            Error error = call->result().error();
-            if (error.hint.isEmpty())
-                error.hint = explain(error);
-            return done(error);
-        }
-        done(Nothing{});
-    });
+    answerWhenFinished<Nothing>(this, call, context, std::move(done),
+                                [](const QJsonObject &) { return Result<Nothing>(Nothing{}); });
     call->post(QStringLiteral("/logout"), QByteArray(), bearer(accessToken));
     return call;
 }

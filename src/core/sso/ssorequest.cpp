@@ -1,5 +1,6 @@
 #include "core/sso/ssorequest.h"
 
+#include "core/aws/endpointresolver.h"
 #include "core/aws/networkerrortext.h"
 
 #include <QJsonDocument>
@@ -84,6 +85,31 @@ void SsoRequest::cancel()
         m_reply->abort();
     else
         finish(Error::make(Error::Kind::Cancelled, QStringLiteral("Cancelled"), tr("Cancelled.")));
+}
+
+Result<SsoEndpoint> SsoRequest::endpointFor(const QString &region, const QProcessEnvironment &env,
+                                            const QString &serviceVariable, const QString &hostPrefix)
+{
+    if (!aws::EndpointResolver::isValidRegionName(region))
+        return Error::validation(
+            QStringLiteral("sso_region"),
+            tr("Invalid sso_region \"%1\". A region looks like us-east-1 or eu-west-2.").arg(region));
+    SsoEndpoint endpoint;
+    endpoint.region = region;
+    for (const QString &name : {serviceVariable, QStringLiteral("AWS_ENDPOINT_URL")}) {
+        const QString value = env.value(name);
+        if (!value.isEmpty()) {
+            auto url = aws::EndpointResolver::parseEndpointUrl(value);
+            if (!url)
+                return url.error();
+            endpoint.url = url.value();
+            return endpoint;
+        }
+    }
+    const QString suffix =
+        region.startsWith(QLatin1String("cn-")) ? QStringLiteral("amazonaws.com.cn") : QStringLiteral("amazonaws.com");
+    endpoint.url = QUrl(QStringLiteral("https://%1.%2.%3").arg(hostPrefix, region, suffix));
+    return endpoint;
 }
 
 Error SsoRequest::serviceError(const QString &operation, int status, const QByteArray &errorType,

@@ -15,6 +15,7 @@
 #include <QNetworkReply>
 #include <QObject>
 #include <QPointer>
+#include <QProcessEnvironment>
 #include <QUrl>
 
 #include <utility>
@@ -52,6 +53,12 @@ public:
 
     bool isFinished() const { return m_result.has_value(); }
     const Result<QJsonObject> &result() const { return *m_result; }
+
+    // Where a service is for region: the service's own variable (AWS_ENDPOINT_URL_SSO_OIDC,
+    // AWS_ENDPOINT_URL_SSO), then AWS_ENDPOINT_URL, then https://HOSTPREFIX.REGION.amazonaws.com
+    // (amazonaws.com.cn in China), as the AWS SDKs resolve it.
+    static Result<SsoEndpoint> endpointFor(const QString &region, const QProcessEnvironment &env,
+                                           const QString &serviceVariable, const QString &hostPrefix);
 
     // An error answer of either service: the code from x-amzn-ErrorType (up to the first
     // ':'), else from the body's "error" or "__type"; the message from "error_description"

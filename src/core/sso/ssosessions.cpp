@@ -13,17 +13,15 @@ QString roleKey(const SsoProfileConfig &profile)
         + profile.roleName;
 }
 
-// Calls done from the event loop, unless context is gone by then.
+// done, called only while context lives; a null context does not guard.
 template<typename T>
-void answerLater(QObject *self, QObject *context, std::function<void(Result<T>)> done, Result<T> result)
+std::function<void(Result<T>)> guarded(QObject *context, std::function<void(Result<T>)> done)
 {
-    QMetaObject::invokeMethod(
-        self,
-        [context = QPointer<QObject>(context), done = std::move(done), result = std::move(result)] {
-            if (context)
-                done(result);
-        },
-        Qt::QueuedConnection);
+    return [guard = QPointer<QObject>(context), hasContext = context != nullptr,
+            done = std::move(done)](Result<T> result) {
+        if (!hasContext || guard)
+            done(std::move(result));
+    };
 }
 
 }  // namespace
@@ -105,31 +103,28 @@ Result<SsoPortalClient *> SsoSessions::portal(const QString &region)
 void SsoSessions::token(const SsoSignIn::Settings &session, QObject *context, Callback<SsoCachedToken> done)
 {
     const QString key = sessionKey(session);
-    const auto guarded = [context = QPointer<QObject>(context), done](Result<SsoCachedToken> result) {
-        if (context)
-            done(std::move(result));
-    };
+    const Callback<SsoCachedToken> answer = guarded(context, std::move(done));
     // A refresh under way for the same session: wait for it rather than start another.
     if (m_refreshWaiters.contains(key)) {
-        m_refreshWaiters[key].append(guarded);
+        m_refreshWaiters[key].append(answer);
         return;
     }
-    m_store->load(session, this, [this, session, key, guarded](Result<std::optional<SsoTokenStore::Loaded>> loaded) {
+    m_store->load(session, this, [this, session, key, answer](Result<std::optional<SsoTokenStore::Loaded>> loaded) {
         if (!loaded)
-            return guarded(loaded.error());
+            return answer(loaded.error());
         if (!loaded.value())
-            return guarded(notSignedIn(session));
+            return answer(notSignedIn(session));
         const SsoCachedToken token = loaded.value()->token;
         const QDateTime current = now();
         if (current.secsTo(token.expiresAt) > std::chrono::seconds(tokenRefreshWindow).count())
-            return guarded(token);
+            return answer(token);
         if (!token.canRefresh(current))
-            return guarded(token.isExpired(current) ? expired(session) : Result<SsoCachedToken>(token));
+            return answer(token.isExpired(current) ? expired(session) : Result<SsoCachedToken>(token));
         if (m_refreshWaiters.contains(key)) {
-            m_refreshWaiters[key].append(guarded);
+            m_refreshWaiters[key].append(answer);
             return;
         }
-        m_refreshWaiters.insert(key, {guarded});
+        m_refreshWaiters.insert(key, {answer});
         Result<SsoOidcClient *> client = oidc(session.region);
         if (!client)
             return finishRefresh(key, client.error());
@@ -167,32 +162,32 @@ void SsoSessions::roleCredentials(const SsoProfileConfig &profile, QObject *cont
 {
     const QString key = roleKey(profile);
     const auto cached = m_roleKeys.constFind(key);
+    const Callback<aws::Credentials> answer = guarded(context, std::move(done));
     if (cached != m_roleKeys.constEnd()
-        && now().secsTo(cached->expiration) > std::chrono::seconds(roleRefreshMargin).count())
-        return answerLater<aws::Credentials>(this, context, std::move(done), *cached);
-    token(profile.session, this,
-          [this, profile, key, context = QPointer<QObject>(context), done](Result<SsoCachedToken> token) {
-              if (!context)
-                  return;
-              if (!token)
-                  return done(token.error());
-              Result<SsoPortalClient *> client = portal(profile.session.region);
-              if (!client)
-                  return done(client.error());
-              client.value()->getRoleCredentials(
-                  token.value().accessToken, profile.accountId, profile.roleName, this,
-                  [this, profile, key, context, done](Result<aws::Credentials> keys) {
-                      if (keys)
-                          m_roleKeys.insert(key, keys.value());
-                      else if (keys.error().httpStatus == 401 || keys.error().code == u"UnauthorizedException")
-                          keys = expired(profile.session,
-                                         tr("IAM Identity Center no longer accepts the sign-in for %1: it has "
-                                            "expired, was signed out, or was revoked.")
-                                             .arg(sessionLabel(profile.session)));
-                      if (context)
-                          done(std::move(keys));
-                  });
-          });
+        && now().secsTo(cached->expiration) > std::chrono::seconds(roleRefreshMargin).count()) {
+        QMetaObject::invokeMethod(
+            this, [answer, keys = *cached] { answer(keys); }, Qt::QueuedConnection);
+        return;
+    }
+    token(profile.session, this, [this, profile, key, done = answer](Result<SsoCachedToken> token) {
+        if (!token)
+            return done(token.error());
+        Result<SsoPortalClient *> client = portal(profile.session.region);
+        if (!client)
+            return done(client.error());
+        client.value()->getRoleCredentials(
+            token.value().accessToken, profile.accountId, profile.roleName, this,
+            [this, profile, key, done](Result<aws::Credentials> keys) {
+                if (keys)
+                    m_roleKeys.insert(key, keys.value());
+                else if (keys.error().httpStatus == 401 || keys.error().code == u"UnauthorizedException")
+                    keys = expired(profile.session,
+                                   tr("IAM Identity Center no longer accepts the sign-in for %1: it has "
+                                      "expired, was signed out, or was revoked.")
+                                       .arg(sessionLabel(profile.session)));
+                done(std::move(keys));
+            });
+    });
 }
 
 SsoSignIn *SsoSessions::runningSignIn(const SsoSignIn::Settings &session) const
@@ -245,13 +240,12 @@ SsoSignIn *SsoSessions::signIn(const SsoSignIn::Settings &session, Flow flow)
 void SsoSessions::signOut(const SsoSignIn::Settings &session, QObject *context, Callback<Nothing> done)
 {
     const QString key = sessionKey(session);
-    const auto forget = [this, session, key, context = QPointer<QObject>(context), done](const Secret &accessToken) {
-        m_store->remove(session, accessToken, this, [this, session, key, context, done](Status removed) {
+    const auto forget = [this, session, key, done = guarded(context, std::move(done))](const Secret &accessToken) {
+        m_store->remove(session, accessToken, this, [this, session, key, done](Status removed) {
             forgetRoleKeys(key);
             if (removed)
                 Q_EMIT signedOut(session);
-            if (context)
-                done(removed ? Result<Nothing>(Nothing{}) : Result<Nothing>(removed.error()));
+            done(removed ? Result<Nothing>(Nothing{}) : Result<Nothing>(removed.error()));
         });
     };
     if (SsoSignIn *running = m_signIns.value(key))
