@@ -1,6 +1,5 @@
 #include "core/sso/ssooidcclient.h"
 
-
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
