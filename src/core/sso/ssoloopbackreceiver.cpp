@@ -2,6 +2,7 @@
 
 #include "core/aws/sigv4signer.h"
 
+#include <QCoreApplication>
 #include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -23,8 +24,9 @@ SsoLoopbackReceiver::SsoLoopbackReceiver(QString expectedState, QObject *parent)
     connect(m_server, &QTcpServer::newConnection, this, [this] {
         while (QTcpSocket *socket = m_server->nextPendingConnection()) {
             // Not the server's child: the last page must reach the browser even when the
-            // sign-in ends (and this listener goes) the moment it is answered.
-            socket->setParent(nullptr);
+            // sign-in ends (and this listener goes) the moment it is answered. The
+            // application's, so that a program ending at once still closes it.
+            socket->setParent(QCoreApplication::instance());
             m_buffers.insert(socket, QByteArray());
             connect(socket, &QTcpSocket::readyRead, this, [this, socket] { onReadyRead(socket); });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
